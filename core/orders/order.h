@@ -1,0 +1,125 @@
+#pragma once
+
+#include "orders/orderterms.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ob {
+
+/// Internal order identity, stable across the whole ClOrdID chain.
+using OrderId = std::int64_t;
+
+/// Where an order stands with the sell side, before fills and pending
+/// requests are taken into account (OrdStatus is derived from all three).
+enum class OrderPhase : std::uint8_t {
+    PendingNew,  ///< sent, not yet acknowledged
+    Working,     ///< accepted (explicitly or by a first fill)
+    Rejected,
+    Canceled,
+    Expired,
+    DoneForDay,
+};
+
+/// What one ClOrdID of the chain asked for.
+enum class RequestKind : std::uint8_t { New, Cancel, Replace };
+enum class RequestState : std::uint8_t { Pending, Accepted, Rejected };
+
+/// One ClOrdID of an order's chain: the original order, and each cancel or
+/// replace request sent for it.
+struct ClOrdIdLink {
+    std::string clOrdId;
+    RequestKind kind = RequestKind::New;
+    RequestState state = RequestState::Pending;
+
+    friend bool operator==(const ClOrdIdLink&, const ClOrdIdLink&) = default;
+};
+
+/// A cancel or replace request awaiting the sell side's answer.
+struct PendingRequest {
+    RequestKind kind = RequestKind::Cancel;
+    std::string clOrdId;
+    OrderTerms terms;  ///< for a replace, the terms asked for
+    bool acknowledged = false;  ///< the sell side reported PendingCancel/PendingReplace
+    Timestamp sentAt;
+
+    friend bool operator==(const PendingRequest&, const PendingRequest&) = default;
+};
+
+/// One ExecutionReport applied to the order, kept for duplicate detection
+/// and for busts and corrections. For a Trade, quantity and price are the
+/// current ones: a TradeCorrect updates them, a TradeCancel sets busted.
+struct ExecutionEntry {
+    std::string execId;
+    std::string execRefId;  ///< the ExecID a TradeCorrect or TradeCancel refers to
+    ExecType type = ExecType::New;
+    bool busted = false;
+    Qty quantity;
+    Price price;
+
+    friend bool operator==(const ExecutionEntry&, const ExecutionEntry&) = default;
+};
+
+/// Everything about an order that is persisted and shown: a flat value that
+/// can be copied to the store and to the UI.
+struct OrderState {
+    OrderId id = 0;
+    std::string session;  ///< the FIX session it is routed to
+    std::string account;
+    std::string symbol;
+    Side side = Side::Buy;
+    OrderTerms terms;            ///< the terms the sell side last accepted (or were sent)
+    std::string clOrdId;         ///< the ClOrdID of the terms in force
+    std::string brokerOrderId;   ///< OrderID (37) from the sell side
+    OrderPhase phase = OrderPhase::PendingNew;
+    bool stopped = false;
+    bool suspended = false;
+    std::optional<PendingRequest> pending;
+    Qty cumQty;
+    Money notional;  ///< exact sum of quantity × price over live fills
+    std::string text;  ///< the last reason given: a reject, a cancel reject, a restatement
+    Timestamp createdAt;
+    Timestamp updatedAt;
+
+    /// The order's OrdStatus by FIX 4.4's precedence: PendingCancel,
+    /// PendingReplace, DoneForDay, Filled, Stopped, Suspended,
+    /// Canceled/Expired, PartiallyFilled, New/Rejected/PendingNew.
+    OrdStatus status() const;
+    Qty leavesQty() const;
+    /// notional / cumQty rounded half-even to 8 places; zero without fills.
+    Price avgPx() const;
+    bool isFilled() const { return cumQty.isPositive() && cumQty >= terms.quantity; }
+    /// Still able to trade: acknowledged or not, not finished, not filled.
+    bool isLive() const;
+    /// Terminal for the day (Filled, Canceled, Rejected, Expired, DoneForDay)
+    /// with no request outstanding.
+    bool isDone() const { return isTerminal(status()); }
+    /// A multi-day order (GTC or GTD) that a DoneForDay does not finish.
+    bool isMultiDay() const {
+        return terms.timeInForce == TimeInForce::GoodTillCancel || terms.timeInForce == TimeInForce::GoodTillDate;
+    }
+
+    friend bool operator==(const OrderState&, const OrderState&) = default;
+};
+
+/// The order as the book holds it: its state, the chain of ClOrdIDs and the
+/// executions applied to it.
+struct Order {
+    OrderState state;
+    std::vector<ClOrdIdLink> chain;
+    std::vector<ExecutionEntry> executions;
+
+    const ClOrdIdLink* findLink(std::string_view clOrdId) const;
+    ClOrdIdLink* findLink(std::string_view clOrdId);
+    const ExecutionEntry* findExecution(std::string_view execId) const;
+    /// The OrdStatus of one ClOrdID of the chain: the order's own status for
+    /// the ClOrdID in force, Replaced for a version a replace superseded,
+    /// Rejected for a request the sell side refused.
+    std::optional<OrdStatus> statusOf(std::string_view clOrdId) const;
+
+    friend bool operator==(const Order&, const Order&) = default;
+};
+
+}  // namespace ob

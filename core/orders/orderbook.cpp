@@ -1,0 +1,138 @@
+#include "orderbook.h"
+
+#include "orders/orderstatemachine.h"
+
+namespace ob {
+
+namespace sm = order_state_machine;
+
+OrderBook::OrderBook() = default;
+OrderBook::~OrderBook() = default;
+
+std::string OrderBook::brokerKey(std::string_view session, std::string_view brokerOrderId) {
+    std::string key;
+    key.reserve(session.size() + brokerOrderId.size() + 1);
+    key.append(session).push_back('\x1f');
+    key.append(brokerOrderId);
+    return key;
+}
+
+Result<const Order*> OrderBook::create(OrderId id, const NewOrderRequest& request, std::string clOrdId, Timestamp at) {
+    if (byClOrdId_.contains(clOrdId)) return Error{"ClOrdID '" + clOrdId + "' is already in use"};
+    if (orders_.contains(id)) return Error{"order id " + std::to_string(id) + " is already in use"};
+    auto order = sm::create(id, request, std::move(clOrdId), at);
+    if (!order) return Error{order.error()};
+    auto& stored = orders_[id] = std::make_unique<Order>(std::move(order).value());
+    byClOrdId_.emplace(stored->state.clOrdId, id);
+    return stored.get();
+}
+
+OrderBook::Applied OrderBook::applyRequest(Order* order, std::string clOrdId,
+                                           Outcome (*request)(Order&, std::string, const OrderTerms&, Timestamp),
+                                           const OrderTerms& terms, Timestamp at) {
+    if (!order) return {Outcome::refused("no such order"), nullptr};
+    if (byClOrdId_.contains(clOrdId)) return {Outcome::refused("ClOrdID '" + clOrdId + "' is already in use"), order};
+    auto outcome = request(*order, clOrdId, terms, at);
+    if (outcome.isApplied()) byClOrdId_.emplace(std::move(clOrdId), order->state.id);
+    return {std::move(outcome), order};
+}
+
+OrderBook::Applied OrderBook::requestCancel(OrderId id, std::string clOrdId, Timestamp at) {
+    auto cancel = [](Order& order, std::string newId, const OrderTerms&, Timestamp when) {
+        return sm::requestCancel(order, std::move(newId), when);
+    };
+    return applyRequest(findMutable(id), std::move(clOrdId), cancel, OrderTerms{}, at);
+}
+
+OrderBook::Applied OrderBook::requestReplace(OrderId id, std::string clOrdId, const OrderTerms& terms, Timestamp at) {
+    return applyRequest(findMutable(id), std::move(clOrdId), &sm::requestReplace, terms, at);
+}
+
+Order* OrderBook::locate(std::string_view session, std::string_view clOrdId, std::string_view origClOrdId,
+                         std::string_view brokerOrderId) {
+    for (auto id : {clOrdId, origClOrdId}) {
+        if (id.empty()) continue;
+        if (auto it = byClOrdId_.find(id); it != byClOrdId_.end()) return findMutable(it->second);
+    }
+    if (!brokerOrderId.empty()) {
+        if (auto it = byBrokerOrderId_.find(brokerKey(session, brokerOrderId)); it != byBrokerOrderId_.end())
+            return findMutable(it->second);
+    }
+    return nullptr;
+}
+
+namespace {
+std::string unknownOrder(std::string_view clOrdId, std::string_view origClOrdId, std::string_view brokerOrderId) {
+    return "no order has ClOrdID '" + std::string(clOrdId) + "', OrigClOrdID '" + std::string(origClOrdId) +
+           "' or OrderID '" + std::string(brokerOrderId) + "'";
+}
+}  // namespace
+
+OrderBook::Applied OrderBook::apply(const ExecutionReport& report) {
+    Order* order = locate(report.session, report.clOrdId, report.origClOrdId, report.brokerOrderId);
+    if (!order) return {Outcome::refused(unknownOrder(report.clOrdId, report.origClOrdId, report.brokerOrderId)), nullptr};
+    const std::string brokerOrderIdBefore = order->state.brokerOrderId;
+    auto outcome = sm::apply(*order, report);
+    if (outcome.isApplied()) reindex(*order, brokerOrderIdBefore);
+    return {std::move(outcome), order};
+}
+
+OrderBook::Applied OrderBook::apply(const CancelReject& reject) {
+    Order* order = locate(reject.session, reject.clOrdId, reject.origClOrdId, reject.brokerOrderId);
+    if (!order) return {Outcome::refused(unknownOrder(reject.clOrdId, reject.origClOrdId, reject.brokerOrderId)), nullptr};
+    return {sm::apply(*order, reject), order};
+}
+
+OrderBook::Applied OrderBook::apply(const RequestReject& reject) {
+    Order* order = locate(reject.session, reject.clOrdId, {}, {});
+    if (!order) return {Outcome::refused(unknownOrder(reject.clOrdId, {}, {})), nullptr};
+    return {sm::apply(*order, reject), order};
+}
+
+void OrderBook::reindex(const Order& order, std::string_view brokerOrderIdBefore) {
+    const auto& state = order.state;
+    if (state.brokerOrderId == brokerOrderIdBefore || state.brokerOrderId.empty()) return;
+    if (!brokerOrderIdBefore.empty()) {
+        auto it = byBrokerOrderId_.find(brokerKey(state.session, brokerOrderIdBefore));
+        if (it != byBrokerOrderId_.end() && it->second == state.id) byBrokerOrderId_.erase(it);
+    }
+    // Sell sides that restart their order ids each day reuse them: the newest order owns the id.
+    byBrokerOrderId_.insert_or_assign(brokerKey(state.session, state.brokerOrderId), state.id);
+}
+
+Status OrderBook::restore(Order order) {
+    const OrderId id = order.state.id;
+    if (orders_.contains(id)) return Error{"order id " + std::to_string(id) + " is already in the book"};
+    for (const auto& link : order.chain)
+        if (byClOrdId_.contains(link.clOrdId)) return Error{"ClOrdID '" + link.clOrdId + "' is already in use"};
+    auto& stored = orders_[id] = std::make_unique<Order>(std::move(order));
+    for (const auto& link : stored->chain) byClOrdId_.emplace(link.clOrdId, id);
+    reindex(*stored, {});
+    return {};
+}
+
+Order* OrderBook::findMutable(OrderId id) {
+    auto it = orders_.find(id);
+    return it == orders_.end() ? nullptr : it->second.get();
+}
+
+const Order* OrderBook::find(OrderId id) const {
+    auto it = orders_.find(id);
+    return it == orders_.end() ? nullptr : it->second.get();
+}
+
+const Order* OrderBook::findByClOrdId(std::string_view clOrdId) const {
+    auto it = byClOrdId_.find(clOrdId);
+    return it == byClOrdId_.end() ? nullptr : find(it->second);
+}
+
+const Order* OrderBook::findByBrokerOrderId(std::string_view session, std::string_view brokerOrderId) const {
+    auto it = byBrokerOrderId_.find(brokerKey(session, brokerOrderId));
+    return it == byBrokerOrderId_.end() ? nullptr : find(it->second);
+}
+
+void OrderBook::forEach(const std::function<void(const Order&)>& visit) const {
+    for (const auto& [id, order] : orders_) visit(*order);
+}
+
+}  // namespace ob

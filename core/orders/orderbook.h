@@ -1,0 +1,76 @@
+#pragma once
+
+#include "orders/order.h"
+#include "orders/orderevents.h"
+#include "orders/outcome.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace ob {
+
+/// The local order model: every order of the day (and every multi-day order
+/// still working), indexed by internal id, by each ClOrdID of its chain and by
+/// the sell side's OrderID. It changes orders only through the state machine.
+///
+/// Not thread-safe: one writer (the engine) owns it.
+class OrderBook {
+public:
+    /// What the book did with an event and the order it concerned, if found.
+    struct Applied {
+        Outcome outcome;
+        const Order* order = nullptr;
+    };
+
+    OrderBook();
+    ~OrderBook();
+    OrderBook(const OrderBook&) = delete;
+    OrderBook& operator=(const OrderBook&) = delete;
+
+    /// Adds a new order in PendingNew. Fails on invalid terms or a ClOrdID already in use.
+    Result<const Order*> create(OrderId id, const NewOrderRequest& request, std::string clOrdId, Timestamp at);
+    Applied requestCancel(OrderId id, std::string clOrdId, Timestamp at);
+    Applied requestReplace(OrderId id, std::string clOrdId, const OrderTerms& terms, Timestamp at);
+
+    /// Finds the order by ClOrdID, then OrigClOrdID, then (session, OrderID)
+    /// and applies the report; an order it cannot find is refused.
+    Applied apply(const ExecutionReport& report);
+    Applied apply(const CancelReject& reject);
+    Applied apply(const RequestReject& reject);
+
+    /// Adds an order rebuilt from the store. Fails on a ClOrdID already in use.
+    Status restore(Order order);
+
+    const Order* find(OrderId id) const;
+    const Order* findByClOrdId(std::string_view clOrdId) const;
+    const Order* findByBrokerOrderId(std::string_view session, std::string_view brokerOrderId) const;
+
+    std::size_t size() const { return orders_.size(); }
+    void forEach(const std::function<void(const Order&)>& visit) const;
+
+private:
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    using StringIndex = std::unordered_map<std::string, OrderId, StringHash, std::equal_to<>>;
+
+    Order* findMutable(OrderId id);
+    Order* locate(std::string_view session, std::string_view clOrdId, std::string_view origClOrdId,
+                  std::string_view brokerOrderId);
+    Applied applyRequest(Order* order, std::string clOrdId, Outcome (*request)(Order&, std::string, const OrderTerms&, Timestamp),
+                         const OrderTerms& terms, Timestamp at);
+    /// Keeps the ClOrdID and OrderID indexes in step with a changed order.
+    void reindex(const Order& order, std::string_view brokerOrderIdBefore);
+    static std::string brokerKey(std::string_view session, std::string_view brokerOrderId);
+
+    std::unordered_map<OrderId, std::unique_ptr<Order>> orders_;
+    StringIndex byClOrdId_;
+    StringIndex byBrokerOrderId_;
+};
+
+}  // namespace ob

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "orders/order.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ob {
+
+/// An order the user asks to send.
+struct NewOrderRequest {
+    std::string session;
+    std::string account;
+    std::string symbol;
+    Side side = Side::Buy;
+    OrderTerms terms;
+};
+
+/// An ExecutionReport (35=8) translated from FIX to plain values. Optional
+/// fields are absent when the sell side left them out.
+struct ExecutionReport {
+    std::string session;
+    std::string execId;
+    ExecType execType = ExecType::New;
+    std::optional<OrdStatus> ordStatus;  ///< as reported; the book derives its own
+    std::string clOrdId;
+    std::string origClOrdId;
+    std::string brokerOrderId;
+    std::string execRefId;
+    std::optional<Qty> orderQty;
+    std::optional<Qty> lastQty;
+    std::optional<Price> lastPx;
+    std::optional<Qty> cumQty;
+    std::optional<Qty> leavesQty;
+    std::optional<Price> avgPx;
+    std::optional<OrdType> ordType;
+    std::optional<Price> price;
+    std::optional<Price> stopPx;
+    std::optional<TimeInForce> timeInForce;
+    std::optional<Timestamp> transactTime;
+    std::string text;
+    Timestamp receivedAt;
+    std::int64_t msgSeqNum = 0;
+};
+
+/// An OrderCancelReject (35=9): the sell side refused a cancel or replace.
+struct CancelReject {
+    std::string session;
+    std::string clOrdId;      ///< the refused request
+    std::string origClOrdId;  ///< the ClOrdID in force
+    std::string brokerOrderId;
+    RequestKind responseTo = RequestKind::Cancel;
+    std::optional<OrdStatus> ordStatus;
+    std::string reason;
+    Timestamp receivedAt;
+    std::int64_t msgSeqNum = 0;
+};
+
+/// A session-level Reject (35=3) or BusinessMessageReject (35=j) that names
+/// one of our requests: the only answer some sell sides give to an order.
+struct RequestReject {
+    std::string session;
+    std::string clOrdId;
+    std::string reason;
+    Timestamp receivedAt;
+    std::int64_t msgSeqNum = 0;
+};
+
+}  // namespace ob

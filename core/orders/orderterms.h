@@ -1,0 +1,28 @@
+#pragma once
+
+#include "domain/decimal.h"
+#include "domain/fixenums.h"
+#include "domain/result.h"
+#include "domain/timestamp.h"
+
+#include <optional>
+
+namespace ob {
+
+/// What a replace may change: quantity, type, prices and time in force.
+struct OrderTerms {
+    Qty quantity;
+    OrdType type = OrdType::Limit;
+    std::optional<Price> limitPrice;
+    std::optional<Price> stopPrice;
+    TimeInForce timeInForce = TimeInForce::Day;
+    std::optional<Timestamp> expireTime;  ///< only for GoodTillDate
+
+    friend bool operator==(const OrderTerms&, const OrderTerms&) = default;
+};
+
+/// Checks that the terms are complete and consistent: a positive quantity,
+/// the prices the order type needs and no others, an expiry only for GTD.
+Status validateTerms(const OrderTerms& terms);
+
+}  // namespace ob
