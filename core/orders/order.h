@@ -23,9 +23,39 @@ enum class OrderPhase : std::uint8_t {
     DoneForDay,
 };
 
+template <>
+struct EnumTable<OrderPhase> {
+    static constexpr std::array<EnumEntry<OrderPhase>, 6> entries{{
+        {OrderPhase::PendingNew, '\0', "PendingNew", ""},
+        {OrderPhase::Working, '\0', "Working", ""},
+        {OrderPhase::Rejected, '\0', "Rejected", ""},
+        {OrderPhase::Canceled, '\0', "Canceled", ""},
+        {OrderPhase::Expired, '\0', "Expired", ""},
+        {OrderPhase::DoneForDay, '\0', "DoneForDay", ""},
+    }};
+};
+
 /// What one ClOrdID of the chain asked for.
 enum class RequestKind : std::uint8_t { New, Cancel, Replace };
 enum class RequestState : std::uint8_t { Pending, Accepted, Rejected };
+
+template <>
+struct EnumTable<RequestKind> {
+    static constexpr std::array<EnumEntry<RequestKind>, 3> entries{{
+        {RequestKind::New, 'N', "New", ""},
+        {RequestKind::Cancel, 'C', "Cancel", ""},
+        {RequestKind::Replace, 'R', "Replace", ""},
+    }};
+};
+
+template <>
+struct EnumTable<RequestState> {
+    static constexpr std::array<EnumEntry<RequestState>, 3> entries{{
+        {RequestState::Pending, 'P', "Pending", ""},
+        {RequestState::Accepted, 'A', "Accepted", ""},
+        {RequestState::Rejected, 'X', "Rejected", ""},
+    }};
+};
 
 /// One ClOrdID of an order's chain: the original order, and each cancel or
 /// replace request sent for it.

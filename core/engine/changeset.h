@@ -1,0 +1,38 @@
+#pragma once
+
+#include "orders/orderhistory.h"
+
+#include <string>
+#include <vector>
+
+namespace ob {
+
+/// Something the trader must see: an event the book refused, a store failure.
+struct EngineAlert {
+    enum class Severity : std::uint8_t { Warning, Error };
+    Timestamp at;
+    Severity severity = Severity::Warning;
+    OrderId orderId = 0;  ///< 0 when no order is concerned
+    std::string message;
+
+    friend bool operator==(const EngineAlert&, const EngineAlert&) = default;
+};
+
+/// What one batch of events changed: the latest state of each changed order
+/// (once per order), the new executions in arrival order, and alerts.
+struct ChangeSet {
+    std::vector<OrderState> orders;
+    std::vector<ExecutionRecord> executions;
+    std::vector<EngineAlert> alerts;
+
+    bool empty() const { return orders.empty() && executions.empty() && alerts.empty(); }
+};
+
+/// A copy of the book at one instant, for a reader that then follows the
+/// change sets published after it.
+struct BookSnapshot {
+    std::vector<OrderState> orders;
+    std::vector<ExecutionRecord> executions;
+};
+
+}  // namespace ob

@@ -1,0 +1,307 @@
+#include "orderengine.h"
+
+#include "orders/orderstatemachine.h"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <unordered_map>
+
+namespace ob {
+
+class OrderEngine::BatchChanges {
+public:
+    void order(const OrderState& state) {
+        auto [it, inserted] = index_.try_emplace(state.id, changes_.orders.size());
+        if (inserted) changes_.orders.push_back(state);
+        else changes_.orders[it->second] = state;
+    }
+    void execution(ExecutionRecord record) { changes_.executions.push_back(std::move(record)); }
+    void alert(EngineAlert alert) { changes_.alerts.push_back(std::move(alert)); }
+    const ChangeSet& changeSet() const { return changes_; }
+
+private:
+    ChangeSet changes_;
+    std::unordered_map<OrderId, std::size_t> index_;
+};
+
+namespace {
+
+OrderRow rowOf(const Order& order) { return {order.state, order.chain}; }
+
+}  // namespace
+
+OrderEngine::OrderEngine(OrderStore& store) : OrderEngine(store, Options{}) {}
+
+OrderEngine::OrderEngine(OrderStore& store, Options options) : store_(store), options_(std::move(options)) {}
+
+OrderEngine::~OrderEngine() { stop(); }
+
+void OrderEngine::subscribe(Listener listener) { listeners_.push_back(std::move(listener)); }
+
+void OrderEngine::setRouter(Router router) { router_ = std::move(router); }
+
+Status OrderEngine::start() {
+    tradeDate_ = tradeDateOf(options_.clock());
+    auto active = store_.loadActive(tradeDate_);
+    if (!active) return Error{active.error()};
+
+    std::unordered_map<OrderId, std::vector<ExecutionEntry>> entries;
+    for (const auto& record : active->executions) {
+        entries[record.orderId].push_back(
+            {record.execId, record.execRefId, record.execType, false, record.lastQty, record.lastPx});
+    }
+    for (auto& row : active->orders) {
+        const OrderId id = row.state.id;
+        auto order = order_state_machine::restore(std::move(row.state), std::move(row.chain), std::move(entries[id]));
+        if (!order) return Error{"the order store is inconsistent: " + order.error()};
+        if (auto restored = book_.restore(std::move(*order)); !restored)
+            return Error{"the order store is inconsistent: " + restored.error()};
+    }
+    executions_ = std::move(active->executions);
+    lastOrderId_ = active->maxOrderId;
+    clOrdIdCounter_ = active->clOrdIdCounter;
+    spdlog::info("order book restored: {} orders and {} executions (trade date {})", book_.size(), executions_.size(), tradeDate_);
+
+    store_.setCommitListener([this](std::uint64_t) { routeCommitted(store_.committed()); });
+    stopping_ = false;
+    thread_ = std::thread([this] { run(); });
+    return {};
+}
+
+void OrderEngine::stop() {
+    if (!thread_.joinable()) return;
+    {
+        std::lock_guard lock(queueMutex_);
+        stopping_ = true;
+    }
+    queueChanged_.notify_all();
+    thread_.join();
+    if (!store_.waitForCommit(lastSubmitted_, std::chrono::seconds(30)))
+        spdlog::error("the order store did not confirm the last writes: {}", store_.failure().value_or("timed out"));
+    store_.setCommitListener({});
+}
+
+void OrderEngine::enqueue(Command command) {
+    {
+        std::lock_guard lock(queueMutex_);
+        queue_.push_back(std::move(command));
+    }
+    queueChanged_.notify_one();
+}
+
+std::future<Result<OrderState>> OrderEngine::submit(NewOrderRequest request) {
+    Submit command{std::move(request), {}};
+    auto future = command.done.get_future();
+    enqueue(std::move(command));
+    return future;
+}
+
+std::future<Outcome> OrderEngine::cancel(OrderId id) {
+    Cancel command{id, {}};
+    auto future = command.done.get_future();
+    enqueue(std::move(command));
+    return future;
+}
+
+std::future<Outcome> OrderEngine::replace(OrderId id, OrderTerms terms) {
+    Replace command{id, std::move(terms), {}};
+    auto future = command.done.get_future();
+    enqueue(std::move(command));
+    return future;
+}
+
+void OrderEngine::post(ExecutionReport report) { enqueue(std::move(report)); }
+void OrderEngine::post(CancelReject reject) { enqueue(std::move(reject)); }
+void OrderEngine::post(RequestReject reject) { enqueue(std::move(reject)); }
+
+std::future<BookSnapshot> OrderEngine::snapshot() {
+    Snapshot command;
+    auto future = command.done.get_future();
+    enqueue(std::move(command));
+    return future;
+}
+
+bool OrderEngine::sync(std::chrono::milliseconds timeout) {
+    Barrier command;
+    auto future = command.done.get_future();
+    enqueue(std::move(command));
+    if (future.wait_for(timeout) != std::future_status::ready) return false;
+    return store_.waitForCommit(future.get(), timeout);
+}
+
+void OrderEngine::run() {
+    std::vector<Command> batch;
+    for (;;) {
+        {
+            std::unique_lock lock(queueMutex_);
+            queueChanged_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) return;  // stopping with nothing left to apply
+            batch.swap(queue_);
+        }
+        BatchChanges changes;
+        for (auto& command : batch) {
+            try {
+                std::visit([&](auto& item) { handle(item, changes); }, command);
+            } catch (const std::exception& e) {
+                // A bug or a broken invariant: keep the engine alive and say so loudly.
+                spdlog::critical("order engine: {}", e.what());
+                changes.alert({options_.clock(), EngineAlert::Severity::Error, 0, std::string("internal error: ") + e.what()});
+            }
+        }
+        batch.clear();
+        if (!changes.changeSet().empty())
+            for (const auto& listener : listeners_) listener(changes.changeSet());
+    }
+}
+
+Status OrderEngine::storeFailure() const {
+    if (auto failure = store_.failure()) return Error{*failure};
+    return {};
+}
+
+std::string OrderEngine::nextClOrdId() {
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "%s-%07lld", tradeDate_.c_str(), static_cast<long long>(++clOrdIdCounter_));
+    return buffer;
+}
+
+void OrderEngine::settleInbound(const OrderBook::Applied& applied, StoreUnit unit, std::string_view what, BatchChanges& changes) {
+    const auto& outcome = applied.outcome;
+    if (outcome.isApplied()) {
+        unit.order = rowOf(*applied.order);
+        changes.order(applied.order->state);
+        if (!outcome.detail.empty()) {
+            spdlog::warn("order {}: {}", applied.order->state.id, outcome.detail);
+            changes.alert({options_.clock(), EngineAlert::Severity::Warning, applied.order->state.id, outcome.detail});
+        }
+    } else {
+        unit.execution.reset();
+        unit.event.reset();
+        const OrderId id = applied.order ? applied.order->state.id : 0;
+        if (outcome.isDuplicate()) {
+            spdlog::debug("{} ignored: {}", what, outcome.detail);
+        } else {
+            spdlog::warn("{} refused: {}", what, outcome.detail);
+            changes.alert({options_.clock(), EngineAlert::Severity::Warning, id, std::string(what) + " refused: " + outcome.detail});
+        }
+    }
+    // The message's sequence number is consumed whatever became of it.
+    if (unit.order || unit.inbound) lastSubmitted_ = store_.submit(std::move(unit));
+}
+
+void OrderEngine::handle(ExecutionReport& report, BatchChanges& changes) {
+    const auto applied = book_.apply(report);
+    StoreUnit unit;
+    unit.inbound = InboundProgress{report.session, report.msgSeqNum};
+    if (applied.outcome.isApplied()) {
+        unit.execution = ExecutionRecord::of(report, applied.order->state);
+        changes.execution(*unit.execution);
+        executions_.push_back(*unit.execution);
+    }
+    if (report.msgSeqNum <= 0) unit.inbound.reset();
+    settleInbound(applied, std::move(unit), "ExecutionReport " + report.execId + " (" + std::string(nameOf(report.execType)) + ")", changes);
+}
+
+void OrderEngine::handle(CancelReject& reject, BatchChanges& changes) {
+    const auto applied = book_.apply(reject);
+    StoreUnit unit;
+    if (reject.msgSeqNum > 0) unit.inbound = InboundProgress{reject.session, reject.msgSeqNum};
+    if (applied.order)
+        unit.event = OrderEventRecord{applied.order->state.id, reject.receivedAt, OrderEventKind::CancelRejected, reject.clOrdId, reject.reason};
+    settleInbound(applied, std::move(unit), "OrderCancelReject for " + reject.clOrdId, changes);
+}
+
+void OrderEngine::handle(RequestReject& reject, BatchChanges& changes) {
+    const auto applied = book_.apply(reject);
+    StoreUnit unit;
+    if (reject.msgSeqNum > 0) unit.inbound = InboundProgress{reject.session, reject.msgSeqNum};
+    if (applied.order)
+        unit.event = OrderEventRecord{applied.order->state.id, reject.receivedAt, OrderEventKind::RequestRejected, reject.clOrdId, reject.reason};
+    settleInbound(applied, std::move(unit), "reject of " + reject.clOrdId, changes);
+}
+
+void OrderEngine::handle(Submit& command, BatchChanges& changes) {
+    if (auto failed = storeFailure(); !failed) {
+        command.done.set_value(Error{failed.error()});
+        return;
+    }
+    const OrderId id = lastOrderId_ + 1;
+    auto created = book_.create(id, command.request, nextClOrdId(), options_.clock());
+    if (!created) {
+        --clOrdIdCounter_;
+        command.done.set_value(Error{created.error()});
+        return;
+    }
+    lastOrderId_ = id;
+    const Order& order = **created;
+    persistAndRoute(order, OrderEventKind::Created, {RequestKind::New, order.state, order.state.clOrdId, {}, order.state.terms}, changes);
+    command.done.set_value(order.state);
+}
+
+void OrderEngine::handle(Cancel& command, BatchChanges& changes) {
+    command.done.set_value(request(command.id, RequestKind::Cancel, {}, changes));
+}
+
+void OrderEngine::handle(Replace& command, BatchChanges& changes) {
+    command.done.set_value(request(command.id, RequestKind::Replace, command.terms, changes));
+}
+
+Outcome OrderEngine::request(OrderId id, RequestKind kind, const OrderTerms& terms, BatchChanges& changes) {
+    if (auto failed = storeFailure(); !failed) return Outcome::refused(failed.error());
+    const auto* before = book_.find(id);
+    const std::string origClOrdId = before ? before->state.clOrdId : std::string();
+    auto clOrdId = nextClOrdId();
+    const auto now = options_.clock();
+    const auto applied = kind == RequestKind::Cancel ? book_.requestCancel(id, clOrdId, now) : book_.requestReplace(id, clOrdId, terms, now);
+    if (!applied.outcome.isApplied()) {
+        --clOrdIdCounter_;
+        return applied.outcome;
+    }
+    const Order& order = *applied.order;
+    const auto event = kind == RequestKind::Cancel ? OrderEventKind::CancelRequested : OrderEventKind::ReplaceRequested;
+    const OrderTerms& sent = kind == RequestKind::Cancel ? order.state.terms : terms;
+    persistAndRoute(order, event, {kind, order.state, std::move(clOrdId), origClOrdId, sent}, changes);
+    return applied.outcome;
+}
+
+void OrderEngine::persistAndRoute(const Order& order, OrderEventKind event, OutboundRequest request, BatchChanges& changes) {
+    StoreUnit unit;
+    unit.order = rowOf(order);
+    unit.event = OrderEventRecord{order.state.id, order.state.updatedAt, event, request.clOrdId, {}};
+    unit.clOrdIdCounter = clOrdIdCounter_;
+    changes.order(order.state);
+    {
+        std::lock_guard lock(routeMutex_);
+        lastSubmitted_ = store_.submit(std::move(unit));
+        awaitingCommit_.emplace_back(lastSubmitted_, std::move(request));
+    }
+    routeCommitted(store_.committed());
+}
+
+void OrderEngine::handle(Snapshot& command, BatchChanges&) {
+    BookSnapshot snapshot;
+    snapshot.orders.reserve(book_.size());
+    book_.forEach([&](const Order& order) { snapshot.orders.push_back(order.state); });
+    snapshot.executions = executions_;
+    command.done.set_value(std::move(snapshot));
+}
+
+void OrderEngine::handle(Barrier& command, BatchChanges&) { command.done.set_value(lastSubmitted_); }
+
+void OrderEngine::routeCommitted(std::uint64_t committedUpTo) {
+    // Routing under the lock keeps requests in the order they were made (a cancel never overtakes its order).
+    std::lock_guard lock(routeMutex_);
+    while (!awaitingCommit_.empty() && awaitingCommit_.front().first <= committedUpTo) {
+        if (router_) {
+            try {
+                router_(awaitingCommit_.front().second);
+            } catch (const std::exception& e) {
+                spdlog::error("routing {} failed: {}", awaitingCommit_.front().second.clOrdId, e.what());
+            }
+        }
+        awaitingCommit_.pop_front();
+    }
+}
+
+}  // namespace ob

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "store/sqlite.h"
+#include "store/storeunit.h"
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ob::store {
+
+/// The orders that may still change, and their executions oldest first.
+struct ActiveOrders {
+    std::vector<OrderRow> orders;
+    std::vector<ExecutionRecord> executions;
+};
+
+/// SQL for orders, executions and events on one connection. Write statements
+/// are prepared on first use and kept; the connection's owner provides the
+/// transactions.
+class OrderRepository {
+public:
+    explicit OrderRepository(sqlite::Database& db);
+
+    void write(const StoreUnit& unit);
+
+    /// Orders created on or after `fromTradeDate` ("YYYYMMDD") and every order still open.
+    ActiveOrders loadActive(std::string_view fromTradeDate);
+    std::vector<ExecutionRecord> loadExecutions(OrderId orderId);
+    std::vector<OrderEventRecord> loadEvents(OrderId orderId);
+
+    std::int64_t maxOrderId();
+    std::int64_t counter(std::string_view name);
+    std::map<std::string, std::int64_t> inboundProgress();
+
+private:
+    void prepareWrites();
+    void writeOrder(const OrderRow& row);
+    void writeExecution(const ExecutionRecord& record);
+    void writeEvent(const OrderEventRecord& event);
+
+    sqlite::Database& db_;
+    sqlite::Statement upsertOrder_;
+    sqlite::Statement insertClOrdId_;
+    sqlite::Statement insertExecution_;
+    sqlite::Statement insertEvent_;
+    sqlite::Statement upsertCounter_;
+    sqlite::Statement upsertInbound_;
+    bool writesPrepared_ = false;
+};
+
+/// The chain as stored in one column: links separated by RS, fields by US.
+std::string encodeChain(const std::vector<ClOrdIdLink>& chain);
+std::vector<ClOrdIdLink> decodeChain(std::string_view text);
+
+}  // namespace ob::store

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "domain/fund.h"
+#include "domain/instrument.h"
+#include "domain/result.h"
+#include "orders/orderhistory.h"
+#include "store/storeunit.h"
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ob {
+
+/// What the engine needs to resume: the orders that may still change, their
+/// executions, and where the id counters and FIX sessions stood.
+struct ActiveBook {
+    std::vector<OrderRow> orders;
+    std::vector<ExecutionRecord> executions;  ///< oldest first
+    std::int64_t maxOrderId = 0;
+    std::int64_t clOrdIdCounter = 0;
+    std::map<std::string, std::int64_t> inboundProgress;  ///< session → last applied MsgSeqNum
+};
+
+/// Reference data kept beside the orders.
+struct ReferenceData {
+    std::vector<Instrument> instruments;
+    std::vector<Fund> funds;
+    std::vector<Account> accounts;
+};
+
+/// The durable record of orders, executions and reference data. The engine
+/// talks only to this interface, so that a shared server-backed store can
+/// take the place of the desktop's SQLite file without touching the engine.
+class OrderStore {
+public:
+    using CommitListener = std::function<void(std::uint64_t committedUpTo)>;
+
+    virtual ~OrderStore() = default;
+
+    /// Orders created on or after `fromTradeDate` ("YYYYMMDD") and all still open.
+    virtual Result<ActiveBook> loadActive(std::string_view fromTradeDate) = 0;
+
+    /// Queues a unit to be written atomically; returns its sequence number.
+    /// Units commit in order, grouped under load. Thread-safe.
+    virtual std::uint64_t submit(StoreUnit unit) = 0;
+    virtual std::uint64_t committed() const = 0;
+    virtual bool waitForCommit(std::uint64_t sequence, std::chrono::milliseconds timeout) const = 0;
+    /// Called after each commit, on the store's thread. Set it before submitting.
+    virtual void setCommitListener(CommitListener listener) = 0;
+    /// Why the store stopped writing, once it has.
+    virtual std::optional<std::string> failure() const = 0;
+
+    /// The executions and events of one order, from any day. Thread-safe.
+    virtual Result<std::vector<ExecutionRecord>> executionsOf(OrderId id) = 0;
+    virtual Result<std::vector<OrderEventRecord>> eventsOf(OrderId id) = 0;
+
+    virtual Result<ReferenceData> loadReferenceData() = 0;
+    /// Adds or updates reference data by key (symbol, code). Thread-safe.
+    virtual Status saveReferenceData(const ReferenceData& data) = 0;
+};
+
+}  // namespace ob

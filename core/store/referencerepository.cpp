@@ -1,0 +1,48 @@
+#include "referencerepository.h"
+
+namespace ob::store {
+
+ReferenceData ReferenceRepository::load() {
+    ReferenceData data;
+    auto instruments = db_.prepare(
+        "SELECT symbol, name, issuer, sector, country, currency, lot_size, tick_size, reference_price FROM instruments ORDER BY symbol");
+    while (instruments.step()) {
+        Instrument instrument;
+        instrument.symbol = instruments.text(0);
+        instrument.name = instruments.text(1);
+        instrument.issuer = instruments.text(2);
+        instrument.sector = instruments.text(3);
+        instrument.country = instruments.text(4);
+        instrument.currency = instruments.text(5);
+        instrument.lotSize = Qty::fromRaw(instruments.int64(6));
+        instrument.tickSize = Price::fromRaw(instruments.int64(7));
+        if (auto raw = instruments.optionalInt64(8)) instrument.referencePrice = Price::fromRaw(*raw);
+        data.instruments.push_back(std::move(instrument));
+    }
+    auto funds = db_.prepare("SELECT code, name, base_currency FROM funds ORDER BY code");
+    while (funds.step()) data.funds.push_back({funds.text(0), funds.text(1), funds.text(2)});
+    auto accounts = db_.prepare("SELECT code, name, fund_code FROM accounts ORDER BY code");
+    while (accounts.step()) data.accounts.push_back({accounts.text(0), accounts.text(1), accounts.text(2)});
+    return data;
+}
+
+void ReferenceRepository::save(const ReferenceData& data) {
+    auto instrument = db_.prepare(
+        "INSERT INTO instruments (symbol, name, issuer, sector, country, currency, lot_size, tick_size, reference_price) "
+        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9) ON CONFLICT(symbol) DO UPDATE SET name=?2, issuer=?3, sector=?4, country=?5, "
+        "currency=?6, lot_size=?7, tick_size=?8, reference_price=?9");
+    for (const auto& i : data.instruments) {
+        instrument.bind(1, i.symbol).bind(2, i.name).bind(3, i.issuer).bind(4, i.sector).bind(5, i.country).bind(6, i.currency);
+        instrument.bind(7, i.lotSize.raw()).bind(8, i.tickSize.raw());
+        if (i.referencePrice) instrument.bind(9, i.referencePrice->raw());
+        instrument.execute();
+    }
+    auto fund = db_.prepare("INSERT INTO funds (code, name, base_currency) VALUES (?1,?2,?3) "
+                            "ON CONFLICT(code) DO UPDATE SET name=?2, base_currency=?3");
+    for (const auto& f : data.funds) fund.bind(1, f.code).bind(2, f.name).bind(3, f.baseCurrency).execute();
+    auto account = db_.prepare("INSERT INTO accounts (code, name, fund_code) VALUES (?1,?2,?3) "
+                               "ON CONFLICT(code) DO UPDATE SET name=?2, fund_code=?3");
+    for (const auto& a : data.accounts) account.bind(1, a.code).bind(2, a.name).bind(3, a.fundCode).execute();
+}
+
+}  // namespace ob::store

@@ -1,0 +1,222 @@
+#include "schema.h"
+
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <system_error>
+
+namespace ob::store {
+
+namespace {
+
+struct Migration {
+    int version;
+    const char* description;
+    const char* sql;
+};
+
+// Decimal columns hold the raw fixed-point value: units of 10^-8 (Qty, Price);
+// money (notional) is exact decimal text. Times are nanoseconds since the Unix
+// epoch, UTC. Enumerations are stored by their FIX names ("PartiallyFilled").
+constexpr std::array kMigrations{
+    Migration{1, "orders, their ClOrdIDs, executions and events", R"sql(
+        PRAGMA application_id = 1329744980;
+
+        CREATE TABLE orders (
+            id INTEGER PRIMARY KEY,
+            trade_date TEXT NOT NULL,
+            session TEXT NOT NULL,
+            account TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            side TEXT NOT NULL,
+            ord_type TEXT NOT NULL,
+            quantity INTEGER NOT NULL,
+            limit_price INTEGER,
+            stop_price INTEGER,
+            time_in_force TEXT NOT NULL,
+            expire_time INTEGER,
+            cl_ord_id TEXT NOT NULL,
+            broker_order_id TEXT NOT NULL,
+            phase TEXT NOT NULL,
+            stopped INTEGER NOT NULL,
+            suspended INTEGER NOT NULL,
+            pending_kind TEXT,
+            pending_cl_ord_id TEXT,
+            pending_quantity INTEGER,
+            pending_ord_type TEXT,
+            pending_limit_price INTEGER,
+            pending_stop_price INTEGER,
+            pending_time_in_force TEXT,
+            pending_expire_time INTEGER,
+            pending_acknowledged INTEGER,
+            pending_sent_at INTEGER,
+            cum_qty INTEGER NOT NULL,
+            notional TEXT NOT NULL,
+            status TEXT NOT NULL,
+            leaves_qty INTEGER NOT NULL,
+            avg_px INTEGER NOT NULL,
+            is_open INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            chain TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX orders_by_trade_date ON orders(trade_date);
+        CREATE INDEX orders_open ON orders(is_open) WHERE is_open = 1;
+
+        CREATE TABLE order_cl_ord_ids (
+            session TEXT NOT NULL,
+            cl_ord_id TEXT NOT NULL,
+            order_id INTEGER NOT NULL REFERENCES orders(id),
+            PRIMARY KEY (session, cl_ord_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE executions (
+            id INTEGER PRIMARY KEY,
+            order_id INTEGER NOT NULL REFERENCES orders(id),
+            session TEXT NOT NULL,
+            exec_id TEXT NOT NULL,
+            exec_ref_id TEXT NOT NULL,
+            exec_type TEXT NOT NULL,
+            reported_status TEXT,
+            status TEXT NOT NULL,
+            cl_ord_id TEXT NOT NULL,
+            orig_cl_ord_id TEXT NOT NULL,
+            broker_order_id TEXT NOT NULL,
+            last_qty INTEGER NOT NULL,
+            last_px INTEGER NOT NULL,
+            order_qty INTEGER NOT NULL,
+            cum_qty INTEGER NOT NULL,
+            leaves_qty INTEGER NOT NULL,
+            avg_px INTEGER NOT NULL,
+            transact_time INTEGER,
+            received_at INTEGER NOT NULL,
+            msg_seq_num INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            UNIQUE (order_id, session, exec_id)
+        );
+        CREATE INDEX executions_by_received_at ON executions(received_at);
+
+        CREATE TABLE order_events (
+            id INTEGER PRIMARY KEY,
+            order_id INTEGER NOT NULL REFERENCES orders(id),
+            at INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            cl_ord_id TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX order_events_by_order ON order_events(order_id);
+
+        CREATE TABLE counters (
+            name TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+    )sql"},
+    Migration{2, "reference data and FIX session progress", R"sql(
+        CREATE TABLE instruments (
+            symbol TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            issuer TEXT NOT NULL,
+            sector TEXT NOT NULL,
+            country TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            lot_size INTEGER NOT NULL,
+            tick_size INTEGER NOT NULL,
+            reference_price INTEGER
+        ) WITHOUT ROWID;
+
+        CREATE TABLE funds (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            base_currency TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE accounts (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            fund_code TEXT NOT NULL REFERENCES funds(code)
+        ) WITHOUT ROWID;
+
+        -- The last inbound MsgSeqNum whose effects are committed, per FIX session:
+        -- on restart the session asks the counterparty to resend from the next one.
+        CREATE TABLE fix_sessions (
+            session TEXT PRIMARY KEY,
+            last_applied_inbound_seq INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+    )sql"},
+};
+
+int userVersion(sqlite::Database& db) { return static_cast<int>(db.queryInt64("PRAGMA user_version")); }
+
+void applyPragmas(sqlite::Database& db, Durability durability) {
+    db.execute("PRAGMA journal_mode = WAL");
+    db.execute(durability == Durability::Full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+    db.execute("PRAGMA foreign_keys = ON");
+    db.execute("PRAGMA temp_store = MEMORY");
+    db.execute("PRAGMA cache_size = -65536");
+}
+
+Status upgrade(sqlite::Database& db, const std::filesystem::path& path, int from) {
+    const auto backup = path.string() + ".schema-v" + std::to_string(from) + ".bak";
+    std::error_code ignored;
+    std::filesystem::remove(backup, ignored);
+    try {
+        auto copy = db.prepare("VACUUM INTO ?");
+        copy.bind(1, backup).execute();
+    } catch (const sqlite::SqliteError& e) {
+        return Error{"cannot keep a copy of " + path.string() + " before upgrading it: " + e.what()};
+    }
+    spdlog::info("upgrading {} from schema {} to {}; the old file is kept as {}", path.string(), from, currentSchemaVersion(), backup);
+    migrateTo(db, currentSchemaVersion());
+    return {};
+}
+
+}  // namespace
+
+int currentSchemaVersion() { return kMigrations.back().version; }
+
+void migrateTo(sqlite::Database& db, int version) {
+    for (const auto& migration : kMigrations) {
+        if (migration.version <= userVersion(db) || migration.version > version) continue;
+        sqlite::Transaction transaction(db);
+        db.execute(migration.sql);
+        db.execute("PRAGMA user_version = " + std::to_string(migration.version));
+        transaction.commit();
+        spdlog::debug("schema migration {} applied: {}", migration.version, migration.description);
+    }
+}
+
+Result<sqlite::Database> openDatabase(const std::filesystem::path& path, Durability durability) {
+    const std::string name = path.string();
+    const std::string untouched = "; the file was left untouched";
+    try {
+        const bool exists = std::filesystem::exists(path);
+        auto db = sqlite::Database::open(path, exists ? sqlite::Database::Mode::ReadWrite : sqlite::Database::Mode::ReadWriteCreate);
+
+        // Read before writing anything: a foreign or damaged file must stay as it is.
+        const auto applicationId = db.queryInt64("PRAGMA application_id");
+        const int version = userVersion(db);
+        const auto objects = db.queryInt64("SELECT count(*) FROM sqlite_schema");
+        const bool blank = applicationId == 0 && version == 0 && objects == 0;
+
+        if (!blank && applicationId != kApplicationId)
+            return Error{name + " is not an OpenBlotter database (its application id is " + std::to_string(applicationId) + ")" + untouched};
+        if (version > currentSchemaVersion())
+            return Error{name + " was written by a newer OpenBlotter (schema " + std::to_string(version) + "; this version reads up to " +
+                         std::to_string(currentSchemaVersion()) + ")" + untouched + ". Use a newer OpenBlotter or another data directory"};
+
+        applyPragmas(db, durability);
+        if (blank) {
+            migrateTo(db, currentSchemaVersion());
+        } else if (version < currentSchemaVersion()) {
+            if (auto upgraded = upgrade(db, path, version); !upgraded) return Error{upgraded.error()};
+        }
+        return db;
+    } catch (const sqlite::SqliteError& e) {
+        if (e.isCorruption()) return Error{name + " is damaged or is not a database (" + e.what() + ")" + untouched};
+        return Error{"cannot open " + name + ": " + e.what()};
+    }
+}
+
+}  // namespace ob::store

@@ -1,0 +1,84 @@
+#include "sqlitestore.h"
+
+#include "store/orderrepository.h"
+#include "store/referencerepository.h"
+#include "store/storewriter.h"
+
+namespace ob::store {
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& file, Durability durability) {
+    auto writerDb = openDatabase(file, durability);
+    if (!writerDb) return Error{writerDb.error()};
+    try {
+        auto reader = sqlite::Database::open(file, sqlite::Database::Mode::ReadWrite);
+        reader.execute("PRAGMA foreign_keys = ON");
+        auto writer = std::make_unique<StoreWriter>(std::move(*writerDb));
+        return std::unique_ptr<SqliteStore>(new SqliteStore(file, std::move(reader), std::move(writer)));
+    } catch (const sqlite::SqliteError& e) {
+        return Error{"cannot open " + file.string() + ": " + e.what()};
+    }
+}
+
+SqliteStore::SqliteStore(std::filesystem::path file, sqlite::Database reader, std::unique_ptr<StoreWriter> writer)
+    : file_(std::move(file)), reader_(std::move(reader)), writer_(std::move(writer)) {}
+
+SqliteStore::~SqliteStore() = default;
+
+template <typename F>
+auto SqliteStore::read(F&& work) -> Result<decltype(work(std::declval<sqlite::Database&>()))> {
+    std::lock_guard lock(readerMutex_);
+    try {
+        return work(reader_);
+    } catch (const sqlite::SqliteError& e) {
+        if (e.isCorruption()) return Error{file_.string() + " is damaged: " + e.what()};
+        return Error{"cannot read " + file_.string() + ": " + e.what()};
+    }
+}
+
+Result<ActiveBook> SqliteStore::loadActive(std::string_view fromTradeDate) {
+    return read([&](sqlite::Database& db) {
+        sqlite::Transaction snapshot(db, sqlite::Transaction::Kind::Read);  // one consistent view across the queries
+        OrderRepository repository(db);
+        ActiveBook book;
+        auto active = repository.loadActive(fromTradeDate);
+        book.orders = std::move(active.orders);
+        book.executions = std::move(active.executions);
+        book.maxOrderId = repository.maxOrderId();
+        book.clOrdIdCounter = repository.counter("cl_ord_id");
+        book.inboundProgress = repository.inboundProgress();
+        return book;
+    });
+}
+
+std::uint64_t SqliteStore::submit(StoreUnit unit) { return writer_->submit(std::move(unit)); }
+std::uint64_t SqliteStore::committed() const { return writer_->committed(); }
+bool SqliteStore::waitForCommit(std::uint64_t sequence, std::chrono::milliseconds timeout) const {
+    return writer_->waitForCommit(sequence, timeout);
+}
+void SqliteStore::setCommitListener(CommitListener listener) { writer_->setCommitListener(std::move(listener)); }
+std::optional<std::string> SqliteStore::failure() const { return writer_->failure(); }
+
+Result<std::vector<ExecutionRecord>> SqliteStore::executionsOf(OrderId id) {
+    return read([&](sqlite::Database& db) { return OrderRepository(db).loadExecutions(id); });
+}
+
+Result<std::vector<OrderEventRecord>> SqliteStore::eventsOf(OrderId id) {
+    return read([&](sqlite::Database& db) { return OrderRepository(db).loadEvents(id); });
+}
+
+Result<ReferenceData> SqliteStore::loadReferenceData() {
+    return read([&](sqlite::Database& db) { return ReferenceRepository(db).load(); });
+}
+
+Status SqliteStore::saveReferenceData(const ReferenceData& data) {
+    auto saved = read([&](sqlite::Database& db) {
+        sqlite::Transaction transaction(db);
+        ReferenceRepository(db).save(data);
+        transaction.commit();
+        return true;
+    });
+    if (!saved) return Error{saved.error()};
+    return {};
+}
+
+}  // namespace ob::store

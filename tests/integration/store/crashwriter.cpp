@@ -1,0 +1,66 @@
+// Streams fills into an order store until it is killed. After each group of
+// executions it waits until they are committed and prints
+// "COMMITTED <last MsgSeqNum>", the promise that tst_storecrash checks after
+// killing it with SIGKILL. Started again on the same file, it resumes after
+// the last execution the store holds, as a FIX session resumes after a crash.
+#include "engine/orderengine.h"
+#include "store/sqlitestore.h"
+
+#include <cstdio>
+#include <string>
+
+using namespace ob;
+using namespace std::chrono_literals;
+
+int main(int argc, char** argv) {
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: %s DATABASE\n", argv[0]);
+        return 1;
+    }
+    auto store = store::SqliteStore::open(argv[1]);
+    if (!store) {
+        std::fprintf(stderr, "%s\n", store.error().c_str());
+        return 1;
+    }
+    OrderEngine engine(**store);
+    if (auto started = engine.start(); !started) {
+        std::fprintf(stderr, "%s\n", started.error().c_str());
+        return 1;
+    }
+    const std::string session = "CRASH";
+    constexpr int kOrders = 100;
+    auto snapshot = engine.snapshot().get();
+    if (snapshot.orders.empty()) {
+        for (int i = 0; i < kOrders; ++i) {
+            NewOrderRequest request{session, "FUND1", "SYM" + std::to_string(i % 10), Side::Buy,
+                                    {Qty::fromInteger(1'000'000'000), OrdType::Limit, Price::of("100"), {}, TimeInForce::Day, {}}};
+            if (!engine.submit(request).get()) return 1;
+        }
+        snapshot = engine.snapshot().get();
+    }
+    std::int64_t sequence = 0;
+    for (const auto& execution : snapshot.executions) sequence = std::max(sequence, execution.msgSeqNum);
+
+    for (;;) {
+        for (int i = 0; i < 250; ++i) {
+            ++sequence;
+            const auto& order = snapshot.orders[static_cast<std::size_t>(sequence % kOrders)];
+            ExecutionReport report;
+            report.session = session;
+            report.clOrdId = order.clOrdId;
+            report.execId = "X" + std::to_string(sequence);
+            report.execType = ExecType::Trade;
+            report.lastQty = Qty::fromInteger(1 + sequence % 5);
+            report.lastPx = Price::fromRaw(10'000'000'000 + (sequence % 997) * 1'000'001);
+            report.receivedAt = nowUtc();
+            report.msgSeqNum = sequence;
+            engine.post(std::move(report));
+        }
+        if (!engine.sync(30s)) {
+            std::fprintf(stderr, "commit failed: %s\n", (*store)->failure().value_or("timeout").c_str());
+            return 1;
+        }
+        std::printf("COMMITTED %lld\n", static_cast<long long>(sequence));
+        std::fflush(stdout);
+    }
+}
