@@ -21,6 +21,7 @@ struct EngineAlert {
 /// What one batch of events changed: the latest state of each changed order
 /// (once per order), the new executions in arrival order, and alerts.
 struct ChangeSet {
+    std::uint64_t sequence = 0;  ///< numbers the change sets from 1, in publication order
     std::vector<OrderState> orders;
     std::vector<ExecutionRecord> executions;
     std::vector<EngineAlert> alerts;
@@ -29,8 +30,9 @@ struct ChangeSet {
 };
 
 /// A copy of the book at one instant, for a reader that then follows the
-/// change sets published after it.
+/// change sets published after it: those numbered above `sequence`.
 struct BookSnapshot {
+    std::uint64_t sequence = 0;  ///< the last change set the snapshot includes
     std::vector<OrderState> orders;
     std::vector<ExecutionRecord> executions;
 };

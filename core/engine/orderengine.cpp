@@ -18,7 +18,11 @@ public:
     }
     void execution(ExecutionRecord record) { changes_.executions.push_back(std::move(record)); }
     void alert(EngineAlert alert) { changes_.alerts.push_back(std::move(alert)); }
-    const ChangeSet& changeSet() const { return changes_; }
+    ChangeSet& changeSet() { return changes_; }
+    void clear() {
+        changes_ = {};
+        index_.clear();
+    }
 
 private:
     ChangeSet changes_;
@@ -150,9 +154,15 @@ void OrderEngine::run() {
             }
         }
         batch.clear();
-        if (!changes.changeSet().empty())
-            for (const auto& listener : listeners_) listener(changes.changeSet());
+        publish(changes);
     }
+}
+
+void OrderEngine::publish(BatchChanges& changes) {
+    if (changes.changeSet().empty()) return;
+    changes.changeSet().sequence = ++published_;
+    for (const auto& listener : listeners_) listener(changes.changeSet());
+    changes.clear();
 }
 
 Status OrderEngine::storeFailure() const {
@@ -279,8 +289,10 @@ void OrderEngine::persistAndRoute(const Order& order, OrderEventKind event, Outb
     routeCommitted(store_.committed());
 }
 
-void OrderEngine::handle(Snapshot& command, BatchChanges&) {
+void OrderEngine::handle(Snapshot& command, BatchChanges& changes) {
+    publish(changes);  // so that the snapshot falls between two change sets
     BookSnapshot snapshot;
+    snapshot.sequence = published_;
     snapshot.orders.reserve(book_.size());
     book_.forEach([&](const Order& order) { snapshot.orders.push_back(order.state); });
     snapshot.executions = executions_;

@@ -83,6 +83,8 @@ private:
     void handle(Cancel& command, BatchChanges& changes);
     void handle(Replace& command, BatchChanges& changes);
     void handle(Snapshot& command, BatchChanges& changes);
+    /// Hands the batch's changes to the listeners and starts a new change set.
+    void publish(BatchChanges& changes);
     void handle(Barrier& command, BatchChanges& changes);
 
     /// Records the outcome of an inbound message: the changed order and what
@@ -104,6 +106,7 @@ private:
     std::uint64_t lastSubmitted_ = 0;
     std::vector<ExecutionRecord> executions_;  ///< today's, for snapshots
     std::vector<Listener> listeners_;
+    std::uint64_t published_ = 0;
     Router router_;
 
     std::mutex queueMutex_;

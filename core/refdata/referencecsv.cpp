@@ -1,0 +1,114 @@
+#include "referencecsv.h"
+
+#include <set>
+
+namespace ob {
+
+namespace {
+
+/// Collects the problems of a whole file so that the user fixes them in one go.
+class Problems {
+public:
+    void add(int line, const std::string& message) {
+        if (!text_.empty()) text_ += '\n';
+        text_ += "line " + std::to_string(line) + ": " + message;
+    }
+    bool empty() const { return text_.empty(); }
+    Error error() const { return Error{text_}; }
+
+private:
+    std::string text_;
+};
+
+template <typename T>
+std::optional<T> positiveDecimal(const std::string& text, const char* column, int line, Problems& problems) {
+    auto value = T::parse(text);
+    if (!value) {
+        problems.add(line, std::string(column) + " " + value.error());
+        return std::nullopt;
+    }
+    if (!value->isPositive()) {
+        problems.add(line, std::string(column) + " must be positive, got " + text);
+        return std::nullopt;
+    }
+    return *value;
+}
+
+bool required(const std::string& value, const char* column, int line, Problems& problems) {
+    if (!value.empty()) return true;
+    problems.add(line, std::string(column) + " is empty");
+    return false;
+}
+
+bool unique(std::set<std::string>& seen, const std::string& key, const char* what, int line, Problems& problems) {
+    if (seen.insert(key).second) return true;
+    problems.add(line, std::string("duplicate ") + what + " '" + key + "'");
+    return false;
+}
+
+}  // namespace
+
+Result<std::vector<Instrument>> parseInstruments(const CsvTable& table) {
+    if (auto columns = table.requireColumns({"symbol", "name", "issuer", "sector", "country", "currency", "lot_size", "tick_size"}); !columns)
+        return Error{columns.error()};
+    std::vector<Instrument> instruments;
+    std::set<std::string> symbols;
+    Problems problems;
+    for (const auto& row : table.rows()) {
+        Instrument instrument;
+        instrument.symbol = table.field(row, "symbol");
+        instrument.name = table.field(row, "name");
+        instrument.issuer = table.field(row, "issuer");
+        instrument.sector = table.field(row, "sector");
+        instrument.country = table.field(row, "country");
+        instrument.currency = table.field(row, "currency");
+        bool ok = required(instrument.symbol, "symbol", row.line, problems) && unique(symbols, instrument.symbol, "symbol", row.line, problems);
+        ok = required(instrument.currency, "currency", row.line, problems) && ok;
+        auto lot = positiveDecimal<Qty>(table.field(row, "lot_size"), "lot_size", row.line, problems);
+        auto tick = positiveDecimal<Price>(table.field(row, "tick_size"), "tick_size", row.line, problems);
+        std::optional<Price> price;
+        if (const auto text = table.field(row, "price"); !text.empty()) {
+            price = positiveDecimal<Price>(text, "price", row.line, problems);
+            ok = ok && price.has_value();
+        }
+        if (!ok || !lot || !tick) continue;
+        instrument.lotSize = *lot;
+        instrument.tickSize = *tick;
+        instrument.referencePrice = price;
+        instruments.push_back(std::move(instrument));
+    }
+    if (!problems.empty()) return problems.error();
+    return instruments;
+}
+
+Result<std::vector<Fund>> parseFunds(const CsvTable& table) {
+    if (auto columns = table.requireColumns({"code", "name", "base_currency"}); !columns) return Error{columns.error()};
+    std::vector<Fund> funds;
+    std::set<std::string> codes;
+    Problems problems;
+    for (const auto& row : table.rows()) {
+        Fund fund{table.field(row, "code"), table.field(row, "name"), table.field(row, "base_currency")};
+        bool ok = required(fund.code, "code", row.line, problems) && unique(codes, fund.code, "fund code", row.line, problems);
+        ok = required(fund.baseCurrency, "base_currency", row.line, problems) && ok;
+        if (ok) funds.push_back(std::move(fund));
+    }
+    if (!problems.empty()) return problems.error();
+    return funds;
+}
+
+Result<std::vector<Account>> parseAccounts(const CsvTable& table) {
+    if (auto columns = table.requireColumns({"code", "name", "fund"}); !columns) return Error{columns.error()};
+    std::vector<Account> accounts;
+    std::set<std::string> codes;
+    Problems problems;
+    for (const auto& row : table.rows()) {
+        Account account{table.field(row, "code"), table.field(row, "name"), table.field(row, "fund")};
+        bool ok = required(account.code, "code", row.line, problems) && unique(codes, account.code, "account code", row.line, problems);
+        ok = required(account.fundCode, "fund", row.line, problems) && ok;
+        if (ok) accounts.push_back(std::move(account));
+    }
+    if (!problems.empty()) return problems.error();
+    return accounts;
+}
+
+}  // namespace ob

@@ -1,0 +1,60 @@
+#include "enginefeed.h"
+
+#include "engine/orderengine.h"
+#include "models/executionstablemodel.h"
+#include "models/orderstablemodel.h"
+
+#include <unordered_map>
+
+namespace ob::ui {
+
+EngineFeed::EngineFeed(OrderEngine& engine, OrdersTableModel& orders, ExecutionsTableModel& executions, QObject* parent)
+    : QObject(parent), engine_(engine), orders_(orders), executions_(executions) {
+    engine_.subscribe([this](const ChangeSet& changes) { receive(changes); });
+    connect(&timer_, &QTimer::timeout, this, &EngineFeed::drain);
+}
+
+void EngineFeed::receive(const ChangeSet& changes) {
+    std::lock_guard lock(mutex_);
+    pending_.push_back(changes);
+}
+
+void EngineFeed::start(int updatesPerSecond) {
+    auto snapshot = engine_.snapshot().get();
+    after_ = snapshot.sequence;
+    orders_.reset(std::move(snapshot.orders));
+    executions_.reset(std::move(snapshot.executions));
+    drain();
+    timer_.start(1000 / std::max(1, updatesPerSecond));
+    Q_EMIT updated();
+}
+
+void EngineFeed::drain() {
+    std::vector<ChangeSet> sets;
+    {
+        std::lock_guard lock(mutex_);
+        sets.swap(pending_);
+    }
+    std::unordered_map<OrderId, std::size_t> index;
+    std::vector<OrderState> changedOrders;
+    std::vector<ExecutionRecord> newExecutions;
+    std::vector<EngineAlert> alerts;
+    for (auto& changes : sets) {
+        if (changes.sequence <= after_) continue;  // already in the snapshot
+        after_ = changes.sequence;
+        for (auto& order : changes.orders) {
+            auto [it, inserted] = index.try_emplace(order.id, changedOrders.size());
+            if (inserted) changedOrders.push_back(std::move(order));
+            else changedOrders[it->second] = std::move(order);
+        }
+        std::move(changes.executions.begin(), changes.executions.end(), std::back_inserter(newExecutions));
+        std::move(changes.alerts.begin(), changes.alerts.end(), std::back_inserter(alerts));
+    }
+    if (changedOrders.empty() && newExecutions.empty() && alerts.empty()) return;
+    orders_.apply(changedOrders);
+    executions_.append(newExecutions);
+    if (!alerts.empty()) Q_EMIT alertsArrived(alerts);
+    Q_EMIT updated();
+}
+
+}  // namespace ob::ui

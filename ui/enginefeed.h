@@ -1,0 +1,52 @@
+#pragma once
+
+#include "engine/changeset.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <mutex>
+
+namespace ob {
+class OrderEngine;
+}
+
+namespace ob::ui {
+
+class OrdersTableModel;
+class ExecutionsTableModel;
+
+/// Carries the engine's change sets to the models on the GUI thread. The
+/// engine's listener only appends to a buffer; a timer on the GUI thread
+/// drains it a few times a second, keeping only the latest state of each
+/// order, so a burst of reports costs the GUI one update per order.
+class EngineFeed final : public QObject {
+    Q_OBJECT
+
+public:
+    /// Subscribes to the engine: construct before the engine starts.
+    EngineFeed(OrderEngine& engine, OrdersTableModel& orders, ExecutionsTableModel& executions, QObject* parent = nullptr);
+
+    /// Loads the book into the models and starts following it.
+    void start(int updatesPerSecond = 20);
+    /// Applies what is buffered now (tests call it instead of waiting for the timer).
+    void drain();
+
+Q_SIGNALS:
+    void alertsArrived(const std::vector<ob::EngineAlert>& alerts);
+    void updated();
+
+private:
+    void receive(const ChangeSet& changes);
+
+    OrderEngine& engine_;
+    OrdersTableModel& orders_;
+    ExecutionsTableModel& executions_;
+    QTimer timer_;
+
+    std::uint64_t after_ = 0;  ///< change sets up to this one are in the snapshot; GUI thread only
+    std::mutex mutex_;
+    std::vector<ChangeSet> pending_;
+};
+
+}  // namespace ob::ui

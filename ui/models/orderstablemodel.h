@@ -1,0 +1,84 @@
+#pragma once
+
+#include "models/instrumentdirectory.h"
+#include "orders/order.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+#include <vector>
+
+namespace ob::ui {
+
+/// The orders blotter's model: one row per order, in the order they arrived,
+/// over plain OrderState values. An id→row index makes each update O(1);
+/// a batch of changes inserts new rows in one go and signals only the rows
+/// that changed (one range when most did).
+class OrdersTableModel final : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column {
+        Time,
+        ClOrdId,
+        Account,
+        Symbol,
+        SideColumn,
+        Quantity,
+        Type,
+        LimitPrice,
+        StopPrice,
+        Tif,
+        Status,
+        Filled,
+        Leaves,
+        AvgPx,
+        BrokerOrderId,
+        Text,
+        ColumnCount
+    };
+    enum Role {
+        RawValueRole = Qt::UserRole + 1,  ///< a sortable value: numbers as numbers, never their text
+        OrderIdRole,
+        StatusRole,
+        FillRatioRole,  ///< CumQty / OrderQty in [0, 1], for the progress bar
+    };
+
+    explicit OrdersTableModel(const InstrumentDirectory& instruments, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// Replaces every row.
+    void reset(std::vector<OrderState> orders);
+    /// Adds new orders and updates known ones.
+    void apply(const std::vector<OrderState>& changed);
+
+    const OrderState* orderAt(int row) const;
+    int rowOf(OrderId id) const { return rowOf_.value(id, -1); }
+
+    /// Orders by stage, kept up to date with each change (no scan).
+    struct Counts {
+        int working = 0;
+        int filled = 0;
+        int otherDone = 0;
+    };
+    const Counts& counts() const { return counts_; }
+
+Q_SIGNALS:
+    void countsChanged();
+
+private:
+    void count(const OrderState& order, int delta);
+    QVariant display(const OrderState& order, int column) const;
+    QVariant raw(const OrderState& order, int column) const;
+
+    const InstrumentDirectory& instruments_;
+    std::vector<OrderState> orders_;
+    QHash<OrderId, int> rowOf_;
+    Counts counts_;
+};
+
+}  // namespace ob::ui
