@@ -34,7 +34,7 @@ bool StoreWriter::waitForCommit(std::uint64_t sequence, std::chrono::millisecond
 }
 
 void StoreWriter::setCommitListener(CommitListener listener) {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(listenerMutex_);
     listener_ = std::move(listener);
 }
 
@@ -69,7 +69,6 @@ void StoreWriter::run() {
 }
 
 void StoreWriter::commit(std::vector<StoreUnit>& batch) {
-    CommitListener listener;
     std::uint64_t upTo = 0;
     try {
         sqlite::Transaction transaction(db_);
@@ -80,14 +79,15 @@ void StoreWriter::commit(std::vector<StoreUnit>& batch) {
         committed_.store(upTo, std::memory_order_release);
         ++statistics_.transactions;
         statistics_.units += batch.size();
-        listener = listener_;
     } catch (const std::exception& e) {
         std::lock_guard lock(mutex_);
         failure_ = std::string("the order store stopped writing: ") + e.what();
         spdlog::critical("{}", *failure_);
     }
     committedChanged_.notify_all();
-    if (listener) listener(upTo);
+    if (upTo == 0) return;
+    std::lock_guard lock(listenerMutex_);
+    if (listener_) listener_(upTo);
 }
 
 }  // namespace ob::store

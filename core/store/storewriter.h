@@ -40,7 +40,8 @@ public:
     std::uint64_t committed() const { return committed_.load(std::memory_order_acquire); }
     /// Waits until the unit numbered `sequence` is committed; false on timeout or failure.
     bool waitForCommit(std::uint64_t sequence, std::chrono::milliseconds timeout) const;
-    /// Called on the writer thread after each commit. Set it before submitting.
+    /// Called on the writer thread after each commit. Once this returns, the
+    /// previous listener is no longer running and will not be called again.
     void setCommitListener(CommitListener listener);
     std::optional<std::string> failure() const;
 
@@ -65,6 +66,7 @@ private:
     std::uint64_t submitted_ = 0;
     bool stopping_ = false;
     std::optional<std::string> failure_;
+    std::mutex listenerMutex_;  ///< held while the listener runs, so that replacing it waits for the call
     CommitListener listener_;
     Statistics statistics_;
     std::atomic<std::uint64_t> committed_{0};
