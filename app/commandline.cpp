@@ -22,9 +22,9 @@ CommandLine fail(const QString& message) {
 
 CommandLine parseCommandLine(const QStringList& arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "OpenBlotter: order management system and trader blotter.\n\n"
-        "Started without options it opens the trader's desktop on the data directory of the current user."));
+    parser.setApplicationDescription(
+        QStringLiteral("OpenBlotter: order management system and trader blotter.\n\n"
+                       "Started without options it opens the trader's desktop on the data directory of the current user."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
@@ -44,19 +44,21 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         return {{}, {}, true, 0};
     }
     if (parser.isSet(QStringLiteral("version"))) {
-        std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()), qPrintable(QCoreApplication::applicationVersion()));
+        std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()),
+                    qPrintable(QCoreApplication::applicationVersion()));
         return {{}, {}, true, 0};
     }
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
 
     CommandLine result;
-    const QString directory = parser.isSet(dataDir) ? parser.value(dataDir)
-                                                    : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString directory =
+        parser.isSet(dataDir) ? parser.value(dataDir) : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (directory.isEmpty()) return fail(QStringLiteral("--data-dir needs a directory"));
     result.dataDirectory = std::filesystem::path(directory.toStdString());
-    const QString level = parser.isSet(logLevel) ? parser.value(logLevel)
-                                                 : QSettings().value(QStringLiteral("logging/level"), QStringLiteral("info")).toString();
+    const QString level = parser.isSet(logLevel)
+                              ? parser.value(logLevel)
+                              : QSettings().value(QStringLiteral("logging/level"), QStringLiteral("info")).toString();
     if (!isLogLevel(level.toStdString()))
         return fail(QStringLiteral("unknown log level '%1' (use trace, debug, info, warn, error, critical or off)").arg(level));
     result.logLevel = level.toStdString();

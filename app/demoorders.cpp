@@ -50,12 +50,13 @@ int seedDemoOrders(OrderEngine& engine, const ReferenceData& reference) {
         if (instrument.referencePrice) priced.push_back(&instrument);
     if (priced.empty()) return 0;
 
-    const Script scripts[] = {Script::Filled, Script::PartlyFilled, Script::Working, Script::Filled, Script::CanceledAfterFill,
-                              Script::Filled, Script::Working, Script::PartlyFilled, Script::Rejected, Script::Filled,
-                              Script::Amended, Script::Working, Script::Filled, Script::PartlyFilled, Script::Unacknowledged,
-                              Script::Filled, Script::CanceledAfterFill, Script::Working, Script::Filled, Script::PartlyFilled,
-                              Script::Filled, Script::Working, Script::Rejected, Script::Filled, Script::PartlyFilled,
-                              Script::Filled, Script::Amended, Script::Working, Script::Filled, Script::Filled};
+    const Script scripts[] = {
+        Script::Filled,  Script::PartlyFilled,      Script::Working,      Script::Filled,       Script::CanceledAfterFill,
+        Script::Filled,  Script::Working,           Script::PartlyFilled, Script::Rejected,     Script::Filled,
+        Script::Amended, Script::Working,           Script::Filled,       Script::PartlyFilled, Script::Unacknowledged,
+        Script::Filled,  Script::CanceledAfterFill, Script::Working,      Script::Filled,       Script::PartlyFilled,
+        Script::Filled,  Script::Working,           Script::Rejected,     Script::Filled,       Script::PartlyFilled,
+        Script::Filled,  Script::Amended,           Script::Working,      Script::Filled,       Script::Filled};
     std::mt19937 random(20261129);
     DemoSellSide sellSide(engine);
     int created = 0;
@@ -65,9 +66,13 @@ int seedDemoOrders(OrderEngine& engine, const ReferenceData& reference) {
         const Side side = random() % 5 == 0 ? Side::SellShort : (random() % 2 ? Side::Buy : Side::Sell);
         const Qty quantity = instrument.lotSize * std::int64_t(1 + random() % 40) * 50;
         const std::int64_t offsetTicks = std::int64_t(random() % 7) - 3;
-        const Price limit = (referencePrice + instrument.tickSize * offsetTicks).roundedToMultiple(instrument.tickSize, RoundingMode::HalfUp);
+        const Price limit =
+            (referencePrice + instrument.tickSize * offsetTicks).roundedToMultiple(instrument.tickSize, RoundingMode::HalfUp);
 
-        NewOrderRequest request{kDemoSession, accountFor(instrument, random), instrument.symbol, side,
+        NewOrderRequest request{kDemoSession,
+                                accountFor(instrument, random),
+                                instrument.symbol,
+                                side,
                                 {quantity, random() % 4 == 0 ? OrdType::Market : OrdType::Limit, {}, {}, TimeInForce::Day, {}}};
         if (request.terms.type == OrdType::Limit) request.terms.limitPrice = limit;
         if (random() % 6 == 0) request.terms.timeInForce = TimeInForce::GoodTillCancel;
@@ -78,29 +83,35 @@ int seedDemoOrders(OrderEngine& engine, const ReferenceData& reference) {
         }
         ++created;
         auto fillPrice = [&] {
-            return (referencePrice + instrument.tickSize * (std::int64_t(random() % 5) - 2)).roundedToMultiple(instrument.tickSize, RoundingMode::HalfUp);
+            return (referencePrice + instrument.tickSize * (std::int64_t(random() % 5) - 2))
+                .roundedToMultiple(instrument.tickSize, RoundingMode::HalfUp);
         };
-        auto wholeLots = [&](Qty value) { return std::max(instrument.lotSize, value.roundedToMultiple(instrument.lotSize, RoundingMode::Floor)); };
+        auto wholeLots = [&](Qty value) {
+            return std::max(instrument.lotSize, value.roundedToMultiple(instrument.lotSize, RoundingMode::Floor));
+        };
         switch (script) {
-        case Script::Unacknowledged: break;
-        case Script::Rejected: sellSide.report(*order, ExecType::Rejected, {}, {}, "Price outside the daily limit"); break;
-        case Script::Working:
-        case Script::Amended: sellSide.report(*order, ExecType::New); break;
-        case Script::Filled:
-        case Script::PartlyFilled:
-        case Script::CanceledAfterFill: {
-            sellSide.report(*order, ExecType::New);
-            // A filled order in one to three fills; the others up to about half of the quantity, in one.
-            const int pieces = script == Script::Filled ? int(1 + random() % 3) : 1;
-            Qty remaining = script == Script::Filled ? quantity : wholeLots(Qty::fromRaw(quantity.raw() / 10) * std::int64_t(2 + random() % 4));
-            for (int piece = pieces; piece > 0; --piece) {
-                const Qty fill = piece == 1 ? remaining : wholeLots(Qty::fromRaw(remaining.raw() / piece));
-                sellSide.report(*order, ExecType::Trade, fill, fillPrice());
-                remaining -= fill;
+            case Script::Unacknowledged: break;
+            case Script::Rejected: sellSide.report(*order, ExecType::Rejected, {}, {}, "Price outside the daily limit"); break;
+            case Script::Working:
+            case Script::Amended: sellSide.report(*order, ExecType::New); break;
+            case Script::Filled:
+            case Script::PartlyFilled:
+            case Script::CanceledAfterFill: {
+                sellSide.report(*order, ExecType::New);
+                // A filled order in one to three fills; the others up to about half of the quantity, in one.
+                const int pieces = script == Script::Filled ? int(1 + random() % 3) : 1;
+                Qty remaining = script == Script::Filled
+                                    ? quantity
+                                    : wholeLots(Qty::fromRaw(quantity.raw() / 10) * std::int64_t(2 + random() % 4));
+                for (int piece = pieces; piece > 0; --piece) {
+                    const Qty fill = piece == 1 ? remaining : wholeLots(Qty::fromRaw(remaining.raw() / piece));
+                    sellSide.report(*order, ExecType::Trade, fill, fillPrice());
+                    remaining -= fill;
+                }
+                if (script == Script::CanceledAfterFill)
+                    sellSide.report(*order, ExecType::Canceled, {}, {}, "Canceled by trader");
+                break;
             }
-            if (script == Script::CanceledAfterFill) sellSide.report(*order, ExecType::Canceled, {}, {}, "Canceled by trader");
-            break;
-        }
         }
         if (script == Script::Amended || script == Script::CanceledAfterFill) engine.sync(std::chrono::seconds(10));
         if (script == Script::Amended) {

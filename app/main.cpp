@@ -45,8 +45,9 @@ int main(int argc, char** argv) {
     if (auto started = (*desk)->start(); !started) return failStart(started.error());
     app::seedDemoOrders((*desk)->engine(), (*desk)->referenceData());
 
-    ui::MainWindow window(orders, executions,
-                          {QObject::tr("Demo data: no broker connected"), QString::fromStdString((*desk)->dataDirectory().string())});
+    ui::MainWindow window(
+        orders, executions,
+        {QObject::tr("Demo data: no broker connected"), QString::fromStdString((*desk)->dataDirectory().string())});
     feed.start();
     window.restoreLayout();
     window.show();

@@ -44,8 +44,10 @@ void EngineFeed::drain() {
         after_ = changes.sequence;
         for (auto& order : changes.orders) {
             auto [it, inserted] = index.try_emplace(order.id, changedOrders.size());
-            if (inserted) changedOrders.push_back(std::move(order));
-            else changedOrders[it->second] = std::move(order);
+            if (inserted)
+                changedOrders.push_back(std::move(order));
+            else
+                changedOrders[it->second] = std::move(order);
         }
         std::move(changes.executions.begin(), changes.executions.end(), std::back_inserter(newExecutions));
         std::move(changes.alerts.begin(), changes.alerts.end(), std::back_inserter(alerts));

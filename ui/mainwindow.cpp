@@ -18,10 +18,13 @@
 namespace ob::ui {
 
 MainWindow::MainWindow(OrdersTableModel& orders, ExecutionsTableModel& executions, const Context& context, QWidget* parent)
-    : QMainWindow(parent), orders_(orders), executions_(executions),
-      ordersBlotter_(new BlotterWidget(&orders, OrdersTableModel::RawValueRole, QStringLiteral("orders"), this)),
-      executionsBlotter_(new BlotterWidget(&executions, ExecutionsTableModel::RawValueRole, QStringLiteral("executions"), this)),
-      counts_(new QLabel(this)), clock_(new QLabel(this)) {
+    : QMainWindow(parent)
+    , orders_(orders)
+    , executions_(executions)
+    , ordersBlotter_(new BlotterWidget(&orders, OrdersTableModel::RawValueRole, QStringLiteral("orders"), this))
+    , executionsBlotter_(new BlotterWidget(&executions, ExecutionsTableModel::RawValueRole, QStringLiteral("executions"), this))
+    , counts_(new QLabel(this))
+    , clock_(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("OpenBlotter"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/openblotter.svg")));

@@ -17,7 +17,7 @@ class MainWindow final : public QMainWindow {
 
 public:
     struct Context {
-        QString mode;           ///< e.g. "Demo data: no broker connected"
+        QString mode;  ///< e.g. "Demo data: no broker connected"
         QString dataDirectory;
     };
 

@@ -31,15 +31,15 @@ Wide divideRounded(Wide num, Wide den, RoundingMode mode) {
     const Wide absDen = absolute(den);
 
     switch (mode) {
-    case RoundingMode::TowardZero: return quotient;
-    case RoundingMode::AwayFromZero: return awayFromZero;
-    case RoundingMode::Floor: return negative ? awayFromZero : quotient;
-    case RoundingMode::Ceiling: return negative ? quotient : awayFromZero;
-    case RoundingMode::HalfUp: return twiceRemainder >= absDen ? awayFromZero : quotient;
-    case RoundingMode::HalfEven:
-        if (twiceRemainder > absDen) return awayFromZero;
-        if (twiceRemainder < absDen) return quotient;
-        return (quotient % 2 == 0) ? quotient : awayFromZero;
+        case RoundingMode::TowardZero: return quotient;
+        case RoundingMode::AwayFromZero: return awayFromZero;
+        case RoundingMode::Floor: return negative ? awayFromZero : quotient;
+        case RoundingMode::Ceiling: return negative ? quotient : awayFromZero;
+        case RoundingMode::HalfUp: return twiceRemainder >= absDen ? awayFromZero : quotient;
+        case RoundingMode::HalfEven:
+            if (twiceRemainder > absDen) return awayFromZero;
+            if (twiceRemainder < absDen) return quotient;
+            return (quotient % 2 == 0) ? quotient : awayFromZero;
     }
     return quotient;
 }
@@ -65,8 +65,8 @@ std::string format(Wide raw, int scale, int decimals, RoundingMode mode) {
     } else {
         fraction.resize(static_cast<std::size_t>(decimals), '0');
     }
-    const bool isZero = integerPart.find_first_not_of('0') == std::string::npos &&
-                        fraction.find_first_not_of('0') == std::string::npos;
+    const bool isZero =
+        integerPart.find_first_not_of('0') == std::string::npos && fraction.find_first_not_of('0') == std::string::npos;
     std::string text = (negative && !isZero) ? "-" : "";
     text += integerPart;
     if (!fraction.empty()) text += "." + fraction;
@@ -114,9 +114,7 @@ Result<Wide> parse(std::string_view text, int scale, Wide maxAbsRaw) {
     return negative ? -value : value;
 }
 
-void throwOverflow(const char* operation) {
-    throw std::overflow_error(std::string("decimal overflow in ") + operation);
-}
+void throwOverflow(const char* operation) { throw std::overflow_error(std::string("decimal overflow in ") + operation); }
 
 }  // namespace ob::decimal_detail
 

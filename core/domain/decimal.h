@@ -3,8 +3,8 @@
 #include "result.h"
 
 #include <compare>
-#include <stdexcept>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -142,7 +142,9 @@ public:
 
     constexpr Money() = default;
     static constexpr Money fromRaw(decimal_detail::Wide raw) { return Money(raw); }
-    static Money fromInteger(std::int64_t whole) { return Money(decimal_detail::Wide(whole) * decimal_detail::powerOfTen(kScale)); }
+    static Money fromInteger(std::int64_t whole) {
+        return Money(decimal_detail::Wide(whole) * decimal_detail::powerOfTen(kScale));
+    }
     static Result<Money> parse(std::string_view text);
     static Money of(std::string_view text);
     /// The exact product qty × price.
@@ -166,8 +168,14 @@ public:
 
     friend constexpr auto operator<=>(Money, Money) = default;
     Money operator-() const { return Money(-raw_); }
-    Money& operator+=(Money other) { raw_ += other.raw_; return *this; }
-    Money& operator-=(Money other) { raw_ -= other.raw_; return *this; }
+    Money& operator+=(Money other) {
+        raw_ += other.raw_;
+        return *this;
+    }
+    Money& operator-=(Money other) {
+        raw_ -= other.raw_;
+        return *this;
+    }
     friend Money operator+(Money a, Money b) { return a += b; }
     friend Money operator-(Money a, Money b) { return a -= b; }
 

@@ -135,17 +135,14 @@ struct EnumTable<ExecType> {
 /// Replaced, the status of a superseded version of an order).
 constexpr bool isTerminal(OrdStatus status) {
     switch (status) {
-    case OrdStatus::Filled:
-    case OrdStatus::Canceled:
-    case OrdStatus::Rejected:
-    case OrdStatus::Expired:
-    case OrdStatus::DoneForDay:
-    case OrdStatus::Replaced:
-        return true;
-    default:
-        return false;
+        case OrdStatus::Filled:
+        case OrdStatus::Canceled:
+        case OrdStatus::Rejected:
+        case OrdStatus::Expired:
+        case OrdStatus::DoneForDay:
+        case OrdStatus::Replaced: return true;
+        default: return false;
     }
 }
-
 
 }  // namespace ob

@@ -13,8 +13,10 @@ class OrderEngine::BatchChanges {
 public:
     void order(const OrderState& state) {
         auto [it, inserted] = index_.try_emplace(state.id, changes_.orders.size());
-        if (inserted) changes_.orders.push_back(state);
-        else changes_.orders[it->second] = state;
+        if (inserted)
+            changes_.orders.push_back(state);
+        else
+            changes_.orders[it->second] = state;
     }
     void execution(ExecutionRecord record) { changes_.executions.push_back(std::move(record)); }
     void alert(EngineAlert alert) { changes_.alerts.push_back(std::move(alert)); }
@@ -65,7 +67,8 @@ Status OrderEngine::start() {
     executions_ = std::move(active->executions);
     lastOrderId_ = active->maxOrderId;
     clOrdIdCounter_ = active->clOrdIdCounter;
-    spdlog::info("order book restored: {} orders and {} executions (trade date {})", book_.size(), executions_.size(), tradeDate_);
+    spdlog::info("order book restored: {} orders and {} executions (trade date {})", book_.size(), executions_.size(),
+                 tradeDate_);
 
     store_.setCommitListener([this](std::uint64_t) { routeCommitted(store_.committed()); });
     stopping_ = false;
@@ -193,7 +196,8 @@ void OrderEngine::settleInbound(const OrderBook::Applied& applied, StoreUnit uni
             spdlog::debug("{} ignored: {}", what, outcome.detail);
         } else {
             spdlog::warn("{} refused: {}", what, outcome.detail);
-            changes.alert({options_.clock(), EngineAlert::Severity::Warning, id, std::string(what) + " refused: " + outcome.detail});
+            changes.alert(
+                {options_.clock(), EngineAlert::Severity::Warning, id, std::string(what) + " refused: " + outcome.detail});
         }
     }
     // The message's sequence number is consumed whatever became of it.
@@ -210,7 +214,8 @@ void OrderEngine::handle(ExecutionReport& report, BatchChanges& changes) {
         executions_.push_back(*unit.execution);
     }
     if (report.msgSeqNum <= 0) unit.inbound.reset();
-    settleInbound(applied, std::move(unit), "ExecutionReport " + report.execId + " (" + std::string(nameOf(report.execType)) + ")", changes);
+    settleInbound(applied, std::move(unit),
+                  "ExecutionReport " + report.execId + " (" + std::string(nameOf(report.execType)) + ")", changes);
 }
 
 void OrderEngine::handle(CancelReject& reject, BatchChanges& changes) {
@@ -218,7 +223,8 @@ void OrderEngine::handle(CancelReject& reject, BatchChanges& changes) {
     StoreUnit unit;
     if (reject.msgSeqNum > 0) unit.inbound = InboundProgress{reject.session, reject.msgSeqNum};
     if (applied.order)
-        unit.event = OrderEventRecord{applied.order->state.id, reject.receivedAt, OrderEventKind::CancelRejected, reject.clOrdId, reject.reason};
+        unit.event = OrderEventRecord{applied.order->state.id, reject.receivedAt, OrderEventKind::CancelRejected, reject.clOrdId,
+                                      reject.reason};
     settleInbound(applied, std::move(unit), "OrderCancelReject for " + reject.clOrdId, changes);
 }
 
@@ -227,7 +233,8 @@ void OrderEngine::handle(RequestReject& reject, BatchChanges& changes) {
     StoreUnit unit;
     if (reject.msgSeqNum > 0) unit.inbound = InboundProgress{reject.session, reject.msgSeqNum};
     if (applied.order)
-        unit.event = OrderEventRecord{applied.order->state.id, reject.receivedAt, OrderEventKind::RequestRejected, reject.clOrdId, reject.reason};
+        unit.event = OrderEventRecord{applied.order->state.id, reject.receivedAt, OrderEventKind::RequestRejected, reject.clOrdId,
+                                      reject.reason};
     settleInbound(applied, std::move(unit), "reject of " + reject.clOrdId, changes);
 }
 
@@ -245,7 +252,8 @@ void OrderEngine::handle(Submit& command, BatchChanges& changes) {
     }
     lastOrderId_ = id;
     const Order& order = **created;
-    persistAndRoute(order, OrderEventKind::Created, {RequestKind::New, order.state, order.state.clOrdId, {}, order.state.terms}, changes);
+    persistAndRoute(order, OrderEventKind::Created, {RequestKind::New, order.state, order.state.clOrdId, {}, order.state.terms},
+                    changes);
     command.done.set_value(order.state);
 }
 
@@ -263,7 +271,8 @@ Outcome OrderEngine::request(OrderId id, RequestKind kind, const OrderTerms& ter
     const std::string origClOrdId = before ? before->state.clOrdId : std::string();
     auto clOrdId = nextClOrdId();
     const auto now = options_.clock();
-    const auto applied = kind == RequestKind::Cancel ? book_.requestCancel(id, clOrdId, now) : book_.requestReplace(id, clOrdId, terms, now);
+    const auto applied =
+        kind == RequestKind::Cancel ? book_.requestCancel(id, clOrdId, now) : book_.requestReplace(id, clOrdId, terms, now);
     if (!applied.outcome.isApplied()) {
         --clOrdIdCounter_;
         return applied.outcome;

@@ -64,11 +64,25 @@ public:
     std::string tradeDate() const { return tradeDate_; }
 
 private:
-    struct Submit { NewOrderRequest request; std::promise<Result<OrderState>> done; };
-    struct Cancel { OrderId id; std::promise<Outcome> done; };
-    struct Replace { OrderId id; OrderTerms terms; std::promise<Outcome> done; };
-    struct Snapshot { std::promise<BookSnapshot> done; };
-    struct Barrier { std::promise<std::uint64_t> done; };
+    struct Submit {
+        NewOrderRequest request;
+        std::promise<Result<OrderState>> done;
+    };
+    struct Cancel {
+        OrderId id;
+        std::promise<Outcome> done;
+    };
+    struct Replace {
+        OrderId id;
+        OrderTerms terms;
+        std::promise<Outcome> done;
+    };
+    struct Snapshot {
+        std::promise<BookSnapshot> done;
+    };
+    struct Barrier {
+        std::promise<std::uint64_t> done;
+    };
     using Command = std::variant<ExecutionReport, CancelReject, RequestReject, Submit, Cancel, Replace, Snapshot, Barrier>;
 
     /// Collects one batch's changes, one entry per order.

@@ -14,15 +14,13 @@ OrdStatus OrderState::status() const {
     if (phase == OrderPhase::Expired) return OrdStatus::Expired;
     if (cumQty.isPositive()) return OrdStatus::PartiallyFilled;
     switch (phase) {
-    case OrderPhase::PendingNew: return OrdStatus::PendingNew;
-    case OrderPhase::Rejected: return OrdStatus::Rejected;
-    default: return OrdStatus::New;
+        case OrderPhase::PendingNew: return OrdStatus::PendingNew;
+        case OrderPhase::Rejected: return OrdStatus::Rejected;
+        default: return OrdStatus::New;
     }
 }
 
-bool OrderState::isLive() const {
-    return (phase == OrderPhase::PendingNew || phase == OrderPhase::Working) && !isFilled();
-}
+bool OrderState::isLive() const { return (phase == OrderPhase::PendingNew || phase == OrderPhase::Working) && !isFilled(); }
 
 Qty OrderState::leavesQty() const {
     // A multi-day order that is done for the day keeps its leaves for the next day (Appendix D, H.1.a).
@@ -31,9 +29,7 @@ Qty OrderState::leavesQty() const {
     return terms.quantity - cumQty;
 }
 
-Price OrderState::avgPx() const {
-    return cumQty.isZero() ? Price{} : notional.dividedBy(cumQty);
-}
+Price OrderState::avgPx() const { return cumQty.isZero() ? Price{} : notional.dividedBy(cumQty); }
 
 const ClOrdIdLink* Order::findLink(std::string_view clOrdId) const {
     auto it = std::find_if(chain.begin(), chain.end(), [&](const ClOrdIdLink& link) { return link.clOrdId == clOrdId; });
@@ -45,8 +41,8 @@ ClOrdIdLink* Order::findLink(std::string_view clOrdId) {
 }
 
 const ExecutionEntry* Order::findExecution(std::string_view execId) const {
-    auto it = std::find_if(executions.begin(), executions.end(),
-                           [&](const ExecutionEntry& entry) { return entry.execId == execId; });
+    auto it =
+        std::find_if(executions.begin(), executions.end(), [&](const ExecutionEntry& entry) { return entry.execId == execId; });
     return it == executions.end() ? nullptr : &*it;
 }
 
@@ -55,12 +51,12 @@ std::optional<OrdStatus> Order::statusOf(std::string_view clOrdId) const {
     if (!link) return std::nullopt;
     if (link->clOrdId == state.clOrdId) return state.status();
     switch (link->state) {
-    case RequestState::Pending:
-        return link->kind == RequestKind::Cancel ? OrdStatus::PendingCancel : OrdStatus::PendingReplace;
-    case RequestState::Rejected: return OrdStatus::Rejected;
-    case RequestState::Accepted:
-        // An accepted cancel is the order's end; an accepted New or Replace that is no longer in force was replaced.
-        return link->kind == RequestKind::Cancel ? OrdStatus::Canceled : OrdStatus::Replaced;
+        case RequestState::Pending:
+            return link->kind == RequestKind::Cancel ? OrdStatus::PendingCancel : OrdStatus::PendingReplace;
+        case RequestState::Rejected: return OrdStatus::Rejected;
+        case RequestState::Accepted:
+            // An accepted cancel is the order's end; an accepted New or Replace that is no longer in force was replaced.
+            return link->kind == RequestKind::Cancel ? OrdStatus::Canceled : OrdStatus::Replaced;
     }
     return std::nullopt;
 }

@@ -71,7 +71,7 @@ struct ClOrdIdLink {
 struct PendingRequest {
     RequestKind kind = RequestKind::Cancel;
     std::string clOrdId;
-    OrderTerms terms;  ///< for a replace, the terms asked for
+    OrderTerms terms;           ///< for a replace, the terms asked for
     bool acknowledged = false;  ///< the sell side reported PendingCancel/PendingReplace
     Timestamp sentAt;
 
@@ -100,15 +100,15 @@ struct OrderState {
     std::string account;
     std::string symbol;
     Side side = Side::Buy;
-    OrderTerms terms;            ///< the terms the sell side last accepted (or were sent)
-    std::string clOrdId;         ///< the ClOrdID of the terms in force
-    std::string brokerOrderId;   ///< OrderID (37) from the sell side
+    OrderTerms terms;           ///< the terms the sell side last accepted (or were sent)
+    std::string clOrdId;        ///< the ClOrdID of the terms in force
+    std::string brokerOrderId;  ///< OrderID (37) from the sell side
     OrderPhase phase = OrderPhase::PendingNew;
     bool stopped = false;
     bool suspended = false;
     std::optional<PendingRequest> pending;
     Qty cumQty;
-    Money notional;  ///< exact sum of quantity × price over live fills
+    Money notional;    ///< exact sum of quantity × price over live fills
     std::string text;  ///< the last reason given: a reject, a cancel reject, a restatement
     Timestamp createdAt;
     Timestamp updatedAt;

@@ -63,8 +63,8 @@ Order* OrderBook::locate(std::string_view session, std::string_view clOrdId, std
 
 namespace {
 std::string unknownOrder(std::string_view clOrdId, std::string_view origClOrdId, std::string_view brokerOrderId) {
-    return "no order has ClOrdID '" + std::string(clOrdId) + "', OrigClOrdID '" + std::string(origClOrdId) +
-           "' or OrderID '" + std::string(brokerOrderId) + "'";
+    return "no order has ClOrdID '" + std::string(clOrdId) + "', OrigClOrdID '" + std::string(origClOrdId) + "' or OrderID '" +
+           std::string(brokerOrderId) + "'";
 }
 }  // namespace
 

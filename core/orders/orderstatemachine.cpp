@@ -77,8 +77,8 @@ void settlePending(Order& order, RequestState verdict) {
 
 /// The order is finished (canceled, expired, rejected): an outstanding request is moot.
 void finish(Order& order, OrderPhase phase, const ExecutionReport& report) {
-    const bool answersCancel = order.state.pending && order.state.pending->kind == RequestKind::Cancel &&
-                               order.state.pending->clOrdId == report.clOrdId;
+    const bool answersCancel =
+        order.state.pending && order.state.pending->kind == RequestKind::Cancel && order.state.pending->clOrdId == report.clOrdId;
     settlePending(order, answersCancel ? RequestState::Accepted : RequestState::Rejected);
     order.state.phase = phase;
     // A finished order is no longer stopped or suspended: those describe live orders.
@@ -90,7 +90,8 @@ void finish(Order& order, OrderPhase phase, const ExecutionReport& report) {
 Outcome checkFill(const Order& order, const ExecutionReport& report) {
     if (!report.lastQty || !report.lastQty->isPositive()) return Outcome::refused("a Trade needs a positive LastQty");
     if (!report.lastPx) return Outcome::refused("a Trade needs a LastPx");
-    if (!acceptsFills(order.state)) return Outcome::refused("a Trade cannot apply to an order in state " + statusName(order.state));
+    if (!acceptsFills(order.state))
+        return Outcome::refused("a Trade cannot apply to an order in state " + statusName(order.state));
     const Qty after = order.state.cumQty + *report.lastQty;
     if (after > order.state.terms.quantity)
         return Outcome::refused("a Trade of " + report.lastQty->toString() + " would overfill the order: CumQty " +
@@ -175,8 +176,7 @@ Outcome applyEnd(Order& order, const ExecutionReport& report, OrderPhase endPhas
     const auto& state = order.state;
     if (!isWorkingOrPendingNew(state) && !isResumable(state))
         return Outcome::refused(std::string(nameOf(report.execType)) + " cannot apply to an order in state " + statusName(state));
-    if (state.isFilled())
-        return Outcome::refused(std::string(nameOf(report.execType)) + " cannot apply to a filled order");
+    if (state.isFilled()) return Outcome::refused(std::string(nameOf(report.execType)) + " cannot apply to a filled order");
     finish(order, endPhase, report);
     return Outcome::applied();
 }
@@ -204,7 +204,8 @@ Outcome applyPendingRequest(Order& order, const ExecutionReport& report, Request
 Outcome applyReplaced(Order& order, const ExecutionReport& report) {
     auto& state = order.state;
     if (!state.pending || state.pending->kind != RequestKind::Replace || state.pending->clOrdId != report.clOrdId)
-        return Outcome::refused("Replaced for ClOrdID '" + report.clOrdId + "', which is not an outstanding replace request of this order");
+        return Outcome::refused("Replaced for ClOrdID '" + report.clOrdId +
+                                "', which is not an outstanding replace request of this order");
     if (!isWorkingOrPendingNew(state) && !isResumable(state))
         return Outcome::refused("Replaced cannot apply to an order in state " + statusName(state));
 
@@ -258,24 +259,24 @@ Outcome applyFlag(Order& order, const ExecutionReport& report, bool OrderState::
 
 Outcome dispatch(Order& order, const ExecutionReport& report) {
     switch (report.execType) {
-    case ExecType::PendingNew: return applyPendingNew(order, report);
-    case ExecType::New: return applyNew(order, report);
-    case ExecType::Rejected: return applyRejected(order, report);
-    case ExecType::Trade: return applyTrade(order, report);
-    case ExecType::TradeCorrect: return applyTradeCorrect(order, report);
-    case ExecType::TradeCancel: return applyTradeCancel(order, report);
-    case ExecType::PendingCancel: return applyPendingRequest(order, report, RequestKind::Cancel);
-    case ExecType::PendingReplace: return applyPendingRequest(order, report, RequestKind::Replace);
-    case ExecType::Canceled: return applyEnd(order, report, OrderPhase::Canceled);
-    case ExecType::Expired: return applyEnd(order, report, OrderPhase::Expired);
-    case ExecType::Replaced: return applyReplaced(order, report);
-    case ExecType::DoneForDay: return applyDoneForDay(order, report);
-    case ExecType::Restated: return applyRestated(order, report);
-    case ExecType::Stopped: return applyFlag(order, report, &OrderState::stopped);
-    case ExecType::Suspended: return applyFlag(order, report, &OrderState::suspended);
-    case ExecType::OrderStatus: return Outcome::applied();
-    case ExecType::Calculated:
-        return Outcome::refused("Calculated applies to orders with a calculated settlement, which this book does not take");
+        case ExecType::PendingNew: return applyPendingNew(order, report);
+        case ExecType::New: return applyNew(order, report);
+        case ExecType::Rejected: return applyRejected(order, report);
+        case ExecType::Trade: return applyTrade(order, report);
+        case ExecType::TradeCorrect: return applyTradeCorrect(order, report);
+        case ExecType::TradeCancel: return applyTradeCancel(order, report);
+        case ExecType::PendingCancel: return applyPendingRequest(order, report, RequestKind::Cancel);
+        case ExecType::PendingReplace: return applyPendingRequest(order, report, RequestKind::Replace);
+        case ExecType::Canceled: return applyEnd(order, report, OrderPhase::Canceled);
+        case ExecType::Expired: return applyEnd(order, report, OrderPhase::Expired);
+        case ExecType::Replaced: return applyReplaced(order, report);
+        case ExecType::DoneForDay: return applyDoneForDay(order, report);
+        case ExecType::Restated: return applyRestated(order, report);
+        case ExecType::Stopped: return applyFlag(order, report, &OrderState::stopped);
+        case ExecType::Suspended: return applyFlag(order, report, &OrderState::suspended);
+        case ExecType::OrderStatus: return Outcome::applied();
+        case ExecType::Calculated:
+            return Outcome::refused("Calculated applies to orders with a calculated settlement, which this book does not take");
     }
     return Outcome::refused("unknown ExecType");
 }
@@ -354,11 +355,13 @@ Outcome apply(Order& order, const ExecutionReport& report) {
         report.execType != ExecType::TradeCancel)
         order.executions.push_back(entryOf(report));
     if (!report.brokerOrderId.empty() && report.brokerOrderId != "NONE") state.brokerOrderId = report.brokerOrderId;
-    if (auto* link = order.findLink(state.clOrdId); link && link->kind != RequestKind::Cancel && state.phase == OrderPhase::Working)
+    if (auto* link = order.findLink(state.clOrdId);
+        link && link->kind != RequestKind::Cancel && state.phase == OrderPhase::Working)
         link->state = RequestState::Accepted;
     state.updatedAt = report.receivedAt;
     if (report.cumQty && *report.cumQty != state.cumQty)
-        outcome.detail = "the sell side reports CumQty " + report.cumQty->toString() + ", the book holds " + state.cumQty.toString();
+        outcome.detail =
+            "the sell side reports CumQty " + report.cumQty->toString() + ", the book holds " + state.cumQty.toString();
     return outcome;
 }
 
@@ -374,13 +377,15 @@ Outcome apply(Order& order, const CancelReject& reject) {
     }
     if (const auto* link = order.findLink(reject.clOrdId); link && link->state == RequestState::Rejected)
         return Outcome::duplicate("request " + reject.clOrdId + " was already rejected");
-    return Outcome::refused("OrderCancelReject for ClOrdID '" + reject.clOrdId + "', which is not an outstanding request of this order");
+    return Outcome::refused("OrderCancelReject for ClOrdID '" + reject.clOrdId +
+                            "', which is not an outstanding request of this order");
 }
 
 Outcome apply(Order& order, const RequestReject& reject) {
     auto& state = order.state;
     if (reject.session != state.session)
-        return Outcome::refused("session '" + reject.session + "' rejects a request of an order routed to '" + state.session + "'");
+        return Outcome::refused("session '" + reject.session + "' rejects a request of an order routed to '" + state.session +
+                                "'");
     auto* link = order.findLink(reject.clOrdId);
     if (!link) return Outcome::refused("reject names ClOrdID '" + reject.clOrdId + "', which is not a request of this order");
     if (link->state == RequestState::Rejected) return Outcome::duplicate("request " + reject.clOrdId + " was already rejected");
@@ -418,18 +423,20 @@ Result<Order> restore(OrderState state, std::vector<ClOrdIdLink> chain, std::vec
         if (entry.type == ExecType::TradeCorrect || entry.type == ExecType::TradeCancel) {
             auto* trade = resolveTrade(order, entry.execRefId);
             if (!trade || trade->busted)
-                return Error{"order " + std::to_string(order.state.id) + ": execution " + entry.execId +
-                             " refers to '" + entry.execRefId + "', which is not a live trade"};
-            if (entry.type == ExecType::TradeCorrect) correctFill(order, *trade, entry);
-            else bustFill(order, *trade, entry);
+                return Error{"order " + std::to_string(order.state.id) + ": execution " + entry.execId + " refers to '" +
+                             entry.execRefId + "', which is not a live trade"};
+            if (entry.type == ExecType::TradeCorrect)
+                correctFill(order, *trade, entry);
+            else
+                bustFill(order, *trade, entry);
             continue;
         }
         order.executions.push_back(std::move(entry));
     }
     if (order.state.cumQty != persistedCum || order.state.notional != persistedNotional)
-        return Error{"order " + std::to_string(order.state.id) + ": its executions add up to CumQty " + order.state.cumQty.toString() +
-                     " and notional " + order.state.notional.toString() + ", but the order row holds " + persistedCum.toString() +
-                     " and " + persistedNotional.toString()};
+        return Error{"order " + std::to_string(order.state.id) + ": its executions add up to CumQty " +
+                     order.state.cumQty.toString() + " and notional " + order.state.notional.toString() +
+                     ", but the order row holds " + persistedCum.toString() + " and " + persistedNotional.toString()};
     return order;
 }
 

@@ -5,8 +5,7 @@
 namespace ob {
 
 Status validateTerms(const OrderTerms& terms) {
-    if (!terms.quantity.isPositive())
-        return Error{"quantity must be positive, got " + terms.quantity.toString()};
+    if (!terms.quantity.isPositive()) return Error{"quantity must be positive, got " + terms.quantity.toString()};
 
     const bool needsLimit = terms.type == OrdType::Limit || terms.type == OrdType::StopLimit;
     const bool needsStop = terms.type == OrdType::Stop || terms.type == OrdType::StopLimit;

@@ -49,7 +49,9 @@ bool unique(std::set<std::string>& seen, const std::string& key, const char* wha
 }  // namespace
 
 Result<std::vector<Instrument>> parseInstruments(const CsvTable& table) {
-    if (auto columns = table.requireColumns({"symbol", "name", "issuer", "sector", "country", "currency", "lot_size", "tick_size"}); !columns)
+    if (auto columns =
+            table.requireColumns({"symbol", "name", "issuer", "sector", "country", "currency", "lot_size", "tick_size"});
+        !columns)
         return Error{columns.error()};
     std::vector<Instrument> instruments;
     std::set<std::string> symbols;
@@ -62,7 +64,8 @@ Result<std::vector<Instrument>> parseInstruments(const CsvTable& table) {
         instrument.sector = table.field(row, "sector");
         instrument.country = table.field(row, "country");
         instrument.currency = table.field(row, "currency");
-        bool ok = required(instrument.symbol, "symbol", row.line, problems) && unique(symbols, instrument.symbol, "symbol", row.line, problems);
+        bool ok = required(instrument.symbol, "symbol", row.line, problems) &&
+                  unique(symbols, instrument.symbol, "symbol", row.line, problems);
         ok = required(instrument.currency, "currency", row.line, problems) && ok;
         auto lot = positiveDecimal<Qty>(table.field(row, "lot_size"), "lot_size", row.line, problems);
         auto tick = positiveDecimal<Price>(table.field(row, "tick_size"), "tick_size", row.line, problems);
@@ -103,7 +106,8 @@ Result<std::vector<Account>> parseAccounts(const CsvTable& table) {
     Problems problems;
     for (const auto& row : table.rows()) {
         Account account{table.field(row, "code"), table.field(row, "name"), table.field(row, "fund")};
-        bool ok = required(account.code, "code", row.line, problems) && unique(codes, account.code, "account code", row.line, problems);
+        bool ok =
+            required(account.code, "code", row.line, problems) && unique(codes, account.code, "account code", row.line, problems);
         ok = required(account.fundCode, "fund", row.line, problems) && ok;
         if (ok) accounts.push_back(std::move(account));
     }

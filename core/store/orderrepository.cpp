@@ -50,7 +50,8 @@ constexpr const char* kOrderColumns =
 
 constexpr const char* kExecutionColumns =
     "e.order_id, e.session, e.exec_id, e.exec_ref_id, e.exec_type, e.reported_status, e.status, e.cl_ord_id, e.orig_cl_ord_id, "
-    "e.broker_order_id, o.symbol, o.side, e.last_qty, e.last_px, e.order_qty, e.cum_qty, e.leaves_qty, e.avg_px, e.transact_time, "
+    "e.broker_order_id, o.symbol, o.side, e.last_qty, e.last_px, e.order_qty, e.cum_qty, e.leaves_qty, e.avg_px, "
+    "e.transact_time, "
     "e.received_at, e.msg_seq_num, e.text";
 
 /// An order that may still change and so is loaded at start: live today, or a multi-day order done for the day.
@@ -162,15 +163,16 @@ std::vector<ClOrdIdLink> decodeChain(std::string_view text) {
 OrderRepository::OrderRepository(sqlite::Database& db) : db_(db) {}
 
 void OrderRepository::prepareWrites() {
-    upsertOrder_ = db_.prepare(std::string("INSERT INTO orders (") + kOrderColumns +
-                               ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
-                               "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37) "
-                               "ON CONFLICT(id) DO UPDATE SET ord_type=?7, quantity=?8, limit_price=?9, stop_price=?10, "
-                               "time_in_force=?11, expire_time=?12, cl_ord_id=?13, broker_order_id=?14, phase=?15, stopped=?16, "
-                               "suspended=?17, pending_kind=?18, pending_cl_ord_id=?19, pending_quantity=?20, pending_ord_type=?21, "
-                               "pending_limit_price=?22, pending_stop_price=?23, pending_time_in_force=?24, pending_expire_time=?25, "
-                               "pending_acknowledged=?26, pending_sent_at=?27, cum_qty=?28, notional=?29, status=?30, leaves_qty=?31, "
-                               "avg_px=?32, is_open=?33, text=?34, chain=?35, updated_at=?37");
+    upsertOrder_ =
+        db_.prepare(std::string("INSERT INTO orders (") + kOrderColumns +
+                    ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
+                    "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37) "
+                    "ON CONFLICT(id) DO UPDATE SET ord_type=?7, quantity=?8, limit_price=?9, stop_price=?10, "
+                    "time_in_force=?11, expire_time=?12, cl_ord_id=?13, broker_order_id=?14, phase=?15, stopped=?16, "
+                    "suspended=?17, pending_kind=?18, pending_cl_ord_id=?19, pending_quantity=?20, pending_ord_type=?21, "
+                    "pending_limit_price=?22, pending_stop_price=?23, pending_time_in_force=?24, pending_expire_time=?25, "
+                    "pending_acknowledged=?26, pending_sent_at=?27, cum_qty=?28, notional=?29, status=?30, leaves_qty=?31, "
+                    "avg_px=?32, is_open=?33, text=?34, chain=?35, updated_at=?37");
     insertClOrdId_ = db_.prepare("INSERT OR IGNORE INTO order_cl_ord_ids (session, cl_ord_id, order_id) VALUES (?, ?, ?)");
     insertExecution_ = db_.prepare(
         "INSERT OR IGNORE INTO executions (order_id, session, exec_id, exec_ref_id, exec_type, reported_status, status, "
@@ -178,8 +180,9 @@ void OrderRepository::prepareWrites() {
         "received_at, msg_seq_num, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     insertEvent_ = db_.prepare("INSERT INTO order_events (order_id, at, kind, cl_ord_id, text) VALUES (?, ?, ?, ?, ?)");
     upsertCounter_ = db_.prepare("INSERT INTO counters (name, value) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET value = ?2");
-    upsertInbound_ = db_.prepare("INSERT INTO fix_sessions (session, last_applied_inbound_seq, updated_at) VALUES (?1, ?2, ?3) "
-                                 "ON CONFLICT(session) DO UPDATE SET last_applied_inbound_seq = ?2, updated_at = ?3");
+    upsertInbound_ = db_.prepare(
+        "INSERT INTO fix_sessions (session, last_applied_inbound_seq, updated_at) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT(session) DO UPDATE SET last_applied_inbound_seq = ?2, updated_at = ?3");
     writesPrepared_ = true;
 }
 
@@ -227,14 +230,18 @@ void OrderRepository::writeExecution(const ExecutionRecord& r) {
 }
 
 void OrderRepository::writeEvent(const OrderEventRecord& event) {
-    insertEvent_.bind(1, event.orderId).bind(2, toNanos(event.at)).bind(3, name(event.kind)).bind(4, event.clOrdId).bind(5, event.text);
+    insertEvent_.bind(1, event.orderId)
+        .bind(2, toNanos(event.at))
+        .bind(3, name(event.kind))
+        .bind(4, event.clOrdId)
+        .bind(5, event.text);
     insertEvent_.execute();
 }
 
 ActiveOrders OrderRepository::loadActive(std::string_view fromTradeDate) {
     ActiveOrders active;
-    auto orders = db_.prepare(std::string("SELECT ") + kOrderColumns +
-                              " FROM orders WHERE trade_date >= ?1 OR is_open = 1 ORDER BY id");
+    auto orders =
+        db_.prepare(std::string("SELECT ") + kOrderColumns + " FROM orders WHERE trade_date >= ?1 OR is_open = 1 ORDER BY id");
     orders.bind(1, fromTradeDate);
     while (orders.step()) active.orders.push_back(readOrder(orders));
 
@@ -260,7 +267,8 @@ std::vector<OrderEventRecord> OrderRepository::loadEvents(OrderId orderId) {
     auto select = db_.prepare("SELECT order_id, at, kind, cl_ord_id, text FROM order_events WHERE order_id = ? ORDER BY id");
     select.bind(1, orderId);
     while (select.step())
-        events.push_back({select.int64(0), fromNanos(select.int64(1)), enumColumn<OrderEventKind>(select, 2), select.text(3), select.text(4)});
+        events.push_back(
+            {select.int64(0), fromNanos(select.int64(1)), enumColumn<OrderEventKind>(select, 2), select.text(3), select.text(4)});
     return events;
 }
 

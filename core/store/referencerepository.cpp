@@ -5,7 +5,8 @@ namespace ob::store {
 ReferenceData ReferenceRepository::load() {
     ReferenceData data;
     auto instruments = db_.prepare(
-        "SELECT symbol, name, issuer, sector, country, currency, lot_size, tick_size, reference_price FROM instruments ORDER BY symbol");
+        "SELECT symbol, name, issuer, sector, country, currency, lot_size, tick_size, reference_price FROM instruments ORDER BY "
+        "symbol");
     while (instruments.step()) {
         Instrument instrument;
         instrument.symbol = instruments.text(0);
@@ -37,11 +38,13 @@ void ReferenceRepository::save(const ReferenceData& data) {
         if (i.referencePrice) instrument.bind(9, i.referencePrice->raw());
         instrument.execute();
     }
-    auto fund = db_.prepare("INSERT INTO funds (code, name, base_currency) VALUES (?1,?2,?3) "
-                            "ON CONFLICT(code) DO UPDATE SET name=?2, base_currency=?3");
+    auto fund = db_.prepare(
+        "INSERT INTO funds (code, name, base_currency) VALUES (?1,?2,?3) "
+        "ON CONFLICT(code) DO UPDATE SET name=?2, base_currency=?3");
     for (const auto& f : data.funds) fund.bind(1, f.code).bind(2, f.name).bind(3, f.baseCurrency).execute();
-    auto account = db_.prepare("INSERT INTO accounts (code, name, fund_code) VALUES (?1,?2,?3) "
-                               "ON CONFLICT(code) DO UPDATE SET name=?2, fund_code=?3");
+    auto account = db_.prepare(
+        "INSERT INTO accounts (code, name, fund_code) VALUES (?1,?2,?3) "
+        "ON CONFLICT(code) DO UPDATE SET name=?2, fund_code=?3");
     for (const auto& a : data.accounts) account.bind(1, a.code).bind(2, a.name).bind(3, a.fundCode).execute();
 }
 

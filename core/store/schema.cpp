@@ -167,7 +167,8 @@ Status upgrade(sqlite::Database& db, const std::filesystem::path& path, int from
     } catch (const sqlite::SqliteError& e) {
         return Error{"cannot keep a copy of " + path.string() + " before upgrading it: " + e.what()};
     }
-    spdlog::info("upgrading {} from schema {} to {}; the old file is kept as {}", path.string(), from, currentSchemaVersion(), backup);
+    spdlog::info("upgrading {} from schema {} to {}; the old file is kept as {}", path.string(), from, currentSchemaVersion(),
+                 backup);
     migrateTo(db, currentSchemaVersion());
     return {};
 }
@@ -192,7 +193,8 @@ Result<sqlite::Database> openDatabase(const std::filesystem::path& path, Durabil
     const std::string untouched = "; the file was left untouched";
     try {
         const bool exists = std::filesystem::exists(path);
-        auto db = sqlite::Database::open(path, exists ? sqlite::Database::Mode::ReadWrite : sqlite::Database::Mode::ReadWriteCreate);
+        auto db =
+            sqlite::Database::open(path, exists ? sqlite::Database::Mode::ReadWrite : sqlite::Database::Mode::ReadWriteCreate);
 
         // Read before writing anything: a foreign or damaged file must stay as it is.
         const auto applicationId = db.queryInt64("PRAGMA application_id");
@@ -201,10 +203,12 @@ Result<sqlite::Database> openDatabase(const std::filesystem::path& path, Durabil
         const bool blank = applicationId == 0 && version == 0 && objects == 0;
 
         if (!blank && applicationId != kApplicationId)
-            return Error{name + " is not an OpenBlotter database (its application id is " + std::to_string(applicationId) + ")" + untouched};
+            return Error{name + " is not an OpenBlotter database (its application id is " + std::to_string(applicationId) + ")" +
+                         untouched};
         if (version > currentSchemaVersion())
-            return Error{name + " was written by a newer OpenBlotter (schema " + std::to_string(version) + "; this version reads up to " +
-                         std::to_string(currentSchemaVersion()) + ")" + untouched + ". Use a newer OpenBlotter or another data directory"};
+            return Error{name + " was written by a newer OpenBlotter (schema " + std::to_string(version) +
+                         "; this version reads up to " + std::to_string(currentSchemaVersion()) + ")" + untouched +
+                         ". Use a newer OpenBlotter or another data directory"};
 
         applyPragmas(db, durability);
         if (blank) {

@@ -104,9 +104,9 @@ Database& Database::operator=(Database&& other) noexcept {
 Database Database::open(const std::filesystem::path& path, Mode mode) {
     int flags = SQLITE_OPEN_NOMUTEX;  // one connection per thread: no shared-connection locking needed
     switch (mode) {
-    case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-    case Mode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
-    case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+        case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
+        case Mode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+        case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
     }
     Database db;
     db.path_ = path;

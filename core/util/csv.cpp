@@ -18,7 +18,8 @@ std::string trimmed(std::string_view text) {
 
 std::string lowered(std::string_view text) {
     std::string result(text);
-    std::transform(result.begin(), result.end(), result.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(result.begin(), result.end(), result.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return result;
 }
 
@@ -44,8 +45,8 @@ Result<CsvTable> CsvTable::parse(std::string_view text) {
                 for (auto& header : fields) table.headers_.push_back(trimmed(header));
             } else {
                 if (fields.size() > table.headers_.size())
-                    return Error{"line " + std::to_string(rowLine) + ": " + std::to_string(fields.size()) + " fields, but the header has " +
-                                 std::to_string(table.headers_.size())};
+                    return Error{"line " + std::to_string(rowLine) + ": " + std::to_string(fields.size()) +
+                                 " fields, but the header has " + std::to_string(table.headers_.size())};
                 table.rows_.push_back({rowLine, std::move(fields)});
             }
         }
@@ -71,28 +72,27 @@ Result<CsvTable> CsvTable::parse(std::string_view text) {
             continue;
         }
         switch (c) {
-        case '"':
-            if (trimmed(field).empty()) {
+            case '"':
+                if (trimmed(field).empty()) {
+                    field.clear();
+                    quoted = true;
+                    fieldWasQuoted = true;
+                } else {
+                    field.push_back(c);
+                }
+                break;
+            case ',':
+                fields.push_back(fieldWasQuoted ? field : trimmed(field));
                 field.clear();
-                quoted = true;
-                fieldWasQuoted = true;
-            } else {
-                field.push_back(c);
-            }
-            break;
-        case ',':
-            fields.push_back(fieldWasQuoted ? field : trimmed(field));
-            field.clear();
-            fieldWasQuoted = false;
-            break;
-        case '\r':
-            break;
-        case '\n':
-            ++line;
-            if (auto ended = endRow(); !ended) return Error{ended.error()};
-            break;
-        default:
-            if (!fieldWasQuoted) field.push_back(c);
+                fieldWasQuoted = false;
+                break;
+            case '\r': break;
+            case '\n':
+                ++line;
+                if (auto ended = endRow(); !ended) return Error{ended.error()};
+                break;
+            default:
+                if (!fieldWasQuoted) field.push_back(c);
         }
     }
     if (quoted) return Error{"line " + std::to_string(rowLine) + ": a quoted field is not closed"};

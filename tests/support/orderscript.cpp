@@ -10,7 +10,7 @@ namespace ob::test {
 namespace {
 
 struct Command {
-    std::vector<std::string> words;           // positional words
+    std::vector<std::string> words;              // positional words
     std::map<std::string, std::string> options;  // key=value
 };
 
@@ -40,8 +40,10 @@ Command parseCommand(std::string_view text) {
     Command command;
     for (auto& token : tokenize(text)) {
         auto eq = token.find('=');
-        if (eq == std::string::npos) command.words.push_back(token);
-        else command.options[token.substr(0, eq)] = token.substr(eq + 1);
+        if (eq == std::string::npos)
+            command.words.push_back(token);
+        else
+            command.options[token.substr(0, eq)] = token.substr(eq + 1);
     }
     return command;
 }
@@ -130,8 +132,10 @@ Status OrderScript::runLine(std::string_view line, int lineNumber) {
             request.terms.type = OrdType::Limit;
             applyTermOptions(request.terms, command.options);
             auto created = book_.create(nextId_++, request, target, nowUtc());
-            if (!created) applied = {Outcome::refused(created.error()), nullptr};
-            else applied = {Outcome::applied(), *created};
+            if (!created)
+                applied = {Outcome::refused(created.error()), nullptr};
+            else
+                applied = {Outcome::applied(), *created};
         } else if (verb == "cancel" || verb == "replace") {
             if (command.words.size() < 3) return Error{where + verb + " needs <new ClOrdID> <order ClOrdID>"};
             const auto* order = book_.findByClOrdId(command.words[2]);
@@ -189,8 +193,7 @@ Status OrderScript::runLine(std::string_view line, int lineNumber) {
             for (std::size_t i = 1; i < expectation.size(); ++i)
                 if (applied.outcome.detail.find(expectation[i]) == std::string::npos)
                     return Error{where + "the reason '" + applied.outcome.detail + "' does not mention '" + expectation[i] + "'"};
-            if (applied.order && !(*applied.order == before))
-                return Error{where + "a " + expected + " event changed the order"};
+            if (applied.order && !(*applied.order == before)) return Error{where + "a " + expected + " event changed the order"};
             return {};
         }
         if (!applied.outcome.isApplied()) return Error{where + "refused: " + applied.outcome.detail};

@@ -12,17 +12,38 @@ class ReportBuilder {
 public:
     ReportBuilder(std::string clOrdId, ExecType type);
 
-    ReportBuilder& session(std::string value) { report_.session = std::move(value); return *this; }
-    ReportBuilder& execId(std::string value) { report_.execId = std::move(value); return *this; }
-    ReportBuilder& orig(std::string value) { report_.origClOrdId = std::move(value); return *this; }
-    ReportBuilder& orderId(std::string value) { report_.brokerOrderId = std::move(value); return *this; }
-    ReportBuilder& ref(std::string value) { report_.execRefId = std::move(value); return *this; }
+    ReportBuilder& session(std::string value) {
+        report_.session = std::move(value);
+        return *this;
+    }
+    ReportBuilder& execId(std::string value) {
+        report_.execId = std::move(value);
+        return *this;
+    }
+    ReportBuilder& orig(std::string value) {
+        report_.origClOrdId = std::move(value);
+        return *this;
+    }
+    ReportBuilder& orderId(std::string value) {
+        report_.brokerOrderId = std::move(value);
+        return *this;
+    }
+    ReportBuilder& ref(std::string value) {
+        report_.execRefId = std::move(value);
+        return *this;
+    }
     ReportBuilder& fill(std::string_view qty, std::string_view px);
     ReportBuilder& orderQty(std::string_view qty);
     ReportBuilder& cumQty(std::string_view qty);
     ReportBuilder& price(std::string_view px);
-    ReportBuilder& status(OrdStatus value) { report_.ordStatus = value; return *this; }
-    ReportBuilder& text(std::string value) { report_.text = std::move(value); return *this; }
+    ReportBuilder& status(OrdStatus value) {
+        report_.ordStatus = value;
+        return *this;
+    }
+    ReportBuilder& text(std::string value) {
+        report_.text = std::move(value);
+        return *this;
+    }
 
     operator ExecutionReport() const { return report_; }  // NOLINT(google-explicit-constructor)
     const ExecutionReport& get() const { return report_; }

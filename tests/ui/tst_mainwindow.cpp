@@ -98,7 +98,8 @@ private Q_SLOTS:
         fixture.feed->start();
         QCOMPARE(fixture.orders->rowCount(), 0);
 
-        NewOrderRequest request{"S", "GROWTH-PB", "MSFT", Side::Buy, {Qty::of("300"), OrdType::Limit, Price::of("378.8"), {}, TimeInForce::Day, {}}};
+        NewOrderRequest request{
+            "S", "GROWTH-PB", "MSFT", Side::Buy, {Qty::of("300"), OrdType::Limit, Price::of("378.8"), {}, TimeInForce::Day, {}}};
         auto order = fixture.desk->engine().submit(request).get();
         QVERIFY(order.ok());
         ExecutionReport fill;
@@ -114,10 +115,13 @@ private Q_SLOTS:
 
         // The timer brings the changes to the GUI thread.
         QTRY_COMPARE(fixture.orders->rowCount(), 1);
-        QTRY_COMPARE(fixture.orders->data(fixture.orders->index(0, ui::OrdersTableModel::Status)).toString(), QStringLiteral("Filled"));
-        QCOMPARE(fixture.orders->data(fixture.orders->index(0, ui::OrdersTableModel::AvgPx)).toString(), QStringLiteral("378.75"));
+        QTRY_COMPARE(fixture.orders->data(fixture.orders->index(0, ui::OrdersTableModel::Status)).toString(),
+                     QStringLiteral("Filled"));
+        QCOMPARE(fixture.orders->data(fixture.orders->index(0, ui::OrdersTableModel::AvgPx)).toString(),
+                 QStringLiteral("378.75"));
         QCOMPARE(fixture.executions->rowCount(), 1);
-        QCOMPARE(fixture.executions->data(fixture.executions->index(0, ui::ExecutionsTableModel::LastPx)).toString(), QStringLiteral("378.75"));
+        QCOMPARE(fixture.executions->data(fixture.executions->index(0, ui::ExecutionsTableModel::LastPx)).toString(),
+                 QStringLiteral("378.75"));
     }
 
     void layoutPersistsBetweenRuns() {

@@ -15,7 +15,22 @@ class ExecutionsTableModel final : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Time, ExecId, ClOrdId, Symbol, SideColumn, ExecTypeColumn, LastQty, LastPx, CumQty, Leaves, AvgPx, Status, Text, ColumnCount };
+    enum Column {
+        Time,
+        ExecId,
+        ClOrdId,
+        Symbol,
+        SideColumn,
+        ExecTypeColumn,
+        LastQty,
+        LastPx,
+        CumQty,
+        Leaves,
+        AvgPx,
+        Status,
+        Text,
+        ColumnCount
+    };
     enum Role { RawValueRole = Qt::UserRole + 1, OrderIdRole };
 
     explicit ExecutionsTableModel(const InstrumentDirectory& instruments, QObject* parent = nullptr);

@@ -11,8 +11,11 @@
 namespace ob::ui {
 
 BlotterWidget::BlotterWidget(QAbstractItemModel* model, int sortRole, const QString& objectName, QWidget* parent)
-    : QWidget(parent), filter_(new QLineEdit(this)), count_(new QLabel(this)), view_(new QTableView(this)),
-      proxy_(new QSortFilterProxyModel(this)) {
+    : QWidget(parent)
+    , filter_(new QLineEdit(this))
+    , count_(new QLabel(this))
+    , view_(new QTableView(this))
+    , proxy_(new QSortFilterProxyModel(this)) {
     setObjectName(objectName);
     proxy_->setSourceModel(model);
     proxy_->setSortRole(sortRole);

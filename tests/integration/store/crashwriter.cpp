@@ -32,8 +32,12 @@ int main(int argc, char** argv) {
     auto snapshot = engine.snapshot().get();
     if (snapshot.orders.empty()) {
         for (int i = 0; i < kOrders; ++i) {
-            NewOrderRequest request{session, "FUND1", "SYM" + std::to_string(i % 10), Side::Buy,
-                                    {Qty::fromInteger(1'000'000'000), OrdType::Limit, Price::of("100"), {}, TimeInForce::Day, {}}};
+            NewOrderRequest request{
+                session,
+                "FUND1",
+                "SYM" + std::to_string(i % 10),
+                Side::Buy,
+                {Qty::fromInteger(1'000'000'000), OrdType::Limit, Price::of("100"), {}, TimeInForce::Day, {}}};
             if (!engine.submit(request).get()) return 1;
         }
         snapshot = engine.snapshot().get();

@@ -1,6 +1,6 @@
 #include "engine/orderengine.h"
-#include "store/sqlitestore.h"
 #include "reports.h"
+#include "store/sqlitestore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -109,7 +109,8 @@ private Q_SLOTS:
         QVERIFY(desk.start().ok());
         const auto order = desk.submit("1000", "10");
         desk.changeSets.clear();
-        for (int i = 0; i < 10; ++i) desk.engine->post(report(order.clOrdId, ExecType::Trade).fill("10", "10").execId("E" + std::to_string(i)));
+        for (int i = 0; i < 10; ++i)
+            desk.engine->post(report(order.clOrdId, ExecType::Trade).fill("10", "10").execId("E" + std::to_string(i)));
         QVERIFY(desk.engine->sync(10s));
         std::size_t executions = 0;
         Qty lastCum;
@@ -139,7 +140,9 @@ private Q_SLOTS:
             engine.post(report(a.clOrdId, ExecType::TradeCorrect).execId("F").ref("D").fill("9000", "100.12345678"));
             engine.post(report(b.clOrdId, ExecType::New).orderId("BB"));
             QVERIFY(engine.sync(10s));
-            QVERIFY(engine.replace(b.id, {Qty::of("800"), OrdType::Limit, Price::of("10.5"), {}, TimeInForce::GoodTillCancel, {}}).get().isApplied());
+            QVERIFY(engine.replace(b.id, {Qty::of("800"), OrdType::Limit, Price::of("10.5"), {}, TimeInForce::GoodTillCancel, {}})
+                        .get()
+                        .isApplied());
             QVERIFY(engine.cancel(c.id).get().isApplied());
             const auto replaceId = desk.snapshot().orders[1].pending->clOrdId;
             engine.post(report(replaceId, ExecType::Replaced).orig(b.clOrdId).orderQty("800").price("10.5"));

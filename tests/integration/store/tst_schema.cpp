@@ -30,7 +30,8 @@ private Q_SLOTS:
         QVERIFY2(db.ok(), db.ok() ? "" : db.error().c_str());
         QCOMPARE(db->queryInt64("PRAGMA user_version"), std::int64_t(store::currentSchemaVersion()));
         QCOMPARE(db->queryInt64("PRAGMA application_id"), std::int64_t(store::kApplicationId));
-        QCOMPARE(db->queryInt64("SELECT count(*) FROM sqlite_schema WHERE name IN ('orders','executions','instruments','fix_sessions')"),
+        QCOMPARE(db->queryInt64(
+                     "SELECT count(*) FROM sqlite_schema WHERE name IN ('orders','executions','instruments','fix_sessions')"),
                  std::int64_t(4));
         auto mode = db->prepare("PRAGMA journal_mode");
         QVERIFY(mode.step());
@@ -55,10 +56,13 @@ private Q_SLOTS:
             auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadWriteCreate);
             store::migrateTo(db, 1);
             db.execute(
-                "INSERT INTO orders (id, trade_date, session, account, symbol, side, ord_type, quantity, limit_price, time_in_force, "
-                "cl_ord_id, broker_order_id, phase, stopped, suspended, cum_qty, notional, status, leaves_qty, avg_px, is_open, text, "
+                "INSERT INTO orders (id, trade_date, session, account, symbol, side, ord_type, quantity, limit_price, "
+                "time_in_force, "
+                "cl_ord_id, broker_order_id, phase, stopped, suspended, cum_qty, notional, status, leaves_qty, avg_px, is_open, "
+                "text, "
                 "chain, created_at, updated_at) VALUES (1, '20261129', 'S', 'FUND1', 'VOD.L', 'Buy', 'Limit', 100000000000, "
-                "1000000000, 'Day', 'X', 'B1', 'Working', 0, 0, 40000000000, '4000', 'PartiallyFilled', 60000000000, 1000000000, 1, "
+                "1000000000, 'Day', 'X', 'B1', 'Working', 0, 0, 40000000000, '4000', 'PartiallyFilled', 60000000000, 1000000000, "
+                "1, "
                 "'', 'X' || char(31) || 'NA', 0, 0)");
             db.execute(
                 "INSERT INTO executions (order_id, session, exec_id, exec_ref_id, exec_type, status, cl_ord_id, orig_cl_ord_id, "
@@ -137,11 +141,18 @@ private Q_SLOTS:
             sqlite::Transaction transaction(*db);
             for (int i = 1; i <= 3000; ++i)
                 db->execute(
-                    "INSERT INTO orders (id, trade_date, session, account, symbol, side, ord_type, quantity, time_in_force, cl_ord_id, "
-                    "broker_order_id, phase, stopped, suspended, cum_qty, notional, status, leaves_qty, avg_px, is_open, text, chain, "
-                    "created_at, updated_at) VALUES (" + std::to_string(i) + ", '20261129', 'S', 'FUND1', 'VOD.L', 'Buy', 'Market', "
-                    "100000000, 'Day', 'X" + std::to_string(i) + "', '', 'Working', 0, 0, 0, '0', 'New', 100000000, 0, 1, "
-                    "'a reason long enough to fill pages', 'X" + std::to_string(i) + "' || char(31) || 'NA', 0, 0)");
+                    "INSERT INTO orders (id, trade_date, session, account, symbol, side, ord_type, quantity, time_in_force, "
+                    "cl_ord_id, "
+                    "broker_order_id, phase, stopped, suspended, cum_qty, notional, status, leaves_qty, avg_px, is_open, text, "
+                    "chain, "
+                    "created_at, updated_at) VALUES (" +
+                    std::to_string(i) +
+                    ", '20261129', 'S', 'FUND1', 'VOD.L', 'Buy', 'Market', "
+                    "100000000, 'Day', 'X" +
+                    std::to_string(i) +
+                    "', '', 'Working', 0, 0, 0, '0', 'New', 100000000, 0, 1, "
+                    "'a reason long enough to fill pages', 'X" +
+                    std::to_string(i) + "' || char(31) || 'NA', 0, 0)");
             transaction.commit();
         }
         // Overwrite pages in the middle of the file, where the orders are.

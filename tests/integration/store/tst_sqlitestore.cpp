@@ -1,6 +1,6 @@
+#include "reports.h"
 #include "store/sqlitestore.h"
 #include "store/storewriter.h"
-#include "reports.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,21 +19,24 @@ OrderRow sampleOrder(OrderId id, const char* created) {
     s.account = "FUND1";
     s.symbol = "VOD.L";
     s.side = Side::SellShort;
-    s.terms = {Qty::of("1000.5"), OrdType::StopLimit, Price::of("101.25"), Price::of("100.5"), TimeInForce::GoodTillDate,
-               at("2026-12-31T21:00:00Z")};
+    s.terms = {Qty::of("1000.5"),  OrdType::StopLimit,        Price::of("101.25"),
+               Price::of("100.5"), TimeInForce::GoodTillDate, at("2026-12-31T21:00:00Z")};
     s.clOrdId = "X" + std::to_string(id);
     s.brokerOrderId = "B" + std::to_string(id);
     s.phase = OrderPhase::Working;
     s.suspended = true;
-    s.pending = PendingRequest{RequestKind::Replace, "Y" + std::to_string(id),
-                               {Qty::of("2000"), OrdType::Limit, Price::of("99.99"), {}, TimeInForce::Day, {}}, true,
+    s.pending = PendingRequest{RequestKind::Replace,
+                               "Y" + std::to_string(id),
+                               {Qty::of("2000"), OrdType::Limit, Price::of("99.99"), {}, TimeInForce::Day, {}},
+                               true,
                                at("2026-11-29T10:00:01.5Z")};
     s.cumQty = Qty::of("300.25");
     s.notional = Qty::of("300.25") * Price::of("101.12345678");
     s.text = "a reason, with \"quotes\"";
     s.createdAt = at(created);
     s.updatedAt = s.createdAt + std::chrono::seconds(5);
-    row.chain = {{s.clOrdId, RequestKind::New, RequestState::Accepted}, {"Y" + std::to_string(id), RequestKind::Replace, RequestState::Pending}};
+    row.chain = {{s.clOrdId, RequestKind::New, RequestState::Accepted},
+                 {"Y" + std::to_string(id), RequestKind::Replace, RequestState::Pending}};
     return row;
 }
 
@@ -134,7 +137,7 @@ private Q_SLOTS:
         oldDone.state.pending.reset();
         oldDone.state.phase = OrderPhase::Canceled;
         oldDone.state.suspended = false;
-        auto oldOpen = sampleOrder(2, "2026-11-27T09:30:00Z");  // a GTD order still working
+        auto oldOpen = sampleOrder(2, "2026-11-27T09:30:00Z");        // a GTD order still working
         auto oldDoneForDay = sampleOrder(3, "2026-11-28T09:30:00Z");  // GTD, done for the day: resumes
         oldDoneForDay.state.pending.reset();
         oldDoneForDay.state.phase = OrderPhase::DoneForDay;
@@ -166,7 +169,8 @@ private Q_SLOTS:
         ReferenceData data;
         data.instruments.push_back({"VOD.L", "Vodafone Group", "Vodafone", "Telecommunications", "GB", "GBP", Qty::of("1"),
                                     Price::of("0.0001"), Price::of("72.5")});
-        data.instruments.push_back({"AAPL", "Apple Inc.", "Apple", "Technology", "US", "USD", Qty::of("1"), Price::of("0.01"), {}});
+        data.instruments.push_back(
+            {"AAPL", "Apple Inc.", "Apple", "Technology", "US", "USD", Qty::of("1"), Price::of("0.01"), {}});
         data.funds.push_back({"GROWTH", "Growth Fund", "USD"});
         data.accounts.push_back({"GROWTH-1", "Growth prime account", "GROWTH"});
         QVERIFY(store->saveReferenceData(data).ok());

@@ -27,7 +27,8 @@ private:
         std::int64_t lastCommitted = 0;
         int seen = 0;
         while (seen < reports) {
-            if (!writer.waitForReadyRead(30000)) qFatal("the writer stopped reporting: %s", writer.readAllStandardError().constData());
+            if (!writer.waitForReadyRead(30000))
+                qFatal("the writer stopped reporting: %s", writer.readAllStandardError().constData());
             while (writer.canReadLine()) {
                 const auto line = writer.readLine().trimmed();
                 if (line.startsWith("COMMITTED ")) {
@@ -37,12 +38,13 @@ private:
             }
         }
         QThread::msleep(QRandomGenerator::global()->bounded(30));  // land the kill anywhere in the stream
-        writer.kill();  // SIGKILL
+        writer.kill();                                             // SIGKILL
         writer.waitForFinished(10000);
         // Lines written before the kill may still be unread: they were promises too.
         for (const auto& line : writer.readAllStandardOutput().split('\n'))
             if (line.startsWith("COMMITTED ")) lastCommitted = line.mid(10).toLongLong();
-        if (writer.exitStatus() != QProcess::CrashExit) qFatal("the writer ended by itself: %s", writer.readAllStandardError().constData());
+        if (writer.exitStatus() != QProcess::CrashExit)
+            qFatal("the writer ended by itself: %s", writer.readAllStandardError().constData());
         return lastCommitted;
     }
 
@@ -62,7 +64,9 @@ private Q_SLOTS:
             // Every execution reported as committed is there, and they form an unbroken prefix.
             const auto stored = scalar(db, "SELECT count(*) FROM executions WHERE exec_type = 'Trade'");
             const auto maxSequence = scalar(db, "SELECT max(msg_seq_num) FROM executions");
-            QVERIFY2(maxSequence >= promised, qPrintable(QStringLiteral("round %1: promised %2, stored up to %3").arg(round).arg(promised).arg(maxSequence)));
+            QVERIFY2(
+                maxSequence >= promised,
+                qPrintable(QStringLiteral("round %1: promised %2, stored up to %3").arg(round).arg(promised).arg(maxSequence)));
             QCOMPARE(stored, maxSequence);
             qInfo("round %d: %lld executions promised, %lld stored", round, static_cast<long long>(promised),
                   static_cast<long long>(maxSequence));
@@ -70,11 +74,13 @@ private Q_SLOTS:
             // The session's recovery point is exactly the last execution stored: resend starts right after it.
             QCOMPARE(scalar(db, "SELECT last_applied_inbound_seq FROM fix_sessions WHERE session = 'CRASH'"), maxSequence);
             // Each order's totals are the sum of its executions: no execution without its order's new state.
-            QCOMPARE(scalar(db, "SELECT count(*) FROM orders o WHERE o.cum_qty != "
-                                "(SELECT coalesce(sum(e.last_qty), 0) FROM executions e WHERE e.order_id = o.id)"),
+            QCOMPARE(scalar(db,
+                            "SELECT count(*) FROM orders o WHERE o.cum_qty != "
+                            "(SELECT coalesce(sum(e.last_qty), 0) FROM executions e WHERE e.order_id = o.id)"),
                      std::int64_t(0));
-            QCOMPARE(scalar(db, "SELECT count(*) FROM orders o WHERE o.cum_qty != "
-                                "(SELECT e.cum_qty FROM executions e WHERE e.order_id = o.id ORDER BY e.id DESC LIMIT 1)"),
+            QCOMPARE(scalar(db,
+                            "SELECT count(*) FROM orders o WHERE o.cum_qty != "
+                            "(SELECT e.cum_qty FROM executions e WHERE e.order_id = o.id ORDER BY e.id DESC LIMIT 1)"),
                      std::int64_t(0));
         }
 

@@ -6,11 +6,17 @@ using namespace ob;
 
 namespace QTest {
 template <>
-char* toString(const Qty& value) { return qstrdup(value.toString().c_str()); }
+char* toString(const Qty& value) {
+    return qstrdup(value.toString().c_str());
+}
 template <>
-char* toString(const Price& value) { return qstrdup(value.toString().c_str()); }
+char* toString(const Price& value) {
+    return qstrdup(value.toString().c_str());
+}
 template <>
-char* toString(const Money& value) { return qstrdup(value.toString().c_str()); }
+char* toString(const Money& value) {
+    return qstrdup(value.toString().c_str());
+}
 }  // namespace QTest
 
 class TestDecimal final : public QObject {
@@ -45,14 +51,22 @@ private Q_SLOTS:
     void refusesWhatItCannotHoldExactly_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("message");
-        QTest::newRow("empty") << "" << "is not a decimal number";
-        QTest::newRow("sign only") << "-" << "is not a decimal number";
-        QTest::newRow("exponent") << "1e5" << "is not a decimal number";
-        QTest::newRow("two points") << "1.2.3" << "is not a decimal number";
-        QTest::newRow("space") << " 1" << "is not a decimal number";
-        QTest::newRow("comma") << "1,000" << "is not a decimal number";
-        QTest::newRow("nine places") << "0.123456789" << "more than 8 decimal places";
-        QTest::newRow("too large") << "92233720369" << "out of range";
+        QTest::newRow("empty") << ""
+                               << "is not a decimal number";
+        QTest::newRow("sign only") << "-"
+                                   << "is not a decimal number";
+        QTest::newRow("exponent") << "1e5"
+                                  << "is not a decimal number";
+        QTest::newRow("two points") << "1.2.3"
+                                    << "is not a decimal number";
+        QTest::newRow("space") << " 1"
+                               << "is not a decimal number";
+        QTest::newRow("comma") << "1,000"
+                               << "is not a decimal number";
+        QTest::newRow("nine places") << "0.123456789"
+                                     << "more than 8 decimal places";
+        QTest::newRow("too large") << "92233720369"
+                                   << "out of range";
     }
     void refusesWhatItCannotHoldExactly() {
         QFETCH(QString, text);

@@ -33,7 +33,8 @@ private Q_SLOTS:
         QVERIFY(script.runLine("new X qty=100 px=10 => PendingNew 100 0 100", 1).ok());
         const auto wrong = script.runLine("exec X New => PartiallyFilled 100 0 100", 2);
         QVERIFY(!wrong.ok());
-        QVERIFY2(QString::fromStdString(wrong.error()).contains(QStringLiteral("the order is New 100 0 100")), wrong.error().c_str());
+        QVERIFY2(QString::fromStdString(wrong.error()).contains(QStringLiteral("the order is New 100 0 100")),
+                 wrong.error().c_str());
         const auto notRefused = script.runLine("exec X Trade last=1@10 => refused", 4);
         QVERIFY(!notRefused.ok());
     }

@@ -36,12 +36,13 @@ private Q_SLOTS:
         QTest::addColumn<QByteArrayList>("script");
         QTest::newRow("PendingNew") << QByteArrayList{kNew + " => PendingNew 1000 0 1000"};
         QTest::newRow("New") << QByteArrayList{kNew, kAck + " => New 1000 0 1000"};
-        QTest::newRow("PartiallyFilled") << QByteArrayList{kNew, kAck, "exec X Trade last=400@10 => PartiallyFilled 1000 400 600"};
+        QTest::newRow("PartiallyFilled") << QByteArrayList{kNew, kAck,
+                                                           "exec X Trade last=400@10 => PartiallyFilled 1000 400 600"};
         QTest::newRow("Filled") << QByteArrayList{kNew, kAck, "exec X Trade last=1000@10 => Filled 1000 1000 0"};
         QTest::newRow("DoneForDay") << QByteArrayList{kNew, kAck, "exec X DoneForDay => DoneForDay 1000 0 0"};
         QTest::newRow("Canceled") << QByteArrayList{kNew, kAck, "cancel Y X", "exec Y/X Canceled => Canceled 1000 0 0"};
-        QTest::newRow("Replaced") << QByteArrayList{kNew, kAck, "replace Y X qty=500", "exec Y/X Replaced qty=500 => New 500 0 500",
-                                                 "check X Replaced"};
+        QTest::newRow("Replaced") << QByteArrayList{kNew, kAck, "replace Y X qty=500",
+                                                    "exec Y/X Replaced qty=500 => New 500 0 500", "check X Replaced"};
         QTest::newRow("PendingCancel") << QByteArrayList{kNew, kAck, "cancel Y X => PendingCancel 1000 0 1000"};
         QTest::newRow("Stopped") << QByteArrayList{kNew, kAck, "exec X Stopped last=100@10 => Stopped 1000 0 1000"};
         QTest::newRow("Rejected") << QByteArrayList{kNew, "exec X Rejected => Rejected 1000 0 0"};
@@ -65,43 +66,61 @@ private Q_SLOTS:
         const QByteArray rejected = "exec X Rejected";
         QTest::newRow("New: acknowledges a PendingNew order") << QByteArrayList{kNew, kAck + " => New 1000 0 1000"};
         QTest::newRow("New: refused on a canceled order") << QByteArrayList{kNew, kAck, canceled, kAck + " => refused"};
-        QTest::newRow("DoneForDay: ends a working day order") << QByteArrayList{kNew, kAck, "exec X Trade last=10@10",
-                                                                              "exec X DoneForDay => DoneForDay 1000 10 0"};
-        QTest::newRow("DoneForDay: refused on a rejected order") << QByteArrayList{kNew, rejected, "exec X DoneForDay => refused"};
+        QTest::newRow("DoneForDay: ends a working day order")
+            << QByteArrayList{kNew, kAck, "exec X Trade last=10@10", "exec X DoneForDay => DoneForDay 1000 10 0"};
+        QTest::newRow("DoneForDay: refused on a rejected order")
+            << QByteArrayList{kNew, rejected, "exec X DoneForDay => refused"};
         QTest::newRow("Canceled: unsolicited") << QByteArrayList{kNew, kAck, canceled + " => Canceled 1000 0 0"};
-        QTest::newRow("Canceled: refused on a filled order") << QByteArrayList{kNew, "exec X Trade last=1000@10", canceled + " => refused filled"};
-        QTest::newRow("Replaced: answers a replace") << QByteArrayList{kNew, kAck, "replace Y X qty=2000",
-                                                                    "exec Y/X Replaced qty=2000 => New 2000 0 2000"};
-        QTest::newRow("Replaced: refused without a request") << QByteArrayList{kNew, kAck, "exec Y/X Replaced qty=2000 => refused"};
-        QTest::newRow("PendingCancel: acknowledges a cancel") << QByteArrayList{kNew, kAck, "cancel Y X",
-                                                                             "exec Y/X PendingCancel => PendingCancel 1000 0 1000"};
-        QTest::newRow("PendingCancel: refused without a request") << QByteArrayList{kNew, kAck, "exec Y/X PendingCancel => refused"};
+        QTest::newRow("Canceled: refused on a filled order")
+            << QByteArrayList{kNew, "exec X Trade last=1000@10", canceled + " => refused filled"};
+        QTest::newRow("Replaced: answers a replace")
+            << QByteArrayList{kNew, kAck, "replace Y X qty=2000", "exec Y/X Replaced qty=2000 => New 2000 0 2000"};
+        QTest::newRow("Replaced: refused without a request")
+            << QByteArrayList{kNew, kAck, "exec Y/X Replaced qty=2000 => refused"};
+        QTest::newRow("PendingCancel: acknowledges a cancel")
+            << QByteArrayList{kNew, kAck, "cancel Y X", "exec Y/X PendingCancel => PendingCancel 1000 0 1000"};
+        QTest::newRow("PendingCancel: refused without a request")
+            << QByteArrayList{kNew, kAck, "exec Y/X PendingCancel => refused"};
         QTest::newRow("Stopped: on a working order") << QByteArrayList{kNew, kAck, "exec X Stopped => Stopped 1000 0 1000"};
-        QTest::newRow("Stopped: refused on a canceled order") << QByteArrayList{kNew, kAck, canceled, "exec X Stopped => refused"};
+        QTest::newRow("Stopped: refused on a canceled order")
+            << QByteArrayList{kNew, kAck, canceled, "exec X Stopped => refused"};
         QTest::newRow("Rejected: refuses a PendingNew order") << QByteArrayList{kNew, rejected + " => Rejected 1000 0 0"};
-        QTest::newRow("Rejected: refused once filled") << QByteArrayList{kNew, "exec X Trade last=5@10", rejected + " => refused fills"};
+        QTest::newRow("Rejected: refused once filled")
+            << QByteArrayList{kNew, "exec X Trade last=5@10", rejected + " => refused fills"};
         QTest::newRow("Suspended: on a working order") << QByteArrayList{kNew, kAck, "exec X Suspended => Suspended 1000 0 1000"};
-        QTest::newRow("Suspended: refused on a filled order") << QByteArrayList{kNew, "exec X Trade last=1000@10", "exec X Suspended => refused"};
-        QTest::newRow("PendingNew: on an unacknowledged order") << QByteArrayList{kNew, "exec X PendingNew => PendingNew 1000 0 1000"};
+        QTest::newRow("Suspended: refused on a filled order")
+            << QByteArrayList{kNew, "exec X Trade last=1000@10", "exec X Suspended => refused"};
+        QTest::newRow("PendingNew: on an unacknowledged order")
+            << QByteArrayList{kNew, "exec X PendingNew => PendingNew 1000 0 1000"};
         QTest::newRow("PendingNew: refused once acknowledged") << QByteArrayList{kNew, kAck, "exec X PendingNew => refused"};
         QTest::newRow("Calculated: always refused") << QByteArrayList{kNew, kAck, "exec X Calculated => refused"};
         QTest::newRow("Expired: ends a working order") << QByteArrayList{kNew, kAck, "exec X Expired => Expired 1000 0 0"};
-        QTest::newRow("Expired: refused on an expired order") << QByteArrayList{kNew, kAck, "exec X Expired", "exec X Expired => refused"};
+        QTest::newRow("Expired: refused on an expired order")
+            << QByteArrayList{kNew, kAck, "exec X Expired", "exec X Expired => refused"};
         QTest::newRow("Restated: changes the quantity") << QByteArrayList{kNew, kAck, "exec X Restated qty=800 => New 800 0 800"};
-        QTest::newRow("Restated: refused below CumQty") << QByteArrayList{kNew, "exec X Trade last=900@10", "exec X Restated qty=800 => refused"};
-        QTest::newRow("PendingReplace: acknowledges a replace") << QByteArrayList{kNew, kAck, "replace Y X px=9",
-                                                                               "exec Y/X PendingReplace => PendingReplace 1000 0 1000"};
-        QTest::newRow("PendingReplace: refused for a cancel") << QByteArrayList{kNew, kAck, "cancel Y X", "exec Y/X PendingReplace => refused"};
-        QTest::newRow("Trade: fills without an acknowledgement") << QByteArrayList{kNew, "exec X Trade last=1000@10 => Filled 1000 1000 0"};
-        QTest::newRow("Trade: refused beyond OrderQty") << QByteArrayList{kNew, "exec X Trade last=1000.00000001@10 => refused overfill"};
-        QTest::newRow("TradeCorrect: corrects a fill") << QByteArrayList{kNew, "exec X Trade id=T last=10@10",
-                                                                      "exec X TradeCorrect ref=T last=20@11 => PartiallyFilled 1000 20 980 avg=11"};
-        QTest::newRow("TradeCorrect: refused for a busted fill") << QByteArrayList{kNew, "exec X Trade id=T last=10@10", "exec X TradeCancel ref=T",
-                                                                                "exec X TradeCorrect ref=T last=20@11 => refused canceled"};
-        QTest::newRow("TradeCancel: busts a fill") << QByteArrayList{kNew, "exec X Trade id=T last=1000@10", "exec X TradeCancel ref=T => New 1000 0 1000"};
-        QTest::newRow("TradeCancel: refused for an unknown ExecRefID") << QByteArrayList{kNew, "exec X TradeCancel ref=T => refused"};
-        QTest::newRow("OrderStatus: changes nothing") << QByteArrayList{kNew, kAck, "exec X OrderStatus status=New => New 1000 0 1000"};
-        QTest::newRow("OrderStatus: for an unknown order") << QByteArrayList{kNew, "exec Q OrderStatus status=Rejected => refused"};
+        QTest::newRow("Restated: refused below CumQty")
+            << QByteArrayList{kNew, "exec X Trade last=900@10", "exec X Restated qty=800 => refused"};
+        QTest::newRow("PendingReplace: acknowledges a replace")
+            << QByteArrayList{kNew, kAck, "replace Y X px=9", "exec Y/X PendingReplace => PendingReplace 1000 0 1000"};
+        QTest::newRow("PendingReplace: refused for a cancel")
+            << QByteArrayList{kNew, kAck, "cancel Y X", "exec Y/X PendingReplace => refused"};
+        QTest::newRow("Trade: fills without an acknowledgement")
+            << QByteArrayList{kNew, "exec X Trade last=1000@10 => Filled 1000 1000 0"};
+        QTest::newRow("Trade: refused beyond OrderQty")
+            << QByteArrayList{kNew, "exec X Trade last=1000.00000001@10 => refused overfill"};
+        QTest::newRow("TradeCorrect: corrects a fill") << QByteArrayList{
+            kNew, "exec X Trade id=T last=10@10", "exec X TradeCorrect ref=T last=20@11 => PartiallyFilled 1000 20 980 avg=11"};
+        QTest::newRow("TradeCorrect: refused for a busted fill")
+            << QByteArrayList{kNew, "exec X Trade id=T last=10@10", "exec X TradeCancel ref=T",
+                              "exec X TradeCorrect ref=T last=20@11 => refused canceled"};
+        QTest::newRow("TradeCancel: busts a fill")
+            << QByteArrayList{kNew, "exec X Trade id=T last=1000@10", "exec X TradeCancel ref=T => New 1000 0 1000"};
+        QTest::newRow("TradeCancel: refused for an unknown ExecRefID")
+            << QByteArrayList{kNew, "exec X TradeCancel ref=T => refused"};
+        QTest::newRow("OrderStatus: changes nothing")
+            << QByteArrayList{kNew, kAck, "exec X OrderStatus status=New => New 1000 0 1000"};
+        QTest::newRow("OrderStatus: for an unknown order")
+            << QByteArrayList{kNew, "exec Q OrderStatus status=Rejected => refused"};
     }
     void appliesEachExecType() {
         QFETCH(QByteArrayList, script);
@@ -152,10 +171,10 @@ private Q_SLOTS:
     void restoreReplaysExecutionsExactly() {
         OrderBook book;
         test::OrderScript script(book);
-        for (const char* line : {"new X qty=10000 px=120", "exec X New id=B", "exec X Trade id=C last=1000@100",
-                                 "exec X Trade id=D last=9000@110", "exec X TradeCancel id=E ref=C",
-                                 "exec X TradeCorrect id=F ref=D last=9000@100.33333333", "exec X Trade id=G last=1000@120",
-                                 "exec X TradeCorrect id=H ref=F last=8999@120.5"})
+        for (const char* line :
+             {"new X qty=10000 px=120", "exec X New id=B", "exec X Trade id=C last=1000@100", "exec X Trade id=D last=9000@110",
+              "exec X TradeCancel id=E ref=C", "exec X TradeCorrect id=F ref=D last=9000@100.33333333",
+              "exec X Trade id=G last=1000@120", "exec X TradeCorrect id=H ref=F last=8999@120.5"})
             QVERIFY(script.runLine(line, 1).ok());
         const Order live = *book.findByClOrdId("X");
 
@@ -188,7 +207,9 @@ private Q_SLOTS:
         OrderBook book;
         const int orders = 50;
         for (int i = 1; i <= orders; ++i)
-            QVERIFY(book.create(i, test::limitOrder(Side::Buy, std::to_string(100 * (1 + i % 7)), "10"), "O" + std::to_string(i), nowUtc()).ok());
+            QVERIFY(book.create(i, test::limitOrder(Side::Buy, std::to_string(100 * (1 + i % 7)), "10"), "O" + std::to_string(i),
+                                nowUtc())
+                        .ok());
         std::vector<std::string> execIds;
         int applied = 0, refused = 0;
         for (int step = 0; step < 20000; ++step) {
@@ -204,9 +225,15 @@ private Q_SLOTS:
                 builder.ref(execIds[random() % execIds.size()]);
             if (random() % 10 == 0 && !execIds.empty()) builder.execId(execIds[random() % execIds.size()]);
             if (type == ExecType::Replaced || type == ExecType::PendingReplace || type == ExecType::PendingCancel) {
-                if (before.state.pending) builder = test::report(before.state.pending->clOrdId, type);
-                else if (random() % 2) (void)book.requestReplace(id, "R" + std::to_string(step), {Qty::of(std::to_string(50 + random() % 500)), OrdType::Limit, Price::of("10"), {}, TimeInForce::Day, {}}, nowUtc());
-                else (void)book.requestCancel(id, "C" + std::to_string(step), nowUtc());
+                if (before.state.pending)
+                    builder = test::report(before.state.pending->clOrdId, type);
+                else if (random() % 2)
+                    (void)book.requestReplace(
+                        id, "R" + std::to_string(step),
+                        {Qty::of(std::to_string(50 + random() % 500)), OrdType::Limit, Price::of("10"), {}, TimeInForce::Day, {}},
+                        nowUtc());
+                else
+                    (void)book.requestCancel(id, "C" + std::to_string(step), nowUtc());
             }
             const Order beforeApply = *book.find(id);
             result = book.apply(builder.get());

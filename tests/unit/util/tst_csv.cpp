@@ -30,7 +30,9 @@ private Q_SLOTS:
     }
 
     void skipsBlankLinesAndByteOrderMark() {
-        auto table = CsvTable::parse("\xEF\xBB\xBF" "a,b\n\n1,2\n\n");
+        auto table = CsvTable::parse(
+            "\xEF\xBB\xBF"
+            "a,b\n\n1,2\n\n");
         QVERIFY(table.ok());
         QCOMPARE(table->headers()[0], std::string("a"));
         QCOMPARE(table->rows().size(), std::size_t(1));
