@@ -61,6 +61,7 @@ Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
 Desk::~Desk() {
     if (engine_) engine_->stop();
     spdlog::info("OpenBlotter stopped");
+    spdlog::default_logger()->flush();
 }
 
 Status Desk::start() { return engine_->start(); }

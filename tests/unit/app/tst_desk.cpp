@@ -1,0 +1,90 @@
+#include "commandline.h"
+#include "desk.h"
+
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ob;
+
+class TestDesk final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void readsTheCommandLine() {
+        auto options = app::parseCommandLine({QStringLiteral("openblotter"), QStringLiteral("--data-dir"), QStringLiteral("/tmp/x"),
+                                              QStringLiteral("--log-level"), QStringLiteral("debug")});
+        QVERIFY(!options.exitNow);
+        QCOMPARE(options.dataDirectory, std::filesystem::path("/tmp/x"));
+        QCOMPARE(options.logLevel, std::string("debug"));
+
+        auto defaults = app::parseCommandLine({QStringLiteral("openblotter")});
+        QCOMPARE(defaults.logLevel, std::string("info"));
+        QCOMPARE(QString::fromStdString(defaults.dataDirectory.string()),
+                 QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    }
+
+    void refusesBadOptions() {
+        auto level = app::parseCommandLine({QStringLiteral("openblotter"), QStringLiteral("--log-level"), QStringLiteral("loud")});
+        QVERIFY(level.exitNow);
+        QCOMPARE(level.exitCode, 1);
+        auto unknown = app::parseCommandLine({QStringLiteral("openblotter"), QStringLiteral("--frobnicate")});
+        QVERIFY(unknown.exitNow);
+        QCOMPARE(unknown.exitCode, 1);
+        auto stray = app::parseCommandLine({QStringLiteral("openblotter"), QStringLiteral("extra")});
+        QCOMPARE(stray.exitCode, 1);
+    }
+
+    void opensANewDataDirectoryOnTheDemoDesk() {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("nested/desk")).toStdString();
+        {
+            auto desk = app::Desk::open({path, "debug"});
+            QVERIFY2(desk.ok(), desk.ok() ? "" : desk.error().c_str());
+            QCOMPARE((*desk)->referenceData().funds.size(), std::size_t(3));
+            QCOMPARE((*desk)->referenceData().accounts.size(), std::size_t(4));
+            QVERIFY((*desk)->start().ok());
+        }
+        QVERIFY(QFile::exists(QString::fromStdString(path + "/openblotter.db")));
+        QFile log(QString::fromStdString(path + "/logs/openblotter.log"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const auto text = log.readAll();
+        QVERIFY2(text.contains(QByteArray("starting on ").append(QByteArray::fromStdString(path))), text.constData());
+        QVERIFY(text.contains("loaded the demo desk's 40 instruments"));
+        QVERIFY(text.contains("OpenBlotter stopped"));
+
+        // A second start keeps what the user has.
+        auto again = app::Desk::open({path, "info"});
+        QVERIFY(again.ok());
+        QCOMPARE((*again)->referenceData().instruments.size(), std::size_t(40));
+    }
+
+    void reportsAnUnusableDataDirectory() {
+        QTemporaryDir dir;
+        const auto file = dir.filePath(QStringLiteral("a-file"));
+        QFile(file).open(QIODevice::WriteOnly);
+        auto desk = app::Desk::open({file.toStdString() + "/desk", "info"});
+        QVERIFY(!desk.ok());
+        QVERIFY2(desk.error().find("cannot create the data directory") != std::string::npos, desk.error().c_str());
+    }
+
+    void demoDataIsValid() {
+        auto demo = app::demoReferenceData();
+        QVERIFY2(demo.ok(), demo.ok() ? "" : demo.error().c_str());
+        for (const auto& account : demo->accounts) {
+            bool fundExists = false;
+            for (const auto& fund : demo->funds) fundExists = fundExists || fund.code == account.fundCode;
+            QVERIFY2(fundExists, account.code.c_str());
+        }
+        for (const auto& instrument : demo->instruments) {
+            QVERIFY2(instrument.referencePrice.has_value(), instrument.symbol.c_str());
+            QVERIFY2(instrument.referencePrice->isMultipleOf(instrument.tickSize), instrument.symbol.c_str());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDesk)
+#include "tst_desk.moc"
