@@ -40,10 +40,18 @@ ClOrdIdLink* Order::findLink(std::string_view clOrdId) {
     return const_cast<ClOrdIdLink*>(std::as_const(*this).findLink(clOrdId));
 }
 
+std::uint64_t hashExecId(std::string_view execId) { return std::hash<std::string_view>{}(execId); }
+
+void Order::addExecution(ExecutionEntry&& entry) {
+    executionHashes.push_back(hashExecId(entry.execId));
+    executions.push_back(std::move(entry));
+}
+
 const ExecutionEntry* Order::findExecution(std::string_view execId) const {
-    auto it =
-        std::find_if(executions.begin(), executions.end(), [&](const ExecutionEntry& entry) { return entry.execId == execId; });
-    return it == executions.end() ? nullptr : &*it;
+    const auto hash = hashExecId(execId);
+    for (std::size_t i = 0; i < executionHashes.size(); ++i)
+        if (executionHashes[i] == hash && executions[i].execId == execId) return &executions[i];
+    return nullptr;
 }
 
 std::optional<OrdStatus> Order::statusOf(std::string_view clOrdId) const {

@@ -92,6 +92,8 @@ struct ExecutionEntry {
     friend bool operator==(const ExecutionEntry&, const ExecutionEntry&) = default;
 };
 
+std::uint64_t hashExecId(std::string_view execId);
+
 /// Everything about an order that is persisted and shown: a flat value that
 /// can be copied to the store and to the UI.
 struct OrderState {
@@ -140,7 +142,11 @@ struct Order {
     OrderState state;
     std::vector<ClOrdIdLink> chain;
     std::vector<ExecutionEntry> executions;
+    /// hashExecId of each execution, in the same order: a duplicate check
+    /// scans eight bytes per execution before it compares any text.
+    std::vector<std::uint64_t> executionHashes;
 
+    void addExecution(ExecutionEntry&& entry);
     const ClOrdIdLink* findLink(std::string_view clOrdId) const;
     ClOrdIdLink* findLink(std::string_view clOrdId);
     const ExecutionEntry* findExecution(std::string_view execId) const;

@@ -23,7 +23,7 @@ Result<const Order*> OrderBook::create(OrderId id, const NewOrderRequest& reques
     auto order = sm::create(id, request, std::move(clOrdId), at);
     if (!order) return Error{order.error()};
     auto& stored = orders_[id] = std::make_unique<Order>(std::move(order).value());
-    byClOrdId_.emplace(stored->state.clOrdId, id);
+    byClOrdId_.emplace(stored->state.clOrdId, stored.get());
     return stored.get();
 }
 
@@ -33,7 +33,7 @@ OrderBook::Applied OrderBook::applyRequest(Order* order, std::string clOrdId,
     if (!order) return {Outcome::refused("no such order"), nullptr};
     if (byClOrdId_.contains(clOrdId)) return {Outcome::refused("ClOrdID '" + clOrdId + "' is already in use"), order};
     auto outcome = request(*order, clOrdId, terms, at);
-    if (outcome.isApplied()) byClOrdId_.emplace(std::move(clOrdId), order->state.id);
+    if (outcome.isApplied()) byClOrdId_.emplace(std::move(clOrdId), order);
     return {std::move(outcome), order};
 }
 
@@ -52,11 +52,11 @@ Order* OrderBook::locate(std::string_view session, std::string_view clOrdId, std
                          std::string_view brokerOrderId) {
     for (auto id : {clOrdId, origClOrdId}) {
         if (id.empty()) continue;
-        if (auto it = byClOrdId_.find(id); it != byClOrdId_.end()) return findMutable(it->second);
+        if (auto it = byClOrdId_.find(id); it != byClOrdId_.end()) return it->second;
     }
     if (!brokerOrderId.empty()) {
         if (auto it = byBrokerOrderId_.find(brokerKey(session, brokerOrderId)); it != byBrokerOrderId_.end())
-            return findMutable(it->second);
+            return it->second;
     }
     return nullptr;
 }
@@ -71,9 +71,11 @@ std::string unknownOrder(std::string_view clOrdId, std::string_view origClOrdId,
 OrderBook::Applied OrderBook::apply(const ExecutionReport& report) {
     Order* order = locate(report.session, report.clOrdId, report.origClOrdId, report.brokerOrderId);
     if (!order) return {Outcome::refused(unknownOrder(report.clOrdId, report.origClOrdId, report.brokerOrderId)), nullptr};
-    const std::string brokerOrderIdBefore = order->state.brokerOrderId;
+    // Only a report that names a new OrderID can move the order in that index.
+    const bool newBrokerId = !report.brokerOrderId.empty() && report.brokerOrderId != order->state.brokerOrderId;
+    const std::string brokerOrderIdBefore = newBrokerId ? order->state.brokerOrderId : std::string();
     auto outcome = sm::apply(*order, report);
-    if (outcome.isApplied()) reindex(*order, brokerOrderIdBefore);
+    if (outcome.isApplied() && newBrokerId) reindex(*order, brokerOrderIdBefore);
     return {std::move(outcome), order};
 }
 
@@ -94,10 +96,10 @@ void OrderBook::reindex(const Order& order, std::string_view brokerOrderIdBefore
     if (state.brokerOrderId == brokerOrderIdBefore || state.brokerOrderId.empty()) return;
     if (!brokerOrderIdBefore.empty()) {
         auto it = byBrokerOrderId_.find(brokerKey(state.session, brokerOrderIdBefore));
-        if (it != byBrokerOrderId_.end() && it->second == state.id) byBrokerOrderId_.erase(it);
+        if (it != byBrokerOrderId_.end() && it->second == &order) byBrokerOrderId_.erase(it);
     }
     // Sell sides that restart their order ids each day reuse them: the newest order owns the id.
-    byBrokerOrderId_.insert_or_assign(brokerKey(state.session, state.brokerOrderId), state.id);
+    byBrokerOrderId_.insert_or_assign(brokerKey(state.session, state.brokerOrderId), const_cast<Order*>(&order));
 }
 
 Status OrderBook::restore(Order order) {
@@ -106,7 +108,7 @@ Status OrderBook::restore(Order order) {
     for (const auto& link : order.chain)
         if (byClOrdId_.contains(link.clOrdId)) return Error{"ClOrdID '" + link.clOrdId + "' is already in use"};
     auto& stored = orders_[id] = std::make_unique<Order>(std::move(order));
-    for (const auto& link : stored->chain) byClOrdId_.emplace(link.clOrdId, id);
+    for (const auto& link : stored->chain) byClOrdId_.emplace(link.clOrdId, stored.get());
     reindex(*stored, {});
     return {};
 }
@@ -123,12 +125,12 @@ const Order* OrderBook::find(OrderId id) const {
 
 const Order* OrderBook::findByClOrdId(std::string_view clOrdId) const {
     auto it = byClOrdId_.find(clOrdId);
-    return it == byClOrdId_.end() ? nullptr : find(it->second);
+    return it == byClOrdId_.end() ? nullptr : it->second;
 }
 
 const Order* OrderBook::findByBrokerOrderId(std::string_view session, std::string_view brokerOrderId) const {
     auto it = byBrokerOrderId_.find(brokerKey(session, brokerOrderId));
-    return it == byBrokerOrderId_.end() ? nullptr : find(it->second);
+    return it == byBrokerOrderId_.end() ? nullptr : it->second;
 }
 
 void OrderBook::forEach(const std::function<void(const Order&)>& visit) const {

@@ -57,7 +57,7 @@ private:
         using is_transparent = void;
         std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
     };
-    using StringIndex = std::unordered_map<std::string, OrderId, StringHash, std::equal_to<>>;
+    using StringIndex = std::unordered_map<std::string, Order*, StringHash, std::equal_to<>>;
 
     Order* findMutable(OrderId id);
     Order* locate(std::string_view session, std::string_view clOrdId, std::string_view origClOrdId,

@@ -33,25 +33,25 @@ ExecutionEntry* resolveTrade(Order& order, std::string_view execRefId) {
 }
 
 // The fill arithmetic, shared by live application and by restore.
-void addFill(Order& order, const ExecutionEntry& trade) {
+void addFill(Order& order, ExecutionEntry&& trade) {
     order.state.cumQty += trade.quantity;
     order.state.notional += trade.quantity * trade.price;
-    order.executions.push_back(trade);
+    order.addExecution(std::move(trade));
 }
 
-void correctFill(Order& order, ExecutionEntry& trade, const ExecutionEntry& correction) {
+void correctFill(Order& order, ExecutionEntry& trade, ExecutionEntry&& correction) {
     order.state.cumQty += correction.quantity - trade.quantity;
     order.state.notional += correction.quantity * correction.price - trade.quantity * trade.price;
     trade.quantity = correction.quantity;
     trade.price = correction.price;
-    order.executions.push_back(correction);
+    order.addExecution(std::move(correction));
 }
 
-void bustFill(Order& order, ExecutionEntry& trade, const ExecutionEntry& bust) {
+void bustFill(Order& order, ExecutionEntry& trade, ExecutionEntry&& bust) {
     order.state.cumQty -= trade.quantity;
     order.state.notional -= trade.quantity * trade.price;
     trade.busted = true;
-    order.executions.push_back(bust);
+    order.addExecution(std::move(bust));
 }
 
 ExecutionEntry entryOf(const ExecutionReport& report) {
@@ -307,6 +307,8 @@ Result<Order> create(OrderId id, const NewOrderRequest& request, std::string clO
     if (request.account.empty()) return Error{"an order needs an account"};
     if (clOrdId.empty()) return Error{"an order needs a ClOrdID"};
     Order order;
+    order.executions.reserve(4);  // most orders see an acknowledgement and a few fills
+    order.executionHashes.reserve(4);
     auto& state = order.state;
     state.id = id;
     state.session = request.session;
@@ -347,17 +349,18 @@ Outcome apply(Order& order, const ExecutionReport& report) {
         if (order.findExecution(report.execId)) return Outcome::duplicate("ExecID " + report.execId + " was already applied");
     }
 
+    const bool wasPendingNew = order.state.phase == OrderPhase::PendingNew;
     Outcome outcome = dispatch(order, report);
     if (!outcome.isApplied()) return outcome;
 
     auto& state = order.state;
     if (!isStatusReport && report.execType != ExecType::Trade && report.execType != ExecType::TradeCorrect &&
         report.execType != ExecType::TradeCancel)
-        order.executions.push_back(entryOf(report));
+        order.addExecution(entryOf(report));
     if (!report.brokerOrderId.empty() && report.brokerOrderId != "NONE") state.brokerOrderId = report.brokerOrderId;
-    if (auto* link = order.findLink(state.clOrdId);
-        link && link->kind != RequestKind::Cancel && state.phase == OrderPhase::Working)
-        link->state = RequestState::Accepted;
+    // The first acknowledgement (or fill) accepts the original order.
+    if (wasPendingNew && state.phase == OrderPhase::Working)
+        if (auto* link = order.findLink(state.clOrdId); link && link->kind != RequestKind::Cancel) link->state = RequestState::Accepted;
     state.updatedAt = report.receivedAt;
     if (report.cumQty && *report.cumQty != state.cumQty)
         outcome.detail =
@@ -414,10 +417,11 @@ Result<Order> restore(OrderState state, std::vector<ClOrdIdLink> chain, std::vec
     order.state.cumQty = Qty{};
     order.state.notional = Money{};
     order.executions.reserve(reported.size());
+    order.executionHashes.reserve(reported.size());
 
     for (auto& entry : reported) {
         if (entry.type == ExecType::Trade) {
-            addFill(order, entry);
+            addFill(order, std::move(entry));
             continue;
         }
         if (entry.type == ExecType::TradeCorrect || entry.type == ExecType::TradeCancel) {
@@ -426,12 +430,12 @@ Result<Order> restore(OrderState state, std::vector<ClOrdIdLink> chain, std::vec
                 return Error{"order " + std::to_string(order.state.id) + ": execution " + entry.execId + " refers to '" +
                              entry.execRefId + "', which is not a live trade"};
             if (entry.type == ExecType::TradeCorrect)
-                correctFill(order, *trade, entry);
+                correctFill(order, *trade, std::move(entry));
             else
-                bustFill(order, *trade, entry);
+                bustFill(order, *trade, std::move(entry));
             continue;
         }
-        order.executions.push_back(std::move(entry));
+        order.addExecution(std::move(entry));
     }
     if (order.state.cumQty != persistedCum || order.state.notional != persistedNotional)
         return Error{"order " + std::to_string(order.state.id) + ": its executions add up to CumQty " +

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "benchcontext.h"
+
+namespace ob::bench {
+
+void runOrderBook(const BenchContext& context);
+void runStore(const BenchContext& context);
+void runStartup(const BenchContext& context);
+
+}  // namespace ob::bench

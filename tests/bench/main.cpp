@@ -1,0 +1,106 @@
+// openblotter-bench: measures what a trading desk feels against targets,
+// each beside a bare counterpart where one exists. Prints one JSON object per
+// line; never fails on a missed target.
+#include "benchmarks.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <vector>
+
+using namespace ob::bench;
+
+namespace {
+
+struct Benchmark {
+    const char* name;
+    const char* measures;
+    std::function<void(const BenchContext&)> run;
+};
+
+std::function<void(const BenchContext&)> skipped(const char* name, const char* reason) {
+    return [name, reason](const BenchContext&) { printSkipped(name, reason); };
+}
+
+const std::vector<Benchmark>& benchmarks() {
+    static const std::vector<Benchmark> all = {
+        {"fix_ingest", "execution reports per second over a real loopback FIX session, against a bare QuickFIX initiator",
+         skipped("fix_ingest", "the FIX gateway and openblotter-sim do not exist yet")},
+        {"store", "executions durably stored per second, against bare SQLite inserts in transactions of 1,000", runStore},
+        {"order_book", "execution reports applied per second to the in-memory order book", runOrderBook},
+        {"blotter", "orders table model with 1,000,000 orders: load, sort, filter, bytes per order",
+         skipped("blotter", "measured once the blotter's sort and filter are built (the trader's desktop)")},
+        {"ui_stall", "longest event-loop stall of the main window under 5,000 execution reports per second",
+         skipped("ui_stall", "measured once the trader's desktop streams from the simulator")},
+        {"compliance", "pre-trade check latency with 40 rules", skipped("compliance", "the compliance engine does not exist yet")},
+        {"rebalance", "a 5,000-holding fund rebalanced against a model", skipped("rebalance", "the rebalancer does not exist yet")},
+        {"startup", "time until the book is restored from 1,000,000 orders and 3,000,000 executions of earlier days", runStartup},
+    };
+    return all;
+}
+
+void usage() {
+    std::printf(
+        "Usage: openblotter-bench [--quick] [--only NAME] [--list]\n\n"
+        "Measures OpenBlotter's speed and memory against targets and prints one JSON object per line:\n"
+        "  {\"bench\": NAME, ...figures..., \"target\": ..., \"met\": true|false}\n"
+        "or {\"bench\": NAME, \"skipped\": REASON} when its subject does not exist yet.\n\n"
+        "  --quick      a run of a minute or less (smaller data, same targets)\n"
+        "  --only NAME  run one benchmark (see --list)\n"
+        "  --list       list the benchmarks\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    BenchContext context;
+    std::string only;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--quick")) {
+            context.quick = true;
+        } else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) {
+            only = argv[++i];
+        } else if (!std::strcmp(argv[i], "--list")) {
+            for (const auto& bench : benchmarks()) std::printf("%-12s %s\n", bench.name, bench.measures);
+            return 0;
+        } else if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
+            usage();
+            return 0;
+        } else {
+            std::fprintf(stderr, "openblotter-bench: unknown option '%s'\n", argv[i]);
+            usage();
+            return 1;
+        }
+    }
+    bool found = only.empty();
+    for (const auto& bench : benchmarks()) found = found || only == bench.name;
+    if (!found) {
+        std::fprintf(stderr, "openblotter-bench: no benchmark named '%s' (see --list)\n", only.c_str());
+        return 1;
+    }
+
+    char scratch[] = "/tmp/openblotter-bench-XXXXXX";
+    if (!mkdtemp(scratch)) {
+        std::perror("openblotter-bench: mkdtemp");
+        return 1;
+    }
+    context.scratch = scratch;
+    const char* cacheHome = std::getenv("XDG_CACHE_HOME");
+    const char* home = std::getenv("HOME");
+    context.cache = cacheHome ? std::filesystem::path(cacheHome) : std::filesystem::path(home ? home : "/tmp") / ".cache";
+    context.cache /= "openblotter-bench";
+    std::filesystem::create_directories(context.cache);
+
+    for (const auto& bench : benchmarks()) {
+        if (!only.empty() && only != bench.name) continue;
+        try {
+            bench.run(context);
+        } catch (const std::exception& e) {
+            JsonLine(bench.name).add("error", e.what()).print();
+        }
+    }
+    std::filesystem::remove_all(context.scratch);
+    return 0;
+}
