@@ -1,6 +1,7 @@
 #include "orderrepository.h"
 
 #include <stdexcept>
+#include <unordered_map>
 
 namespace ob::store {
 
@@ -175,7 +176,7 @@ void OrderRepository::prepareWrites() {
                     "avg_px=?32, is_open=?33, text=?34, chain=?35, updated_at=?37");
     insertClOrdId_ = db_.prepare("INSERT OR IGNORE INTO order_cl_ord_ids (session, cl_ord_id, order_id) VALUES (?, ?, ?)");
     insertExecution_ = db_.prepare(
-        "INSERT OR IGNORE INTO executions (order_id, session, exec_id, exec_ref_id, exec_type, reported_status, status, "
+        "INSERT INTO executions (order_id, session, exec_id, exec_ref_id, exec_type, reported_status, status, "
         "cl_ord_id, orig_cl_ord_id, broker_order_id, last_qty, last_px, order_qty, cum_qty, leaves_qty, avg_px, transact_time, "
         "received_at, msg_seq_num, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     insertEvent_ = db_.prepare("INSERT INTO order_events (order_id, at, kind, cl_ord_id, text) VALUES (?, ?, ?, ?, ?)");
@@ -186,14 +187,33 @@ void OrderRepository::prepareWrites() {
     writesPrepared_ = true;
 }
 
-void OrderRepository::write(const StoreUnit& unit) {
+void OrderRepository::write(const std::vector<StoreUnit>& batch) {
     if (!writesPrepared_) prepareWrites();
-    if (unit.order) writeOrder(*unit.order);
-    if (unit.execution) writeExecution(*unit.execution);
-    if (unit.event) writeEvent(*unit.event);
-    if (unit.clOrdIdCounter) upsertCounter_.bind(1, "cl_ord_id").bind(2, *unit.clOrdIdCounter).execute();
-    if (unit.inbound && unit.inbound->msgSeqNum > 0)
-        upsertInbound_.bind(1, unit.inbound->session).bind(2, unit.inbound->msgSeqNum).bind(3, toNanos(nowUtc())).execute();
+    std::unordered_map<OrderId, const OrderRow*> latest;
+    std::vector<OrderId> ordersInTurn;
+    std::map<std::string, std::int64_t> inbound;
+    std::optional<std::int64_t> counter;
+    for (const auto& unit : batch) {
+        if (unit.order) {
+            auto [it, inserted] = latest.try_emplace(unit.order->state.id, &*unit.order);
+            if (inserted) ordersInTurn.push_back(unit.order->state.id);
+            else it->second = &*unit.order;
+        }
+        if (unit.inbound && unit.inbound->msgSeqNum > 0) {
+            auto& last = inbound[unit.inbound->session];
+            last = std::max(last, unit.inbound->msgSeqNum);
+        }
+        if (unit.clOrdIdCounter) counter = unit.clOrdIdCounter;
+    }
+    // Orders first, so that every execution and event finds its order.
+    for (const auto id : ordersInTurn) writeOrder(*latest[id]);
+    for (const auto& unit : batch) {
+        if (unit.execution) writeExecution(*unit.execution);
+        if (unit.event) writeEvent(*unit.event);
+    }
+    if (counter) upsertCounter_.bind(1, "cl_ord_id").bind(2, *counter).execute();
+    const auto now = toNanos(nowUtc());
+    for (const auto& [session, sequence] : inbound) upsertInbound_.bind(1, session).bind(2, sequence).bind(3, now).execute();
 }
 
 void OrderRepository::writeOrder(const OrderRow& row) {
@@ -219,13 +239,14 @@ void OrderRepository::writeOrder(const OrderRow& row) {
 }
 
 void OrderRepository::writeExecution(const ExecutionRecord& r) {
+    // The record and the enumeration names outlive the insert: bind without copies.
     auto& st = insertExecution_;
-    st.bind(1, r.orderId).bind(2, r.session).bind(3, r.execId).bind(4, r.execRefId).bind(5, name(r.execType));
-    if (r.reportedStatus) st.bind(6, name(*r.reportedStatus));
-    st.bind(7, name(r.status)).bind(8, r.clOrdId).bind(9, r.origClOrdId).bind(10, r.brokerOrderId);
+    st.bind(1, r.orderId).bindKept(2, r.session).bindKept(3, r.execId).bindKept(4, r.execRefId).bindKept(5, name(r.execType));
+    if (r.reportedStatus) st.bindKept(6, name(*r.reportedStatus));
+    st.bindKept(7, name(r.status)).bindKept(8, r.clOrdId).bindKept(9, r.origClOrdId).bindKept(10, r.brokerOrderId);
     st.bind(11, r.lastQty.raw()).bind(12, r.lastPx.raw()).bind(13, r.orderQty.raw()).bind(14, r.cumQty.raw());
     st.bind(15, r.leavesQty.raw()).bind(16, r.avgPx.raw()).bind(17, nanosOf(r.transactTime)).bind(18, toNanos(r.receivedAt));
-    st.bind(19, r.msgSeqNum).bind(20, r.text);
+    st.bind(19, r.msgSeqNum).bindKept(20, r.text);
     st.execute();
 }
 

@@ -23,7 +23,11 @@ class OrderRepository {
 public:
     explicit OrderRepository(sqlite::Database& db);
 
-    void write(const StoreUnit& unit);
+    /// Writes a batch of units, in the caller's transaction. Within the batch
+    /// only the last state of each order and the highest MsgSeqNum of each
+    /// session are written: the transaction holds the batch whole or not at
+    /// all, so the states in between would never be seen.
+    void write(const std::vector<StoreUnit>& batch);
 
     /// Orders created on or after `fromTradeDate` ("YYYYMMDD") and every order still open.
     ActiveOrders loadActive(std::string_view fromTradeDate);

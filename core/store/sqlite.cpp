@@ -51,6 +51,11 @@ Statement& Statement::bind(int index, std::string_view value) {
     return *this;
 }
 
+Statement& Statement::bindKept(int index, std::string_view value) {
+    if (int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC); rc != SQLITE_OK) fail(rc);
+    return *this;
+}
+
 Statement& Statement::bindNull(int index) {
     if (int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK) fail(rc);
     return *this;

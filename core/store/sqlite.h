@@ -44,6 +44,9 @@ public:
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
     Statement& bindNull(int index);
+    /// Binds text without copying it: the caller keeps it alive and
+    /// unchanged until the statement has run (for hot inserts).
+    Statement& bindKept(int index, std::string_view value);
     template <typename T>
     Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bindNull(index);

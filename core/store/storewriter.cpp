@@ -72,7 +72,7 @@ void StoreWriter::commit(std::vector<StoreUnit>& batch) {
     std::uint64_t upTo = 0;
     try {
         sqlite::Transaction transaction(db_);
-        for (const auto& unit : batch) repository_.write(unit);
+        repository_.write(batch);
         transaction.commit();
         std::lock_guard lock(mutex_);
         upTo = committed() + batch.size();

