@@ -3,6 +3,8 @@
 // line; never fails on a missed target.
 #include "benchmarks.h"
 
+#include <spdlog/spdlog.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -55,6 +57,7 @@ void usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    spdlog::set_level(spdlog::level::warn);  // stdout carries only the JSON lines
     BenchContext context;
     std::string only;
     for (int i = 1; i < argc; ++i) {
