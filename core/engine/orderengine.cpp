@@ -67,6 +67,7 @@ Status OrderEngine::start() {
     executions_ = std::move(active->executions);
     lastOrderId_ = active->maxOrderId;
     clOrdIdCounter_ = active->clOrdIdCounter;
+    inboundProgress_ = active->inboundProgress;
     spdlog::info("order book restored: {} orders and {} executions (trade date {})", book_.size(), executions_.size(),
                  tradeDate_);
 
@@ -121,6 +122,7 @@ std::future<Outcome> OrderEngine::replace(OrderId id, OrderTerms terms) {
 void OrderEngine::post(ExecutionReport report) { enqueue(std::move(report)); }
 void OrderEngine::post(CancelReject reject) { enqueue(std::move(reject)); }
 void OrderEngine::post(RequestReject reject) { enqueue(std::move(reject)); }
+void OrderEngine::post(QuarantinedMessage message) { enqueue(std::move(message)); }
 
 std::future<BookSnapshot> OrderEngine::snapshot() {
     Snapshot command;
@@ -179,8 +181,10 @@ std::string OrderEngine::nextClOrdId() {
     return buffer;
 }
 
-void OrderEngine::settleInbound(const OrderBook::Applied& applied, StoreUnit unit, std::string_view what, BatchChanges& changes) {
+void OrderEngine::settleInbound(const OrderBook::Applied& applied, StoreUnit unit, const Origin& origin, std::string_view what,
+                                BatchChanges& changes) {
     const auto& outcome = applied.outcome;
+    if (origin.msgSeqNum > 0) unit.inbound = InboundProgress{origin.session, origin.msgSeqNum};
     if (outcome.isApplied()) {
         unit.order = rowOf(*applied.order);
         changes.order(applied.order->state);
@@ -195,47 +199,53 @@ void OrderEngine::settleInbound(const OrderBook::Applied& applied, StoreUnit uni
         if (outcome.isDuplicate()) {
             spdlog::debug("{} ignored: {}", what, outcome.detail);
         } else {
-            spdlog::warn("{} refused: {}", what, outcome.detail);
-            changes.alert(
-                {options_.clock(), EngineAlert::Severity::Warning, id, std::string(what) + " refused: " + outcome.detail});
+            // Never dropped: the message is kept whole and the trader is told.
+            const std::string reason = std::string(what) + " refused: " + outcome.detail;
+            spdlog::warn("{}", reason);
+            unit.quarantine = QuarantinedMessage{0, origin.receivedAt, origin.session, origin.msgSeqNum, origin.msgType, origin.raw, reason, id};
+            changes.alert({options_.clock(), EngineAlert::Severity::Warning, id, reason});
         }
     }
-    // The message's sequence number is consumed whatever became of it.
-    if (unit.order || unit.inbound) lastSubmitted_ = store_.submit(std::move(unit));
+    if (unit.order || unit.inbound || unit.quarantine) lastSubmitted_ = store_.submit(std::move(unit));
 }
 
 void OrderEngine::handle(ExecutionReport& report, BatchChanges& changes) {
     const auto applied = book_.apply(report);
     StoreUnit unit;
-    unit.inbound = InboundProgress{report.session, report.msgSeqNum};
     if (applied.outcome.isApplied()) {
         unit.execution = ExecutionRecord::of(report, applied.order->state);
         changes.execution(*unit.execution);
         executions_.push_back(*unit.execution);
     }
-    if (report.msgSeqNum <= 0) unit.inbound.reset();
-    settleInbound(applied, std::move(unit),
+    settleInbound(applied, std::move(unit), {report.session, report.msgSeqNum, "8", report.raw, report.receivedAt},
                   "ExecutionReport " + report.execId + " (" + std::string(nameOf(report.execType)) + ")", changes);
 }
 
 void OrderEngine::handle(CancelReject& reject, BatchChanges& changes) {
     const auto applied = book_.apply(reject);
     StoreUnit unit;
-    if (reject.msgSeqNum > 0) unit.inbound = InboundProgress{reject.session, reject.msgSeqNum};
     if (applied.order)
-        unit.event = OrderEventRecord{applied.order->state.id, reject.receivedAt, OrderEventKind::CancelRejected, reject.clOrdId,
-                                      reject.reason};
-    settleInbound(applied, std::move(unit), "OrderCancelReject for " + reject.clOrdId, changes);
+        unit.event = OrderEventRecord{applied.order->state.id, reject.receivedAt, OrderEventKind::CancelRejected, reject.clOrdId, reject.reason};
+    settleInbound(applied, std::move(unit), {reject.session, reject.msgSeqNum, "9", reject.raw, reject.receivedAt},
+                  "OrderCancelReject for " + reject.clOrdId, changes);
 }
 
 void OrderEngine::handle(RequestReject& reject, BatchChanges& changes) {
     const auto applied = book_.apply(reject);
     StoreUnit unit;
-    if (reject.msgSeqNum > 0) unit.inbound = InboundProgress{reject.session, reject.msgSeqNum};
     if (applied.order)
-        unit.event = OrderEventRecord{applied.order->state.id, reject.receivedAt, OrderEventKind::RequestRejected, reject.clOrdId,
-                                      reject.reason};
-    settleInbound(applied, std::move(unit), "reject of " + reject.clOrdId, changes);
+        unit.event = OrderEventRecord{applied.order->state.id, reject.receivedAt, OrderEventKind::RequestRejected, reject.clOrdId, reject.reason};
+    settleInbound(applied, std::move(unit), {reject.session, reject.msgSeqNum, "3", reject.raw, reject.receivedAt},
+                  "reject of " + reject.clOrdId, changes);
+}
+
+void OrderEngine::handle(QuarantinedMessage& message, BatchChanges& changes) {
+    spdlog::warn("quarantined {} message {} from {}: {}", message.msgType, message.msgSeqNum, message.session, message.reason);
+    changes.alert({options_.clock(), EngineAlert::Severity::Warning, message.orderId, message.reason});
+    StoreUnit unit;
+    if (message.msgSeqNum > 0) unit.inbound = InboundProgress{message.session, message.msgSeqNum};
+    unit.quarantine = std::move(message);
+    lastSubmitted_ = store_.submit(std::move(unit));
 }
 
 void OrderEngine::handle(Submit& command, BatchChanges& changes) {

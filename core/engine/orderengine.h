@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <map>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -56,12 +57,17 @@ public:
     void post(ExecutionReport report);
     void post(CancelReject reject);
     void post(RequestReject reject);
+    /// Keeps a message that could not even be read as an event (bad values,
+    /// missing fields) and raises an alert; its MsgSeqNum counts as applied.
+    void post(QuarantinedMessage message);
     /// The book as it stands after everything posted before this call.
     std::future<BookSnapshot> snapshot();
     /// Waits until every command posted before this call is applied and committed.
     bool sync(std::chrono::milliseconds timeout);
 
     std::string tradeDate() const { return tradeDate_; }
+    /// Per FIX session, the last inbound MsgSeqNum whose effects the store held at start.
+    const std::map<std::string, std::int64_t>& inboundProgressAtStart() const { return inboundProgress_; }
 
 private:
     struct Submit {
@@ -83,7 +89,17 @@ private:
     struct Barrier {
         std::promise<std::uint64_t> done;
     };
-    using Command = std::variant<ExecutionReport, CancelReject, RequestReject, Submit, Cancel, Replace, Snapshot, Barrier>;
+    using Command =
+        std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, Submit, Cancel, Replace, Snapshot, Barrier>;
+
+    /// Where an inbound event came from, to quarantine it whole if refused.
+    struct Origin {
+        const std::string& session;
+        std::int64_t msgSeqNum;
+        const char* msgType;
+        const std::string& raw;
+        Timestamp receivedAt;
+    };
 
     /// Collects one batch's changes, one entry per order.
     class BatchChanges;
@@ -93,6 +109,7 @@ private:
     void handle(ExecutionReport& report, BatchChanges& changes);
     void handle(CancelReject& reject, BatchChanges& changes);
     void handle(RequestReject& reject, BatchChanges& changes);
+    void handle(QuarantinedMessage& message, BatchChanges& changes);
     void handle(Submit& command, BatchChanges& changes);
     void handle(Cancel& command, BatchChanges& changes);
     void handle(Replace& command, BatchChanges& changes);
@@ -103,7 +120,8 @@ private:
 
     /// Records the outcome of an inbound message: the changed order and what
     /// to persist with it, or an alert for a refusal.
-    void settleInbound(const OrderBook::Applied& applied, StoreUnit unit, std::string_view what, BatchChanges& changes);
+    void settleInbound(const OrderBook::Applied& applied, StoreUnit unit, const Origin& origin, std::string_view what,
+                       BatchChanges& changes);
     Outcome request(OrderId id, RequestKind kind, const OrderTerms& terms, BatchChanges& changes);
     /// Persists the order with the event and queues the request for the sell side until it is committed.
     void persistAndRoute(const Order& order, OrderEventKind event, OutboundRequest request, BatchChanges& changes);
@@ -119,6 +137,7 @@ private:
     std::int64_t clOrdIdCounter_ = 0;
     std::uint64_t lastSubmitted_ = 0;
     std::vector<ExecutionRecord> executions_;  ///< today's, for snapshots
+    std::map<std::string, std::int64_t> inboundProgress_;
     std::vector<Listener> listeners_;
     std::uint64_t published_ = 0;
     Router router_;

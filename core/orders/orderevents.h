@@ -42,6 +42,7 @@ struct ExecutionReport {
     std::string text;
     Timestamp receivedAt;
     std::int64_t msgSeqNum = 0;
+    std::string raw;  ///< the message as received, kept if the book cannot apply it
 };
 
 /// An OrderCancelReject (35=9): the sell side refused a cancel or replace.
@@ -55,6 +56,7 @@ struct CancelReject {
     std::string reason;
     Timestamp receivedAt;
     std::int64_t msgSeqNum = 0;
+    std::string raw;
 };
 
 /// A session-level Reject (35=3) or BusinessMessageReject (35=j) that names
@@ -65,6 +67,22 @@ struct RequestReject {
     std::string reason;
     Timestamp receivedAt;
     std::int64_t msgSeqNum = 0;
+    std::string raw;
+};
+
+/// An inbound message the book could not apply (unknown order, impossible
+/// transition, bad values), kept whole for a person to resolve.
+struct QuarantinedMessage {
+    std::int64_t id = 0;  ///< assigned by the store
+    Timestamp receivedAt;
+    std::string session;
+    std::int64_t msgSeqNum = 0;
+    std::string msgType;
+    std::string text;    ///< the message as received
+    std::string reason;  ///< why it was not applied
+    OrderId orderId = 0;  ///< the order it concerns, when one was found
+
+    friend bool operator==(const QuarantinedMessage&, const QuarantinedMessage&) = default;
 };
 
 }  // namespace ob

@@ -184,6 +184,8 @@ void OrderRepository::prepareWrites() {
     upsertInbound_ = db_.prepare(
         "INSERT INTO fix_sessions (session, last_applied_inbound_seq, updated_at) VALUES (?1, ?2, ?3) "
         "ON CONFLICT(session) DO UPDATE SET last_applied_inbound_seq = ?2, updated_at = ?3");
+    insertQuarantine_ = db_.prepare(
+        "INSERT INTO quarantine (received_at, session, msg_seq_num, msg_type, text, reason, order_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
     writesPrepared_ = true;
 }
 
@@ -210,6 +212,7 @@ void OrderRepository::write(const std::vector<StoreUnit>& batch) {
     for (const auto& unit : batch) {
         if (unit.execution) writeExecution(*unit.execution);
         if (unit.event) writeEvent(*unit.event);
+        if (unit.quarantine) writeQuarantine(*unit.quarantine);
     }
     if (counter) upsertCounter_.bind(1, "cl_ord_id").bind(2, *counter).execute();
     const auto now = toNanos(nowUtc());
@@ -281,6 +284,24 @@ std::vector<ExecutionRecord> OrderRepository::loadExecutions(OrderId orderId) {
     select.bind(1, orderId);
     while (select.step()) records.push_back(readExecution(select));
     return records;
+}
+
+void OrderRepository::writeQuarantine(const QuarantinedMessage& m) {
+    insertQuarantine_.bind(1, toNanos(m.receivedAt)).bind(2, m.session).bind(3, m.msgSeqNum).bind(4, m.msgType).bind(5, m.text);
+    insertQuarantine_.bind(6, m.reason);
+    if (m.orderId) insertQuarantine_.bind(7, m.orderId);
+    insertQuarantine_.execute();
+}
+
+std::vector<QuarantinedMessage> OrderRepository::loadQuarantine(bool unresolvedOnly) {
+    std::vector<QuarantinedMessage> messages;
+    auto select = db_.prepare(std::string("SELECT id, received_at, session, msg_seq_num, msg_type, text, reason, coalesce(order_id, 0) "
+                                          "FROM quarantine") +
+                              (unresolvedOnly ? " WHERE resolved_at IS NULL" : "") + " ORDER BY id DESC");
+    while (select.step())
+        messages.push_back({select.int64(0), fromNanos(select.int64(1)), select.text(2), select.int64(3), select.text(4), select.text(5),
+                            select.text(6), select.int64(7)});
+    return messages;
 }
 
 std::vector<OrderEventRecord> OrderRepository::loadEvents(OrderId orderId) {

@@ -33,6 +33,8 @@ public:
     ActiveOrders loadActive(std::string_view fromTradeDate);
     std::vector<ExecutionRecord> loadExecutions(OrderId orderId);
     std::vector<OrderEventRecord> loadEvents(OrderId orderId);
+    /// Quarantined messages, newest first; only those not yet resolved when asked.
+    std::vector<QuarantinedMessage> loadQuarantine(bool unresolvedOnly);
 
     std::int64_t maxOrderId();
     std::int64_t counter(std::string_view name);
@@ -43,6 +45,7 @@ private:
     void writeOrder(const OrderRow& row);
     void writeExecution(const ExecutionRecord& record);
     void writeEvent(const OrderEventRecord& event);
+    void writeQuarantine(const QuarantinedMessage& message);
 
     sqlite::Database& db_;
     sqlite::Statement upsertOrder_;
@@ -51,6 +54,7 @@ private:
     sqlite::Statement insertEvent_;
     sqlite::Statement upsertCounter_;
     sqlite::Statement upsertInbound_;
+    sqlite::Statement insertQuarantine_;
     bool writesPrepared_ = false;
 };
 

@@ -59,6 +59,8 @@ public:
     /// The executions and events of one order, from any day. Thread-safe.
     virtual Result<std::vector<ExecutionRecord>> executionsOf(OrderId id) = 0;
     virtual Result<std::vector<OrderEventRecord>> eventsOf(OrderId id) = 0;
+    /// Messages the book could not apply, newest first. Thread-safe.
+    virtual Result<std::vector<QuarantinedMessage>> quarantine(bool unresolvedOnly) = 0;
 
     virtual Result<ReferenceData> loadReferenceData() = 0;
     /// Adds or updates reference data by key (symbol, code). Thread-safe.

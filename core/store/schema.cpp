@@ -146,6 +146,22 @@ constexpr std::array kMigrations{
             updated_at INTEGER NOT NULL
         ) WITHOUT ROWID;
     )sql"},
+    Migration{3, "quarantine of inbound messages the book could not apply", R"sql(
+        CREATE TABLE quarantine (
+            id INTEGER PRIMARY KEY,
+            received_at INTEGER NOT NULL,
+            session TEXT NOT NULL,
+            msg_seq_num INTEGER NOT NULL,
+            msg_type TEXT NOT NULL,
+            text TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            order_id INTEGER,
+            resolved_at INTEGER,
+            resolved_by TEXT,
+            resolution TEXT
+        );
+        CREATE INDEX quarantine_open ON quarantine(resolved_at) WHERE resolved_at IS NULL;
+    )sql"},
 };
 
 int userVersion(sqlite::Database& db) { return static_cast<int>(db.queryInt64("PRAGMA user_version")); }

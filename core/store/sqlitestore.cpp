@@ -66,6 +66,10 @@ Result<std::vector<OrderEventRecord>> SqliteStore::eventsOf(OrderId id) {
     return read([&](sqlite::Database& db) { return OrderRepository(db).loadEvents(id); });
 }
 
+Result<std::vector<QuarantinedMessage>> SqliteStore::quarantine(bool unresolvedOnly) {
+    return read([&](sqlite::Database& db) { return OrderRepository(db).loadQuarantine(unresolvedOnly); });
+}
+
 Result<ReferenceData> SqliteStore::loadReferenceData() {
     return read([&](sqlite::Database& db) { return ReferenceRepository(db).load(); });
 }

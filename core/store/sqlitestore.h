@@ -27,6 +27,7 @@ public:
     std::optional<std::string> failure() const override;
     Result<std::vector<ExecutionRecord>> executionsOf(OrderId id) override;
     Result<std::vector<OrderEventRecord>> eventsOf(OrderId id) override;
+    Result<std::vector<QuarantinedMessage>> quarantine(bool unresolvedOnly) override;
     Result<ReferenceData> loadReferenceData() override;
     Status saveReferenceData(const ReferenceData& data) override;
 

@@ -30,6 +30,7 @@ struct StoreUnit {
     std::optional<ExecutionRecord> execution;
     std::optional<OrderEventRecord> event;
     std::optional<InboundProgress> inbound;
+    std::optional<QuarantinedMessage> quarantine;
     std::optional<std::int64_t> clOrdIdCounter;  ///< the last ClOrdID counter value used
 };
 

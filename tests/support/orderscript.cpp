@@ -164,7 +164,7 @@ Status OrderScript::runLine(std::string_view line, int lineNumber) {
             if (before.state.id == 0) remember(reject.origClOrdId);
             applied = book_.apply(reject);
         } else if (verb == "reject") {
-            RequestReject reject{"FIX.4.4:BUYSIDE->SELLSIDE", target, option(command, "text"), nowUtc(), 0};
+            RequestReject reject{"FIX.4.4:BUYSIDE->SELLSIDE", target, option(command, "text"), nowUtc(), 0, {}};
             remember(target);
             applied = book_.apply(reject);
         } else if (verb == "check") {

@@ -1,0 +1,264 @@
+#include "bridge.h"
+
+#include <quickfix/FixValues.h>
+
+#include <sstream>
+
+namespace ob {
+namespace fixengine {
+
+namespace {
+
+constexpr char kSoh = '\x01';
+
+std::string fieldOf(const std::string& text, const char* tagEquals) {
+    const std::string needle = std::string(1, kSoh) + tagEquals;
+    auto at = text.find(needle);
+    if (at == std::string::npos) return {};
+    at += needle.size();
+    const auto end = text.find(kSoh, at);
+    return text.substr(at, end == std::string::npos ? std::string::npos : end - at);
+}
+
+/// A session's log: raw messages to the listener (masked), events too.
+class BridgeLog : public FIX::Log {
+public:
+    BridgeLog(Bridge& bridge, std::string session) : bridge_(bridge), session_(std::move(session)) {}
+    void clear() override {}
+    void backup() override {}
+    void onIncoming(const std::string& text) override {
+        try {
+            bridge_.rememberIncoming(session_, text);
+            bridge_.listener().onRawMessage(session_, Direction::Incoming, maskCredentials(text));
+        } catch (...) {
+        }
+    }
+    void onOutgoing(const std::string& text) override {
+        try {
+            bridge_.listener().onRawMessage(session_, Direction::Outgoing, maskCredentials(text));
+        } catch (...) {
+        }
+    }
+    void onEvent(const std::string& text) override {
+        try {
+            bridge_.listener().onEvent(session_, text);
+        } catch (...) {
+        }
+    }
+
+private:
+    Bridge& bridge_;
+    std::string session_;
+};
+
+/// Delegates to a real store, masking credentials in stored messages: a
+/// stored Logon is never resent, so the mask costs nothing.
+class MaskingStore : public FIX::MessageStore {
+public:
+    MaskingStore(FIX::MessageStore* inner, FIX::MessageStoreFactory& factory) : inner_(inner), factory_(factory) {}
+    ~MaskingStore() override { factory_.destroy(inner_); }
+    bool set(int num, const std::string& text) throw(FIX::IOException) override { return inner_->set(num, maskCredentials(text)); }
+    void get(int begin, int end, std::vector<std::string>& out) const throw(FIX::IOException) override { inner_->get(begin, end, out); }
+    int getNextSenderMsgSeqNum() const throw(FIX::IOException) override { return inner_->getNextSenderMsgSeqNum(); }
+    int getNextTargetMsgSeqNum() const throw(FIX::IOException) override { return inner_->getNextTargetMsgSeqNum(); }
+    void setNextSenderMsgSeqNum(int num) throw(FIX::IOException) override { inner_->setNextSenderMsgSeqNum(num); }
+    void setNextTargetMsgSeqNum(int num) throw(FIX::IOException) override { inner_->setNextTargetMsgSeqNum(num); }
+    void incrNextSenderMsgSeqNum() throw(FIX::IOException) override { inner_->incrNextSenderMsgSeqNum(); }
+    void incrNextTargetMsgSeqNum() throw(FIX::IOException) override { inner_->incrNextTargetMsgSeqNum(); }
+    FIX::UtcTimeStamp getCreationTime() const throw(FIX::IOException) override { return inner_->getCreationTime(); }
+    void reset() throw(FIX::IOException) override { inner_->reset(); }
+    void refresh() throw(FIX::IOException) override { inner_->refresh(); }
+
+private:
+    FIX::MessageStore* inner_;
+    FIX::MessageStoreFactory& factory_;
+};
+
+std::string settingOrEmpty(const FIX::Dictionary& dictionary, const std::string& key) {
+    return dictionary.has(key) ? dictionary.getString(key) : std::string();
+}
+
+}  // namespace
+
+std::string maskCredentials(const std::string& text) {
+    static const char* const secrets[] = {"554=", "553=", "925=", "96="};
+    std::string masked = text;
+    for (const char* secret : secrets) {
+        const std::string needle = std::string(1, kSoh) + secret;
+        std::size_t at = 0;
+        while ((at = masked.find(needle, at)) != std::string::npos) {
+            const auto start = at + needle.size();
+            const auto end = masked.find(kSoh, start);
+            const auto length = (end == std::string::npos ? masked.size() : end) - start;
+            masked.replace(start, length, "********");
+            at = start;
+        }
+    }
+    return masked;
+}
+
+std::string sessionKey(const FIX::SessionID& id) { return id.toString(); }
+
+int msgSeqNumOf(const std::string& text) {
+    const auto value = fieldOf(text, "34=");
+    return value.empty() ? 0 : std::atoi(value.c_str());
+}
+
+std::string msgTypeOf(const std::string& text) { return fieldOf(text, "35="); }
+
+Bridge::Bridge(Listener& listener, const FIX::SessionSettings& settings) : listener_(listener), settings_(settings) {}
+
+void Bridge::onLogon(const FIX::SessionID& id) {
+    try {
+        listener_.onLogon(sessionKey(id));
+    } catch (...) {
+    }
+}
+
+void Bridge::onLogout(const FIX::SessionID& id) {
+    try {
+        listener_.onLogout(sessionKey(id));
+    } catch (...) {
+    }
+}
+
+void Bridge::toAdmin(FIX::Message& message, const FIX::SessionID& id) {
+    try {
+        const std::string msgType = message.getHeader().getField(FIX::FIELD::MsgType);
+        if (msgType == FIX::MsgType_Logon && settings_.has(id)) {
+            // Credentials come from the session's settings and go only onto the wire.
+            const auto& dictionary = settings_.get(id);
+            const auto username = settingOrEmpty(dictionary, "Username");
+            const auto password = settingOrEmpty(dictionary, "Password");
+            if (!username.empty()) message.setField(FIX::FIELD::Username, username);
+            if (!password.empty()) message.setField(FIX::FIELD::Password, password);
+        } else if (msgType == FIX::MsgType_Reject) {
+            // We are refusing one of their messages at the session level: if it
+            // was an application message, it must not vanish.
+            const int refSeqNum = std::atoi(message.getField(FIX::FIELD::RefSeqNum).c_str());
+            const auto session = sessionKey(id);
+            const auto text = recalled(session, refSeqNum);
+            if (!text.empty() && !FIX::Message::isAdminMsgType(FIX::MsgType(msgTypeOf(text)))) {
+                std::string reason = message.isSetField(FIX::FIELD::Text) ? message.getField(FIX::FIELD::Text) : std::string();
+                if (message.isSetField(FIX::FIELD::RefTagID)) reason += " (tag " + message.getField(FIX::FIELD::RefTagID) + ")";
+                listener_.onRejectedMessage(session, maskCredentials(text), reason.empty() ? "rejected by the session layer" : reason);
+            }
+        }
+    } catch (...) {
+    }
+}
+
+void Bridge::toApp(FIX::Message& message, const FIX::SessionID& id) throw(FIX::DoNotSend) {
+    try {
+        const int seq = std::atoi(message.getHeader().getField(FIX::FIELD::MsgSeqNum).c_str());
+        listener_.onApplicationSent(sessionKey(id), message.toString(), seq);
+    } catch (...) {
+    }
+}
+
+void Bridge::fromAdmin(const FIX::Message& message, const FIX::SessionID& id)
+    throw(FIX::FieldNotFound, FIX::IncorrectDataFormat, FIX::IncorrectTagValue, FIX::RejectLogon) {
+    const std::string msgType = message.getHeader().getField(FIX::FIELD::MsgType);
+    if (msgType == FIX::MsgType_Reject) {
+        // A session-level reject answers one of our messages, perhaps an order: the listener decides.
+        try {
+            const int seq = std::atoi(message.getHeader().getField(FIX::FIELD::MsgSeqNum).c_str());
+            listener_.onApplicationMessage(sessionKey(id), message.toString(), seq, false);
+        } catch (...) {
+        }
+        return;
+    }
+    // An acceptor whose settings hold a Password checks the counterparty's.
+    if (msgType != FIX::MsgType_Logon || !settings_.has(id)) return;
+    const auto expected = settingOrEmpty(settings_.get(id), "Password");
+    if (expected.empty() || settingOrEmpty(settings_.get(id), "ConnectionType") != "acceptor") return;
+    const auto given = message.isSetField(FIX::FIELD::Password) ? message.getField(FIX::FIELD::Password) : std::string();
+    if (given != expected) throw FIX::RejectLogon("invalid username or password");
+}
+
+void Bridge::fromApp(const FIX::Message& message, const FIX::SessionID& id)
+    throw(FIX::FieldNotFound, FIX::IncorrectDataFormat, FIX::IncorrectTagValue, FIX::UnsupportedMessageType) {
+    try {
+        const auto& header = message.getHeader();
+        const int seq = std::atoi(header.getField(FIX::FIELD::MsgSeqNum).c_str());
+        const bool possDup = header.isSetField(FIX::FIELD::PossDupFlag) && header.getField(FIX::FIELD::PossDupFlag) == "Y";
+        listener_.onApplicationMessage(sessionKey(id), message.toString(), seq, possDup);
+    } catch (...) {
+    }
+}
+
+FIX::Log* Bridge::create() { return new BridgeLog(*this, std::string()); }
+FIX::Log* Bridge::create(const FIX::SessionID& id) { return new BridgeLog(*this, sessionKey(id)); }
+void Bridge::destroy(FIX::Log* log) { delete log; }
+
+void Bridge::rememberIncoming(const std::string& session, const std::string& text) {
+    const int seq = msgSeqNumOf(text);
+    if (seq <= 0) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto& recent = recentIncoming_[session];
+    recent[seq] = text;
+    while (recent.size() > 256) recent.erase(recent.begin());
+}
+
+std::string Bridge::recalled(const std::string& session, int msgSeqNum) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto& recent = recentIncoming_[session];
+    auto it = recent.find(msgSeqNum);
+    return it == recent.end() ? std::string() : it->second;
+}
+
+FIX::MessageStore* MaskingStoreFactory::create(const FIX::SessionID& id) {
+    FIX::MessageStoreFactory& inner = directory_.empty() ? static_cast<FIX::MessageStoreFactory&>(memory_) : files_;
+    return new MaskingStore(inner.create(id), inner);
+}
+
+void MaskingStoreFactory::destroy(FIX::MessageStore* store) { delete store; }
+
+FIX::SessionSettings prepareSettings(const std::string& text, const std::string& dictionaryDirectory, const char* connectionType) {
+    std::istringstream stream(text);
+    FIX::SessionSettings parsed(stream);
+    FIX::SessionSettings prepared;
+    FIX::Dictionary defaults = parsed.get();
+    prepared.set(defaults);
+    for (const auto& id : parsed.getSessions()) {
+        FIX::Dictionary dictionary = parsed.get(id);
+        auto fill = [&](const char* key, const std::string& value) {
+            if (!dictionary.has(key)) dictionary.setString(key, value);
+        };
+        fill("ConnectionType", connectionType);
+        fill("StartTime", "00:00:00");
+        fill("EndTime", "00:00:00");
+        fill("HeartBtInt", "30");
+        fill("ReconnectInterval", "5");
+        fill("UseDataDictionary", "Y");
+        if (dictionary.getString("UseDataDictionary") == "Y" && !dictionary.has("DataDictionary")) {
+            const auto version = id.getBeginString().getValue();
+            dictionary.setString("DataDictionary", dictionaryDirectory + "/" + (version == "FIX.4.2" ? "FIX42.xml" : "FIX44.xml"));
+        }
+        // Sell sides add their own tags and leave optional ones empty: let them.
+        fill("AllowUnknownMsgFields", "Y");
+        fill("ValidateUserDefinedFields", "N");
+        fill("ValidateFieldsOutOfOrder", "N");
+        fill("ValidateFieldsHaveValues", "N");
+        fill("CheckLatency", "N");
+        prepared.set(id, dictionary);
+    }
+    return prepared;
+}
+
+FIX::Message buildMessage(const OutboundMessage& outbound) {
+    FIX::Message message;
+    message.getHeader().setField(FIX::FIELD::MsgType, outbound.msgType);
+    for (const auto& field : outbound.fields) message.setField(field.tag, field.value);
+    for (const auto& group : outbound.groups) {
+        for (const auto& entry : group.entries) {
+            FIX::Group fixGroup(group.countTag, group.delimiter);
+            for (const auto& field : entry) fixGroup.setField(field.tag, field.value);
+            message.addGroup(fixGroup);
+        }
+    }
+    return message;
+}
+
+}  // namespace fixengine
+}  // namespace ob

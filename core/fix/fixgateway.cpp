@@ -1,0 +1,277 @@
+#include "fixgateway.h"
+
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace ob {
+
+namespace {
+
+std::string_view targetCompIdOf(std::string_view session) {
+    const auto arrow = session.find("->");
+    if (arrow == std::string_view::npos) return {};
+    auto target = session.substr(arrow + 2);
+    return target.substr(0, target.find(':'));
+}
+
+bool looksLikeError(const std::string& text) {
+    for (const char* word : {"failed", "Failed", "Error", "error", "Timed out", "timed out", "too low", "rejected", "Rejected", "Invalid"})
+        if (text.find(word) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
+std::string_view nameOf(FixSessionInfo::State state) {
+    switch (state) {
+    case FixSessionInfo::State::Disconnected: return "Disconnected";
+    case FixSessionInfo::State::Connecting: return "Connecting";
+    case FixSessionInfo::State::LoggedOn: return "LoggedOn";
+    case FixSessionInfo::State::Error: return "Error";
+    }
+    return "?";
+}
+
+Status installFixDictionaries(const std::filesystem::path& directory, std::string_view fix42, std::string_view fix44) {
+    std::error_code error;
+    std::filesystem::create_directories(directory, error);
+    if (error) return Error{"cannot create " + directory.string() + ": " + error.message()};
+    for (const auto& [name, text] : {std::pair{"FIX42.xml", fix42}, std::pair{"FIX44.xml", fix44}}) {
+        const auto path = directory / name;
+        std::ifstream existing(path, std::ios::binary);
+        std::stringstream current;
+        current << existing.rdbuf();
+        if (existing && current.str() == text) continue;
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out << text;
+        if (!out) return Error{"cannot write " + path.string()};
+    }
+    return {};
+}
+
+FixGateway::FixGateway(OrderEngine& engine, std::unique_ptr<MessageLog> log) : engine_(engine), messageLog_(std::move(log)) {}
+
+FixGateway::~FixGateway() { stop(); }
+
+Result<std::unique_ptr<FixGateway>> FixGateway::create(const Options& options, OrderEngine& engine) {
+    const auto fixDirectory = options.dataDirectory / "fix";
+    std::error_code ignored;
+    std::filesystem::create_directories(fixDirectory / "store", ignored);
+    std::unique_ptr<FixGateway> gateway(new FixGateway(engine, std::make_unique<MessageLog>(fixDirectory)));
+
+    fixengine::EngineOptions engineOptions;
+    engineOptions.settingsText = options.settingsText;
+    engineOptions.storeDirectory = (fixDirectory / "store").string();
+    engineOptions.dictionaryDirectory = options.dictionaryDirectory.string();
+    std::string error;
+    gateway->fix_ = fixengine::createInitiator(engineOptions, *gateway, error);
+    if (!gateway->fix_) return Error{"the FIX session settings are not usable: " + error};
+    if (gateway->fix_->sessions().empty()) return Error{"the FIX session settings define no session"};
+
+    for (const auto& id : gateway->fix_->sessions()) {
+        FixSessionInfo info;
+        info.id = id;
+        const auto alias = gateway->fix_->setting(id, "SessionAlias");
+        info.alias = alias.empty() ? std::string(targetCompIdOf(id)) : alias;
+        info.version = fixVersionOf(id);
+        gateway->sessions_.emplace(id, std::move(info));
+    }
+    return gateway;
+}
+
+Status FixGateway::start() {
+    // Resume inbound after the last message whose effects are durable; the counterparty resends the rest.
+    const auto progress = engine_.inboundProgressAtStart();
+    for (const auto& status : fix_->status()) {
+        auto it = progress.find(status.session);
+        if (it == progress.end() || it->second + 1 >= status.nextTargetMsgSeqNum) continue;
+        const int resumeAt = static_cast<int>(it->second + 1);
+        std::string error;
+        if (!fix_->setNextTargetMsgSeqNum(status.session, resumeAt, error))
+            return Error{"cannot resume " + status.session + " at MsgSeqNum " + std::to_string(resumeAt) + ": " + error};
+        spdlog::info("{}: resuming inbound at MsgSeqNum {} (the session had reached {}); the counterparty resends the rest",
+                     status.session, resumeAt, status.nextTargetMsgSeqNum);
+    }
+    std::string error;
+    if (!fix_->start(error)) return Error{"the FIX sessions did not start: " + error};
+    return {};
+}
+
+void FixGateway::stop() {
+    if (fix_) fix_->stop();
+    if (messageLog_) messageLog_->flush();
+}
+
+void FixGateway::route(const OutboundRequest& request) {
+    const auto message = fix_translator::outbound(request, nowUtc());
+    std::string error;
+    if (fix_->send(request.order.session, message, error)) return;
+    spdlog::warn("{} {} not sent: {}", nameOf(request.kind), request.clOrdId, error);
+    engine_.post(RequestReject{request.order.session, request.clOrdId, "not sent: " + error, nowUtc(), 0, {}});
+}
+
+std::vector<FixSessionInfo> FixGateway::sessions() const {
+    const auto status = fix_->status();
+    std::lock_guard lock(mutex_);
+    std::vector<FixSessionInfo> result;
+    for (const auto& [id, info] : sessions_) {
+        result.push_back(info);
+        for (const auto& s : status) {
+            if (s.session != id) continue;
+            result.back().nextSenderMsgSeqNum = s.nextSenderMsgSeqNum;
+            result.back().nextTargetMsgSeqNum = s.nextTargetMsgSeqNum;
+        }
+    }
+    return result;
+}
+
+std::optional<std::string> FixGateway::resolve(std::string_view broker) const {
+    std::lock_guard lock(mutex_);
+    if (broker.empty()) return sessions_.empty() ? std::nullopt : std::optional<std::string>(sessions_.begin()->first);
+    for (const auto& [id, info] : sessions_)
+        if (id == broker || info.alias == broker || targetCompIdOf(id) == broker) return id;
+    return std::nullopt;
+}
+
+std::string FixGateway::defaultSession() const { return resolve({}).value_or(std::string()); }
+
+bool FixGateway::waitForLogon(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    return logonChanged_.wait_for(lock, timeout, [&] {
+        for (const auto& [id, info] : sessions_)
+            if (info.state != FixSessionInfo::State::LoggedOn) return false;
+        return true;
+    });
+}
+
+void FixGateway::connect(const std::string& session) { fix_->logon(session); }
+void FixGateway::disconnect(const std::string& session) { fix_->logout(session, "logged out by the user"); }
+void FixGateway::reset(const std::string& session) { fix_->reset(session); }
+
+void FixGateway::onApplicationMessage(const std::string& session, const std::string& text, int msgSeqNum, bool) {
+    const auto receivedAt = nowUtc();
+    auto message = FixMessage::parse(text);
+    if (!message) {
+        quarantine(session, text, msgSeqNum, "unreadable message: " + message.error());
+        return;
+    }
+    const auto msgType = message->msgType();
+    if (msgType == "8") {
+        auto report = fix_translator::executionReport(*message, session, receivedAt);
+        if (!report) return quarantine(session, text, msgSeqNum, report.error());
+        report->raw = text;
+        engine_.post(std::move(*report));
+    } else if (msgType == "9") {
+        auto reject = fix_translator::cancelReject(*message, session, receivedAt);
+        if (!reject) return quarantine(session, text, msgSeqNum, reject.error());
+        reject->raw = text;
+        engine_.post(std::move(*reject));
+    } else if (msgType == "3") {
+        sessionReject(session, *message);
+    } else if (msgType == "j") {
+        businessReject(session, *message);
+    } else {
+        quarantine(session, text, msgSeqNum, "message type " + std::string(msgType) + " is not one this desk takes");
+    }
+}
+
+void FixGateway::sessionReject(const std::string& session, const FixMessage& message) {
+    const int refSeqNum = std::atoi(message.getOr(45).c_str());
+    const auto clOrdId = sentClOrdId(session, refSeqNum);
+    const auto reason = "session-level reject: " + fix_translator::rejectReason(message);
+    if (clOrdId.empty()) {
+        // A reject of a heartbeat or other session message concerns no order; the log has it.
+        spdlog::warn("{}: {} (RefSeqNum {})", session, reason, refSeqNum);
+        return;
+    }
+    engine_.post(RequestReject{session, clOrdId, reason, nowUtc(), message.msgSeqNum(), message.text()});
+}
+
+void FixGateway::businessReject(const std::string& session, const FixMessage& message) {
+    auto clOrdId = fix_translator::businessRejectRefId(message);
+    if (clOrdId.empty()) clOrdId = sentClOrdId(session, std::atoi(message.getOr(45).c_str()));
+    const auto reason = "business reject: " + fix_translator::rejectReason(message);
+    if (clOrdId.empty()) return quarantine(session, message.text(), message.msgSeqNum(), reason + " (names no request of ours)");
+    engine_.post(RequestReject{session, clOrdId, reason, nowUtc(), message.msgSeqNum(), message.text()});
+}
+
+void FixGateway::onApplicationSent(const std::string& session, const std::string& text, int msgSeqNum) {
+    auto message = FixMessage::parse(text);
+    if (!message) return;
+    auto clOrdId = message->get(11);
+    if (!clOrdId) return;
+    std::lock_guard lock(mutex_);
+    auto& sent = sentClOrdIds_[session];
+    sent[msgSeqNum] = std::string(*clOrdId);
+    while (sent.size() > 200'000) sent.erase(sent.begin());
+}
+
+std::string FixGateway::sentClOrdId(const std::string& session, int msgSeqNum) const {
+    std::lock_guard lock(mutex_);
+    auto it = sentClOrdIds_.find(session);
+    if (it == sentClOrdIds_.end()) return {};
+    auto sent = it->second.find(msgSeqNum);
+    return sent == it->second.end() ? std::string() : sent->second;
+}
+
+void FixGateway::onRejectedMessage(const std::string& session, const std::string& text, const std::string& reason) {
+    const auto message = FixMessage::parse(text);
+    quarantine(session, text, message ? message->msgSeqNum() : 0, "rejected by the FIX session layer: " + reason);
+}
+
+void FixGateway::quarantine(const std::string& session, const std::string& text, int msgSeqNum, std::string reason) {
+    auto message = FixMessage::parse(text);
+    engine_.post(QuarantinedMessage{0, nowUtc(), session, msgSeqNum, message ? std::string(message->msgType()) : std::string(), text,
+                                    std::move(reason), 0});
+}
+
+void FixGateway::onLogon(const std::string& session) {
+    {
+        std::lock_guard lock(mutex_);
+        auto& info = sessions_[session];
+        info.state = FixSessionInfo::State::LoggedOn;
+        info.lastError.clear();
+        info.lastEvent = "logged on";
+        info.lastEventAt = nowUtc();
+    }
+    spdlog::info("{}: logged on", session);
+    logonChanged_.notify_all();
+}
+
+void FixGateway::onLogout(const std::string& session) {
+    {
+        std::lock_guard lock(mutex_);
+        auto& info = sessions_[session];
+        if (info.state != FixSessionInfo::State::Error) info.state = FixSessionInfo::State::Disconnected;
+        info.lastEvent = "logged out";
+        info.lastEventAt = nowUtc();
+    }
+    spdlog::info("{}: logged out", session);
+    logonChanged_.notify_all();
+}
+
+void FixGateway::onEvent(const std::string& session, const std::string& text) {
+    spdlog::debug("{}: {}", session, text);
+    if (session.empty()) return;
+    std::lock_guard lock(mutex_);
+    auto it = sessions_.find(session);
+    if (it == sessions_.end()) return;
+    auto& info = it->second;
+    info.lastEvent = text;
+    info.lastEventAt = nowUtc();
+    if (looksLikeError(text)) {
+        info.state = FixSessionInfo::State::Error;
+        info.lastError = text;
+        spdlog::warn("{}: {}", session, text);
+    } else if (text.rfind("Connecting to", 0) == 0 && info.state != FixSessionInfo::State::LoggedOn) {
+        info.state = FixSessionInfo::State::Connecting;
+    }
+}
+
+void FixGateway::onRawMessage(const std::string& session, fixengine::Direction direction, const std::string& text) {
+    messageLog_->append(session, direction == fixengine::Direction::Incoming, text);
+}
+
+}  // namespace ob

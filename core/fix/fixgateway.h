@@ -1,0 +1,111 @@
+#pragma once
+
+#include "engine/orderengine.h"
+#include "fix/engine/fixengine.h"
+#include "fix/fixtranslator.h"
+#include "fix/messagelog.h"
+
+#include <condition_variable>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ob {
+
+/// A FIX session as the desk sees it.
+struct FixSessionInfo {
+    enum class State : std::uint8_t { Disconnected, Connecting, LoggedOn, Error };
+
+    std::string id;     ///< "FIX.4.4:OPENBLOTTER->BROKER"
+    std::string alias;  ///< SessionAlias from the settings, else the TargetCompID
+    FixVersion version = FixVersion::Fix44;
+    State state = State::Disconnected;
+    int nextSenderMsgSeqNum = 0;
+    int nextTargetMsgSeqNum = 0;
+    std::string lastError;
+    std::string lastEvent;
+    Timestamp lastEventAt;
+};
+
+std::string_view nameOf(FixSessionInfo::State state);
+
+/// Connects the order engine to sell sides over FIX (QuickFIX initiator).
+///
+/// Inbound: QuickFIX's thread hands each message to the gateway, which
+/// translates it to a book event and posts it to the engine, never touching
+/// the book itself. A message that cannot be translated, and one the session
+/// layer rejected, is posted to the engine's quarantine. Outbound: the engine
+/// routes each committed request here; a request that cannot be sent becomes
+/// a reject of that request, with the reason.
+///
+/// Recovery: on start each session resumes inbound at the MsgSeqNum after the
+/// last one whose effects the store holds, so that after a crash the
+/// counterparty resends the rest (the book drops ExecIDs it has already
+/// applied).
+class FixGateway final : private fixengine::Listener {
+public:
+    struct Options {
+        std::string settingsText;                   ///< a QuickFIX session settings file's text
+        std::filesystem::path dataDirectory;        ///< fix/store and fix/messages-*.log go here
+        std::filesystem::path dictionaryDirectory;  ///< FIX42.xml and FIX44.xml
+    };
+
+    static Result<std::unique_ptr<FixGateway>> create(const Options& options, OrderEngine& engine);
+    ~FixGateway() override;
+
+    /// Resumes each session where the store stands and starts connecting.
+    Status start();
+    void stop();
+
+    /// The engine's router: sends a committed request.
+    void route(const OutboundRequest& request);
+
+    std::vector<FixSessionInfo> sessions() const;
+    /// The session that a broker name means: a session id, a SessionAlias or a TargetCompID.
+    std::optional<std::string> resolve(std::string_view broker) const;
+    std::string defaultSession() const;
+    /// Waits until every session is logged on; false on timeout.
+    bool waitForLogon(std::chrono::milliseconds timeout);
+
+    void connect(const std::string& session);
+    void disconnect(const std::string& session);
+    /// Logs out and resets both sequence numbers to 1 (start of a new FIX day by agreement).
+    void reset(const std::string& session);
+
+    MessageLog& messageLog() { return *messageLog_; }
+
+private:
+    FixGateway(OrderEngine& engine, std::unique_ptr<MessageLog> log);
+
+    // fixengine::Listener, on QuickFIX's thread
+    void onApplicationMessage(const std::string& session, const std::string& text, int msgSeqNum, bool possDup) override;
+    void onApplicationSent(const std::string& session, const std::string& text, int msgSeqNum) override;
+    void onRejectedMessage(const std::string& session, const std::string& text, const std::string& reason) override;
+    void onLogon(const std::string& session) override;
+    void onLogout(const std::string& session) override;
+    void onEvent(const std::string& session, const std::string& text) override;
+    void onRawMessage(const std::string& session, fixengine::Direction direction, const std::string& text) override;
+
+    void quarantine(const std::string& session, const std::string& text, int msgSeqNum, std::string reason);
+    void sessionReject(const std::string& session, const FixMessage& message);
+    void businessReject(const std::string& session, const FixMessage& message);
+    std::string sentClOrdId(const std::string& session, int msgSeqNum) const;
+
+    OrderEngine& engine_;
+    std::unique_ptr<MessageLog> messageLog_;
+    std::unique_ptr<fixengine::Engine> fix_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable logonChanged_;
+    std::map<std::string, FixSessionInfo> sessions_;
+    std::map<std::string, std::map<int, std::string>> sentClOrdIds_;  ///< session → outbound MsgSeqNum → ClOrdID
+};
+
+/// Writes the FIX data dictionaries into `directory` when they are missing or differ.
+Status installFixDictionaries(const std::filesystem::path& directory, std::string_view fix42, std::string_view fix44);
+
+}  // namespace ob

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "engine/outboundrequest.h"
+#include "fix/engine/fixengine.h"
+#include "fix/fixmessage.h"
+#include "orders/orderevents.h"
+
+#include <string>
+#include <string_view>
+
+namespace ob {
+
+enum class FixVersion : std::uint8_t { Fix42, Fix44 };
+
+/// The version of a session named "FIX.4.2:SENDER->TARGET"; FIX 4.4 otherwise.
+FixVersion fixVersionOf(std::string_view session);
+
+/// "YYYYMMDD-HH:MM:SS.sss", UTC.
+std::string toFixTimestamp(Timestamp time);
+/// Reads UTCTimestamp text with or without a fraction of up to nine digits.
+std::optional<Timestamp> parseFixTimestamp(std::string_view text);
+
+/// Translates between FIX messages and the book's events. FIX 4.2's fills
+/// (ExecType 1 and 2) become Trade, its ExecTransType Cancel and Correct
+/// become TradeCancel and TradeCorrect. Values are read from the wire text,
+/// so prices and quantities are exact; a value that is not a decimal, or a
+/// field the event cannot do without, is an error naming the field.
+namespace fix_translator {
+
+Result<ExecutionReport> executionReport(const FixMessage& message, const std::string& session, Timestamp receivedAt);
+Result<CancelReject> cancelReject(const FixMessage& message, const std::string& session, Timestamp receivedAt);
+/// The ClOrdID a BusinessMessageReject names (BusinessRejectRefID), if any.
+std::string businessRejectRefId(const FixMessage& message);
+/// The reason of a Reject or BusinessMessageReject, in words.
+std::string rejectReason(const FixMessage& message);
+
+/// NewOrderSingle, OrderCancelRequest or OrderCancelReplaceRequest for a request.
+fixengine::OutboundMessage outbound(const OutboundRequest& request, Timestamp now);
+
+}  // namespace fix_translator
+}  // namespace ob

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "domain/timestamp.h"
+
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace ob {
+
+/// One FIX message as it crossed the wire, credentials already masked.
+struct LoggedMessage {
+    std::uint64_t id = 0;  ///< numbers the messages in arrival order
+    Timestamp at;
+    std::string session;
+    bool incoming = true;
+    std::string msgType;
+    int msgSeqNum = 0;
+    std::string text;  ///< SOH-separated
+};
+
+/// Every FIX message in and out: the latest in memory for the UI to search,
+/// all of them appended to one file per day in the data directory's fix/
+/// folder ("messages-YYYYMMDD.log", SOH shown as '|').
+class MessageLog {
+public:
+    struct Filter {
+        std::string session;     ///< empty: all
+        std::string msgType;     ///< empty: all
+        int direction = 0;       ///< 0 all, 1 incoming, 2 outgoing
+        std::string contains;    ///< text the message must contain ('|' matches SOH)
+        std::uint64_t afterId = 0;
+        std::size_t limit = 1000;
+    };
+
+    /// `directory` empty keeps the log in memory only.
+    explicit MessageLog(std::filesystem::path directory, std::size_t keepInMemory = 100'000);
+    ~MessageLog();
+
+    void append(const std::string& session, bool incoming, const std::string& text);
+    /// The newest messages that match, oldest first.
+    std::vector<LoggedMessage> query(const Filter& filter) const;
+    std::uint64_t lastId() const;
+    void flush();
+
+private:
+    void write(const LoggedMessage& message);
+
+    std::filesystem::path directory_;
+    const std::size_t keep_;
+    mutable std::mutex mutex_;
+    std::deque<LoggedMessage> recent_;
+    std::uint64_t nextId_ = 1;
+    std::ofstream file_;
+    std::string fileDate_;
+    Timestamp lastFlush_;
+};
+
+}  // namespace ob
