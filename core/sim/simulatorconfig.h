@@ -1,0 +1,50 @@
+#pragma once
+
+#include "domain/decimal.h"
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ob {
+
+/// An instrument the simulated exchange trades, with its opening price.
+struct SimInstrument {
+    std::string symbol;
+    Price price;
+    Price tickSize = Price::of("0.01");
+    Qty lotSize = Qty::fromInteger(1);
+};
+
+/// A counterparty allowed to log on: "FIX.4.4" and its SenderCompID.
+struct SimClient {
+    std::string beginString = "FIX.4.4";
+    std::string compId = "OPENBLOTTER";
+};
+
+/// How the simulated broker behaves. Given the same seed, the same requests
+/// and the same price steps, it answers the same way.
+struct SimulatorConfig {
+    std::vector<SimInstrument> instruments;
+    std::uint64_t seed = 1;
+    std::string compId = "SIM";  ///< the simulator's own CompID
+    std::vector<SimClient> clients{SimClient{}};
+    std::string listenAddress = "127.0.0.1";
+    int port = 0;  ///< 0 takes a free port
+    std::string storeDirectory;       ///< FIX sequence numbers and messages; empty keeps them in memory
+    std::string dictionaryDirectory;  ///< FIX42.xml and FIX44.xml
+    std::string password;             ///< when set, a client's Logon must carry it
+
+    double rejectShare = 0;                       ///< share of new orders rejected, 0..1
+    std::chrono::milliseconds latency{0};         ///< before each answer
+    int partialFills = 1;                         ///< fills per marketable order
+    std::chrono::milliseconds fillInterval{0};    ///< between those fills
+    std::chrono::milliseconds tickInterval{500};  ///< between price steps; zero: prices move only when told
+    std::optional<std::chrono::seconds> doneForDayAt;  ///< UTC time of day to end DAY orders
+    bool acknowledge = true;    ///< send New before the first fill
+    bool pendingAcks = false;   ///< send PendingCancel/PendingReplace first
+};
+
+}  // namespace ob

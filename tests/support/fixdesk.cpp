@@ -1,0 +1,108 @@
+#include "fixdesk.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <cstdio>
+#include <thread>
+
+namespace ob::test {
+
+std::vector<SimInstrument> simInstruments() {
+    return {{"AAPL", Price::of("100"), Price::of("0.01"), Qty::of("1")},
+            {"VOD.L", Price::of("0.7"), Price::of("0.0002"), Qty::of("1")},
+            {"7203.T", Price::of("2800"), Price::of("1"), Qty::of("100")}};
+}
+
+SimulatorConfig testSimulatorConfig(const std::string& beginString) {
+    SimulatorConfig config;
+    config.instruments = simInstruments();
+    config.seed = 7;
+    config.clients = {{beginString, "OPENBLOTTER"}};
+    config.tickInterval = std::chrono::milliseconds(0);
+    config.dictionaryDirectory = fixDictionaryDirectory();
+    return config;
+}
+
+std::string fixDictionaryDirectory() { return OPENBLOTTER_FIX_DICTIONARIES; }
+
+FixDesk::FixDesk(std::string directory, std::string sessionSettings)
+    : dataDirectory(std::move(directory)), settings(std::move(sessionSettings)) {
+    open();
+}
+
+FixDesk::~FixDesk() { close(); }
+
+void FixDesk::open(bool waitForLogon) {
+    auto opened = store::SqliteStore::open(dataDirectory + "/openblotter.db");
+    if (!opened) qFatal("%s", opened.error().c_str());
+    store = std::move(*opened);
+    engine = std::make_unique<OrderEngine>(*store);
+    auto created = FixGateway::create({settings, dataDirectory, fixDictionaryDirectory()}, *engine);
+    if (!created) qFatal("%s", created.error().c_str());
+    gateway = std::move(*created);
+    engine->setRouter([raw = gateway.get()](const OutboundRequest& request) { raw->route(request); });
+    if (auto started = engine->start(); !started) qFatal("%s", started.error().c_str());
+    if (auto started = gateway->start(); !started) qFatal("%s", started.error().c_str());
+    if (waitForLogon && !gateway->waitForLogon(std::chrono::seconds(15))) qFatal("the desk did not log on");
+}
+
+void FixDesk::close() {
+    if (!engine) return;
+    engine->stop();  // no request leaves after this
+    gateway->stop();
+    gateway.reset();
+    engine.reset();
+    store.reset();
+}
+
+OrderState FixDesk::submit(const std::string& symbol, Side side, const std::string& qty, OrdType type, std::optional<std::string> limit,
+                           TimeInForce tif) {
+    NewOrderRequest request{session(), "GROWTH-PB", symbol, side, {Qty::of(qty), type, {}, {}, tif, {}}};
+    if (limit) request.terms.limitPrice = Price::of(*limit);
+    auto order = engine->submit(request).get();
+    if (!order) qFatal("%s", order.error().c_str());
+    return *order;
+}
+
+const OrderState* FixDesk::find(const BookSnapshot& snapshot, OrderId id) {
+    for (const auto& order : snapshot.orders)
+        if (order.id == id) return &order;
+    return nullptr;
+}
+
+OrderState FixDesk::waitFor(OrderId id, const std::function<bool(const OrderState&)>& predicate, std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    OrderState last;
+    for (;;) {
+        const auto snapshot = engine->snapshot().get();
+        if (const auto* order = find(snapshot, id)) {
+            last = *order;
+            if (predicate(last)) return last;
+        }
+        if (std::chrono::steady_clock::now() > deadline) return last;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
+OrderState FixDesk::waitForStatus(OrderId id, OrdStatus status, std::chrono::milliseconds timeout) {
+    return waitFor(id, [status](const OrderState& order) { return order.status() == status; }, timeout);
+}
+
+std::string fixMessage(const std::string& beginString, const std::string& sender, const std::string& target, int msgSeqNum,
+                       const std::string& body) {
+    auto soh = [](std::string text) {
+        std::replace(text.begin(), text.end(), '|', '\x01');
+        return text;
+    };
+    const std::string rest = soh(body.substr(0, body.find('|') + 1) + "49=" + sender + "|56=" + target + "|34=" + std::to_string(msgSeqNum) +
+                                 "|52=20261129-12:00:00.000|" + body.substr(body.find('|') + 1));
+    std::string text = "8=" + beginString + '\x01' + "9=" + std::to_string(rest.size()) + '\x01' + rest;
+    unsigned sum = 0;
+    for (unsigned char c : text) sum += c;
+    char checksum[8];
+    std::snprintf(checksum, sizeof checksum, "%03u", sum % 256);
+    return text + "10=" + checksum + '\x01';
+}
+
+}  // namespace ob::test

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "engine/orderengine.h"
+#include "fix/fixgateway.h"
+#include "sim/simulator.h"
+#include "store/sqlitestore.h"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace ob::test {
+
+/// Instruments the test simulator trades: AAPL at 100 (tick 0.01, lot 1),
+/// VOD.L at 0.7 (tick 0.0002) and 7203.T at 2800 (tick 1, lot 100).
+std::vector<SimInstrument> simInstruments();
+
+/// A simulator with deterministic prices (no automatic steps) for tests.
+SimulatorConfig testSimulatorConfig(const std::string& beginString = "FIX.4.4");
+
+/// A desk (store, engine, FIX gateway) in a data directory, connected over
+/// loopback FIX to a simulator; it can be closed and opened again on the
+/// same directory, as after a restart.
+class FixDesk {
+public:
+    FixDesk(std::string dataDirectory, std::string settings);
+    ~FixDesk();
+
+    /// Opens the store, starts the engine and the sessions; fails the test run on error.
+    void open(bool waitForLogon = true);
+    void close();
+
+    OrderState submit(const std::string& symbol, Side side, const std::string& qty, OrdType type = OrdType::Market,
+                      std::optional<std::string> limit = {}, TimeInForce tif = TimeInForce::Day);
+    /// Waits until the order satisfies the predicate; returns its last state.
+    OrderState waitFor(OrderId id, const std::function<bool(const OrderState&)>& predicate,
+                       std::chrono::milliseconds timeout = std::chrono::seconds(10));
+    OrderState waitForStatus(OrderId id, OrdStatus status, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+    const OrderState* find(const BookSnapshot& snapshot, OrderId id);
+
+    std::string session() const { return gateway->defaultSession(); }
+
+    std::string dataDirectory;
+    std::string settings;
+    std::unique_ptr<store::SqliteStore> store;
+    std::unique_ptr<OrderEngine> engine;
+    std::unique_ptr<FixGateway> gateway;
+};
+
+/// The directory of the FIX data dictionaries in the source tree.
+std::string fixDictionaryDirectory();
+
+/// A complete FIX message (BodyLength and CheckSum computed) from "35=8|..."
+/// body text with '|' for SOH; the header fields come first.
+std::string fixMessage(const std::string& beginString, const std::string& sender, const std::string& target, int msgSeqNum,
+                       const std::string& body);
+
+}  // namespace ob::test
