@@ -17,7 +17,8 @@ std::string_view targetCompIdOf(std::string_view session) {
 }
 
 bool looksLikeError(const std::string& text) {
-    for (const char* word : {"failed", "Failed", "Error", "error", "Timed out", "timed out", "too low", "rejected", "Rejected", "Invalid"})
+    for (const char* word : {"failed", "Failed", "Error", "error", "Timed out", "timed out", "too low", "rejected", "Rejected", "Invalid",
+                             "invalid"})
         if (text.find(word) != std::string::npos) return true;
     return false;
 }
@@ -99,9 +100,10 @@ Status FixGateway::start() {
     return {};
 }
 
-void FixGateway::stop() {
-    if (fix_) fix_->stop();
-    if (messageLog_) messageLog_->flush();
+void FixGateway::stop(bool graceful) {
+    if (!fix_) return;
+    fix_->stop(!graceful);
+    messageLog_->flush();
 }
 
 void FixGateway::route(const OutboundRequest& request) {

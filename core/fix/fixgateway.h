@@ -59,7 +59,9 @@ public:
 
     /// Resumes each session where the store stands and starts connecting.
     Status start();
-    void stop();
+    /// Logs every session out and waits for the answers (a second or two);
+    /// not `graceful`, it drops the connections at once, as a crash would.
+    void stop(bool graceful = true);
 
     /// The engine's router: sends a committed request.
     void route(const OutboundRequest& request);

@@ -58,6 +58,7 @@ void SimulatedBroker::onMessage(const std::string& session, const FixMessage& me
     else if (msgType == "G") replace(session, message);
     else if (msgType == "V") marketData(session, message);
     else if (msgType == "H") statusRequest(session, message);
+    else if (msgType == "3") return;  // a client refused one of our messages: its log shows why
     else {
         OutboundMessage reject{"j", {}, {}};
         add(reject, 45, std::to_string(message.msgSeqNum()));
@@ -81,6 +82,23 @@ SimulatedBroker::SimOrder* SimulatedBroker::findByClOrdId(const std::string& ses
 
 void SimulatedBroker::newOrder(const std::string& session, const FixMessage& message) {
     const auto clOrdId = message.getOr(11);
+    if (config_.newOrderAnswer == SimulatorConfig::NewOrderAnswer::BusinessReject) {
+        OutboundMessage reject{"j", {}, {}};
+        add(reject, 45, std::to_string(message.msgSeqNum()));
+        add(reject, 372, "D");
+        add(reject, 379, clOrdId);
+        add(reject, 380, "4");
+        add(reject, 58, "orders are not accepted on this session");
+        return send(session, std::move(reject));
+    }
+    if (config_.newOrderAnswer == SimulatorConfig::NewOrderAnswer::SessionReject) {
+        OutboundMessage reject{"3", {}, {}};
+        add(reject, 45, std::to_string(message.msgSeqNum()));
+        add(reject, 372, "D");
+        add(reject, 373, "99");
+        add(reject, 58, "orders are not accepted on this session");
+        return send(session, std::move(reject));
+    }
     if (auto* existing = findByClOrdId(session, clOrdId)) {
         report(*existing, ExecType::Rejected, Qty{}, Price{}, "duplicate ClOrdID " + clOrdId);
         return;
@@ -240,6 +258,7 @@ void SimulatedBroker::report(const SimOrder& order, ExecType type, Qty lastQty, 
     add(message, 6, order.cum.isZero() ? std::string("0") : order.notional.dividedBy(order.cum).toString());
     add(message, 60, toFixTimestamp(nowUtc()));
     add(message, 58, text);
+    for (const auto& field : config_.extraExecutionTags) message.fields.push_back(field);
     executions_.push_back({execId, clOrdId.empty() ? order.clOrdId : clOrdId, order.orderId, type, lastQty, lastPx});
     send(order.session, std::move(message));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/decimal.h"
+#include "fix/engine/fixengine.h"
 
 #include <chrono>
 #include <cstdint>
@@ -45,6 +46,13 @@ struct SimulatorConfig {
     std::optional<std::chrono::seconds> doneForDayAt;  ///< UTC time of day to end DAY orders
     bool acknowledge = true;    ///< send New before the first fill
     bool pendingAcks = false;   ///< send PendingCancel/PendingReplace first
+
+    /// How new orders are answered: executed, or refused with a
+    /// BusinessMessageReject or a session-level Reject as the only answer.
+    enum class NewOrderAnswer { Execute, BusinessReject, SessionReject };
+    NewOrderAnswer newOrderAnswer = NewOrderAnswer::Execute;
+    /// Tags a sell side adds to every ExecutionReport (its own, or groups).
+    std::vector<fixengine::Field> extraExecutionTags;
 };
 
 }  // namespace ob

@@ -26,9 +26,9 @@ SimulatorConfig testSimulatorConfig(const std::string& beginString) {
 
 std::string fixDictionaryDirectory() { return OPENBLOTTER_FIX_DICTIONARIES; }
 
-FixDesk::FixDesk(std::string directory, std::string sessionSettings)
+FixDesk::FixDesk(std::string directory, std::string sessionSettings, bool waitForLogon)
     : dataDirectory(std::move(directory)), settings(std::move(sessionSettings)) {
-    open();
+    open(waitForLogon);
 }
 
 FixDesk::~FixDesk() { close(); }
@@ -47,10 +47,10 @@ void FixDesk::open(bool waitForLogon) {
     if (waitForLogon && !gateway->waitForLogon(std::chrono::seconds(15))) qFatal("the desk did not log on");
 }
 
-void FixDesk::close() {
+void FixDesk::close(bool graceful) {
     if (!engine) return;
     engine->stop();  // no request leaves after this
-    gateway->stop();
+    gateway->stop(graceful);
     gateway.reset();
     engine.reset();
     store.reset();

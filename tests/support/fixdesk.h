@@ -24,12 +24,13 @@ SimulatorConfig testSimulatorConfig(const std::string& beginString = "FIX.4.4");
 /// same directory, as after a restart.
 class FixDesk {
 public:
-    FixDesk(std::string dataDirectory, std::string settings);
+    FixDesk(std::string dataDirectory, std::string settings, bool waitForLogon = true);
     ~FixDesk();
 
     /// Opens the store, starts the engine and the sessions; fails the test run on error.
     void open(bool waitForLogon = true);
-    void close();
+    /// Closes the desk; not `graceful`, without logging out (faster, and as a crash would).
+    void close(bool graceful = false);
 
     OrderState submit(const std::string& symbol, Side side, const std::string& qty, OrdType type = OrdType::Market,
                       std::optional<std::string> limit = {}, TimeInForce tif = TimeInForce::Day);

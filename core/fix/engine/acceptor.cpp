@@ -82,7 +82,7 @@ public:
     }
 
     ~LoopbackAcceptor() override {
-        stop();
+        stop(false);
         for (auto* session : sessions_) factory_.destroy(session);
     }
 
@@ -132,7 +132,7 @@ public:
         return true;
     }
 
-    void stop() override {
+    void stop(bool) override {
         if (!running_.exchange(false)) return;
         thread_.join();
         for (auto& connection : connections_) {
@@ -147,12 +147,11 @@ public:
         try {
             auto* found = find(session, error);
             if (!found) return false;
-            if (!found->isLoggedOn()) {
-                error = "session " + session + " is not logged on";
-                return false;
-            }
+            // As a sell side does: a message for a counterparty that is away is
+            // stored under its MsgSeqNum and resent when it asks.
             FIX::Message message = buildMessage(outbound);
-            return found->send(message);
+            found->send(message);
+            return true;
         } catch (const std::exception& e) {
             error = e.what();
             return false;
@@ -160,6 +159,19 @@ public:
     }
 
     bool sendRaw(const std::string& session, const std::string& text, std::string& error) override {
+        if (text.compare(0, 2, "8=") == 0) {
+            // A message: the session gives it the next MsgSeqNum, the body goes out as it is.
+            try {
+                auto* found = find(session, error);
+                if (!found) return false;
+                FIX::Message message(text, false);
+                return found->send(message);
+            } catch (const std::exception& e) {
+                error = e.what();
+                return false;
+            }
+        }
+        // Anything else goes straight onto the socket.
         std::lock_guard<std::mutex> lock(connectionsMutex_);
         for (auto& connection : connections_)
             if (connection->session && sessionKey(connection->session->getSessionID()) == session) return connection->send(text);

@@ -168,6 +168,13 @@ void Bridge::fromAdmin(const FIX::Message& message, const FIX::SessionID& id)
         }
         return;
     }
+    if (msgType == FIX::MsgType_Logout && message.isSetField(FIX::FIELD::Text)) {
+        try {
+            listener_.onEvent(sessionKey(id), "the counterparty logs out: " + message.getField(FIX::FIELD::Text));
+        } catch (...) {
+        }
+        return;
+    }
     // An acceptor whose settings hold a Password checks the counterparty's.
     if (msgType != FIX::MsgType_Logon || !settings_.has(id)) return;
     const auto expected = settingOrEmpty(settings_.get(id), "Password");

@@ -81,11 +81,14 @@ public:
     /// Sets the MsgSeqNum expected next from the counterparty (recovery, before start).
     virtual bool setNextTargetMsgSeqNum(const std::string& session, int next, std::string& error) = 0;
     virtual bool start(std::string& error) = 0;
-    virtual void stop() = 0;
+    /// Logs out and stops; `force` drops the connections without waiting for the logouts.
+    virtual void stop(bool force = false) = 0;
     /// Sends an application message; false with the reason when the session
     /// is unknown or not logged on (nothing is queued then).
     virtual bool send(const std::string& session, const OutboundMessage& message, std::string& error) = 0;
-    /// Sends a complete message as it is, for tests of malformed input.
+    /// For tests of malformed input: a message text ("8=...") is sent with the
+    /// session's header and next MsgSeqNum but its body as it is; any other
+    /// text is written to the connection unchanged.
     virtual bool sendRaw(const std::string& session, const std::string& text, std::string& error) = 0;
     virtual std::vector<SessionStatus> status() const = 0;
     virtual void logon(const std::string& session) = 0;

@@ -33,7 +33,7 @@ public:
         if (wantsTls(settings_)) initiator_.reset(new FIX::SSLSocketInitiator(bridge_, store_, settings_, bridge_));
         else initiator_.reset(new FIX::SocketInitiator(bridge_, store_, settings_, bridge_));
     }
-    ~InitiatorEngine() override { stop(); }
+    ~InitiatorEngine() override { stop(true); }
 
     std::vector<std::string> sessions() const override {
         std::vector<std::string> names;
@@ -73,11 +73,11 @@ public:
         }
     }
 
-    void stop() override {
+    void stop(bool force) override {
         if (!started_) return;
         started_ = false;
         try {
-            initiator_->stop();
+            initiator_->stop(force);
         } catch (...) {
         }
     }
