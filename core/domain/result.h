@@ -25,7 +25,8 @@ public:
 
     T& value() & { return std::get<T>(data_); }
     const T& value() const& { return std::get<T>(data_); }
-    T&& value() && { return std::get<T>(std::move(data_)); }
+    /// From a temporary, the value moves out: `for (auto& x : f().value())` stays valid.
+    T value() && { return std::get<T>(std::move(data_)); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }

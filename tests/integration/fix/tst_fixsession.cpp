@@ -284,6 +284,33 @@ private Q_SLOTS:
         QCOMPARE(stored, f.simExecutions().size());
     }
 
+    void resendsWhatTheStoreNeverHeld() {
+        Fixture f(test::testSimulatorConfig());
+        const auto order = f.desk->submit("AAPL", Side::Buy, "100", OrdType::Limit, "95");
+        f.desk->waitForStatus(order.id, OrdStatus::New);
+        f.desk->close();
+        {
+            // A desk that dies between QuickFIX taking a message in and the store holding its
+            // effects: here its engine never runs, so the fill is consumed but never applied.
+            auto store = store::SqliteStore::open(f.dir.path().toStdString() + "/openblotter.db");
+            QVERIFY(store.ok());
+            OrderEngine engine(**store);
+            auto gateway = FixGateway::create({f.desk->settings, f.desk->dataDirectory, test::fixDictionaryDirectory()}, engine);
+            QVERIFY(gateway.ok());
+            QVERIFY((*gateway)->start().ok());
+            QVERIFY((*gateway)->waitForLogon(10s));
+            const int before = (*gateway)->sessions()[0].nextTargetMsgSeqNum;
+            f.sim->call([](SimulatedBroker& b) { b.setPrice("AAPL", Price::of("94")); });
+            QTRY_VERIFY((*gateway)->sessions()[0].nextTargetMsgSeqNum > before);
+            (*gateway)->stop(false);
+        }
+        f.desk->open();
+        const auto filled = f.desk->waitForStatus(order.id, OrdStatus::Filled);
+        QCOMPARE(filled.cumQty, Qty::of("100"));
+        QVERIFY(f.desk->engine->sync(10s));
+        QCOMPARE(f.desk->store->executionsOf(order.id).value().size(), f.simExecutions().size());
+    }
+
     void keepsCredentialsOutOfEveryFile() {
         auto c = test::testSimulatorConfig();
         c.password = "s3cr3t-Pa55";
