@@ -3,6 +3,7 @@
 #include <QStringList>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace ob::app {
@@ -11,12 +12,25 @@ namespace ob::app {
 struct CommandLine {
     std::filesystem::path dataDirectory;  ///< --data-dir, or the platform's application data folder
     std::string logLevel;                 ///< --log-level, or the setting logging/level, or "info"
-    bool exitNow = false;                 ///< --help or --version was answered
+    std::optional<std::filesystem::path> fixSettings;  ///< --fix-settings; absent: the built-in simulated broker
+
+    bool headless = false;
+    std::optional<std::filesystem::path> basket;  ///< --import-basket
+    bool send = false;
+    std::optional<int> waitSeconds;
+    bool cancelRemaining = false;
+    std::optional<std::filesystem::path> exportOrders;
+    std::optional<std::filesystem::path> exportExecutions;
+
+    bool exitNow = false;  ///< --help or --version was answered, or the options were wrong
     int exitCode = 0;
 };
 
 /// Parses the arguments. Prints --help and --version itself; bad options
 /// come back with exitNow set, exit code 1 and the reason on stderr.
 CommandLine parseCommandLine(const QStringList& arguments);
+
+/// Whether the arguments ask for the headless mode (before any Qt application exists).
+bool wantsHeadless(int argc, char** argv);
 
 }  // namespace ob::app

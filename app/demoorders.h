@@ -3,15 +3,15 @@
 #include "engine/orderengine.h"
 #include "store/orderstore.h"
 
+#include <string>
+
 namespace ob::app {
 
-/// The session name of the demo desk's scripted sell side.
-inline constexpr const char* kDemoSession = "DEMO";
-
-/// Fills an empty book with a morning of demo orders in the states a trader
-/// meets (working, partly filled, filled, canceled, rejected, amended), as a
-/// sell side would have reported them. Deterministic. Does nothing when the
-/// book already holds orders. Returns the number of orders created.
-int seedDemoOrders(OrderEngine& engine, const ReferenceData& reference);
+/// Sends a morning of demo orders to the simulated broker when the book is
+/// empty: market and marketable orders that fill (some in parts), limits
+/// that rest until the price walks to them, one canceled and one amended
+/// after the broker has them, an IOC that finds no liquidity and an order
+/// off the lot that the broker rejects. Returns the number of orders sent.
+int seedDemoOrders(OrderEngine& engine, const ReferenceData& reference, const std::string& session);
 
 }  // namespace ob::app

@@ -2,48 +2,67 @@
 
 #include "domain/result.h"
 #include "engine/orderengine.h"
+#include "fix/fixgateway.h"
+#include "sim/simulator.h"
 #include "store/orderstore.h"
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 namespace ob::app {
 
 /// Everything a desk runs on, opened from one data directory:
-///   openblotter.db  the order database (SQLite, WAL)
-///   logs/           rotating log files
+///   openblotter.db      the order database (SQLite, WAL)
+///   fix/                FIX sequence numbers and stored messages, the message log, data dictionaries
+///   logs/               rotating log files
 /// A new directory starts with the demo instruments, funds and accounts.
+/// Without FIX settings the desk runs the simulated broker in-process on
+/// 127.0.0.1 and connects to it.
 class Desk {
 public:
     struct Options {
         std::filesystem::path dataDirectory;
         std::string logLevel = "info";
+        std::optional<std::filesystem::path> fixSettings;
     };
 
-    /// Creates the directory if needed, starts logging, opens the store and
-    /// loads the reference data. The engine is created but not started, so
+    /// Starts logging, opens the store, loads the reference data and prepares
+    /// the FIX sessions (and the simulator). The engine does not run yet, so
     /// that listeners can subscribe first.
     static Result<std::unique_ptr<Desk>> open(const Options& options);
     ~Desk();
 
-    /// Starts the engine on the stored book.
+    /// Starts the engine on the stored book, then the FIX sessions.
     Status start();
 
     OrderEngine& engine() { return *engine_; }
     OrderStore& store() { return *store_; }
+    FixGateway& gateway() { return *gateway_; }
+    /// The built-in simulated broker, when no FIX settings were given.
+    Simulator* simulator() { return simulator_.get(); }
     const ReferenceData& referenceData() const { return referenceData_; }
     const std::filesystem::path& dataDirectory() const { return dataDirectory_; }
+    /// "Simulated broker on 127.0.0.1:PORT" or "FIX: FILE".
+    std::string mode() const { return mode_; }
 
 private:
     Desk() = default;
+    Status openFix(const Options& options);
 
     std::filesystem::path dataDirectory_;
     std::unique_ptr<OrderStore> store_;
     std::unique_ptr<OrderEngine> engine_;
+    std::unique_ptr<Simulator> simulator_;
+    std::unique_ptr<FixGateway> gateway_;
     ReferenceData referenceData_;
+    std::string mode_;
 };
 
 /// The demo desk's reference data, built into the program.
 Result<ReferenceData> demoReferenceData();
+
+/// The simulated broker's configuration for these instruments (those with a price).
+SimulatorConfig simulatorFor(const std::vector<Instrument>& instruments);
 
 }  // namespace ob::app

@@ -2,6 +2,8 @@
 #include "demoorders.h"
 #include "desk.h"
 #include "enginefeed.h"
+#include "format.h"
+#include "headless.h"
 #include "mainwindow.h"
 #include "models/executionstablemodel.h"
 #include "models/instrumentdirectory.h"
@@ -11,10 +13,17 @@
 #include <QMessageBox>
 
 #include <cstdio>
+#include <memory>
 
 using namespace ob;
 
 namespace {
+
+void describeApplication() {
+    QCoreApplication::setOrganizationName(QStringLiteral("OpenBlotter"));
+    QCoreApplication::setApplicationName(QStringLiteral("openblotter"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(OPENBLOTTER_VERSION));
+}
 
 int failStart(const std::string& reason) {
     std::fprintf(stderr, "openblotter: %s\n", reason.c_str());
@@ -22,20 +31,23 @@ int failStart(const std::string& reason) {
     return 1;
 }
 
-}  // namespace
+QString sessionSummary(FixGateway& gateway) {
+    QStringList parts;
+    for (const auto& session : gateway.sessions())
+        parts << QStringLiteral("%1: %2").arg(QString::fromStdString(session.alias), ui::toQString(nameOf(session.state)));
+    return parts.join(QStringLiteral(" · "));
+}
 
-int main(int argc, char** argv) {
+int runDesktop(int argc, char** argv) {
     QApplication application(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("OpenBlotter"));
-    QApplication::setApplicationName(QStringLiteral("openblotter"));
+    describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("OpenBlotter"));
-    QApplication::setApplicationVersion(QStringLiteral(OPENBLOTTER_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("openblotter"));
 
     const auto options = app::parseCommandLine(QApplication::arguments());
     if (options.exitNow) return options.exitCode;
 
-    auto desk = app::Desk::open({options.dataDirectory, options.logLevel});
+    auto desk = app::Desk::open({options.dataDirectory, options.logLevel, options.fixSettings});
     if (!desk) return failStart(desk.error());
 
     ui::InstrumentDirectory instruments((*desk)->referenceData().instruments);
@@ -43,13 +55,29 @@ int main(int argc, char** argv) {
     ui::ExecutionsTableModel executions(instruments);
     ui::EngineFeed feed((*desk)->engine(), orders, executions);
     if (auto started = (*desk)->start(); !started) return failStart(started.error());
-    app::seedDemoOrders((*desk)->engine(), (*desk)->referenceData());
+    if ((*desk)->simulator() && (*desk)->gateway().waitForLogon(std::chrono::seconds(5)))
+        app::seedDemoOrders((*desk)->engine(), (*desk)->referenceData(), (*desk)->gateway().defaultSession());
 
-    ui::MainWindow window(
-        orders, executions,
-        {QObject::tr("Demo data: no broker connected"), QString::fromStdString((*desk)->dataDirectory().string())});
+    ui::MainWindow window(orders, executions,
+                          {QString::fromStdString((*desk)->mode()), QString::fromStdString((*desk)->dataDirectory().string()),
+                           [gateway = &(*desk)->gateway()] { return sessionSummary(*gateway); }});
     feed.start();
     window.restoreLayout();
     window.show();
     return QApplication::exec();
+}
+
+int runBatch(int argc, char** argv) {
+    QCoreApplication application(argc, argv);
+    describeApplication();
+    const auto options = app::parseCommandLine(QCoreApplication::arguments());
+    if (options.exitNow) return options.exitCode;
+    return app::runHeadless(options);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // The batch mode needs no display: decide before any GUI object exists.
+    return app::wantsHeadless(argc, argv) ? runBatch(argc, argv) : runDesktop(argc, argv);
 }

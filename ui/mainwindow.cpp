@@ -24,6 +24,7 @@ MainWindow::MainWindow(OrdersTableModel& orders, ExecutionsTableModel& execution
     , ordersBlotter_(new BlotterWidget(&orders, OrdersTableModel::RawValueRole, QStringLiteral("orders"), this))
     , executionsBlotter_(new BlotterWidget(&executions, ExecutionsTableModel::RawValueRole, QStringLiteral("executions"), this))
     , counts_(new QLabel(this))
+    , sessions_(new QLabel(this))
     , clock_(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("OpenBlotter"));
@@ -44,14 +45,20 @@ MainWindow::MainWindow(OrdersTableModel& orders, ExecutionsTableModel& execution
     directory->setToolTip(tr("Data directory: the order database, FIX logs and application logs"));
     statusBar()->addWidget(mode);
     statusBar()->addWidget(counts_);
+    sessions_->setObjectName(QStringLiteral("sessionsLabel"));
+    sessions_->setToolTip(tr("FIX sessions and their state"));
+    statusBar()->addPermanentWidget(sessions_);
     statusBar()->addPermanentWidget(directory);
     statusBar()->addPermanentWidget(clock_);
 
     auto* tick = new QTimer(this);
-    connect(tick, &QTimer::timeout, this,
-            [this] { clock_->setText(QDateTime::currentDateTime().toString(QStringLiteral("ddd d MMM  HH:mm:ss"))); });
+    auto refresh = [this, summary = context.sessionSummary] {
+        clock_->setText(QDateTime::currentDateTime().toString(QStringLiteral("ddd d MMM  HH:mm:ss")));
+        if (summary) sessions_->setText(summary());
+    };
+    connect(tick, &QTimer::timeout, this, refresh);
     tick->start(1000);
-    clock_->setText(QDateTime::currentDateTime().toString(QStringLiteral("ddd d MMM  HH:mm:ss")));
+    refresh();
     connect(&orders_, &OrdersTableModel::countsChanged, this, &MainWindow::refreshCounts);
     connect(&executions_, &QAbstractItemModel::rowsInserted, this, &MainWindow::refreshCounts);
     connect(&executions_, &QAbstractItemModel::modelReset, this, &MainWindow::refreshCounts);

@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 
 namespace ob::ui {
@@ -17,8 +19,9 @@ class MainWindow final : public QMainWindow {
 
 public:
     struct Context {
-        QString mode;  ///< e.g. "Demo data: no broker connected"
+        QString mode;  ///< e.g. "Simulated broker on 127.0.0.1:40123"
         QString dataDirectory;
+        std::function<QString()> sessionSummary;  ///< each FIX session's state, asked every second
     };
 
     MainWindow(OrdersTableModel& orders, ExecutionsTableModel& executions, const Context& context, QWidget* parent = nullptr);
@@ -44,6 +47,7 @@ private:
     BlotterWidget* ordersBlotter_;
     BlotterWidget* executionsBlotter_;
     QLabel* counts_;
+    QLabel* sessions_;
     QLabel* clock_;
     QMenu* viewMenu_ = nullptr;
 };

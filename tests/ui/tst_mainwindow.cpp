@@ -1,6 +1,7 @@
 #include "demoorders.h"
 #include "desk.h"
 #include "enginefeed.h"
+#include "format.h"
 #include "mainwindow.h"
 #include "models/executionstablemodel.h"
 #include "models/instrumentdirectory.h"
@@ -29,7 +30,7 @@ class TestMainWindow final : public QObject {
 
     struct Fixture {
         explicit Fixture(const QString& directory) {
-            auto opened = app::Desk::open({directory.toStdString(), "warn"});
+            auto opened = app::Desk::open({directory.toStdString(), "warn", {}});
             if (!opened) qFatal("%s", opened.error().c_str());
             desk = std::move(*opened);
             instruments = ui::InstrumentDirectory(desk->referenceData().instruments);
@@ -37,7 +38,9 @@ class TestMainWindow final : public QObject {
             executions = std::make_unique<ui::ExecutionsTableModel>(instruments);
             feed = std::make_unique<ui::EngineFeed>(desk->engine(), *orders, *executions);
             if (auto started = desk->start(); !started) qFatal("%s", started.error().c_str());
+            if (!desk->gateway().waitForLogon(std::chrono::seconds(10))) qFatal("the desk did not log on to its simulator");
         }
+        int seed() { return app::seedDemoOrders(desk->engine(), desk->referenceData(), desk->gateway().defaultSession()); }
         std::unique_ptr<app::Desk> desk;
         ui::InstrumentDirectory instruments;
         std::unique_ptr<ui::OrdersTableModel> orders;
@@ -57,34 +60,37 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Fixture fixture(dir.path());
         QCOMPARE(fixture.desk->referenceData().instruments.size(), std::size_t(40));
-        QCOMPARE(app::seedDemoOrders(fixture.desk->engine(), fixture.desk->referenceData()), 30);
-        QCOMPARE(app::seedDemoOrders(fixture.desk->engine(), fixture.desk->referenceData()), 0);  // only into an empty book
+        QCOMPARE(fixture.seed(), 25);
+        QCOMPARE(fixture.seed(), 0);  // only into an empty book
 
-        ui::MainWindow window(*fixture.orders, *fixture.executions, {QStringLiteral("Demo"), dir.path()});
+        ui::MainWindow window(*fixture.orders, *fixture.executions, {QStringLiteral("Demo"), dir.path(), {}});
         QAbstractItemModelTester ordersTester(fixture.orders.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         fixture.feed->start();
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
         auto* view = window.ordersBlotter()->view();
-        QCOMPARE(view->model()->rowCount(), 30);
-        QCOMPARE(window.executionsBlotter()->view()->model()->rowCount(), fixture.executions->rowCount());
-        QVERIFY(fixture.executions->rowCount() > 30);
-        // Every state the demo promises is there.
-        QSet<QString> statuses;
-        for (int row = 0; row < fixture.orders->rowCount(); ++row)
-            statuses.insert(fixture.orders->data(fixture.orders->index(row, ui::OrdersTableModel::Status)).toString());
-        for (const char* status : {"PendingNew", "New", "PartiallyFilled", "Filled", "Canceled", "Rejected"})
-            QVERIFY2(statuses.contains(QString::fromLatin1(status)), status);
+        QCOMPARE(view->model()->rowCount(), 25);
+        // The simulated broker answers: fills, resting orders, a cancel, a reject.
+        auto statuses = [&] {
+            QSet<QString> seen;
+            for (int row = 0; row < fixture.orders->rowCount(); ++row)
+                seen.insert(fixture.orders->data(fixture.orders->index(row, ui::OrdersTableModel::Status)).toString());
+            return seen;
+        };
+        for (const char* status : {"New", "Filled", "Canceled", "Rejected"})
+            QTRY_VERIFY2_WITH_TIMEOUT(statuses().contains(QString::fromLatin1(status)), status, 10000);
+        QTRY_COMPARE(window.executionsBlotter()->view()->model()->rowCount(), fixture.executions->rowCount());
+        QVERIFY(fixture.executions->rowCount() > 25);
 
         const auto* counts = window.statusBar()->findChildren<QLabel*>().at(1);
-        QVERIFY2(counts->text().startsWith(QStringLiteral("30 orders")), qPrintable(counts->text()));
+        QVERIFY2(counts->text().startsWith(QStringLiteral("25 orders")), qPrintable(counts->text()));
 
         // Typing in the filter narrows the rows.
         QTest::keyClicks(window.ordersBlotter()->filterEdit(), QStringLiteral("Rejected"));
-        QCOMPARE(view->model()->rowCount(), 2);
+        QCOMPARE(view->model()->rowCount(), 1);
         window.ordersBlotter()->filterEdit()->clear();
-        QCOMPARE(view->model()->rowCount(), 30);
+        QCOMPARE(view->model()->rowCount(), 25);
 
         const QImage shot = window.grab().toImage();
         QVERIFY(!shot.isNull());
@@ -94,34 +100,24 @@ private Q_SLOTS:
     void followsTheEngineLive() {
         QTemporaryDir dir;
         Fixture fixture(dir.path());
-        ui::MainWindow window(*fixture.orders, *fixture.executions, {QStringLiteral("Test"), dir.path()});
+        ui::MainWindow window(*fixture.orders, *fixture.executions, {QStringLiteral("Test"), dir.path(), {}});
         fixture.feed->start();
         QCOMPARE(fixture.orders->rowCount(), 0);
 
-        NewOrderRequest request{
-            "S", "GROWTH-PB", "MSFT", Side::Buy, {Qty::of("300"), OrdType::Limit, Price::of("378.8"), {}, TimeInForce::Day, {}}};
+        // A market order to the simulated broker: the blotter follows it to Filled.
+        NewOrderRequest request{fixture.desk->gateway().defaultSession(), "GROWTH-PB", "MSFT", Side::Buy,
+                                {Qty::of("300"), OrdType::Market, {}, {}, TimeInForce::Day, {}}};
         auto order = fixture.desk->engine().submit(request).get();
         QVERIFY(order.ok());
-        ExecutionReport fill;
-        fill.session = "S";
-        fill.clOrdId = order->clOrdId;
-        fill.execId = "F1";
-        fill.execType = ExecType::Trade;
-        fill.lastQty = Qty::of("300");
-        fill.lastPx = Price::of("378.75");
-        fill.receivedAt = nowUtc();
-        fixture.desk->engine().post(fill);
-        QVERIFY(fixture.desk->engine().sync(10s));
-
-        // The timer brings the changes to the GUI thread.
         QTRY_COMPARE(fixture.orders->rowCount(), 1);
-        QTRY_COMPARE(fixture.orders->data(fixture.orders->index(0, ui::OrdersTableModel::Status)).toString(),
-                     QStringLiteral("Filled"));
+        QTRY_COMPARE_WITH_TIMEOUT(fixture.orders->data(fixture.orders->index(0, ui::OrdersTableModel::Status)).toString(),
+                                  QStringLiteral("Filled"), 10000);
+        QVERIFY(fixture.desk->engine().sync(10s));
+        const auto filled = fixture.desk->engine().snapshot().get().orders.front();
+        QCOMPARE(fixture.orders->data(fixture.orders->index(0, ui::OrdersTableModel::Filled)).toString(), QStringLiteral("300"));
         QCOMPARE(fixture.orders->data(fixture.orders->index(0, ui::OrdersTableModel::AvgPx)).toString(),
-                 QStringLiteral("378.75"));
-        QCOMPARE(fixture.executions->rowCount(), 1);
-        QCOMPARE(fixture.executions->data(fixture.executions->index(0, ui::ExecutionsTableModel::LastPx)).toString(),
-                 QStringLiteral("378.75"));
+                 ui::formatAveragePrice(filled.avgPx(), 2));
+        QTRY_COMPARE(fixture.executions->rowCount(), int(fixture.desk->engine().snapshot().get().executions.size()));
     }
 
     void layoutPersistsBetweenRuns() {
@@ -130,7 +126,7 @@ private Q_SLOTS:
         fixture.feed->start();
         QByteArray saved;
         {
-            ui::MainWindow window(*fixture.orders, *fixture.executions, {QStringLiteral("Test"), dir.path()});
+            ui::MainWindow window(*fixture.orders, *fixture.executions, {QStringLiteral("Test"), dir.path(), {}});
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             auto* executionsDock = window.findChild<QDockWidget*>(QStringLiteral("executionsDock"));
@@ -142,7 +138,7 @@ private Q_SLOTS:
             window.close();  // saves the layout
             saved = window.saveState();
         }
-        ui::MainWindow window(*fixture.orders, *fixture.executions, {QStringLiteral("Test"), dir.path()});
+        ui::MainWindow window(*fixture.orders, *fixture.executions, {QStringLiteral("Test"), dir.path(), {}});
         window.restoreLayout();
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

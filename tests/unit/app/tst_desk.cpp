@@ -42,7 +42,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const auto path = dir.filePath(QStringLiteral("nested/desk")).toStdString();
         {
-            auto desk = app::Desk::open({path, "debug"});
+            auto desk = app::Desk::open({path, "debug", {}});
             QVERIFY2(desk.ok(), desk.ok() ? "" : desk.error().c_str());
             QCOMPARE((*desk)->referenceData().funds.size(), std::size_t(3));
             QCOMPARE((*desk)->referenceData().accounts.size(), std::size_t(4));
@@ -57,7 +57,7 @@ private Q_SLOTS:
         QVERIFY(text.contains("OpenBlotter stopped"));
 
         // A second start keeps what the user has.
-        auto again = app::Desk::open({path, "info"});
+        auto again = app::Desk::open({path, "info", {}});
         QVERIFY(again.ok());
         QCOMPARE((*again)->referenceData().instruments.size(), std::size_t(40));
     }
@@ -66,7 +66,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const auto file = dir.filePath(QStringLiteral("a-file"));
         QFile(file).open(QIODevice::WriteOnly);
-        auto desk = app::Desk::open({file.toStdString() + "/desk", "info"});
+        auto desk = app::Desk::open({file.toStdString() + "/desk", "info", {}});
         QVERIFY(!desk.ok());
         QVERIFY2(desk.error().find("cannot create the data directory") != std::string::npos, desk.error().c_str());
     }

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "commandline.h"
+
+namespace ob::app {
+
+/// Exit statuses of the batch mode.
+enum HeadlessExit { AllTerminal = 0, BadInput = 1, SomeRejected = 2, TimedOut = 3 };
+
+/// Runs the batch mode: opens the desk, checks and sends a basket, waits,
+/// cancels what remains, and exports. Returns the exit status.
+int runHeadless(const CommandLine& options);
+
+}  // namespace ob::app
