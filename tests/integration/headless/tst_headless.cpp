@@ -1,0 +1,221 @@
+#include "util/csv.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+
+using namespace ob;
+
+namespace {
+
+/// openblotter-sim in its own process, on a free loopback port.
+class SimProcess {
+public:
+    explicit SimProcess(const QString& recordPrefix, QStringList extra = {}) {
+        process_.start(QStringLiteral(OPENBLOTTER_SIM), QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tick-ms"),
+                                                                   QStringLiteral("0"), QStringLiteral("--record"), recordPrefix} + extra);
+        if (!process_.waitForStarted()) qFatal("openblotter-sim did not start");
+        while (port_ == 0 && process_.waitForReadyRead(10000)) {
+            const auto match = QRegularExpression(QStringLiteral("listening on 127.0.0.1:(\\d+)")).match(QString::fromUtf8(process_.readAllStandardOutput()));
+            if (match.hasMatch()) port_ = match.captured(1).toInt();
+        }
+        if (port_ == 0) qFatal("openblotter-sim did not say where it listens: %s", process_.readAllStandardError().constData());
+    }
+    ~SimProcess() { stop(); }
+    /// Stops it the way an operator would; it writes its record on the way out.
+    void stop() {
+        if (process_.state() == QProcess::NotRunning) return;
+        process_.terminate();
+        process_.waitForFinished(10000);
+    }
+    int port() const { return port_; }
+
+private:
+    QProcess process_;
+    int port_ = 0;
+};
+
+struct Run {
+    int exitCode = -1;
+    QString stdErr;
+    QString stdOut;
+};
+
+Run runDesk(const QStringList& arguments) {
+    QProcess desk;
+    desk.start(QStringLiteral(OPENBLOTTER), QStringList{QStringLiteral("--headless")} + arguments);
+    if (!desk.waitForFinished(300000)) qFatal("openblotter --headless did not finish");
+    return {desk.exitCode(), QString::fromUtf8(desk.readAllStandardError()), QString::fromUtf8(desk.readAllStandardOutput())};
+}
+
+QString write(const QTemporaryDir& dir, const char* name, const QString& text) {
+    const auto path = dir.filePath(QString::fromLatin1(name));
+    QFile file(path);
+    file.open(QIODevice::WriteOnly);
+    file.write(text.toUtf8());
+    return path;
+}
+
+QString settingsFor(int port) {
+    return QStringLiteral("[DEFAULT]\nConnectionType=initiator\nSocketConnectHost=127.0.0.1\nSocketConnectPort=%1\nSenderCompID=OPENBLOTTER\n"
+                          "TargetCompID=SIM\nHeartBtInt=30\nReconnectInterval=1\n\n[SESSION]\nBeginString=FIX.4.4\n")
+        .arg(port);
+}
+
+/// The rows of a CSV file keyed by one column.
+std::map<std::string, std::map<std::string, std::string>> rowsBy(const QString& path, const char* key) {
+    auto table = CsvTable::readFile(path.toStdString());
+    if (!table) qFatal("%s", table.error().c_str());
+    std::map<std::string, std::map<std::string, std::string>> rows;
+    for (const auto& row : table->rows()) {
+        auto& fields = rows[table->field(row, key)];
+        for (const auto& header : table->headers()) fields[header] = table->field(row, header);
+    }
+    return rows;
+}
+
+}  // namespace
+
+/// The batch mode end to end: openblotter --headless against openblotter-sim, both as programs.
+class TestHeadless final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fillsABasketOfAThousandOrders() {
+        QTemporaryDir dir;
+        SimProcess sim(dir.filePath(QStringLiteral("sim")), {QStringLiteral("--partial-fills"), QStringLiteral("2"),
+                                                              QStringLiteral("--fill-interval-ms"), QStringLiteral("0")});
+        QString basket = QStringLiteral("Account,Symbol,Side,Qty,Type,Limit_Price,TIF,Ignored\n");
+        const char* symbols[] = {"AAPL", "MSFT", "VOD.L", "7203.T", "SAP.DE"};
+        const char* lots[] = {"10", "25", "1000", "200", "15"};
+        for (int i = 0; i < 1000; ++i) {
+            const int s = i % 5;
+            // Market orders, and limits through the market that fill at once.
+            const bool buy = i % 3 != 0;
+            const QString limit = i % 2 ? QString() : QString::fromLatin1(buy ? (s == 2 ? "0.8" : s == 3 ? "3000" : s == 4 ? "150" : s == 1 ? "390" : "200")
+                                                                              : (s == 2 ? "0.6" : s == 3 ? "2700" : s == 4 ? "130" : s == 1 ? "370" : "180"));
+            basket += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,x\n")
+                          .arg(QString::fromLatin1(i % 2 ? "GROWTH-PB" : "INCOME-PB"), QString::fromLatin1(symbols[s]),
+                               QString::fromLatin1(buy ? "BUY" : (i % 7 == 0 ? "SHORT" : "sell")), QString::fromLatin1(lots[s]),
+                               QString::fromLatin1(limit.isEmpty() ? "MKT" : "LMT"), limit, QString::fromLatin1(i % 4 ? "DAY" : "IOC"));
+        }
+        const auto run = runDesk({QStringLiteral("--fix-settings"), write(dir, "broker.cfg", settingsFor(sim.port())), QStringLiteral("--data-dir"),
+                                  dir.filePath(QStringLiteral("desk")), QStringLiteral("--import-basket"), write(dir, "basket.csv", basket),
+                                  QStringLiteral("--send"), QStringLiteral("--wait"), QStringLiteral("120"), QStringLiteral("--export-orders"),
+                                  dir.filePath(QStringLiteral("orders.csv")), QStringLiteral("--export-executions"),
+                                  dir.filePath(QStringLiteral("executions.csv"))});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+        QVERIFY(run.stdOut.contains(QStringLiteral("sent 1000 orders")));
+        sim.stop();
+
+        // Both exports agree with the simulator's own record.
+        const auto orders = rowsBy(dir.filePath(QStringLiteral("orders.csv")), "cl_ord_id");
+        const auto simOrders = rowsBy(dir.filePath(QStringLiteral("sim.orders.csv")), "cl_ord_id");
+        QCOMPARE(orders.size(), std::size_t(1000));
+        QCOMPARE(simOrders.size(), std::size_t(1000));
+        for (const auto& [clOrdId, order] : orders) {
+            const auto& record = simOrders.at(clOrdId);
+            QCOMPARE(QString::fromStdString(order.at("status")), QStringLiteral("Filled"));
+            QCOMPARE(order.at("status"), record.at("status"));
+            QCOMPARE(order.at("cum_qty"), record.at("cum_qty"));
+            QCOMPARE(order.at("avg_px"), record.at("avg_px"));
+            QCOMPARE(order.at("order_id"), record.at("order_id"));
+            QCOMPARE(order.at("leaves_qty"), std::string("0"));
+        }
+        const auto executions = rowsBy(dir.filePath(QStringLiteral("executions.csv")), "exec_id");
+        const auto simExecutions = rowsBy(dir.filePath(QStringLiteral("sim.executions.csv")), "exec_id");
+        QCOMPARE(executions.size(), simExecutions.size());
+        QCOMPARE(executions.size(), std::size_t(750 * 3 + 250 * 2));  // New and two fills; an IOC fills at once, in one
+        for (const auto& [execId, execution] : executions) {
+            const auto& record = simExecutions.at(execId);
+            QCOMPARE(execution.at("exec_type"), record.at("exec_type"));
+            QCOMPARE(execution.at("last_qty"), record.at("last_qty"));
+            QCOMPARE(execution.at("last_px"), record.at("last_px"));
+            QVERIFY(execution.at("last_px").find('e') == std::string::npos);
+        }
+    }
+
+    void refusesABadBasketWhole() {
+        QTemporaryDir dir;
+        SimProcess sim(dir.filePath(QStringLiteral("sim")));
+        const auto basket = write(dir, "basket.csv",
+                                  QStringLiteral("account,symbol,side,qty,type,limit_price,tif\n"
+                                                 "GROWTH-PB,AAPL,BUY,100,MKT,,DAY\n"
+                                                 "GROWTH-PB,NOPE,BUY,100,MKT,,DAY\n"
+                                                 "GROWTH-PB,AAPL,HOLD,100,LMT,,DAY\n"
+                                                 "GROWTH-PB,7203.T,BUY,150,LMT,2800.5,GTD\n"));
+        const auto run = runDesk({QStringLiteral("--fix-settings"), write(dir, "broker.cfg", settingsFor(sim.port())), QStringLiteral("--data-dir"),
+                                  dir.filePath(QStringLiteral("desk")), QStringLiteral("--import-basket"), basket, QStringLiteral("--send"),
+                                  QStringLiteral("--export-orders"), dir.filePath(QStringLiteral("orders.csv"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.stdErr.contains(QStringLiteral("line 3: unknown symbol 'NOPE'")), qPrintable(run.stdErr));
+        QVERIFY(run.stdErr.contains(QStringLiteral("line 4: side 'HOLD' is not BUY, SELL or SHORT")));
+        QVERIFY(run.stdErr.contains(QStringLiteral("line 4: limit_price is needed for a LMT order")));
+        QVERIFY(run.stdErr.contains(QStringLiteral("line 5: tif 'GTD' is not DAY, GTC, IOC or FOK")));
+        QVERIFY(run.stdErr.contains(QStringLiteral("line 5: qty 150 is not a multiple of 7203.T's lot of 100")));
+        QVERIFY(run.stdErr.contains(QStringLiteral("line 5: limit_price 2800.5 is not on 7203.T's tick of 1")));
+        QVERIFY(run.stdErr.contains(QStringLiteral("nothing was sent")));
+        sim.stop();
+        QCOMPARE(rowsBy(dir.filePath(QStringLiteral("sim.orders.csv")), "cl_ord_id").size(), std::size_t(0));
+    }
+
+    void reportsRejectedOrders() {
+        QTemporaryDir dir;
+        SimProcess sim(dir.filePath(QStringLiteral("sim")), {QStringLiteral("--reject-share"), QStringLiteral("1")});
+        const auto run = runDesk({QStringLiteral("--fix-settings"), write(dir, "broker.cfg", settingsFor(sim.port())), QStringLiteral("--data-dir"),
+                                  dir.filePath(QStringLiteral("desk")), QStringLiteral("--import-basket"),
+                                  write(dir, "basket.csv", QStringLiteral("account,symbol,side,qty,type,limit_price,tif,broker\n"
+                                                                          "GROWTH-PB,AAPL,BUY,100,MKT,,DAY,SIM\n")),
+                                  QStringLiteral("--send"), QStringLiteral("--wait"), QStringLiteral("30"), QStringLiteral("--export-orders"),
+                                  dir.filePath(QStringLiteral("orders.csv"))});
+        QCOMPARE(run.exitCode, 2);
+        const auto orders = rowsBy(dir.filePath(QStringLiteral("orders.csv")), "symbol");
+        QCOMPARE(orders.at("AAPL").at("status"), std::string("Rejected"));
+        QCOMPARE(orders.at("AAPL").at("text"), std::string("rejected by the simulated exchange"));
+    }
+
+    void timesOutAndCancelsWhatRemains() {
+        QTemporaryDir dir;
+        SimProcess sim(dir.filePath(QStringLiteral("sim")));
+        const auto settings = write(dir, "broker.cfg", settingsFor(sim.port()));
+        const auto desk = dir.filePath(QStringLiteral("desk"));
+        // An order far from the market stays working; the wait runs out.
+        auto first = runDesk({QStringLiteral("--fix-settings"), settings, QStringLiteral("--data-dir"), desk, QStringLiteral("--import-basket"),
+                              write(dir, "basket.csv", QStringLiteral("account,symbol,side,qty,type,limit_price,tif\n"
+                                                                      "GROWTH-PB,AAPL,BUY,100,LMT,150,GTC\n")),
+                              QStringLiteral("--send"), QStringLiteral("--wait"), QStringLiteral("2")});
+        QCOMPARE(first.exitCode, 3);
+        QVERIFY2(first.stdErr.contains(QStringLiteral("1 orders still working")), qPrintable(first.stdErr));
+        // A later run waits for it too, and cancels it when its own wait runs out.
+        auto second = runDesk({QStringLiteral("--fix-settings"), settings, QStringLiteral("--data-dir"), desk, QStringLiteral("--wait"),
+                               QStringLiteral("2"), QStringLiteral("--cancel-remaining"), QStringLiteral("--export-orders"),
+                               dir.filePath(QStringLiteral("orders.csv"))});
+        QCOMPARE(second.exitCode, 3);
+        QVERIFY2(second.stdErr.contains(QStringLiteral("sent cancels for 1 orders; 0 still working")), qPrintable(second.stdErr));
+        const auto orders = rowsBy(dir.filePath(QStringLiteral("orders.csv")), "symbol");
+        QCOMPARE(orders.at("AAPL").at("status"), std::string("Canceled"));
+        QCOMPARE(orders.at("AAPL").at("tif"), std::string("GTC"));
+    }
+
+    void explainsItself() {
+        const auto help = runDesk({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        for (const char* words : {"--import-basket", "account,symbol,side,qty,type,limit_price,tif", "Exit status", "--cancel-remaining",
+                                  "exec_id,cl_ord_id,order_id", "SessionAlias"})
+            QVERIFY2(help.stdOut.contains(QString::fromLatin1(words)), words);
+        QCOMPARE(runDesk({QStringLiteral("--wait"), QStringLiteral("soon")}).exitCode, 1);
+        QCOMPARE(runDesk({QStringLiteral("--cancel-remaining")}).exitCode, 1);
+        QProcess sim;
+        sim.start(QStringLiteral(OPENBLOTTER_SIM), {QStringLiteral("--help")});
+        QVERIFY(sim.waitForFinished());
+        QCOMPARE(sim.exitCode(), 0);
+        QVERIFY(sim.readAllStandardOutput().contains("--reject-share"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"
