@@ -11,3 +11,4 @@ add_library(QuickFIX::QuickFIX UNKNOWN IMPORTED)
 set_target_properties(QuickFIX::QuickFIX PROPERTIES
     IMPORTED_LOCATION "${QUICKFIX_LIBRARY}"
     INTERFACE_SYSTEM_INCLUDE_DIRECTORIES "${QUICKFIX_INCLUDE_DIR}")
+find_package(OpenSSL REQUIRED)  # libssl-dev comes with libquickfix-dev

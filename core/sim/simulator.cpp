@@ -13,6 +13,7 @@ std::string acceptorSettings(const SimulatorConfig& config) {
     settings << "[DEFAULT]\nConnectionType=acceptor\nSocketAcceptPort=" << config.port << "\nSocketAcceptAddress=" << config.listenAddress
              << "\nSenderCompID=" << config.compId << "\nHeartBtInt=30\nStartTime=00:00:00\nEndTime=00:00:00\n";
     if (!config.password.empty()) settings << "Password=" << config.password << "\n";
+    if (!config.tlsCertificate.empty()) settings << "SSLEnable=Y\nServerCertificateFile=" << config.tlsCertificate << "\n";
     for (const auto& client : config.clients)
         settings << "\n[SESSION]\nBeginString=" << client.beginString << "\nTargetCompID=" << client.compId << "\n";
     return settings.str();
@@ -79,14 +80,15 @@ std::string Simulator::clientSettings() const {
     settings << "[DEFAULT]\nConnectionType=initiator\nSocketConnectHost=127.0.0.1\nSocketConnectPort=" << port()
              << "\nTargetCompID=" << config_.compId << "\nHeartBtInt=30\nReconnectInterval=1\nStartTime=00:00:00\nEndTime=00:00:00\n";
     if (!config_.password.empty()) settings << "Password=" << config_.password << "\n";
+    if (!config_.tlsCertificate.empty()) settings << "SSLEnable=Y\nSSLProtocol=+TLSv1.2 +TLSv1.3\n";
     for (const auto& client : config_.clients)
         settings << "\n[SESSION]\nBeginString=" << client.beginString << "\nSenderCompID=" << client.compId << "\n";
     return settings.str();
 }
 
-bool Simulator::sendRaw(const std::string& session, const std::string& text) {
+bool Simulator::sendRaw(const std::string& session, const std::string& text, bool asIs) {
     std::string error;
-    return acceptor_->sendRaw(session, text, error);
+    return acceptor_->sendRaw(session, text, asIs, error);
 }
 
 std::vector<fixengine::SessionStatus> Simulator::sessions() const { return acceptor_->status(); }

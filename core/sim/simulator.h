@@ -33,8 +33,9 @@ public:
     template <typename F>
     auto call(F&& action) -> decltype(action(std::declval<SimulatedBroker&>()));
 
-    /// Sends text to a client as it is, for tests of malformed input.
-    bool sendRaw(const std::string& session, const std::string& text);
+    /// Sends a message's body to a client under the session's header, or any
+    /// text `asIs` onto the connection: for tests of malformed input.
+    bool sendRaw(const std::string& session, const std::string& text, bool asIs = false);
     std::vector<fixengine::SessionStatus> sessions() const;
 
 private:

@@ -37,6 +37,7 @@ struct SimulatorConfig {
     std::string storeDirectory;       ///< FIX sequence numbers and messages; empty keeps them in memory
     std::string dictionaryDirectory;  ///< FIX42.xml and FIX44.xml
     std::string password;             ///< when set, a client's Logon must carry it
+    std::string tlsCertificate;       ///< a PEM file with certificate and key: sessions in TLS
 
     double rejectShare = 0;                       ///< share of new orders rejected, 0..1
     std::chrono::milliseconds latency{0};         ///< before each answer

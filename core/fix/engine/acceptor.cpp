@@ -1,5 +1,8 @@
 #include "bridge.h"
 
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -19,18 +22,45 @@ namespace fixengine {
 
 namespace {
 
-/// One accepted TCP connection: QuickFIX's session writes through it.
+std::string tlsError() {
+    char text[256];
+    ERR_error_string_n(ERR_get_error(), text, sizeof text);
+    return text;
+}
+
+/// One accepted TCP connection, in TLS when the settings ask for it:
+/// QuickFIX's session writes through it.
 class Connection : public FIX::Responder {
 public:
-    explicit Connection(int fd) : fd_(fd) {}
-    ~Connection() override { ::close(fd_); }
+    Connection(int fd, SSL* tls) : fd_(fd), tls_(tls) {}
+    ~Connection() override {
+        if (tls_) {
+            SSL_shutdown(tls_);
+            SSL_free(tls_);
+        }
+        ::close(fd_);
+    }
+
+    /// Reads what is there; 0 or less when the peer is gone.
+    long read(char* buffer, std::size_t size) {
+        if (!tls_) return ::recv(fd_, buffer, size, 0);
+        std::lock_guard<std::mutex> lock(mutex_);
+        return SSL_read(tls_, buffer, static_cast<int>(size));
+    }
+    /// TLS may hold decrypted bytes that poll() cannot see.
+    bool hasBuffered() {
+        if (!tls_) return false;
+        std::lock_guard<std::mutex> lock(mutex_);
+        return SSL_pending(tls_) > 0;
+    }
 
     bool send(const std::string& text) override {
         std::lock_guard<std::mutex> lock(mutex_);
         if (closed_) return false;
         std::size_t sent = 0;
         while (sent < text.size()) {
-            const auto n = ::send(fd_, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
+            const auto n = tls_ ? SSL_write(tls_, text.data() + sent, static_cast<int>(text.size() - sent))
+                                : ::send(fd_, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
             if (n < 0 && errno == EINTR) continue;
             if (n <= 0) {
                 closed_ = true;
@@ -58,6 +88,7 @@ public:
 
 private:
     int fd_;
+    SSL* tls_;
     std::mutex mutex_;
     bool closed_ = false;
 };
@@ -84,6 +115,7 @@ public:
     ~LoopbackAcceptor() override {
         stop(false);
         for (auto* session : sessions_) factory_.destroy(session);
+        if (tls_) SSL_CTX_free(tls_);
     }
 
     int port() const override { return port_; }
@@ -111,6 +143,21 @@ public:
     }
 
     bool start(std::string& error) override {
+        const auto& defaults = settings_.get();
+        if (defaults.has("SSLEnable") && defaults.getString("SSLEnable") == "Y") {
+            if (!defaults.has("ServerCertificateFile")) {
+                error = "SSLEnable=Y needs ServerCertificateFile";
+                return false;
+            }
+            const auto certificate = defaults.getString("ServerCertificateFile");
+            const auto key = defaults.has("ServerCertificateKeyFile") ? defaults.getString("ServerCertificateKeyFile") : certificate;
+            tls_ = SSL_CTX_new(TLS_server_method());
+            if (!tls_ || SSL_CTX_use_certificate_chain_file(tls_, certificate.c_str()) != 1 ||
+                SSL_CTX_use_PrivateKey_file(tls_, key.c_str(), SSL_FILETYPE_PEM) != 1) {
+                error = "cannot use the TLS certificate " + certificate + ": " + tlsError();
+                return false;
+            }
+        }
         listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
         if (listener_ < 0) return fail(error, "socket");
         const int yes = 1;
@@ -158,8 +205,8 @@ public:
         }
     }
 
-    bool sendRaw(const std::string& session, const std::string& text, std::string& error) override {
-        if (text.compare(0, 2, "8=") == 0) {
+    bool sendRaw(const std::string& session, const std::string& text, bool asIs, std::string& error) override {
+        if (!asIs) {
             // A message: the session gives it the next MsgSeqNum, the body goes out as it is.
             try {
                 auto* found = find(session, error);
@@ -233,9 +280,10 @@ private:
                 Connection& connection = **it;
                 bool keep = !connection.closed();
                 if (keep && index < fds.size() && (fds[index].revents & (POLLIN | POLLHUP | POLLERR))) {
-                    const auto n = ::recv(connection.fd(), buffer, sizeof buffer, 0);
-                    if (n <= 0) keep = false;
-                    else keep = receive(connection, buffer, static_cast<std::size_t>(n));
+                    do {
+                        const auto n = connection.read(buffer, sizeof buffer);
+                        keep = n > 0 && receive(connection, buffer, static_cast<std::size_t>(n));
+                    } while (keep && connection.hasBuffered());
                 }
                 if (keep) {
                     ++it;
@@ -260,8 +308,25 @@ private:
         if (fd < 0) return;
         const int yes = 1;
         ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
+        SSL* tls = nullptr;
+        if (tls_) {
+            // A peer that does not speak TLS must not hold this thread: the handshake gets two seconds.
+            timeval limit{2, 0};
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+            tls = SSL_new(tls_);
+            SSL_set_fd(tls, fd);
+            const int accepted = SSL_accept(tls);
+            limit = timeval{0, 0};
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+            if (accepted != 1) {
+                bridge_.listener().onEvent("", "TLS handshake failed: " + tlsError());
+                SSL_free(tls);
+                ::close(fd);
+                return;
+            }
+        }
         std::lock_guard<std::mutex> lock(connectionsMutex_);
-        connections_.emplace_back(new Connection(fd));
+        connections_.emplace_back(new Connection(fd, tls));
     }
 
     /// Feeds received bytes to the connection's session; false to drop the connection.
@@ -313,6 +378,7 @@ private:
     std::string address_;
     int port_ = 0;
     int listener_ = -1;
+    SSL_CTX* tls_ = nullptr;
     std::atomic<bool> running_{false};
     std::thread thread_;
     std::mutex connectionsMutex_;

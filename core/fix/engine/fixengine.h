@@ -86,10 +86,10 @@ public:
     /// Sends an application message; false with the reason when the session
     /// is unknown or not logged on (nothing is queued then).
     virtual bool send(const std::string& session, const OutboundMessage& message, std::string& error) = 0;
-    /// For tests of malformed input: a message text ("8=...") is sent with the
-    /// session's header and next MsgSeqNum but its body as it is; any other
-    /// text is written to the connection unchanged.
-    virtual bool sendRaw(const std::string& session, const std::string& text, std::string& error) = 0;
+    /// For tests of malformed input: a message text is sent with the
+    /// session's header and next MsgSeqNum but its body as it is; `asIs`
+    /// writes the text to the connection unchanged instead.
+    virtual bool sendRaw(const std::string& session, const std::string& text, bool asIs, std::string& error) = 0;
     virtual std::vector<SessionStatus> status() const = 0;
     virtual void logon(const std::string& session) = 0;
     virtual void logout(const std::string& session, const std::string& reason) = 0;

@@ -102,7 +102,7 @@ public:
         }
     }
 
-    bool sendRaw(const std::string&, const std::string&, std::string& error) override {
+    bool sendRaw(const std::string&, const std::string&, bool, std::string& error) override {
         error = "an initiator sends only well-formed messages";
         return false;
     }

@@ -249,8 +249,12 @@ private Q_SLOTS:
         // A report for an order nobody sent.
         QVERIFY(f.sim->sendRaw(session, test::fixMessage("FIX.4.4", "SIM", "OPENBLOTTER", 1,
                                                          "35=8|37=Y|11=NOT-OURS|17=BAD2|150=0|39=0|55=AAPL|54=1|38=100|151=100|14=0|6=0|")));
-        // Bytes that are not FIX at all.
-        QVERIFY(f.sim->sendRaw(session, "this is not a FIX message"));
+        // Bytes that are not FIX at all, and a message whose checksum is wrong.
+        QVERIFY(f.sim->sendRaw(session, "this is not a FIX message", true));
+        auto corrupt = test::fixMessage("FIX.4.4", "SIM", "OPENBLOTTER", f.sim->sessions().front().nextSenderMsgSeqNum,
+                                        "35=8|37=Z|11=" + order.clOrdId + "|17=BAD3|150=F|39=2|55=AAPL|54=1|38=100|32=100|31=90|151=0|14=100|6=90|");
+        corrupt.replace(corrupt.size() - 4, 3, "000");
+        QVERIFY(f.sim->sendRaw(session, corrupt, true));
         QTRY_VERIFY_WITH_TIMEOUT(f.quarantine().size() >= 2, 10000);
         const auto kept = f.quarantine();
         QCOMPARE(kept.size(), std::size_t(2));
@@ -341,6 +345,25 @@ private Q_SLOTS:
         const auto error = desk.gateway->sessions()[0].lastError;
         QVERIFY2(contains(error, "invalid username or password"), error.c_str());
         QVERIFY(!desk.gateway->waitForLogon(300ms));
+    }
+
+    void tradesOverTls() {
+        auto c = test::testSimulatorConfig();
+        c.tlsCertificate = OPENBLOTTER_TEST_DATA "/tls/server.pem";
+        // The client checks the simulator's certificate against the test authority.
+        Fixture f(c, "CertificationAuthoritiesFile=" OPENBLOTTER_TEST_DATA "/tls/ca.pem\nCertificateVerifyLevel=1\n");
+        const auto order = f.desk->submit("AAPL", Side::Buy, "100");
+        QCOMPARE(f.desk->waitForStatus(order.id, OrdStatus::Filled).cumQty, Qty::of("100"));
+        MessageLog::Filter filter;
+        QVERIFY(!f.desk->gateway->messageLog().query(filter).empty());
+
+        // A client that speaks plain FIX gets nowhere with it (one desk per session at a time: QuickFIX's registry is global).
+        f.desk->close();
+        QTemporaryDir plainDir;
+        std::string plain = f.sim->clientSettings();
+        plain.replace(plain.find("SSLEnable=Y"), 11, "SSLEnable=N");
+        test::FixDesk refused(plainDir.path().toStdString(), plain, false);
+        QVERIFY(!refused.gateway->waitForLogon(2s));
     }
 
     void reportsSessionStateAndLogsMessages() {
