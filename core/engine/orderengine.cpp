@@ -68,6 +68,7 @@ Status OrderEngine::start() {
     lastOrderId_ = active->maxOrderId;
     clOrdIdCounter_ = active->clOrdIdCounter;
     inboundProgress_ = active->inboundProgress;
+    for (const auto& [session, progress] : inboundProgress_) epochs_[session] = progress.epoch;
     spdlog::info("order book restored: {} orders and {} executions (trade date {})", book_.size(), executions_.size(),
                  tradeDate_);
 
@@ -123,6 +124,17 @@ void OrderEngine::post(ExecutionReport report) { enqueue(std::move(report)); }
 void OrderEngine::post(CancelReject reject) { enqueue(std::move(reject)); }
 void OrderEngine::post(RequestReject reject) { enqueue(std::move(reject)); }
 void OrderEngine::post(QuarantinedMessage message) { enqueue(std::move(message)); }
+void OrderEngine::post(SessionEpoch epoch) { enqueue(std::move(epoch)); }
+
+void OrderEngine::handle(SessionEpoch& epoch, BatchChanges&) {
+    auto& known = epochs_[epoch.session];
+    if (known == epoch.epoch) return;
+    spdlog::info("{}: sequence numbers started again ({}); recorded progress restarts", epoch.session, epoch.epoch);
+    known = epoch.epoch;
+    StoreUnit unit;
+    unit.epoch = std::move(epoch);
+    lastSubmitted_ = store_.submit(std::move(unit));
+}
 
 std::future<BookSnapshot> OrderEngine::snapshot() {
     Snapshot command;

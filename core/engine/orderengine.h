@@ -66,8 +66,11 @@ public:
     bool sync(std::chrono::milliseconds timeout);
 
     std::string tradeDate() const { return tradeDate_; }
-    /// Per FIX session, the last inbound MsgSeqNum whose effects the store held at start.
-    const std::map<std::string, std::int64_t>& inboundProgressAtStart() const { return inboundProgress_; }
+    /// Per FIX session, the last inbound MsgSeqNum whose effects the store held at start, and its epoch.
+    const std::map<std::string, SessionProgress>& inboundProgressAtStart() const { return inboundProgress_; }
+    /// Tells the epoch of a session's numbers (when they last started from 1);
+    /// a new epoch restarts the session's recorded progress.
+    void post(SessionEpoch epoch);
 
 private:
     struct Submit {
@@ -89,8 +92,8 @@ private:
     struct Barrier {
         std::promise<std::uint64_t> done;
     };
-    using Command =
-        std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, Submit, Cancel, Replace, Snapshot, Barrier>;
+    using Command = std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel, Replace,
+                                 Snapshot, Barrier>;
 
     /// Where an inbound event came from, to quarantine it whole if refused.
     struct Origin {
@@ -110,6 +113,7 @@ private:
     void handle(CancelReject& reject, BatchChanges& changes);
     void handle(RequestReject& reject, BatchChanges& changes);
     void handle(QuarantinedMessage& message, BatchChanges& changes);
+    void handle(SessionEpoch& epoch, BatchChanges& changes);
     void handle(Submit& command, BatchChanges& changes);
     void handle(Cancel& command, BatchChanges& changes);
     void handle(Replace& command, BatchChanges& changes);
@@ -137,7 +141,8 @@ private:
     std::int64_t clOrdIdCounter_ = 0;
     std::uint64_t lastSubmitted_ = 0;
     std::vector<ExecutionRecord> executions_;  ///< today's, for snapshots
-    std::map<std::string, std::int64_t> inboundProgress_;
+    std::map<std::string, SessionProgress> inboundProgress_;
+    std::map<std::string, std::string> epochs_;  ///< the current epoch of each session, engine thread only
     std::vector<Listener> listeners_;
     std::uint64_t published_ = 0;
     Router router_;

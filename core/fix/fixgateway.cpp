@@ -66,6 +66,7 @@ Result<std::unique_ptr<FixGateway>> FixGateway::create(const Options& options, O
     engineOptions.settingsText = options.settingsText;
     engineOptions.storeDirectory = (fixDirectory / "store").string();
     engineOptions.dictionaryDirectory = options.dictionaryDirectory.string();
+    engineOptions.inboundSequenceRecordedByOwner = true;
     std::string error;
     gateway->fix_ = fixengine::createInitiator(engineOptions, *gateway, error);
     if (!gateway->fix_) return Error{"the FIX session settings are not usable: " + error};
@@ -86,14 +87,17 @@ Status FixGateway::start() {
     // Resume inbound after the last message whose effects are durable; the counterparty resends the rest.
     const auto progress = engine_.inboundProgressAtStart();
     for (const auto& status : fix_->status()) {
+        engine_.post(SessionEpoch{status.session, status.storeCreated});
         auto it = progress.find(status.session);
-        if (it == progress.end() || it->second + 1 >= status.nextTargetMsgSeqNum) continue;
-        const int resumeAt = static_cast<int>(it->second + 1);
+        // The session's file does not follow inbound numbers (the order store does): resume from the
+        // store when it knows this epoch; a new epoch (a new FIX day) starts where the session says.
+        if (it == progress.end() || it->second.epoch != status.storeCreated || it->second.lastApplied + 1 == status.nextTargetMsgSeqNum)
+            continue;
+        const int resumeAt = static_cast<int>(it->second.lastApplied + 1);
         std::string error;
         if (!fix_->setNextTargetMsgSeqNum(status.session, resumeAt, error))
             return Error{"cannot resume " + status.session + " at MsgSeqNum " + std::to_string(resumeAt) + ": " + error};
-        spdlog::info("{}: resuming inbound at MsgSeqNum {} (the session had reached {}); the counterparty resends the rest",
-                     status.session, resumeAt, status.nextTargetMsgSeqNum);
+        spdlog::info("{}: resuming inbound at MsgSeqNum {}, after the last message the store holds", status.session, resumeAt);
     }
     std::string error;
     if (!fix_->start(error)) return Error{"the FIX sessions did not start: " + error};
@@ -230,6 +234,9 @@ void FixGateway::quarantine(const std::string& session, const std::string& text,
 }
 
 void FixGateway::onLogon(const std::string& session) {
+    // A logon may have started the numbers again (ResetOnLogon, a new session day).
+    for (const auto& status : fix_->status())
+        if (status.session == session) engine_.post(SessionEpoch{session, status.storeCreated});
     {
         std::lock_guard lock(mutex_);
         auto& info = sessions_[session];

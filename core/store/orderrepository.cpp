@@ -184,6 +184,8 @@ void OrderRepository::prepareWrites() {
     upsertInbound_ = db_.prepare(
         "INSERT INTO fix_sessions (session, last_applied_inbound_seq, updated_at) VALUES (?1, ?2, ?3) "
         "ON CONFLICT(session) DO UPDATE SET last_applied_inbound_seq = ?2, updated_at = ?3");
+    upsertEpoch_ = db_.prepare("INSERT INTO fix_sessions (session, epoch, last_applied_inbound_seq, updated_at) VALUES (?1, ?2, ?3, ?4) "
+                               "ON CONFLICT(session) DO UPDATE SET epoch = ?2, last_applied_inbound_seq = ?3, updated_at = ?4");
     insertQuarantine_ = db_.prepare(
         "INSERT INTO quarantine (received_at, session, msg_seq_num, msg_type, text, reason, order_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
     writesPrepared_ = true;
@@ -193,7 +195,11 @@ void OrderRepository::write(const std::vector<StoreUnit>& batch) {
     if (!writesPrepared_) prepareWrites();
     std::unordered_map<OrderId, const OrderRow*> latest;
     std::vector<OrderId> ordersInTurn;
-    std::map<std::string, std::int64_t> inbound;
+    struct Progress {
+        std::int64_t last = 0;
+        std::optional<std::string> epoch;  ///< set when the batch starts a new epoch
+    };
+    std::map<std::string, Progress> inbound;
     std::optional<std::int64_t> counter;
     for (const auto& unit : batch) {
         if (unit.order) {
@@ -201,9 +207,10 @@ void OrderRepository::write(const std::vector<StoreUnit>& batch) {
             if (inserted) ordersInTurn.push_back(unit.order->state.id);
             else it->second = &*unit.order;
         }
+        if (unit.epoch) inbound[unit.epoch->session] = Progress{0, unit.epoch->epoch};
         if (unit.inbound && unit.inbound->msgSeqNum > 0) {
-            auto& last = inbound[unit.inbound->session];
-            last = std::max(last, unit.inbound->msgSeqNum);
+            auto& progress = inbound[unit.inbound->session];
+            progress.last = std::max(progress.last, unit.inbound->msgSeqNum);
         }
         if (unit.clOrdIdCounter) counter = unit.clOrdIdCounter;
     }
@@ -216,7 +223,10 @@ void OrderRepository::write(const std::vector<StoreUnit>& batch) {
     }
     if (counter) upsertCounter_.bind(1, "cl_ord_id").bind(2, *counter).execute();
     const auto now = toNanos(nowUtc());
-    for (const auto& [session, sequence] : inbound) upsertInbound_.bind(1, session).bind(2, sequence).bind(3, now).execute();
+    for (const auto& [session, progress] : inbound) {
+        if (progress.epoch) upsertEpoch_.bind(1, session).bind(2, *progress.epoch).bind(3, progress.last).bind(4, now).execute();
+        else upsertInbound_.bind(1, session).bind(2, progress.last).bind(3, now).execute();
+    }
 }
 
 void OrderRepository::writeOrder(const OrderRow& row) {
@@ -322,10 +332,10 @@ std::int64_t OrderRepository::counter(std::string_view counterName) {
     return select.step() ? select.int64(0) : 0;
 }
 
-std::map<std::string, std::int64_t> OrderRepository::inboundProgress() {
-    std::map<std::string, std::int64_t> progress;
-    auto select = db_.prepare("SELECT session, last_applied_inbound_seq FROM fix_sessions");
-    while (select.step()) progress.emplace(select.text(0), select.int64(1));
+std::map<std::string, SessionProgress> OrderRepository::inboundProgress() {
+    std::map<std::string, SessionProgress> progress;
+    auto select = db_.prepare("SELECT session, last_applied_inbound_seq, epoch FROM fix_sessions");
+    while (select.step()) progress.emplace(select.text(0), SessionProgress{select.int64(1), select.text(2)});
     return progress;
 }
 

@@ -38,7 +38,7 @@ public:
 
     std::int64_t maxOrderId();
     std::int64_t counter(std::string_view name);
-    std::map<std::string, std::int64_t> inboundProgress();
+    std::map<std::string, SessionProgress> inboundProgress();
 
 private:
     void prepareWrites();
@@ -54,6 +54,7 @@ private:
     sqlite::Statement insertEvent_;
     sqlite::Statement upsertCounter_;
     sqlite::Statement upsertInbound_;
+    sqlite::Statement upsertEpoch_;
     sqlite::Statement insertQuarantine_;
     bool writesPrepared_ = false;
 };

@@ -24,7 +24,7 @@ struct ActiveBook {
     std::vector<ExecutionRecord> executions;  ///< oldest first
     std::int64_t maxOrderId = 0;
     std::int64_t clOrdIdCounter = 0;
-    std::map<std::string, std::int64_t> inboundProgress;  ///< session → last applied MsgSeqNum
+    std::map<std::string, SessionProgress> inboundProgress;  ///< by FIX session
 };
 
 /// Reference data kept beside the orders.

@@ -138,10 +138,12 @@ constexpr std::array kMigrations{
             fund_code TEXT NOT NULL REFERENCES funds(code)
         ) WITHOUT ROWID;
 
-        -- The last inbound MsgSeqNum whose effects are committed, per FIX session:
-        -- on restart the session asks the counterparty to resend from the next one.
+        -- The last inbound MsgSeqNum whose effects are committed, per FIX session and
+        -- epoch (when its numbers last started from 1): on restart in the same epoch
+        -- the session asks the counterparty to resend from the next one.
         CREATE TABLE fix_sessions (
             session TEXT PRIMARY KEY,
+            epoch TEXT NOT NULL DEFAULT '',
             last_applied_inbound_seq INTEGER NOT NULL,
             updated_at INTEGER NOT NULL
         ) WITHOUT ROWID;

@@ -22,6 +22,21 @@ struct InboundProgress {
     std::int64_t msgSeqNum = 0;
 };
 
+/// A FIX session's numbers started again from 1 (a new FIX day): the
+/// progress recorded before belongs to the previous one.
+struct SessionEpoch {
+    std::string session;
+    std::string epoch;  ///< when the session's store was created or last reset
+};
+
+/// How far a FIX session's inbound messages are applied, in which epoch.
+struct SessionProgress {
+    std::int64_t lastApplied = 0;
+    std::string epoch;
+
+    friend bool operator==(const SessionProgress&, const SessionProgress&) = default;
+};
+
 /// Everything one event changed, written in one transaction: the order's new
 /// state with the execution or event that led to it, so that a crash keeps
 /// both or neither.
@@ -30,6 +45,7 @@ struct StoreUnit {
     std::optional<ExecutionRecord> execution;
     std::optional<OrderEventRecord> event;
     std::optional<InboundProgress> inbound;
+    std::optional<SessionEpoch> epoch;  ///< comes before `inbound` when a unit carries both
     std::optional<QuarantinedMessage> quarantine;
     std::optional<std::int64_t> clOrdIdCounter;  ///< the last ClOrdID counter value used
 };

@@ -4,6 +4,7 @@
 
 namespace ob::bench {
 
+void runFixIngest(const BenchContext& context);
 void runOrderBook(const BenchContext& context);
 void runStore(const BenchContext& context);
 void runStartup(const BenchContext& context);

@@ -28,8 +28,7 @@ std::function<void(const BenchContext&)> skipped(const char* name, const char* r
 
 const std::vector<Benchmark>& benchmarks() {
     static const std::vector<Benchmark> all = {
-        {"fix_ingest", "execution reports per second over a real loopback FIX session, against a bare QuickFIX initiator",
-         skipped("fix_ingest", "the FIX gateway and openblotter-sim do not exist yet")},
+        {"fix_ingest", "execution reports per second over a real loopback FIX session, against a bare QuickFIX initiator", runFixIngest},
         {"store", "executions durably stored per second, against bare SQLite inserts in transactions of 1,000", runStore},
         {"order_book", "execution reports applied per second to the in-memory order book", runOrderBook},
         {"blotter", "orders table model with 1,000,000 orders: load, sort, filter, bytes per order",

@@ -101,7 +101,7 @@ public:
     LoopbackAcceptor(const EngineOptions& options, Listener& listener)
         : settings_(prepareSettings(options.settingsText, options.dictionaryDirectory, "acceptor")),
           bridge_(listener, settings_),
-          store_(options.storeDirectory),
+          store_(options.storeDirectory, false),
           factory_(bridge_, store_, &bridge_) {
         const auto& defaults = settings_.get();
         address_ = defaults.has("SocketAcceptAddress") ? defaults.getString("SocketAcceptAddress") : "127.0.0.1";
@@ -230,7 +230,7 @@ public:
         std::vector<SessionStatus> result;
         for (auto* session : sessions_)
             result.push_back({sessionKey(session->getSessionID()), session->isLoggedOn(), session->getExpectedSenderNum(),
-                              session->getExpectedTargetNum()});
+                              session->getExpectedTargetNum(), storeCreated(*session)});
         return result;
     }
 

@@ -52,26 +52,48 @@ private:
 };
 
 /// Delegates to a real store, masking credentials in stored messages: a
-/// stored Logon is never resent, so the mask costs nothing.
+/// stored Logon is never resent, so the mask costs nothing. With
+/// `targetInMemory`, the inbound sequence number is counted in memory only:
+/// the order store records the last inbound message it applied, in the same
+/// transaction as its effects, and the gateway resumes from there, so a
+/// file write per inbound message would buy nothing.
 class MaskingStore : public FIX::MessageStore {
 public:
-    MaskingStore(FIX::MessageStore* inner, FIX::MessageStoreFactory& factory) : inner_(inner), factory_(factory) {}
+    MaskingStore(FIX::MessageStore* inner, FIX::MessageStoreFactory& factory, bool targetInMemory)
+        : inner_(inner), factory_(factory), targetInMemory_(targetInMemory), nextTarget_(inner->getNextTargetMsgSeqNum()) {}
     ~MaskingStore() override { factory_.destroy(inner_); }
     bool set(int num, const std::string& text) throw(FIX::IOException) override { return inner_->set(num, maskCredentials(text)); }
     void get(int begin, int end, std::vector<std::string>& out) const throw(FIX::IOException) override { inner_->get(begin, end, out); }
     int getNextSenderMsgSeqNum() const throw(FIX::IOException) override { return inner_->getNextSenderMsgSeqNum(); }
-    int getNextTargetMsgSeqNum() const throw(FIX::IOException) override { return inner_->getNextTargetMsgSeqNum(); }
+    int getNextTargetMsgSeqNum() const throw(FIX::IOException) override {
+        return targetInMemory_ ? nextTarget_ : inner_->getNextTargetMsgSeqNum();
+    }
     void setNextSenderMsgSeqNum(int num) throw(FIX::IOException) override { inner_->setNextSenderMsgSeqNum(num); }
-    void setNextTargetMsgSeqNum(int num) throw(FIX::IOException) override { inner_->setNextTargetMsgSeqNum(num); }
+    void setNextTargetMsgSeqNum(int num) throw(FIX::IOException) override {
+        nextTarget_ = num;
+        inner_->setNextTargetMsgSeqNum(num);
+    }
     void incrNextSenderMsgSeqNum() throw(FIX::IOException) override { inner_->incrNextSenderMsgSeqNum(); }
-    void incrNextTargetMsgSeqNum() throw(FIX::IOException) override { inner_->incrNextTargetMsgSeqNum(); }
+    void incrNextTargetMsgSeqNum() throw(FIX::IOException) override {
+        if (targetInMemory_) ++nextTarget_;
+        else inner_->incrNextTargetMsgSeqNum();
+    }
     FIX::UtcTimeStamp getCreationTime() const throw(FIX::IOException) override { return inner_->getCreationTime(); }
-    void reset() throw(FIX::IOException) override { inner_->reset(); }
-    void refresh() throw(FIX::IOException) override { inner_->refresh(); }
+    void reset() throw(FIX::IOException) override {
+        inner_->reset();
+        nextTarget_ = inner_->getNextTargetMsgSeqNum();
+    }
+    void refresh() throw(FIX::IOException) override {
+        if (targetInMemory_) inner_->setNextTargetMsgSeqNum(nextTarget_);  // keep what was counted
+        inner_->refresh();
+        nextTarget_ = inner_->getNextTargetMsgSeqNum();
+    }
 
 private:
     FIX::MessageStore* inner_;
     FIX::MessageStoreFactory& factory_;
+    const bool targetInMemory_;
+    int nextTarget_;
 };
 
 std::string settingOrEmpty(const FIX::Dictionary& dictionary, const std::string& key) {
@@ -81,6 +103,8 @@ std::string settingOrEmpty(const FIX::Dictionary& dictionary, const std::string&
 }  // namespace
 
 std::string maskCredentials(const std::string& text) {
+    // Only a Logon carries credentials; every other message passes untouched, without a copy's scan.
+    if (text.find("\x01" "35=A\x01") == std::string::npos) return text;
     static const char* const secrets[] = {"554=", "553=", "925=", "96="};
     std::string masked = text;
     for (const char* secret : secrets) {
@@ -105,6 +129,15 @@ int msgSeqNumOf(const std::string& text) {
 }
 
 std::string msgTypeOf(const std::string& text) { return fieldOf(text, "35="); }
+
+std::string storeCreated(FIX::Session& session) {
+    try {
+        // To the second: the FileStore keeps no more, and the value must read the same after a restart.
+        return FIX::UtcTimeStampConvertor::convert(session.getStore()->getCreationTime(), 0);
+    } catch (...) {
+        return {};
+    }
+}
 
 Bridge::Bridge(Listener& listener, const FIX::SessionSettings& settings) : listener_(listener), settings_(settings) {}
 
@@ -189,7 +222,11 @@ void Bridge::fromApp(const FIX::Message& message, const FIX::SessionID& id)
         const auto& header = message.getHeader();
         const int seq = std::atoi(header.getField(FIX::FIELD::MsgSeqNum).c_str());
         const bool possDup = header.isSetField(FIX::FIELD::PossDupFlag) && header.getField(FIX::FIELD::PossDupFlag) == "Y";
-        listener_.onApplicationMessage(sessionKey(id), message.toString(), seq, possDup);
+        const auto session = sessionKey(id);
+        // The text as it arrived (kept by the log), else QuickFIX's rendering of it.
+        auto text = recalled(session, seq);
+        if (text.empty()) text = message.toString();
+        listener_.onApplicationMessage(session, text, seq, possDup);
     } catch (...) {
     }
 }
@@ -202,21 +239,20 @@ void Bridge::rememberIncoming(const std::string& session, const std::string& tex
     const int seq = msgSeqNumOf(text);
     if (seq <= 0) return;
     std::lock_guard<std::mutex> lock(mutex_);
-    auto& recent = recentIncoming_[session];
-    recent[seq] = text;
-    while (recent.size() > 256) recent.erase(recent.begin());
+    auto& slot = recentIncoming_[session][static_cast<std::size_t>(seq) % kRecalled];
+    slot.first = seq;
+    slot.second = text;
 }
 
 std::string Bridge::recalled(const std::string& session, int msgSeqNum) {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto& recent = recentIncoming_[session];
-    auto it = recent.find(msgSeqNum);
-    return it == recent.end() ? std::string() : it->second;
+    const auto& slot = recentIncoming_[session][static_cast<std::size_t>(msgSeqNum) % kRecalled];
+    return slot.first == msgSeqNum ? slot.second : std::string();
 }
 
 FIX::MessageStore* MaskingStoreFactory::create(const FIX::SessionID& id) {
     FIX::MessageStoreFactory& inner = directory_.empty() ? static_cast<FIX::MessageStoreFactory&>(memory_) : files_;
-    return new MaskingStore(inner.create(id), inner);
+    return new MaskingStore(inner.create(id), inner, targetInMemory_);
 }
 
 void MaskingStoreFactory::destroy(FIX::MessageStore* store) { delete store; }

@@ -3,6 +3,7 @@
 #include "fixengine.h"
 #include "quickfix.h"
 
+#include <array>
 #include <map>
 #include <mutex>
 #include <string>
@@ -44,19 +45,25 @@ private:
 
     Listener& listener_;
     const FIX::SessionSettings& settings_;
+    /// The last inbound messages of each session, by MsgSeqNum modulo the size.
+    static const std::size_t kRecalled = 1024;
     std::mutex mutex_;
-    std::map<std::string, std::map<int, std::string>> recentIncoming_;
+    std::map<std::string, std::array<std::pair<int, std::string>, kRecalled>> recentIncoming_;
 };
 
-/// A FileStore (or MemoryStore) that masks credentials in what it writes.
+/// A FileStore (or MemoryStore) that masks credentials in what it writes;
+/// `targetInMemory` counts inbound sequence numbers in memory only (for an
+/// owner that records and restores them itself).
 class MaskingStoreFactory : public FIX::MessageStoreFactory {
 public:
-    explicit MaskingStoreFactory(const std::string& directory) : directory_(directory), files_(directory) {}
+    MaskingStoreFactory(const std::string& directory, bool targetInMemory)
+        : directory_(directory), targetInMemory_(targetInMemory), files_(directory) {}
     FIX::MessageStore* create(const FIX::SessionID& id) override;
     void destroy(FIX::MessageStore* store) override;
 
 private:
     std::string directory_;
+    bool targetInMemory_;
     FIX::FileStoreFactory files_;
     FIX::MemoryStoreFactory memory_;
 };
@@ -64,6 +71,8 @@ private:
 /// The session identity as text, and the MsgSeqNum in a message's text.
 std::string sessionKey(const FIX::SessionID& id);
 int msgSeqNumOf(const std::string& text);
+/// When the session's store was created or last reset, as FIX UTC text.
+std::string storeCreated(FIX::Session& session);
 std::string msgTypeOf(const std::string& text);
 
 /// Settings with our defaults filled in where the file is silent: the

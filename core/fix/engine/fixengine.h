@@ -40,6 +40,8 @@ struct SessionStatus {
     bool loggedOn;
     int nextSenderMsgSeqNum;
     int nextTargetMsgSeqNum;
+    /// When the session's sequence numbers last started from 1: a new value means a new FIX session day.
+    std::string storeCreated;
 };
 
 /// What the engine reports. Called on the engine's threads: implementations
@@ -69,6 +71,10 @@ struct EngineOptions {
     std::string storeDirectory;
     /// Holds FIX42.xml and FIX44.xml, used for sessions whose settings name no DataDictionary.
     std::string dictionaryDirectory;
+    /// The owner records the last inbound MsgSeqNum it applied and restores it
+    /// with setNextTargetMsgSeqNum before start: the store then keeps the
+    /// inbound number in memory instead of writing a file per message.
+    bool inboundSequenceRecordedByOwner = false;
 };
 
 /// Sessions from a settings file, their state and their messages.

@@ -29,7 +29,7 @@ public:
     InitiatorEngine(const EngineOptions& options, Listener& listener)
         : settings_(prepareSettings(options.settingsText, options.dictionaryDirectory, "initiator")),
           bridge_(listener, settings_),
-          store_(options.storeDirectory) {
+          store_(options.storeDirectory, options.inboundSequenceRecordedByOwner) {
         if (wantsTls(settings_)) initiator_.reset(new FIX::SSLSocketInitiator(bridge_, store_, settings_, bridge_));
         else initiator_.reset(new FIX::SocketInitiator(bridge_, store_, settings_, bridge_));
     }
@@ -112,7 +112,8 @@ public:
         for (const auto& id : settings_.getSessions()) {
             auto* session = FIX::Session::lookupSession(id);
             if (!session) continue;
-            result.push_back({sessionKey(id), session->isLoggedOn(), session->getExpectedSenderNum(), session->getExpectedTargetNum()});
+            result.push_back({sessionKey(id), session->isLoggedOn(), session->getExpectedSenderNum(), session->getExpectedTargetNum(),
+                              storeCreated(*session)});
         }
         return result;
     }

@@ -2,6 +2,8 @@
 #include "fix/fixdictionary.h"
 
 #include <QDirIterator>
+
+#include <filesystem>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -313,6 +315,27 @@ private Q_SLOTS:
         QCOMPARE(filled.cumQty, Qty::of("100"));
         QVERIFY(f.desk->engine->sync(10s));
         QCOMPARE(f.desk->store->executionsOf(order.id).value().size(), f.simExecutions().size());
+    }
+
+    void startsANewFixDayAfterAReset() {
+        QTemporaryDir dir;
+        std::string settings;
+        {
+            auto sim = Simulator::start(test::testSimulatorConfig());
+            QVERIFY(sim.ok());
+            settings = (*sim)->clientSettings();
+            test::FixDesk desk(dir.path().toStdString(), settings);
+            for (int i = 0; i < 5; ++i) desk.waitForStatus(desk.submit("AAPL", Side::Buy, "10").id, OrdStatus::Filled);
+        }
+        // Next day both sides start their numbers from 1 again: the desk must not ask for yesterday's.
+        std::filesystem::remove_all(dir.path().toStdString() + "/fix/store");
+        auto config = test::testSimulatorConfig();
+        auto sim = Simulator::start(config);
+        QVERIFY(sim.ok());
+        auto nextDay = (*sim)->clientSettings();
+        test::FixDesk desk(dir.path().toStdString(), nextDay);
+        QCOMPARE(desk.waitForStatus(desk.submit("AAPL", Side::Sell, "10").id, OrdStatus::Filled).cumQty, Qty::of("10"));
+        QVERIFY(desk.gateway->sessions()[0].nextTargetMsgSeqNum < 10);
     }
 
     void keepsCredentialsOutOfEveryFile() {

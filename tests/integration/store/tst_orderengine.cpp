@@ -202,7 +202,7 @@ private Q_SLOTS:
         desk.close();
         auto store = store::SqliteStore::open(dir.path().toStdString() + "/openblotter.db");
         QVERIFY(store.ok());
-        QCOMPARE((*store)->loadActive("20000101")->inboundProgress.at(test::kSession), std::int64_t(8));
+        QCOMPARE((*store)->loadActive("20000101")->inboundProgress.at(test::kSession).lastApplied, std::int64_t(8));
     }
 
     void refusesToStartOnInconsistentData() {

@@ -85,7 +85,7 @@ private Q_SLOTS:
         QVERIFY(active->executions[0] == execution);
         QCOMPARE(active->maxOrderId, std::int64_t(1));
         QCOMPARE(active->clOrdIdCounter, std::int64_t(17));
-        QCOMPARE(active->inboundProgress.at(test::kSession), std::int64_t(42));
+        QCOMPARE(active->inboundProgress.at(test::kSession).lastApplied, std::int64_t(42));
         auto events = store->eventsOf(1);
         QVERIFY(events.ok());
         QCOMPARE(events->size(), std::size_t(1));
@@ -146,6 +146,27 @@ private Q_SLOTS:
         QCOMPARE(active->maxOrderId, std::int64_t(4));
         // History stays reachable by order.
         QCOMPARE(store->executionsOf(1)->size(), std::size_t(1));
+    }
+
+    void newEpochRestartsSessionProgress() {
+        QTemporaryDir dir;
+        auto store = openStore(dir);
+        auto submit = [&](std::optional<SessionEpoch> epoch, std::int64_t seq) {
+            StoreUnit unit;
+            unit.epoch = std::move(epoch);
+            if (seq) unit.inbound = InboundProgress{"S", seq};
+            return store->submit(std::move(unit));
+        };
+        submit(SessionEpoch{"S", "day1"}, 0);
+        submit({}, 5000);
+        // In one batch: the old day's last message, the new day, its first messages.
+        submit({}, 5001);
+        submit(SessionEpoch{"S", "day2"}, 0);
+        submit({}, 1);
+        QVERIFY(store->waitForCommit(submit({}, 2), std::chrono::seconds(10)));
+        const auto progress = store->loadActive("20000101")->inboundProgress.at("S");
+        QCOMPARE(progress.epoch, std::string("day2"));
+        QCOMPARE(progress.lastApplied, std::int64_t(2));
     }
 
     void referenceDataRoundTrips() {
@@ -219,7 +240,7 @@ private Q_SLOTS:
         QCOMPARE(active->orders.size(), std::size_t(1));
         QCOMPARE(active->orders[0].state.cumQty, Qty::of("50"));
         QCOMPARE(active->executions.size(), std::size_t(50));
-        QCOMPARE(active->inboundProgress.at(test::kSession), std::int64_t(150));
+        QCOMPARE(active->inboundProgress.at(test::kSession).lastApplied, std::int64_t(150));
     }
 };
 
