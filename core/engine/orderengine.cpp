@@ -72,9 +72,20 @@ Status OrderEngine::start() {
     spdlog::info("order book restored: {} orders and {} executions (trade date {})", book_.size(), executions_.size(),
                  tradeDate_);
 
-    store_.setCommitListener([this](std::uint64_t) { routeCommitted(store_.committed()); });
+    store_.setCommitListener([this](std::uint64_t) {
+        std::lock_guard lock(routeMutex_);  // so that the router cannot miss the wake-up
+        routeChanged_.notify_one();
+    });
     stopping_ = false;
-    thread_ = std::thread([this] { run(); });
+    routerStopping_ = false;
+    thread_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "ob-engine");
+        run();
+    });
+    routerThread_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "ob-router");
+        runRouter();
+    });
     return {};
 }
 
@@ -88,6 +99,12 @@ void OrderEngine::stop() {
     thread_.join();
     if (!store_.waitForCommit(lastSubmitted_, std::chrono::seconds(30)))
         spdlog::error("the order store did not confirm the last writes: {}", store_.failure().value_or("timed out"));
+    {
+        std::lock_guard lock(routeMutex_);
+        routerStopping_ = true;  // the router sends what is committed, then ends
+    }
+    routeChanged_.notify_all();
+    routerThread_.join();
     store_.setCommitListener({});
 }
 
@@ -312,12 +329,10 @@ void OrderEngine::persistAndRoute(const Order& order, OrderEventKind event, Outb
     unit.event = OrderEventRecord{order.state.id, order.state.updatedAt, event, request.clOrdId, {}};
     unit.clOrdIdCounter = clOrdIdCounter_;
     changes.order(order.state);
-    {
-        std::lock_guard lock(routeMutex_);
-        lastSubmitted_ = store_.submit(std::move(unit));
-        awaitingCommit_.emplace_back(lastSubmitted_, std::move(request));
-    }
-    routeCommitted(store_.committed());
+    std::lock_guard lock(routeMutex_);
+    lastSubmitted_ = store_.submit(std::move(unit));
+    awaitingCommit_.emplace_back(lastSubmitted_, std::move(request));
+    routeChanged_.notify_one();
 }
 
 void OrderEngine::handle(Snapshot& command, BatchChanges& changes) {
@@ -332,18 +347,33 @@ void OrderEngine::handle(Snapshot& command, BatchChanges& changes) {
 
 void OrderEngine::handle(Barrier& command, BatchChanges&) { command.done.set_value(lastSubmitted_); }
 
-void OrderEngine::routeCommitted(std::uint64_t committedUpTo) {
-    // Routing under the lock keeps requests in the order they were made (a cancel never overtakes its order).
-    std::lock_guard lock(routeMutex_);
-    while (!awaitingCommit_.empty() && awaitingCommit_.front().first <= committedUpTo) {
-        if (router_) {
+void OrderEngine::runRouter() {
+    // One thread sends every request, in the order they were made: a cancel never overtakes its order,
+    // and neither the engine nor the store waits for a socket.
+    std::vector<OutboundRequest> ready;
+    std::unique_lock lock(routeMutex_);
+    for (;;) {
+        const auto committed = store_.committed();
+        while (!awaitingCommit_.empty() && awaitingCommit_.front().first <= committed) {
+            ready.push_back(std::move(awaitingCommit_.front().second));
+            awaitingCommit_.pop_front();
+        }
+        if (ready.empty()) {
+            if (routerStopping_) return;
+            routeChanged_.wait(lock);
+            continue;
+        }
+        lock.unlock();
+        for (const auto& request : ready) {
+            if (!router_) continue;
             try {
-                router_(awaitingCommit_.front().second);
+                router_(request);
             } catch (const std::exception& e) {
-                spdlog::error("routing {} failed: {}", awaitingCommit_.front().second.clOrdId, e.what());
+                spdlog::error("routing {} failed: {}", request.clOrdId, e.what());
             }
         }
-        awaitingCommit_.pop_front();
+        ready.clear();
+        lock.lock();
     }
 }
 

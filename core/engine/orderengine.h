@@ -25,7 +25,7 @@ namespace ob {
 ///
 /// A request for the sell side leaves only once the order's new state is
 /// committed, so a crash can never leave an order at the broker that the
-/// store does not know.
+/// store does not know. A router thread of its own sends them, in order.
 class OrderEngine {
 public:
     struct Options {
@@ -130,7 +130,7 @@ private:
     /// Persists the order with the event and queues the request for the sell side until it is committed.
     void persistAndRoute(const Order& order, OrderEventKind event, OutboundRequest request, BatchChanges& changes);
     std::string nextClOrdId();
-    void routeCommitted(std::uint64_t committedUpTo);
+    void runRouter();
     Status storeFailure() const;
 
     OrderStore& store_;
@@ -154,7 +154,10 @@ private:
     std::thread thread_;
 
     std::mutex routeMutex_;
+    std::condition_variable routeChanged_;
     std::deque<std::pair<std::uint64_t, OutboundRequest>> awaitingCommit_;
+    bool routerStopping_ = false;
+    std::thread routerThread_;
 };
 
 }  // namespace ob

@@ -204,13 +204,14 @@ void FixGateway::businessReject(const std::string& session, const FixMessage& me
 }
 
 void FixGateway::onApplicationSent(const std::string& session, const std::string& text, int msgSeqNum) {
-    auto message = FixMessage::parse(text);
-    if (!message) return;
-    auto clOrdId = message->get(11);
-    if (!clOrdId) return;
+    // Only the ClOrdID is needed, to name the order if the counterparty rejects this message.
+    const auto at = text.find("\x01" "11=");
+    if (at == std::string::npos) return;
+    const auto start = at + 4;
+    std::string clOrdId = text.substr(start, text.find('\x01', start) - start);
     std::lock_guard lock(mutex_);
     auto& sent = sentClOrdIds_[session];
-    sent[msgSeqNum] = std::string(*clOrdId);
+    sent[msgSeqNum] = std::move(clOrdId);
     while (sent.size() > 200'000) sent.erase(sent.begin());
 }
 

@@ -17,10 +17,22 @@ std::string fieldOf(const std::string& text, const char* tagEquals) {
 }  // namespace
 
 MessageLog::MessageLog(std::filesystem::path directory, std::size_t keepInMemory) : directory_(std::move(directory)), keep_(keepInMemory) {
-    if (!directory_.empty()) std::filesystem::create_directories(directory_);
+    if (directory_.empty()) return;
+    std::filesystem::create_directories(directory_);
+    writer_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "ob-fixlog");
+        runWriter();
+    });
 }
 
-MessageLog::~MessageLog() { flush(); }
+MessageLog::~MessageLog() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    if (writer_.joinable()) writer_.join();
+}
 
 void MessageLog::append(const std::string& session, bool incoming, const std::string& text) {
     LoggedMessage message;
@@ -32,27 +44,39 @@ void MessageLog::append(const std::string& session, bool incoming, const std::st
     message.text = text;
     std::lock_guard lock(mutex_);
     message.id = nextId_++;
-    write(message);
+    if (!directory_.empty()) unwritten_.push_back(message);
     recent_.push_back(std::move(message));
     if (recent_.size() > keep_) recent_.pop_front();
 }
 
-void MessageLog::write(const LoggedMessage& message) {
-    if (directory_.empty()) return;
-    const auto date = tradeDateOf(message.at);
-    if (date != fileDate_) {
-        file_.close();
-        file_.open(directory_ / ("messages-" + date + ".log"), std::ios::app);
-        fileDate_ = date;
+void MessageLog::runWriter() {
+    std::vector<LoggedMessage> batch;
+    std::unique_lock lock(mutex_);
+    while (!stopping_ || !unwritten_.empty()) {
+        wake_.wait_for(lock, std::chrono::milliseconds(200), [&] { return stopping_; });
+        batch.swap(unwritten_);
+        lock.unlock();
+        write(batch);
+        lock.lock();
+        if (!batch.empty()) writtenUpTo_ = batch.back().id;
+        batch.clear();
+        written_.notify_all();
     }
-    std::string line = toIsoString(message.at) + (message.incoming ? " IN  " : " OUT ") + message.session + " " + message.text;
-    std::replace(line.begin(), line.end(), '\x01', '|');
-    file_ << line << '\n';
-    // A log is read after the fact: flush at most once a second, and on every session message.
-    if (message.at - lastFlush_ > std::chrono::seconds(1) || message.msgType == "A" || message.msgType == "5") {
-        file_.flush();
-        lastFlush_ = message.at;
+}
+
+void MessageLog::write(const std::vector<LoggedMessage>& messages) {
+    for (const auto& message : messages) {
+        const auto date = tradeDateOf(message.at);
+        if (date != fileDate_) {
+            file_.close();
+            file_.open(directory_ / ("messages-" + date + ".log"), std::ios::app);
+            fileDate_ = date;
+        }
+        std::string line = toIsoString(message.at) + (message.incoming ? " IN  " : " OUT ") + message.session + " " + message.text;
+        std::replace(line.begin(), line.end(), '\x01', '|');
+        file_ << line << '\n';
     }
+    if (!messages.empty()) file_.flush();
 }
 
 std::vector<LoggedMessage> MessageLog::query(const Filter& filter) const {
@@ -79,8 +103,12 @@ std::uint64_t MessageLog::lastId() const {
 }
 
 void MessageLog::flush() {
-    std::lock_guard lock(mutex_);
-    if (file_.is_open()) file_.flush();
+    // Wakes the writer and waits until what was appended before is on file.
+    std::unique_lock lock(mutex_);
+    if (directory_.empty() || !writer_.joinable()) return;
+    const auto target = nextId_ - 1;
+    wake_.notify_all();
+    written_.wait_for(lock, std::chrono::seconds(5), [&] { return writtenUpTo_ >= target; });
 }
 
 }  // namespace ob

@@ -6,7 +6,9 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <condition_variable>
 #include <mutex>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -25,7 +27,9 @@ struct LoggedMessage {
 
 /// Every FIX message in and out: the latest in memory for the UI to search,
 /// all of them appended to one file per day in the data directory's fix/
-/// folder ("messages-YYYYMMDD.log", SOH shown as '|').
+/// folder ("messages-YYYYMMDD.log", SOH shown as '|'). Appending only queues
+/// the message: a thread of the log's own writes the file a few times a
+/// second, so the FIX engine's thread never formats or writes.
 class MessageLog {
 public:
     struct Filter {
@@ -48,16 +52,22 @@ public:
     void flush();
 
 private:
-    void write(const LoggedMessage& message);
+    void runWriter();
+    void write(const std::vector<LoggedMessage>& messages);
 
     std::filesystem::path directory_;
     const std::size_t keep_;
     mutable std::mutex mutex_;
+    std::condition_variable wake_;
     std::deque<LoggedMessage> recent_;
+    std::vector<LoggedMessage> unwritten_;
     std::uint64_t nextId_ = 1;
-    std::ofstream file_;
+    std::uint64_t writtenUpTo_ = 0;
+    std::condition_variable written_;
+    bool stopping_ = false;
+    std::ofstream file_;  ///< the writer thread's
     std::string fileDate_;
-    Timestamp lastFlush_;
+    std::thread writer_;
 };
 
 }  // namespace ob

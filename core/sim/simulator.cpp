@@ -41,7 +41,10 @@ Result<std::unique_ptr<Simulator>> Simulator::start(const SimulatorConfig& confi
     simulator->acceptor_ = fixengine::createAcceptor(options, *simulator, error);
     if (!simulator->acceptor_) return Error{"the simulator's FIX settings are not usable: " + error};
     if (!simulator->acceptor_->start(error)) return Error{"the simulator cannot listen: " + error};
-    simulator->thread_ = std::thread([raw = simulator.get()] { raw->run(); });
+    simulator->thread_ = std::thread([raw = simulator.get()] {
+        pthread_setname_np(pthread_self(), "ob-sim");
+        raw->run();
+    });
     if (config.tickInterval.count() > 0) simulator->post([raw = simulator.get()] { raw->tick(); }, config.tickInterval);
     if (config.doneForDayAt) simulator->post([raw = simulator.get()] { raw->checkClock(); });
     spdlog::info("simulator listening on {}:{}", config.listenAddress, simulator->port());

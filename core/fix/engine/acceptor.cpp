@@ -175,7 +175,10 @@ public:
         ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length);
         port_ = ntohs(address.sin_port);
         running_ = true;
-        thread_ = std::thread([this] { run(); });
+        thread_ = std::thread([this] {
+            pthread_setname_np(pthread_self(), "ob-acceptor");
+            run();
+        });
         return true;
     }
 
