@@ -1,6 +1,7 @@
 #include "barefix.h"
 #include "benchmarks.h"
 #include "fix/fixgateway.h"
+#include "openblotter_demodata.h"
 #include "sim/simulator.h"
 #include "store/sqlitestore.h"
 
@@ -30,7 +31,9 @@ SimulatorConfig simulatorConfig(const std::filesystem::path& dictionaries) {
 void runFixIngest(const BenchContext& context) {
     const int orders = context.quick ? 4'000 : 20'000;
     const long reports = orders * 3L;  // New and two partial fills
-    const auto dictionaries = std::filesystem::path(OPENBLOTTER_FIX_DICTIONARIES);
+    const auto dictionaries = context.scratch / "dictionaries";
+    if (auto installed = installFixDictionaries(dictionaries, demo::fix42Dictionary(), demo::fix44Dictionary()); !installed)
+        throw std::runtime_error(installed.error());
 
     double bareRate = 0;
     {
