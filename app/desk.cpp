@@ -37,7 +37,8 @@ SimulatorConfig simulatorFor(const std::vector<Instrument>& instruments) {
     SimulatorConfig config;
     for (const auto& instrument : instruments)
         if (instrument.referencePrice)
-            config.instruments.push_back({instrument.symbol, *instrument.referencePrice, instrument.tickSize, instrument.lotSize});
+            config.instruments.push_back(
+                {instrument.symbol, *instrument.referencePrice, instrument.tickSize, instrument.lotSize});
     config.seed = 20261129;
     config.latency = std::chrono::milliseconds(20);
     config.partialFills = 3;
@@ -65,8 +66,8 @@ Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
         auto demo = demoReferenceData();
         if (!demo) return Error{demo.error()};
         if (auto saved = desk->store_->saveReferenceData(*demo); !saved) return Error{saved.error()};
-        spdlog::info("new data directory: loaded the demo desk's {} instruments, {} funds and {} accounts", demo->instruments.size(),
-                     demo->funds.size(), demo->accounts.size());
+        spdlog::info("new data directory: loaded the demo desk's {} instruments, {} funds and {} accounts",
+                     demo->instruments.size(), demo->funds.size(), demo->accounts.size());
         reference = std::move(demo);
     }
     desk->referenceData_ = std::move(*reference);
@@ -99,7 +100,12 @@ Status Desk::openFix(const Options& options) {
         settings = simulator_->clientSettings();
         mode_ = "Simulated broker on 127.0.0.1:" + std::to_string(simulator_->port());
     }
-    auto gateway = FixGateway::create({settings, dataDirectory_, dictionaries}, *engine_);
+    std::vector<std::string> symbols;
+    for (const auto& instrument : referenceData_.instruments) {
+        symbols.push_back(instrument.symbol);
+        if (instrument.referencePrice) prices_.setReference(instrument.symbol, *instrument.referencePrice);
+    }
+    auto gateway = FixGateway::create({settings, dataDirectory_, dictionaries, &prices_, std::move(symbols)}, *engine_);
     if (!gateway) return Error{gateway.error()};
     gateway_ = std::move(*gateway);
     engine_->setRouter([gateway = gateway_.get()](const OutboundRequest& request) { gateway->route(request); });

@@ -39,6 +39,8 @@ public:
     OrderEngine& engine() { return *engine_; }
     OrderStore& store() { return *store_; }
     FixGateway& gateway() { return *gateway_; }
+    /// Latest prices: market data where a session provides it, else the instruments' reference prices.
+    MarketPrices& prices() { return prices_; }
     /// The built-in simulated broker, when no FIX settings were given.
     Simulator* simulator() { return simulator_.get(); }
     const ReferenceData& referenceData() const { return referenceData_; }
@@ -56,6 +58,7 @@ private:
     std::unique_ptr<Simulator> simulator_;
     std::unique_ptr<FixGateway> gateway_;
     ReferenceData referenceData_;
+    MarketPrices prices_;
     std::string mode_;
 };
 

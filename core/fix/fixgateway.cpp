@@ -1,5 +1,7 @@
 #include "fixgateway.h"
 
+#include "fix/marketdata.h"
+
 #include <spdlog/spdlog.h>
 
 #include <fstream>
@@ -17,8 +19,8 @@ std::string_view targetCompIdOf(std::string_view session) {
 }
 
 bool looksLikeError(const std::string& text) {
-    for (const char* word : {"failed", "Failed", "Error", "error", "Timed out", "timed out", "too low", "rejected", "Rejected", "Invalid",
-                             "invalid"})
+    for (const char* word : {"failed", "Failed", "Error", "error", "Timed out", "timed out", "too low", "rejected", "Rejected",
+                             "Invalid", "invalid"})
         if (text.find(word) != std::string::npos) return true;
     return false;
 }
@@ -27,10 +29,10 @@ bool looksLikeError(const std::string& text) {
 
 std::string_view nameOf(FixSessionInfo::State state) {
     switch (state) {
-    case FixSessionInfo::State::Disconnected: return "Disconnected";
-    case FixSessionInfo::State::Connecting: return "Connecting";
-    case FixSessionInfo::State::LoggedOn: return "LoggedOn";
-    case FixSessionInfo::State::Error: return "Error";
+        case FixSessionInfo::State::Disconnected: return "Disconnected";
+        case FixSessionInfo::State::Connecting: return "Connecting";
+        case FixSessionInfo::State::LoggedOn: return "LoggedOn";
+        case FixSessionInfo::State::Error: return "Error";
     }
     return "?";
 }
@@ -71,6 +73,8 @@ Result<std::unique_ptr<FixGateway>> FixGateway::create(const Options& options, O
     gateway->fix_ = fixengine::createInitiator(engineOptions, *gateway, error);
     if (!gateway->fix_) return Error{"the FIX session settings are not usable: " + error};
     if (gateway->fix_->sessions().empty()) return Error{"the FIX session settings define no session"};
+    gateway->prices_ = options.prices;
+    gateway->marketDataSymbols_ = options.marketDataSymbols;
 
     for (const auto& id : gateway->fix_->sessions()) {
         FixSessionInfo info;
@@ -91,7 +95,8 @@ Status FixGateway::start() {
         auto it = progress.find(status.session);
         // The session's file does not follow inbound numbers (the order store does): resume from the
         // store when it knows this epoch; a new epoch (a new FIX day) starts where the session says.
-        if (it == progress.end() || it->second.epoch != status.storeCreated || it->second.lastApplied + 1 == status.nextTargetMsgSeqNum)
+        if (it == progress.end() || it->second.epoch != status.storeCreated ||
+            it->second.lastApplied + 1 == status.nextTargetMsgSeqNum)
             continue;
         const int resumeAt = static_cast<int>(it->second.lastApplied + 1);
         std::string error;
@@ -174,6 +179,10 @@ void FixGateway::onApplicationMessage(const std::string& session, const std::str
         if (!reject) return quarantine(session, text, msgSeqNum, reject.error());
         reject->raw = text;
         engine_.post(std::move(*reject));
+    } else if (msgType == "W" || msgType == "X") {
+        applyMarketData(session, *message, msgSeqNum);
+    } else if (msgType == "Y") {
+        spdlog::warn("{}: market data request rejected: {}", session, message->getOr(58, "no reason given"));
     } else if (msgType == "3") {
         sessionReject(session, *message);
     } else if (msgType == "j") {
@@ -181,6 +190,25 @@ void FixGateway::onApplicationMessage(const std::string& session, const std::str
     } else {
         quarantine(session, text, msgSeqNum, "message type " + std::string(msgType) + " is not one this desk takes");
     }
+}
+
+void FixGateway::subscribeMarketData(const std::string& session) {
+    if (!prices_ || marketDataSymbols_.empty() || fix_->setting(session, "MarketData") != "Y") return;
+    std::string error;
+    if (!fix_->send(session, market_data::subscription("prices-" + std::to_string(toNanos(nowUtc())), marketDataSymbols_), error))
+        spdlog::warn("{}: market data not requested: {}", session, error);
+}
+
+void FixGateway::applyMarketData(const std::string& session, const FixMessage& message, int msgSeqNum) {
+    auto updates = market_data::read(message);
+    if (!updates) {
+        // Prices are not orders: a bad one is logged and skipped, the next refresh replaces it.
+        spdlog::warn("{}: market data message {} skipped: {}", session, msgSeqNum, updates.error());
+        return;
+    }
+    if (!prices_) return;
+    const auto at = nowUtc();
+    for (const auto& update : *updates) prices_->update(update.symbol, update.bid, update.offer, update.last, at);
 }
 
 void FixGateway::sessionReject(const std::string& session, const FixMessage& message) {
@@ -205,7 +233,9 @@ void FixGateway::businessReject(const std::string& session, const FixMessage& me
 
 void FixGateway::onApplicationSent(const std::string& session, const std::string& text, int msgSeqNum) {
     // Only the ClOrdID is needed, to name the order if the counterparty rejects this message.
-    const auto at = text.find("\x01" "11=");
+    const auto at = text.find(
+        "\x01"
+        "11=");
     if (at == std::string::npos) return;
     const auto start = at + 4;
     std::string clOrdId = text.substr(start, text.find('\x01', start) - start);
@@ -230,8 +260,8 @@ void FixGateway::onRejectedMessage(const std::string& session, const std::string
 
 void FixGateway::quarantine(const std::string& session, const std::string& text, int msgSeqNum, std::string reason) {
     auto message = FixMessage::parse(text);
-    engine_.post(QuarantinedMessage{0, nowUtc(), session, msgSeqNum, message ? std::string(message->msgType()) : std::string(), text,
-                                    std::move(reason), 0});
+    engine_.post(QuarantinedMessage{0, nowUtc(), session, msgSeqNum, message ? std::string(message->msgType()) : std::string(),
+                                    text, std::move(reason), 0});
 }
 
 void FixGateway::onLogon(const std::string& session) {
@@ -247,6 +277,7 @@ void FixGateway::onLogon(const std::string& session) {
         info.lastEventAt = nowUtc();
     }
     spdlog::info("{}: logged on", session);
+    subscribeMarketData(session);
     logonChanged_.notify_all();
 }
 

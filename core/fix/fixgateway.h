@@ -4,6 +4,7 @@
 #include "fix/engine/fixengine.h"
 #include "fix/fixtranslator.h"
 #include "fix/messagelog.h"
+#include "market/marketprices.h"
 
 #include <condition_variable>
 #include <filesystem>
@@ -52,6 +53,10 @@ public:
         std::string settingsText;                   ///< a QuickFIX session settings file's text
         std::filesystem::path dataDirectory;        ///< fix/store and fix/messages-*.log go here
         std::filesystem::path dictionaryDirectory;  ///< FIX42.xml and FIX44.xml
+        /// Where market data goes; sessions whose settings say MarketData=Y
+        /// subscribe to `marketDataSymbols` at each logon.
+        MarketPrices* prices = nullptr;
+        std::vector<std::string> marketDataSymbols;
     };
 
     static Result<std::unique_ptr<FixGateway>> create(const Options& options, OrderEngine& engine);
@@ -94,12 +99,16 @@ private:
 
     void quarantine(const std::string& session, const std::string& text, int msgSeqNum, std::string reason);
     void sessionReject(const std::string& session, const FixMessage& message);
+    void subscribeMarketData(const std::string& session);
+    void applyMarketData(const std::string& session, const FixMessage& message, int msgSeqNum);
     void businessReject(const std::string& session, const FixMessage& message);
     std::string sentClOrdId(const std::string& session, int msgSeqNum) const;
 
     OrderEngine& engine_;
     std::unique_ptr<MessageLog> messageLog_;
     std::unique_ptr<fixengine::Engine> fix_;
+    MarketPrices* prices_ = nullptr;
+    std::vector<std::string> marketDataSymbols_;
 
     mutable std::mutex mutex_;
     std::condition_variable logonChanged_;

@@ -81,7 +81,7 @@ int Simulator::port() const { return acceptor_->port(); }
 std::string Simulator::clientSettings() const {
     std::ostringstream settings;
     settings << "[DEFAULT]\nConnectionType=initiator\nSocketConnectHost=127.0.0.1\nSocketConnectPort=" << port()
-             << "\nTargetCompID=" << config_.compId << "\nHeartBtInt=30\nReconnectInterval=1\nStartTime=00:00:00\nEndTime=00:00:00\n";
+             << "\nTargetCompID=" << config_.compId << "\nMarketData=Y\nHeartBtInt=30\nReconnectInterval=1\nStartTime=00:00:00\nEndTime=00:00:00\n";
     if (!config_.password.empty()) settings << "Password=" << config_.password << "\n";
     if (!config_.tlsCertificate.empty()) settings << "SSLEnable=Y\nSSLProtocol=+TLSv1.2 +TLSv1.3\n";
     for (const auto& client : config_.clients)

@@ -51,7 +51,7 @@ void runFixIngest(const BenchContext& context) {
     auto store = store::SqliteStore::open(directory / "openblotter.db");
     if (!store) throw std::runtime_error(store.error());
     OrderEngine engine(**store);
-    auto gateway = FixGateway::create({(*sim)->clientSettings(), directory, dictionaries}, engine);
+    auto gateway = FixGateway::create({(*sim)->clientSettings(), directory, dictionaries, nullptr, {}}, engine);
     if (!gateway) throw std::runtime_error(gateway.error());
     engine.setRouter([raw = gateway->get()](const OutboundRequest& request) { raw->route(request); });
     if (auto started = engine.start(); !started) throw std::runtime_error(started.error());

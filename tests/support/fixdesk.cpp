@@ -38,7 +38,9 @@ void FixDesk::open(bool waitForLogon) {
     if (!opened) qFatal("%s", opened.error().c_str());
     store = std::move(*opened);
     engine = std::make_unique<OrderEngine>(*store);
-    auto created = FixGateway::create({settings, dataDirectory, fixDictionaryDirectory()}, *engine);
+    std::vector<std::string> symbols;
+    for (const auto& instrument : simInstruments()) symbols.push_back(instrument.symbol);
+    auto created = FixGateway::create({settings, dataDirectory, fixDictionaryDirectory(), &prices, symbols}, *engine);
     if (!created) qFatal("%s", created.error().c_str());
     gateway = std::move(*created);
     engine->setRouter([raw = gateway.get()](const OutboundRequest& request) { raw->route(request); });
@@ -56,8 +58,8 @@ void FixDesk::close(bool graceful) {
     store.reset();
 }
 
-OrderState FixDesk::submit(const std::string& symbol, Side side, const std::string& qty, OrdType type, std::optional<std::string> limit,
-                           TimeInForce tif) {
+OrderState FixDesk::submit(const std::string& symbol, Side side, const std::string& qty, OrdType type,
+                           std::optional<std::string> limit, TimeInForce tif) {
     NewOrderRequest request{session(), "GROWTH-PB", symbol, side, {Qty::of(qty), type, {}, {}, tif, {}}};
     if (limit) request.terms.limitPrice = Price::of(*limit);
     auto order = engine->submit(request).get();
@@ -71,7 +73,8 @@ const OrderState* FixDesk::find(const BookSnapshot& snapshot, OrderId id) {
     return nullptr;
 }
 
-OrderState FixDesk::waitFor(OrderId id, const std::function<bool(const OrderState&)>& predicate, std::chrono::milliseconds timeout) {
+OrderState FixDesk::waitFor(OrderId id, const std::function<bool(const OrderState&)>& predicate,
+                            std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     OrderState last;
     for (;;) {
@@ -86,7 +89,8 @@ OrderState FixDesk::waitFor(OrderId id, const std::function<bool(const OrderStat
 }
 
 OrderState FixDesk::waitForStatus(OrderId id, OrdStatus status, std::chrono::milliseconds timeout) {
-    return waitFor(id, [status](const OrderState& order) { return order.status() == status; }, timeout);
+    return waitFor(
+        id, [status](const OrderState& order) { return order.status() == status; }, timeout);
 }
 
 std::string fixMessage(const std::string& beginString, const std::string& sender, const std::string& target, int msgSeqNum,
@@ -95,8 +99,9 @@ std::string fixMessage(const std::string& beginString, const std::string& sender
         std::replace(text.begin(), text.end(), '|', '\x01');
         return text;
     };
-    const std::string rest = soh(body.substr(0, body.find('|') + 1) + "49=" + sender + "|56=" + target + "|34=" + std::to_string(msgSeqNum) +
-                                 "|52=20261129-12:00:00.000|" + body.substr(body.find('|') + 1));
+    const std::string rest =
+        soh(body.substr(0, body.find('|') + 1) + "49=" + sender + "|56=" + target + "|34=" + std::to_string(msgSeqNum) +
+            "|52=20261129-12:00:00.000|" + body.substr(body.find('|') + 1));
     std::string text = "8=" + beginString + '\x01' + "9=" + std::to_string(rest.size()) + '\x01' + rest;
     unsigned sum = 0;
     for (unsigned char c : text) sum += c;

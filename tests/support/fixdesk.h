@@ -47,6 +47,7 @@ public:
     std::unique_ptr<store::SqliteStore> store;
     std::unique_ptr<OrderEngine> engine;
     std::unique_ptr<FixGateway> gateway;
+    MarketPrices prices;  ///< market data for simInstruments(), when the settings say MarketData=Y
 };
 
 /// The directory of the FIX data dictionaries in the source tree.

@@ -71,6 +71,22 @@ private Q_SLOTS:
         QVERIFY(!filled.brokerOrderId.empty());
     }
 
+    void streamsMarketData_data() { versions(); }
+    void streamsMarketData() {
+        Fixture f(config());
+        auto& prices = f.desk->prices;
+        QTRY_COMPARE_WITH_TIMEOUT(prices.last("AAPL"), std::optional(Price::of("100")), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(prices.last("7203.T"), std::optional(Price::of("2800")), 10000);
+        QVERIFY(prices.quote("AAPL")->fromMarketData);
+        QCOMPARE(prices.quote("AAPL")->bid, std::optional(Price::of("99.99")));
+
+        f.sim->call([](SimulatedBroker& broker) { broker.setPrice("AAPL", Price::of("101.25")); });
+        QTRY_COMPARE_WITH_TIMEOUT(prices.last("AAPL"), std::optional(Price::of("101.25")), 10000);
+        QCOMPARE(prices.quote("AAPL")->offer, std::optional(Price::of("101.26")));
+        // Prices are not orders: nothing about them reaches the quarantine.
+        QVERIFY(f.quarantine().empty());
+    }
+
     void fillsInParts_data() { versions(); }
     void fillsInParts() {
         auto c = config();
@@ -301,7 +317,7 @@ private Q_SLOTS:
             auto store = store::SqliteStore::open(f.dir.path().toStdString() + "/openblotter.db");
             QVERIFY(store.ok());
             OrderEngine engine(**store);
-            auto gateway = FixGateway::create({f.desk->settings, f.desk->dataDirectory, test::fixDictionaryDirectory()}, engine);
+            auto gateway = FixGateway::create({f.desk->settings, f.desk->dataDirectory, test::fixDictionaryDirectory(), nullptr, {}}, engine);
             QVERIFY(gateway.ok());
             QVERIFY((*gateway)->start().ok());
             QVERIFY((*gateway)->waitForLogon(10s));
