@@ -53,8 +53,10 @@ const char* const kDescription =
 }  // namespace
 
 bool wantsHeadless(int argc, char** argv) {
+    // --help and --version print and exit: they must work without a display too.
     for (int i = 1; i < argc; ++i)
-        if (!std::strcmp(argv[i], "--headless")) return true;
+        for (const char* option : {"--headless", "--help", "-h", "--help-all", "--version", "-v"})
+            if (!std::strcmp(argv[i], option)) return true;
     return false;
 }
 

@@ -30,7 +30,8 @@ struct CommandLine {
 /// come back with exitNow set, exit code 1 and the reason on stderr.
 CommandLine parseCommandLine(const QStringList& arguments);
 
-/// Whether the arguments ask for the headless mode (before any Qt application exists).
+/// Whether the arguments need no display: the headless mode, --help and
+/// --version (decided before any Qt application exists).
 bool wantsHeadless(int argc, char** argv);
 
 }  // namespace ob::app

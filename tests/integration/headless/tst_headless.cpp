@@ -209,6 +209,17 @@ private Q_SLOTS:
             QVERIFY2(help.stdOut.contains(QString::fromLatin1(words)), words);
         QCOMPARE(runDesk({QStringLiteral("--wait"), QStringLiteral("soon")}).exitCode, 1);
         QCOMPARE(runDesk({QStringLiteral("--cancel-remaining")}).exitCode, 1);
+        // Without --headless and without any display, --version and --help still answer.
+        for (const char* option : {"--version", "--help"}) {
+            QProcess plain;
+            auto environment = QProcessEnvironment::systemEnvironment();
+            for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) environment.remove(QString::fromLatin1(name));
+            plain.setProcessEnvironment(environment);
+            plain.start(QStringLiteral(OPENBLOTTER), {QString::fromLatin1(option)});
+            QVERIFY(plain.waitForFinished());
+            QCOMPARE(plain.exitCode(), 0);
+            QVERIFY2(plain.readAllStandardOutput().contains("openblotter"), option);
+        }
         QProcess sim;
         sim.start(QStringLiteral(OPENBLOTTER_SIM), {QStringLiteral("--help")});
         QVERIFY(sim.waitForFinished());
