@@ -1,16 +1,13 @@
 #include "commandline.h"
 #include "demoorders.h"
 #include "desk.h"
-#include "enginefeed.h"
-#include "format.h"
 #include "headless.h"
 #include "mainwindow.h"
-#include "models/executionstablemodel.h"
-#include "models/instrumentdirectory.h"
-#include "models/orderstablemodel.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QSettings>
 
 #include <cstdio>
 #include <memory>
@@ -31,11 +28,10 @@ int failStart(const std::string& reason) {
     return 1;
 }
 
-QString sessionSummary(FixGateway& gateway) {
-    QStringList parts;
-    for (const auto& session : gateway.sessions())
-        parts << QStringLiteral("%1: %2").arg(QString::fromStdString(session.alias), ui::toQString(nameOf(session.state)));
-    return parts.join(QStringLiteral(" · "));
+QString loginName() {
+    for (const char* name : {"USER", "LOGNAME", "USERNAME"})
+        if (auto value = qEnvironmentVariable(name); !value.isEmpty()) return value;
+    return QObject::tr("trader");
 }
 
 int runDesktop(int argc, char** argv) {
@@ -43,25 +39,22 @@ int runDesktop(int argc, char** argv) {
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("OpenBlotter"));
     QApplication::setDesktopFileName(QStringLiteral("openblotter"));
+    ui::applyTheme(ui::themeFromName(QSettings().value(QStringLiteral("appearance/theme")).toString()));
 
     const auto options = app::parseCommandLine(QApplication::arguments());
     if (options.exitNow) return options.exitCode;
 
-    auto desk = app::Desk::open({options.dataDirectory, options.logLevel, options.fixSettings});
-    if (!desk) return failStart(desk.error());
+    auto opened = app::Desk::open({options.dataDirectory, options.logLevel, options.fixSettings});
+    if (!opened) return failStart(opened.error());
+    auto& desk = **opened;
 
-    ui::InstrumentDirectory instruments((*desk)->referenceData().instruments);
-    ui::OrdersTableModel orders(instruments);
-    ui::ExecutionsTableModel executions(instruments);
-    ui::EngineFeed feed((*desk)->engine(), orders, executions);
-    if (auto started = (*desk)->start(); !started) return failStart(started.error());
-    if ((*desk)->simulator() && (*desk)->gateway().waitForLogon(std::chrono::seconds(5)))
-        app::seedDemoOrders((*desk)->engine(), (*desk)->referenceData(), (*desk)->gateway().defaultSession());
-
-    ui::MainWindow window(orders, executions,
-                          {QString::fromStdString((*desk)->mode()), QString::fromStdString((*desk)->dataDirectory().string()),
-                           [gateway = &(*desk)->gateway()] { return sessionSummary(*gateway); }});
-    feed.start();
+    ui::MainWindow window({desk.engine(), desk.gateway(), desk.store(), desk.prices(), desk.referenceData(),
+                           QString::fromStdString(desk.mode()), QString::fromStdString(desk.dataDirectory().string()),
+                           loginName(), QObject::tr("Trader")});
+    if (auto started = desk.start(); !started) return failStart(started.error());
+    if (desk.simulator() && desk.gateway().waitForLogon(std::chrono::seconds(5)))
+        app::seedDemoOrders(desk.engine(), desk.referenceData(), desk.gateway().defaultSession());
+    window.start();
     window.restoreLayout();
     window.show();
     return QApplication::exec();

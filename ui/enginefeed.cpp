@@ -3,27 +3,33 @@
 #include "engine/orderengine.h"
 #include "models/executionstablemodel.h"
 #include "models/orderstablemodel.h"
+#include "models/positionstablemodel.h"
 
 #include <unordered_map>
 
 namespace ob::ui {
 
-EngineFeed::EngineFeed(OrderEngine& engine, OrdersTableModel& orders, ExecutionsTableModel& executions, QObject* parent)
-    : QObject(parent), engine_(engine), orders_(orders), executions_(executions) {
-    engine_.subscribe([this](const ChangeSet& changes) { receive(changes); });
+EngineFeed::EngineFeed(OrderEngine& engine, OrdersTableModel& orders, ExecutionsTableModel& executions,
+                       PositionsTableModel& positions, QObject* parent)
+    : QObject(parent), engine_(engine), orders_(orders), executions_(executions), positions_(positions) {
+    engine_.subscribe([inbox = inbox_](const ChangeSet& changes) {
+        std::lock_guard lock(inbox->mutex);
+        inbox->pending.push_back(changes);
+    });
     connect(&timer_, &QTimer::timeout, this, &EngineFeed::drain);
 }
 
-void EngineFeed::receive(const ChangeSet& changes) {
-    std::lock_guard lock(mutex_);
-    pending_.push_back(changes);
+std::string EngineFeed::accountOf(OrderId id) const {
+    const auto* order = orders_.find(id);
+    return order ? order->account : std::string();
 }
 
 void EngineFeed::start(int updatesPerSecond) {
     auto snapshot = engine_.snapshot().get();
     after_ = snapshot.sequence;
     orders_.reset(std::move(snapshot.orders));
-    executions_.reset(std::move(snapshot.executions));
+    executions_.reset(snapshot.executions);
+    positions_.apply(snapshot.executions, [this](OrderId id) { return accountOf(id); });
     drain();
     timer_.start(1000 / std::max(1, updatesPerSecond));
     Q_EMIT updated();
@@ -32,8 +38,8 @@ void EngineFeed::start(int updatesPerSecond) {
 void EngineFeed::drain() {
     std::vector<ChangeSet> sets;
     {
-        std::lock_guard lock(mutex_);
-        sets.swap(pending_);
+        std::lock_guard lock(inbox_->mutex);
+        sets.swap(inbox_->pending);
     }
     std::unordered_map<OrderId, std::size_t> index;
     std::vector<OrderState> changedOrders;
@@ -53,8 +59,9 @@ void EngineFeed::drain() {
         std::move(changes.alerts.begin(), changes.alerts.end(), std::back_inserter(alerts));
     }
     if (changedOrders.empty() && newExecutions.empty() && alerts.empty()) return;
-    orders_.apply(changedOrders);
+    orders_.apply(changedOrders);  // first: the executions' accounts come from their orders
     executions_.append(newExecutions);
+    positions_.apply(newExecutions, [this](OrderId id) { return accountOf(id); });
     if (!alerts.empty()) Q_EMIT alertsArrived(alerts);
     Q_EMIT updated();
 }

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <memory>
 #include <mutex>
 
 namespace ob {
@@ -15,8 +16,10 @@ namespace ob::ui {
 
 class OrdersTableModel;
 class ExecutionsTableModel;
+class PositionsTableModel;
 
-/// Carries the engine's change sets to the models on the GUI thread. The
+/// Carries the engine's change sets to the models on the GUI thread (orders,
+/// executions and the positions they make). The
 /// engine's listener only appends to a buffer; a timer on the GUI thread
 /// drains it a few times a second, keeping only the latest state of each
 /// order, so a burst of reports costs the GUI one update per order.
@@ -25,7 +28,8 @@ class EngineFeed final : public QObject {
 
 public:
     /// Subscribes to the engine: construct before the engine starts.
-    EngineFeed(OrderEngine& engine, OrdersTableModel& orders, ExecutionsTableModel& executions, QObject* parent = nullptr);
+    EngineFeed(OrderEngine& engine, OrdersTableModel& orders, ExecutionsTableModel& executions, PositionsTableModel& positions,
+               QObject* parent = nullptr);
 
     /// Loads the book into the models and starts following it.
     void start(int updatesPerSecond = 20);
@@ -37,16 +41,22 @@ Q_SIGNALS:
     void updated();
 
 private:
-    void receive(const ChangeSet& changes);
+    std::string accountOf(OrderId id) const;
 
     OrderEngine& engine_;
     OrdersTableModel& orders_;
     ExecutionsTableModel& executions_;
+    PositionsTableModel& positions_;
     QTimer timer_;
 
     std::uint64_t after_ = 0;  ///< change sets up to this one are in the snapshot; GUI thread only
-    std::mutex mutex_;
-    std::vector<ChangeSet> pending_;
+    /// Where the engine's thread leaves change sets. The engine keeps it
+    /// alive as long as it keeps the listener, so the feed may go first.
+    struct Inbox {
+        std::mutex mutex;
+        std::vector<ChangeSet> pending;
+    };
+    std::shared_ptr<Inbox> inbox_ = std::make_shared<Inbox>();
 };
 
 }  // namespace ob::ui

@@ -21,6 +21,10 @@ QString groupDigits(const std::string& plain, const QLocale& locale) {
     return text;
 }
 
+QString counted(qint64 count, const char* singular, const char* plural, const QLocale& locale) {
+    return QStringLiteral("%1 %2").arg(locale.toString(count), QString::fromUtf8(count == 1 ? singular : plural));
+}
+
 QString formatQty(Qty value, const QLocale& locale) { return groupDigits(value.toString(), locale); }
 
 QString formatPrice(Price value, int decimals, const QLocale& locale) { return groupDigits(value.toString(decimals), locale); }

@@ -18,6 +18,9 @@ QString formatAveragePrice(Price value, int decimals, const QLocale& locale = QL
 /// Local wall-clock time "HH:mm:ss.zzz" of a UTC timestamp.
 QString formatTime(Timestamp time);
 
+/// "1 order", "12,500 orders": a count with its noun in the right number.
+QString counted(qint64 count, const char* singular, const char* plural, const QLocale& locale = QLocale());
+
 /// Inserts the locale's group separators into plain decimal text ("-1234567.5").
 QString groupDigits(const std::string& plain, const QLocale& locale);
 

@@ -1,70 +1,120 @@
 #include "mainwindow.h"
 
+#include "enginefeed.h"
+#include "fix/fixgateway.h"
+#include "format.h"
+#include "futures.h"
+#include "market/marketprices.h"
+#include "models/alertsmodel.h"
 #include "models/executionstablemodel.h"
 #include "models/orderstablemodel.h"
+#include "models/positionstablemodel.h"
+#include "models/sessionstablemodel.h"
+#include "orderactions.h"
+#include "panels/alertspanel.h"
+#include "panels/fixsessionspanel.h"
+#include "panels/positionspanel.h"
+#include "store/orderstore.h"
 #include "widgets/blotterwidget.h"
+#include "widgets/fillprogressdelegate.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTimer>
+#include <QToolBar>
+
+#include <future>
 
 namespace ob::ui {
 
-MainWindow::MainWindow(OrdersTableModel& orders, ExecutionsTableModel& executions, const Context& context, QWidget* parent)
-    : QMainWindow(parent)
-    , orders_(orders)
-    , executions_(executions)
-    , ordersBlotter_(new BlotterWidget(&orders, OrdersTableModel::RawValueRole, QStringLiteral("orders"), this))
-    , executionsBlotter_(new BlotterWidget(&executions, ExecutionsTableModel::RawValueRole, QStringLiteral("executions"), this))
-    , counts_(new QLabel(this))
-    , sessions_(new QLabel(this))
-    , clock_(new QLabel(this)) {
+namespace {
+
+QStringList accountCodes(const ReferenceData& reference) {
+    QStringList codes;
+    for (const auto& account : reference.accounts) codes << toQString(account.code);
+    return codes;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
+    : QMainWindow(parent), desk_(desk), instruments_(desk.reference.instruments) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("OpenBlotter"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/openblotter.svg")));
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
-    setDockNestingEnabled(true);
 
-    // The orders blotter is the centre of the desk; everything else docks around it.
+    orders_ = std::make_unique<OrdersTableModel>(instruments_);
+    std::unordered_map<std::string, QString> sessionNames;
+    for (const auto& session : desk_.gateway.sessions()) sessionNames.emplace(session.id, toQString(session.alias));
+    orders_->setSessionNames(std::move(sessionNames));
+    executions_ = std::make_unique<ExecutionsTableModel>(instruments_, [orders = orders_.get()](OrderId id) {
+        const auto* order = orders->find(id);
+        return order ? order->account : std::string();
+    });
+    positions_ = std::make_unique<PositionsTableModel>(instruments_, desk_.reference.accounts);
+    alerts_ = std::make_unique<AlertsModel>();
+    feed_ = std::make_unique<EngineFeed>(desk_.engine, *orders_, *executions_, *positions_);
+    connect(feed_.get(), &EngineFeed::alertsArrived, this, [this](const std::vector<EngineAlert>& alerts) {
+        alerts_->add(alerts);
+        refreshStatus();
+    });
+
+    BlotterWidget::Options ordersOptions{OrdersTableModel::RawValueRole, OrdersTableModel::ExportRole, true,
+                                         accountCodes(desk_.reference), instruments_.symbols()};
+    ordersBlotter_ = new BlotterWidget(orders_.get(), QStringLiteral("orders"), ordersOptions, this);
+    ordersBlotter_->view()->setItemDelegateForColumn(OrdersTableModel::Progress,
+                                                     new FillProgressDelegate(OrdersTableModel::FillRatioRole, ordersBlotter_));
+    BlotterWidget::Options executionsOptions{ExecutionsTableModel::RawValueRole, ExecutionsTableModel::ExportRole, false,
+                                             accountCodes(desk_.reference), instruments_.symbols()};
+    executionsBlotter_ = new BlotterWidget(executions_.get(), QStringLiteral("executions"), executionsOptions, this);
+    positionsPanel_ = new PositionsPanel(*positions_, this);
+    sessionsPanel_ = new FixSessionsPanel(desk_.gateway, this);
+    alertsPanel_ = new AlertsPanel(*alerts_, this);
+    actions_ = new OrderActions(desk_, instruments_, *orders_, *ordersBlotter_, this);
+    connect(actions_, &OrderActions::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(alertsPanel_, &AlertsPanel::orderRequested, this, [this](qlonglong id) { actions_->openDetails(id); });
+    connect(ordersBlotter_, &BlotterWidget::contextMenuRequested, this, [this](const QPoint& at) {
+        QMenu menu(this);
+        menu.addActions({actions_->amend(), actions_->cancel(), actions_->details()});
+        menu.addSeparator();
+        menu.addActions({actions_->copy(), actions_->cancelAllInView()});
+        menu.exec(at);
+    });
+
+    // The blotters are the centre of the desk; everything else docks around them.
+    setCentralWidget(nullptr);
     auto* ordersDock = addPanel(ordersBlotter_, tr("Orders"), Qt::TopDockWidgetArea);
     auto* executionsDock = addPanel(executionsBlotter_, tr("Executions"), Qt::BottomDockWidgetArea);
-    setCentralWidget(nullptr);
+    auto* positionsDock = addPanel(positionsPanel_, tr("Positions"), Qt::BottomDockWidgetArea);
+    auto* sessionsDock = addPanel(sessionsPanel_, tr("FIX sessions"), Qt::BottomDockWidgetArea);
+    alertsDock_ = addPanel(alertsPanel_, tr("Alerts"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(executionsDock, sessionsDock);
+    tabifyDockWidget(positionsDock, alertsDock_);
+    executionsDock->raise();
+    positionsDock->raise();
     resizeDocks({ordersDock, executionsDock}, {3, 2}, Qt::Vertical);
+    resizeDocks({executionsDock, positionsDock}, {1, 1}, Qt::Horizontal);
+
     createMenus();
-
-    auto* mode = new QLabel(context.mode, this);
-    mode->setObjectName(QStringLiteral("modeLabel"));
-    auto* directory = new QLabel(context.dataDirectory, this);
-    directory->setToolTip(tr("Data directory: the order database, FIX logs and application logs"));
-    statusBar()->addWidget(mode);
-    statusBar()->addWidget(counts_);
-    sessions_->setObjectName(QStringLiteral("sessionsLabel"));
-    sessions_->setToolTip(tr("FIX sessions and their state"));
-    statusBar()->addPermanentWidget(sessions_);
-    statusBar()->addPermanentWidget(directory);
-    statusBar()->addPermanentWidget(clock_);
-
-    auto* tick = new QTimer(this);
-    auto refresh = [this, summary = context.sessionSummary] {
-        clock_->setText(QDateTime::currentDateTime().toString(QStringLiteral("ddd d MMM  HH:mm:ss")));
-        if (summary) sessions_->setText(summary());
-    };
-    connect(tick, &QTimer::timeout, this, refresh);
-    tick->start(1000);
-    refresh();
-    connect(&orders_, &OrdersTableModel::countsChanged, this, &MainWindow::refreshCounts);
-    connect(&executions_, &QAbstractItemModel::rowsInserted, this, &MainWindow::refreshCounts);
-    connect(&executions_, &QAbstractItemModel::modelReset, this, &MainWindow::refreshCounts);
-    resize(1400, 860);
-    refreshCounts();
+    createStatusBar();
+    resize(1500, 900);
+    defaultState_ = saveState();
 }
+
+MainWindow::~MainWindow() = default;
 
 QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, Qt::DockWidgetArea area) {
     auto* dock = new QDockWidget(title, this);
@@ -77,28 +127,168 @@ QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, Qt::Dock
 
 void MainWindow::createMenus() {
     auto* file = menuBar()->addMenu(tr("&File"));
+    auto* exportOrders =
+        file->addAction(tr("Export &orders in view…"), this, [this] { exportBlotter(ordersBlotter_, tr("orders")); });
+    exportOrders->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportOrders->setObjectName(QStringLiteral("actionExportOrders"));
+    file->addAction(tr("Export &executions in view…"), this, [this] { exportBlotter(executionsBlotter_, tr("executions")); });
+    file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
-    viewMenu_ = menuBar()->addMenu(tr("&View"));
-    for (auto* dock : findChildren<QDockWidget*>()) viewMenu_->addAction(dock->toggleViewAction());
+    auto* orders = menuBar()->addMenu(tr("&Orders"));
+    orders->addActions({actions_->buy(), actions_->sell()});
+    orders->addSeparator();
+    orders->addActions({actions_->amend(), actions_->cancel(), actions_->details(), actions_->copy()});
+    orders->addSeparator();
+    orders->addAction(actions_->cancelAllInView());
+
+    auto* view = menuBar()->addMenu(tr("&View"));
+    for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    auto* columns = view->addMenu(tr("Orders &columns"));
+    connect(columns, &QMenu::aboutToShow, this, [this, columns] { ordersBlotter_->fillColumnsMenu(columns); });
+    auto* themes = view->addMenu(tr("&Theme"));
+    auto* themeGroup = new QActionGroup(this);
+    for (auto theme : {Theme::Light, Theme::Dark}) {
+        auto* choice =
+            themes->addAction(theme == Theme::Light ? tr("&Light") : tr("&Dark"), this, [this, theme] { setTheme(theme); });
+        choice->setCheckable(true);
+        choice->setChecked(currentTheme() == theme);
+        choice->setObjectName(QStringLiteral("actionTheme") + themeName(theme));
+        themeGroup->addAction(choice);
+    }
+    view->addAction(tr("&Reset layout"), this, [this] { restoreState(defaultState_); });
 
     auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
     help->addAction(tr("&About OpenBlotter"), this, [this] {
         QMessageBox::about(this, tr("About OpenBlotter"),
                            tr("<h3>OpenBlotter %1</h3><p>Order management system and trader blotter.</p>"
-                              "<p>FIX 4.2/4.4 order routing, compliance and portfolio management for a fund's trading desk.</p>")
-                               .arg(QApplication::applicationVersion()));
+                              "<p>FIX 4.2/4.4 order routing, compliance and portfolio management for a fund's trading desk.</p>"
+                              "<p>Data directory: %2</p>")
+                               .arg(QApplication::applicationVersion(), desk_.dataDirectory.toHtmlEscaped()));
+    });
+
+    auto* toolbar = addToolBar(tr("Orders"));
+    toolbar->setObjectName(QStringLiteral("ordersToolBar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addActions({actions_->buy(), actions_->sell()});
+    toolbar->addSeparator();
+    toolbar->addActions({actions_->amend(), actions_->cancel(), actions_->details()});
+    toolbar->addSeparator();
+    toolbar->addActions({actions_->cancelAllInView(), exportOrders});
+    view->addAction(toolbar->toggleViewAction());
+}
+
+void MainWindow::createStatusBar() {
+    auto* user = new QLabel(tr("%1 · %2").arg(desk_.user, desk_.role), this);
+    user->setObjectName(QStringLiteral("userLabel"));
+    user->setToolTip(tr("Who is logged in, and the role"));
+    auto* mode = new QLabel(desk_.mode, this);
+    mode->setObjectName(QStringLiteral("modeLabel"));
+    mode->setToolTip(tr("Data directory: %1").arg(desk_.dataDirectory));
+    counts_ = new QLabel(this);
+    sessions_ = new QLabel(this);
+    sessions_->setObjectName(QStringLiteral("sessionsLabel"));
+    sessions_->setTextFormat(Qt::RichText);
+    sessions_->setToolTip(tr("Each FIX session and its state; the FIX sessions panel has the details"));
+    alertCount_ = new QLabel(this);
+    alertCount_->setObjectName(QStringLiteral("alertCountLabel"));
+    clock_ = new QLabel(this);
+    clock_->setObjectName(QStringLiteral("clockLabel"));
+    statusBar()->addWidget(user);
+    statusBar()->addWidget(mode);
+    statusBar()->addWidget(counts_);
+    statusBar()->addPermanentWidget(alertCount_);
+    statusBar()->addPermanentWidget(sessions_);
+    statusBar()->addPermanentWidget(clock_);
+
+    auto* tick = new QTimer(this);
+    connect(tick, &QTimer::timeout, this, &MainWindow::refreshStatus);
+    tick->start(1000);
+    connect(orders_.get(), &OrdersTableModel::countsChanged, this, &MainWindow::refreshStatus);
+    refreshStatus();
+}
+
+void MainWindow::refreshStatus() {
+    const auto& counts = orders_->counts();
+    counts_->setText(tr("%1 orders · %2 working · %3 filled · %4 executions")
+                         .arg(orders_->rowCount())
+                         .arg(counts.working)
+                         .arg(counts.filled)
+                         .arg(executions_->rowCount()));
+    QStringList parts;
+    for (const auto& session : desk_.gateway.sessions())
+        parts << QStringLiteral("<span style='color:%1'>●</span> %2 %3")
+                     .arg(sessionStateColor(session.state).name(), toQString(session.alias).toHtmlEscaped(),
+                          toQString(nameOf(session.state)));
+    sessions_->setText(parts.join(QStringLiteral("&nbsp;&nbsp;")));
+    const int alerts = alerts_->rowCount();
+    alertCount_->setText(alerts ? QStringLiteral("⚠ %1").arg(counted(alerts, "alert", "alerts")) : QString());
+    clock_->setText(QDateTime::currentDateTime().toString(QStringLiteral("ddd d MMM  HH:mm:ss")));
+}
+
+void MainWindow::refreshPrices() {
+    const auto changed = desk_.prices.changedSince(pricesSeen_, &pricesSeen_);
+    if (!changed.empty()) positions_->updatePrices(changed);
+}
+
+void MainWindow::start() {
+    feed_->start();
+    refreshPrices();
+    auto* prices = new QTimer(this);
+    connect(prices, &QTimer::timeout, this, &MainWindow::refreshPrices);
+    prices->start(250);
+    loadQuarantine();
+    refreshStatus();
+}
+
+void MainWindow::loadQuarantine() {
+    auto& store = desk_.store;
+    whenReady(this, std::async(std::launch::async, [&store] { return store.quarantine(true); }), [this](auto quarantined) {
+        if (!quarantined) {
+            alerts_->add({{nowUtc(), EngineAlert::Severity::Error, 0, "cannot read the quarantine: " + quarantined.error()}});
+        } else {
+            std::vector<EngineAlert> alerts;
+            for (auto it = quarantined->rbegin(); it != quarantined->rend(); ++it)  // oldest first
+                alerts.push_back({it->receivedAt, EngineAlert::Severity::Warning, it->orderId,
+                                  "quarantined " + it->msgType + " message " + std::to_string(it->msgSeqNum) + " from " +
+                                      it->session + ": " + it->reason});
+            alerts_->add(alerts);
+        }
+        refreshStatus();
     });
 }
 
-void MainWindow::refreshCounts() {
-    const auto& counts = orders_.counts();
-    counts_->setText(tr("%1 orders · %2 working · %3 filled · %4 executions")
-                         .arg(orders_.rowCount())
-                         .arg(counts.working)
-                         .arg(counts.filled)
-                         .arg(executions_.rowCount()));
+void MainWindow::exportBlotter(BlotterWidget* blotter, const QString& what) {
+    const auto suggested =
+        QDir(QDir::homePath()).filePath(QStringLiteral("%1-%2.csv").arg(what, QDate::currentDate().toString(Qt::ISODate)));
+    const auto path = QFileDialog::getSaveFileName(this, tr("Export %1 in view").arg(what), suggested, tr("CSV files (*.csv)"));
+    if (path.isEmpty()) return;
+    if (auto saved = blotter->exportCsv(path); !saved)
+        QMessageBox::critical(this, tr("Export failed"), toQString(saved.error()));
+    else
+        statusBar()->showMessage(tr("Exported %1 to %2").arg(counted(blotter->proxy()->rowCount(), "row", "rows"), path), 8000);
+}
+
+void MainWindow::showShortcuts() {
+    QStringList rows;
+    for (auto* action : {actions_->buy(), actions_->sell(), actions_->amend(), actions_->cancel(), actions_->cancelAllInView(),
+                         actions_->details(), actions_->copy()})
+        rows << QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(action->shortcut().toString(QKeySequence::NativeText), action->statusTip().toHtmlEscaped());
+    rows << tr(
+        "<tr><td><b>Enter</b></td><td>In a ticket: send</td></tr><tr><td><b>Esc</b></td><td>Close a ticket or dialog</td></tr>");
+    QMessageBox::information(this, tr("Keyboard shortcuts"),
+                             QStringLiteral("<table cellspacing=6>%1</table>").arg(rows.join(QString())));
+}
+
+void MainWindow::setTheme(Theme theme) {
+    applyTheme(theme);
+    QSettings().setValue(QStringLiteral("appearance/theme"), themeName(theme));
+    // Colours come from the models: ask the views to draw again.
+    for (auto* view : findChildren<QAbstractItemView*>()) view->viewport()->update();
 }
 
 void MainWindow::restoreLayout() {

@@ -1,55 +1,95 @@
 #pragma once
 
+#include "deskservices.h"
+#include "models/instrumentdirectory.h"
+#include "theme.h"
+
 #include <QMainWindow>
 
-#include <functional>
+#include <memory>
 
 class QLabel;
 
 namespace ob::ui {
 
+class AlertsModel;
+class AlertsPanel;
 class BlotterWidget;
-class OrdersTableModel;
+class EngineFeed;
 class ExecutionsTableModel;
+class FixSessionsPanel;
+class OrderActions;
+class OrdersTableModel;
+class PositionsPanel;
+class PositionsTableModel;
 
-/// The trader's desktop: the blotters as dockable panels whose arrangement
-/// persists between runs, and a status bar with the desk's mode and the clock.
+/// The trader's desktop: the orders and executions blotters, positions, FIX
+/// sessions and alerts as dockable panels whose arrangement persists between
+/// runs; menus and a toolbar with the order actions and their shortcuts; a
+/// status bar with the user, the mode, each FIX session's state and the clock.
+///
+/// Construct it before the desk starts (it subscribes to the engine), then
+/// call start() once the engine runs.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 
 public:
-    struct Context {
-        QString mode;  ///< e.g. "Simulated broker on 127.0.0.1:40123"
-        QString dataDirectory;
-        std::function<QString()> sessionSummary;  ///< each FIX session's state, asked every second
-    };
+    explicit MainWindow(const DeskServices& desk, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
-    MainWindow(OrdersTableModel& orders, ExecutionsTableModel& executions, const Context& context, QWidget* parent = nullptr);
+    /// Loads the book into the blotters and starts following the engine and the prices.
+    void start();
 
     BlotterWidget* ordersBlotter() const { return ordersBlotter_; }
     BlotterWidget* executionsBlotter() const { return executionsBlotter_; }
+    OrdersTableModel& ordersModel() const { return *orders_; }
+    ExecutionsTableModel& executionsModel() const { return *executions_; }
+    PositionsTableModel& positionsModel() const { return *positions_; }
+    AlertsModel& alertsModel() const { return *alerts_; }
+    PositionsPanel* positionsPanel() const { return positionsPanel_; }
+    FixSessionsPanel* sessionsPanel() const { return sessionsPanel_; }
+    OrderActions* orderActions() const { return actions_; }
+    EngineFeed& feed() const { return *feed_; }
 
     void restoreLayout();
     void saveLayout() const;
+    void setTheme(Theme theme);
 
 public Q_SLOTS:
-    void refreshCounts();
+    void refreshStatus();
+    void refreshPrices();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void createMenus();
     QDockWidget* addPanel(QWidget* panel, const QString& title, Qt::DockWidgetArea area);
+    void createMenus();
+    void createStatusBar();
+    void exportBlotter(BlotterWidget* blotter, const QString& what);
+    void loadQuarantine();
+    void showShortcuts();
 
-    OrdersTableModel& orders_;
-    ExecutionsTableModel& executions_;
+    DeskServices desk_;
+    InstrumentDirectory instruments_;
+    std::unique_ptr<OrdersTableModel> orders_;
+    std::unique_ptr<ExecutionsTableModel> executions_;
+    std::unique_ptr<PositionsTableModel> positions_;
+    std::unique_ptr<AlertsModel> alerts_;
+    std::unique_ptr<EngineFeed> feed_;
     BlotterWidget* ordersBlotter_;
     BlotterWidget* executionsBlotter_;
-    QLabel* counts_;
-    QLabel* sessions_;
-    QLabel* clock_;
-    QMenu* viewMenu_ = nullptr;
+    PositionsPanel* positionsPanel_;
+    FixSessionsPanel* sessionsPanel_;
+    AlertsPanel* alertsPanel_;
+    OrderActions* actions_;
+    QDockWidget* alertsDock_ = nullptr;
+    QLabel* counts_ = nullptr;
+    QLabel* sessions_ = nullptr;
+    QLabel* alertCount_ = nullptr;
+    QLabel* clock_ = nullptr;
+    QByteArray defaultState_;
+    std::uint64_t pricesSeen_ = 0;
 };
 
 }  // namespace ob::ui

@@ -160,6 +160,13 @@ std::future<BookSnapshot> OrderEngine::snapshot() {
     return future;
 }
 
+std::future<std::optional<Order>> OrderEngine::order(OrderId id) {
+    FindOrder command{id, {}};
+    auto future = command.done.get_future();
+    enqueue(std::move(command));
+    return future;
+}
+
 bool OrderEngine::sync(std::chrono::milliseconds timeout) {
     Barrier command;
     auto future = command.done.get_future();
@@ -231,7 +238,8 @@ void OrderEngine::settleInbound(const OrderBook::Applied& applied, StoreUnit uni
             // Never dropped: the message is kept whole and the trader is told.
             const std::string reason = std::string(what) + " refused: " + outcome.detail;
             spdlog::warn("{}", reason);
-            unit.quarantine = QuarantinedMessage{0, origin.receivedAt, origin.session, origin.msgSeqNum, origin.msgType, origin.raw, reason, id};
+            unit.quarantine = QuarantinedMessage{
+                0, origin.receivedAt, origin.session, origin.msgSeqNum, origin.msgType, origin.raw, reason, id};
             changes.alert({options_.clock(), EngineAlert::Severity::Warning, id, reason});
         }
     }
@@ -254,7 +262,8 @@ void OrderEngine::handle(CancelReject& reject, BatchChanges& changes) {
     const auto applied = book_.apply(reject);
     StoreUnit unit;
     if (applied.order)
-        unit.event = OrderEventRecord{applied.order->state.id, reject.receivedAt, OrderEventKind::CancelRejected, reject.clOrdId, reject.reason};
+        unit.event = OrderEventRecord{applied.order->state.id, reject.receivedAt, OrderEventKind::CancelRejected, reject.clOrdId,
+                                      reject.reason};
     settleInbound(applied, std::move(unit), {reject.session, reject.msgSeqNum, "9", reject.raw, reject.receivedAt},
                   "OrderCancelReject for " + reject.clOrdId, changes);
 }
@@ -263,7 +272,8 @@ void OrderEngine::handle(RequestReject& reject, BatchChanges& changes) {
     const auto applied = book_.apply(reject);
     StoreUnit unit;
     if (applied.order)
-        unit.event = OrderEventRecord{applied.order->state.id, reject.receivedAt, OrderEventKind::RequestRejected, reject.clOrdId, reject.reason};
+        unit.event = OrderEventRecord{applied.order->state.id, reject.receivedAt, OrderEventKind::RequestRejected, reject.clOrdId,
+                                      reject.reason};
     settleInbound(applied, std::move(unit), {reject.session, reject.msgSeqNum, "3", reject.raw, reject.receivedAt},
                   "reject of " + reject.clOrdId, changes);
 }
@@ -343,6 +353,11 @@ void OrderEngine::handle(Snapshot& command, BatchChanges& changes) {
     book_.forEach([&](const Order& order) { snapshot.orders.push_back(order.state); });
     snapshot.executions = executions_;
     command.done.set_value(std::move(snapshot));
+}
+
+void OrderEngine::handle(FindOrder& command, BatchChanges&) {
+    const auto* order = book_.find(command.id);
+    command.done.set_value(order ? std::optional<Order>(*order) : std::nullopt);
 }
 
 void OrderEngine::handle(Barrier& command, BatchChanges&) { command.done.set_value(lastSubmitted_); }

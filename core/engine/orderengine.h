@@ -8,8 +8,8 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
-#include <map>
 #include <future>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <variant>
@@ -62,6 +62,8 @@ public:
     void post(QuarantinedMessage message);
     /// The book as it stands after everything posted before this call.
     std::future<BookSnapshot> snapshot();
+    /// One order with its ClOrdID chain and executions, if the book holds it.
+    std::future<std::optional<Order>> order(OrderId id);
     /// Waits until every command posted before this call is applied and committed.
     bool sync(std::chrono::milliseconds timeout);
 
@@ -89,11 +91,15 @@ private:
     struct Snapshot {
         std::promise<BookSnapshot> done;
     };
+    struct FindOrder {
+        OrderId id;
+        std::promise<std::optional<Order>> done;
+    };
     struct Barrier {
         std::promise<std::uint64_t> done;
     };
-    using Command = std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel, Replace,
-                                 Snapshot, Barrier>;
+    using Command = std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel,
+                                 Replace, Snapshot, FindOrder, Barrier>;
 
     /// Where an inbound event came from, to quarantine it whole if refused.
     struct Origin {
@@ -120,6 +126,7 @@ private:
     void handle(Snapshot& command, BatchChanges& changes);
     /// Hands the batch's changes to the listeners and starts a new change set.
     void publish(BatchChanges& changes);
+    void handle(FindOrder& command, BatchChanges& changes);
     void handle(Barrier& command, BatchChanges& changes);
 
     /// Records the outcome of an inbound message: the changed order and what

@@ -16,7 +16,8 @@ std::string fieldOf(const std::string& text, const char* tagEquals) {
 
 }  // namespace
 
-MessageLog::MessageLog(std::filesystem::path directory, std::size_t keepInMemory) : directory_(std::move(directory)), keep_(keepInMemory) {
+MessageLog::MessageLog(std::filesystem::path directory, std::size_t keepInMemory)
+    : directory_(std::move(directory)), keep_(keepInMemory) {
     if (directory_.empty()) return;
     std::filesystem::create_directories(directory_);
     writer_ = std::thread([this] {
@@ -72,7 +73,8 @@ void MessageLog::write(const std::vector<LoggedMessage>& messages) {
             file_.open(directory_ / ("messages-" + date + ".log"), std::ios::app);
             fileDate_ = date;
         }
-        std::string line = toIsoString(message.at) + (message.incoming ? " IN  " : " OUT ") + message.session + " " + message.text;
+        std::string line =
+            toIsoString(message.at) + (message.incoming ? " IN  " : " OUT ") + message.session + " " + message.text;
         std::replace(line.begin(), line.end(), '\x01', '|');
         file_ << line << '\n';
     }
@@ -88,6 +90,9 @@ std::vector<LoggedMessage> MessageLog::query(const Filter& filter) const {
         if (it->id <= filter.afterId) break;
         if (!filter.session.empty() && it->session != filter.session) continue;
         if (!filter.msgType.empty() && it->msgType != filter.msgType) continue;
+        if (filter.withoutMarketData && it->msgType.size() == 1 &&
+            std::string_view("VWXY").find(it->msgType[0]) != std::string_view::npos)
+            continue;
         if (filter.direction == 1 && !it->incoming) continue;
         if (filter.direction == 2 && it->incoming) continue;
         if (!contains.empty() && it->text.find(contains) == std::string::npos) continue;

@@ -2,14 +2,14 @@
 
 #include "domain/timestamp.h"
 
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <fstream>
-#include <condition_variable>
 #include <mutex>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace ob {
@@ -33,10 +33,11 @@ struct LoggedMessage {
 class MessageLog {
 public:
     struct Filter {
-        std::string session;     ///< empty: all
-        std::string msgType;     ///< empty: all
-        int direction = 0;       ///< 0 all, 1 incoming, 2 outgoing
-        std::string contains;    ///< text the message must contain ('|' matches SOH)
+        std::string session;             ///< empty: all
+        std::string msgType;             ///< empty: all
+        int direction = 0;               ///< 0 all, 1 incoming, 2 outgoing
+        std::string contains;            ///< text the message must contain ('|' matches SOH)
+        bool withoutMarketData = false;  ///< leave out MarketData messages (V, W, X, Y)
         std::uint64_t afterId = 0;
         std::size_t limit = 1000;
     };

@@ -34,7 +34,7 @@ void PositionBook::add(Position& position, Qty signedQuantity, Price price) {
 const Position* PositionBook::apply(const ExecutionRecord& execution, const std::string& account) {
     switch (execution.execType) {
         case ExecType::Trade: {
-            if (byExecId_.count(execution.execId) || !execution.lastQty.isPositive()) return nullptr;
+            if (!isNewTrade(execution)) return nullptr;
             const auto key = keyOf(account, execution.symbol);
             auto [it, inserted] = byKey_.try_emplace(key, positions_.size());
             if (inserted) {
@@ -66,6 +66,10 @@ const Position* PositionBook::apply(const ExecutionRecord& execution, const std:
         }
         default: return nullptr;
     }
+}
+
+bool PositionBook::isNewTrade(const ExecutionRecord& execution) const {
+    return execution.execType == ExecType::Trade && execution.lastQty.isPositive() && !byExecId_.count(execution.execId);
 }
 
 void PositionBook::rebuild(std::size_t index) {

@@ -48,6 +48,9 @@ public:
     /// position it changed, or nothing (not a trade, or already applied).
     const Position* apply(const ExecutionRecord& execution, const std::string& account);
 
+    /// Whether apply() would add this execution as a trade (a fill not seen before).
+    bool isNewTrade(const ExecutionRecord& execution) const;
+
     const Position* find(const std::string& account, const std::string& symbol) const;
     std::size_t size() const { return positions_.size(); }
     /// In the order the positions first traded.

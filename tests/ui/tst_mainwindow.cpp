@@ -1,151 +1,362 @@
+#include "deskwindow.h"
+#include "fixdesk.h"
+
 #include "demoorders.h"
-#include "desk.h"
+#include "engine/orderengine.h"
 #include "enginefeed.h"
+#include "fix/fixgateway.h"
 #include "format.h"
-#include "mainwindow.h"
+#include "market/marketprices.h"
+#include "models/alertsmodel.h"
 #include "models/executionstablemodel.h"
-#include "models/instrumentdirectory.h"
+#include "models/messagelogmodel.h"
 #include "models/orderstablemodel.h"
+#include "models/positionstablemodel.h"
+#include "models/sessionstablemodel.h"
+#include "orderactions.h"
+#include "panels/fixsessionspanel.h"
+#include "panels/positionspanel.h"
 #include "widgets/blotterwidget.h"
+#include "widgets/fixmessageview.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
-#include <QSortFilterProxyModel>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace ob;
 using namespace std::chrono_literals;
 
-/// The desktop on a real store and engine in a temporary data directory.
+namespace {
+
+QString cell(const QAbstractItemModel& model, int row, int column) { return model.index(row, column).data().toString(); }
+
+QSet<QString> statusesIn(const ui::OrdersTableModel& orders) {
+    QSet<QString> seen;
+    for (int row = 0; row < orders.rowCount(); ++row) seen.insert(cell(orders, row, ui::OrdersTableModel::Status));
+    return seen;
+}
+
+OrderState submit(app::Desk& desk, const char* symbol, Side side, const char* qty, OrdType type = OrdType::Market,
+                  std::optional<Price> limit = {}, const char* account = "GROWTH-PB") {
+    NewOrderRequest request{
+        desk.gateway().defaultSession(), account, symbol, side, {Qty::of(qty), type, limit, {}, TimeInForce::Day, {}}};
+    auto order = desk.engine().submit(request).get();
+    if (!order) qFatal("%s", order.error().c_str());
+    return *order;
+}
+
+/// Answers the next message box with the button whose text starts with `button`, recording its text.
+void answerNextMessageBox(const QString& button, QString* text) {
+    QTimer::singleShot(100, [button, text] {
+        for (auto* widget : QApplication::topLevelWidgets()) {
+            auto* box = qobject_cast<QMessageBox*>(widget);
+            if (!box || !box->isVisible()) continue;
+            if (text) *text = box->text();
+            for (auto* candidate : box->buttons())
+                if (candidate->text().startsWith(button)) return candidate->click();
+        }
+        answerNextMessageBox(button, text);  // not shown yet
+    });
+}
+
+}  // namespace
+
+/// The desktop on a real store and engine, with the simulated broker over loopback FIX.
 class TestMainWindow final : public QObject {
     Q_OBJECT
 
-    struct Fixture {
-        explicit Fixture(const QString& directory) {
-            auto opened = app::Desk::open({directory.toStdString(), "warn", {}});
-            if (!opened) qFatal("%s", opened.error().c_str());
-            desk = std::move(*opened);
-            instruments = ui::InstrumentDirectory(desk->referenceData().instruments);
-            orders = std::make_unique<ui::OrdersTableModel>(instruments);
-            executions = std::make_unique<ui::ExecutionsTableModel>(instruments);
-            feed = std::make_unique<ui::EngineFeed>(desk->engine(), *orders, *executions);
-            if (auto started = desk->start(); !started) qFatal("%s", started.error().c_str());
-            if (!desk->gateway().waitForLogon(std::chrono::seconds(10))) qFatal("the desk did not log on to its simulator");
-        }
-        int seed() { return app::seedDemoOrders(desk->engine(), desk->referenceData(), desk->gateway().defaultSession()); }
-        std::unique_ptr<app::Desk> desk;
-        ui::InstrumentDirectory instruments;
-        std::unique_ptr<ui::OrdersTableModel> orders;
-        std::unique_ptr<ui::ExecutionsTableModel> executions;
-        std::unique_ptr<ui::EngineFeed> feed;
-    };
-
 private Q_SLOTS:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("OpenBlotterTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
-        QSettings().clear();
-    }
+    void initTestCase() { test::isolateSettings("tst_mainwindow"); }
 
     void opensOnTheDemoDesk() {
         QTemporaryDir dir;
-        Fixture fixture(dir.path());
-        QCOMPARE(fixture.desk->referenceData().instruments.size(), std::size_t(40));
-        QCOMPARE(fixture.seed(), 25);
-        QCOMPARE(fixture.seed(), 0);  // only into an empty book
+        test::DeskWindow desk(dir.path());
+        auto& orders = desk.window->ordersModel();
+        QAbstractItemModelTester tester(&orders, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(desk.desk->referenceData().instruments.size(), std::size_t(40));
+        QCOMPARE(app::seedDemoOrders(desk.desk->engine(), desk.desk->referenceData(), desk.desk->gateway().defaultSession()), 25);
+        desk.show();
 
-        ui::MainWindow window(*fixture.orders, *fixture.executions, {QStringLiteral("Demo"), dir.path(), {}});
-        QAbstractItemModelTester ordersTester(fixture.orders.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        fixture.feed->start();
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-
-        auto* view = window.ordersBlotter()->view();
-        QCOMPARE(view->model()->rowCount(), 25);
+        auto* view = desk.window->ordersBlotter()->view();
+        QTRY_COMPARE(view->model()->rowCount(), 25);
         // The simulated broker answers: fills, resting orders, a cancel, a reject.
-        auto statuses = [&] {
-            QSet<QString> seen;
-            for (int row = 0; row < fixture.orders->rowCount(); ++row)
-                seen.insert(fixture.orders->data(fixture.orders->index(row, ui::OrdersTableModel::Status)).toString());
-            return seen;
-        };
         for (const char* status : {"New", "Filled", "Canceled", "Rejected"})
-            QTRY_VERIFY2_WITH_TIMEOUT(statuses().contains(QString::fromLatin1(status)), status, 10000);
-        QTRY_COMPARE(window.executionsBlotter()->view()->model()->rowCount(), fixture.executions->rowCount());
-        QVERIFY(fixture.executions->rowCount() > 25);
+            QTRY_VERIFY2_WITH_TIMEOUT(statusesIn(orders).contains(QString::fromLatin1(status)), status, 10000);
+        QTRY_VERIFY(desk.window->executionsModel().rowCount() > 25);
 
-        const auto* counts = window.statusBar()->findChildren<QLabel*>().at(1);
-        QVERIFY2(counts->text().startsWith(QStringLiteral("25 orders")), qPrintable(counts->text()));
+        auto* counts = desk.window->statusBar()->findChildren<QLabel*>().at(2);
+        QTRY_VERIFY2(counts->text().startsWith(QStringLiteral("25 orders")), qPrintable(counts->text()));
+        auto* user = desk.window->findChild<QLabel*>(QStringLiteral("userLabel"));
+        QCOMPARE(user->text(), QStringLiteral("tester · Trader"));
+        auto* sessions = desk.window->findChild<QLabel*>(QStringLiteral("sessionsLabel"));
+        QTRY_VERIFY2(sessions->text().contains(QStringLiteral("SIM LoggedOn")), qPrintable(sessions->text()));
+        QVERIFY(!desk.window->findChild<QLabel*>(QStringLiteral("clockLabel"))->text().isEmpty());
 
-        // Typing in the filter narrows the rows.
-        QTest::keyClicks(window.ordersBlotter()->filterEdit(), QStringLiteral("Rejected"));
-        QCOMPARE(view->model()->rowCount(), 1);
-        window.ordersBlotter()->filterEdit()->clear();
-        QCOMPARE(view->model()->rowCount(), 25);
-
-        const QImage shot = window.grab().toImage();
-        QVERIFY(!shot.isNull());
-        QCOMPARE(shot.size(), window.size() * window.devicePixelRatio());
+        // The reject reason stays on the order.
+        int rejected = -1;
+        for (int row = 0; row < orders.rowCount(); ++row)
+            if (cell(orders, row, ui::OrdersTableModel::Status) == QLatin1String("Rejected")) rejected = row;
+        QVERIFY(rejected >= 0);
+        QVERIFY2(cell(orders, rejected, ui::OrdersTableModel::Text).contains(QStringLiteral("lot")),
+                 qPrintable(cell(orders, rejected, ui::OrdersTableModel::Text)));
+        QCOMPARE(orders.index(rejected, ui::OrdersTableModel::Status).data(Qt::ToolTipRole).toString(),
+                 cell(orders, rejected, ui::OrdersTableModel::Text));
     }
 
-    void followsTheEngineLive() {
+    void filtersByTextStatusSideAccountSymbolAndStage() {
         QTemporaryDir dir;
-        Fixture fixture(dir.path());
-        ui::MainWindow window(*fixture.orders, *fixture.executions, {QStringLiteral("Test"), dir.path(), {}});
-        fixture.feed->start();
-        QCOMPARE(fixture.orders->rowCount(), 0);
+        test::DeskWindow desk(dir.path());
+        submit(*desk.desk, "AAPL", Side::Buy, "100", OrdType::Limit, Price::of("100"), "GROWTH-PB");
+        submit(*desk.desk, "AAPL", Side::Sell, "200", OrdType::Limit, Price::of("300"), "INCOME-PB");
+        submit(*desk.desk, "MSFT", Side::Buy, "300", OrdType::Market, {}, "GROWTH-PB");
+        auto* blotter = desk.window->ordersBlotter();
+        auto* shown = blotter->view()->model();
+        QTRY_COMPARE(shown->rowCount(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(desk.window->ordersModel().counts().filled, 1, 10000);
 
-        // A market order to the simulated broker: the blotter follows it to Filled.
-        NewOrderRequest request{fixture.desk->gateway().defaultSession(), "GROWTH-PB", "MSFT", Side::Buy,
-                                {Qty::of("300"), OrdType::Market, {}, {}, TimeInForce::Day, {}}};
-        auto order = fixture.desk->engine().submit(request).get();
-        QVERIFY(order.ok());
-        QTRY_COMPARE(fixture.orders->rowCount(), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(fixture.orders->data(fixture.orders->index(0, ui::OrdersTableModel::Status)).toString(),
-                                  QStringLiteral("Filled"), 10000);
-        QVERIFY(fixture.desk->engine().sync(10s));
-        const auto filled = fixture.desk->engine().snapshot().get().orders.front();
-        QCOMPARE(fixture.orders->data(fixture.orders->index(0, ui::OrdersTableModel::Filled)).toString(), QStringLiteral("300"));
-        QCOMPARE(fixture.orders->data(fixture.orders->index(0, ui::OrdersTableModel::AvgPx)).toString(),
-                 ui::formatAveragePrice(filled.avgPx(), 2));
-        QTRY_COMPARE(fixture.executions->rowCount(), int(fixture.desk->engine().snapshot().get().executions.size()));
+        QTest::keyClicks(blotter->filterEdit(), QStringLiteral("msft"));
+        QCOMPARE(shown->rowCount(), 1);
+        blotter->filterEdit()->clear();
+        blotter->sideCombo()->setCurrentIndex(blotter->sideCombo()->findText(QStringLiteral("Sell")));
+        QCOMPARE(shown->rowCount(), 1);
+        QCOMPARE(shown->index(0, ui::OrdersTableModel::Quantity).data().toString(), QStringLiteral("200"));
+        blotter->sideCombo()->setCurrentIndex(0);
+        blotter->accountCombo()->setCurrentIndex(blotter->accountCombo()->findText(QStringLiteral("GROWTH-PB")));
+        QCOMPARE(shown->rowCount(), 2);
+        blotter->symbolCombo()->setEditText(QStringLiteral("aapl"));
+        QCOMPARE(shown->rowCount(), 1);
+        blotter->symbolCombo()->setEditText(QString());
+        blotter->accountCombo()->setCurrentIndex(0);
+        blotter->stageCombo()->setCurrentIndex(blotter->stageCombo()->findText(QStringLiteral("Working")));
+        QCOMPARE(shown->rowCount(), 2);
+        blotter->stageCombo()->setCurrentIndex(blotter->stageCombo()->findText(QStringLiteral("Done")));
+        QCOMPARE(shown->rowCount(), 1);
+        blotter->stageCombo()->setCurrentIndex(0);
+        blotter->statusCombo()->setCurrentIndex(blotter->statusCombo()->findText(QStringLiteral("Filled")));
+        QCOMPARE(shown->rowCount(), 1);
+        QCOMPARE(shown->index(0, ui::OrdersTableModel::Symbol).data().toString(), QStringLiteral("MSFT"));
+        blotter->statusCombo()->setCurrentIndex(0);
+        QCOMPARE(shown->rowCount(), 3);
+
+        // The executions blotter filters the same way.
+        auto* executions = desk.window->executionsBlotter();
+        QTRY_VERIFY(executions->view()->model()->rowCount() >= 3);
+        executions->symbolCombo()->setEditText(QStringLiteral("MSFT"));
+        for (int row = 0; row < executions->view()->model()->rowCount(); ++row)
+            QCOMPARE(executions->view()->model()->index(row, ui::ExecutionsTableModel::Symbol).data().toString(),
+                     QStringLiteral("MSFT"));
+        QVERIFY(executions->view()->model()->rowCount() >= 1);
     }
 
-    void layoutPersistsBetweenRuns() {
+    void exportsAndCopiesTheRowsInView() {
         QTemporaryDir dir;
-        Fixture fixture(dir.path());
-        fixture.feed->start();
-        QByteArray saved;
-        {
-            ui::MainWindow window(*fixture.orders, *fixture.executions, {QStringLiteral("Test"), dir.path(), {}});
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            auto* executionsDock = window.findChild<QDockWidget*>(QStringLiteral("executionsDock"));
-            QVERIFY(executionsDock);
-            window.removeDockWidget(executionsDock);
-            window.addDockWidget(Qt::RightDockWidgetArea, executionsDock);
-            executionsDock->show();
-            window.ordersBlotter()->view()->horizontalHeader()->moveSection(ui::OrdersTableModel::Symbol, 0);
-            window.close();  // saves the layout
-            saved = window.saveState();
+        test::DeskWindow desk(dir.path());
+        submit(*desk.desk, "AAPL", Side::Buy, "1500", OrdType::Limit, Price::of("100.25"));
+        submit(*desk.desk, "MSFT", Side::Buy, "10", OrdType::Limit, Price::of("100"));
+        auto* blotter = desk.window->ordersBlotter();
+        QTRY_COMPARE(blotter->view()->model()->rowCount(), 2);
+        QTest::keyClicks(blotter->filterEdit(), QStringLiteral("AAPL"));
+        blotter->view()->horizontalHeader()->setSectionHidden(ui::OrdersTableModel::BrokerOrderId, true);
+
+        const auto path = dir.filePath(QStringLiteral("orders.csv"));
+        QVERIFY(blotter->exportCsv(path).ok());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);  // the header and the one row in view
+        QVERIFY(lines[0].startsWith(QStringLiteral("Time,ClOrdID,Account,Symbol,Side,Qty,Type,Limit")));
+        QVERIFY(!lines[0].contains(QStringLiteral("Broker ID")));
+        QVERIFY2(lines[1].contains(QStringLiteral(",AAPL,Buy,1500,Limit,100.25,")),
+                 qPrintable(lines[1]));  // exact, no separators
+
+        blotter->view()->selectAll();
+        blotter->copySelection();
+        const auto copied = QApplication::clipboard()->text();
+        QVERIFY2(copied.contains(QStringLiteral("AAPL\tBuy\t1,500")), qPrintable(copied));
+        QCOMPARE(copied.count(QLatin1Char('\n')), 2);
+    }
+
+    void cancelAllSaysHowManyAndHowMuchFirst() {
+        QTemporaryDir dir;
+        test::DeskWindow desk(dir.path());
+        desk.show();
+        submit(*desk.desk, "AAPL", Side::Buy, "100", OrdType::Limit, Price::of("50"));
+        submit(*desk.desk, "AAPL", Side::Buy, "200", OrdType::Limit, Price::of("40"));
+        submit(*desk.desk, "VOD.L", Side::Sell, "1000", OrdType::Limit, Price::of("5"));
+        auto& orders = desk.window->ordersModel();
+        QTRY_COMPARE(orders.counts().working, 3);
+        auto* blotter = desk.window->ordersBlotter();
+        QTRY_COMPARE_WITH_TIMEOUT(statusesIn(orders), QSet<QString>{QStringLiteral("New")}, 10000);
+
+        // Only the orders in view: filter to AAPL. Keeping them changes nothing.
+        QTest::keyClicks(blotter->filterEdit(), QStringLiteral("AAPL"));
+        QString asked;
+        answerNextMessageBox(QStringLiteral("Keep"), &asked);
+        desk.window->orderActions()->cancelAllInView()->trigger();
+        QVERIFY2(asked.contains(QStringLiteral("2 working orders")), qPrintable(asked));
+        QVERIFY2(asked.contains(QStringLiteral("USD 13,000.00")), qPrintable(asked));  // 100 × 50 + 200 × 40
+        QTest::qWait(300);
+        QCOMPARE(orders.counts().working, 3);
+
+        answerNextMessageBox(QStringLiteral("Cancel 2"), nullptr);
+        desk.window->orderActions()->cancelAllInView()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(orders.counts().working, 1, 10000);
+        blotter->filterEdit()->clear();
+        QCOMPARE(cell(orders, orders.rowOf(3), ui::OrdersTableModel::Status), QStringLiteral("New"));
+        QCOMPARE(cell(orders, orders.rowOf(1), ui::OrdersTableModel::Status), QStringLiteral("Canceled"));
+    }
+
+    void positionsFollowFillsAndPrices() {
+        QTemporaryDir dir;
+        test::DeskWindow desk(dir.path());
+        auto& positions = desk.window->positionsModel();
+        QAbstractItemModelTester tester(&positions, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        submit(*desk.desk, "MSFT", Side::Buy, "300");
+        QTRY_COMPARE_WITH_TIMEOUT(positions.rowCount(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(positions, 0, ui::PositionsTableModel::Quantity), QStringLiteral("300"), 10000);
+        QCOMPARE(cell(positions, 0, ui::PositionsTableModel::Fund), QStringLiteral("GROWTH"));
+        const auto* position = positions.positionAt(0);
+        QVERIFY(position);
+        QCOMPARE(position->quantity, Qty::of("300"));
+
+        // A price move marks the position again: unrealised P&L = 300 × (new last − average cost).
+        const auto average = position->averageCost();
+        const auto moved = average + Price::of("2");
+        desk.desk->prices().update("MSFT", {}, {}, moved, nowUtc());
+        desk.window->refreshPrices();
+        QCOMPARE(cell(positions, 0, ui::PositionsTableModel::Unrealised), ui::formatMoney(Qty::of("300") * Price::of("2"), 2));
+        auto* totals = desk.window->positionsPanel()->totalsLabel();
+        QVERIFY2(totals->text().contains(QStringLiteral("USD")), qPrintable(totals->text()));
+        QVERIFY2(totals->text().contains(QStringLiteral("600.00")), qPrintable(totals->text()));
+
+        // Selling half realises the sale's proceeds against the cost it takes out of the position:
+        // exactly, whatever the rounding of the average on the way.
+        const Money costBefore = positions.positionAt(0)->cost;
+        const auto sale = submit(*desk.desk, "MSFT", Side::Sell, "150");
+        QTRY_COMPARE_WITH_TIMEOUT(cell(positions, 0, ui::PositionsTableModel::Quantity), QStringLiteral("150"), 10000);
+        Money proceeds;
+        const auto& executions = desk.window->executionsModel();
+        for (int row = 0; row < executions.rowCount(); ++row) {
+            const auto* execution = executions.executionAt(row);
+            if (execution->orderId == sale.id && execution->execType == ExecType::Trade)
+                proceeds += execution->lastQty * execution->lastPx;
         }
-        ui::MainWindow window(*fixture.orders, *fixture.executions, {QStringLiteral("Test"), dir.path(), {}});
-        window.restoreLayout();
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto* executionsDock = window.findChild<QDockWidget*>(QStringLiteral("executionsDock"));
-        QCOMPARE(window.dockWidgetArea(executionsDock), Qt::RightDockWidgetArea);
-        QCOMPARE(window.ordersBlotter()->view()->horizontalHeader()->visualIndex(ui::OrdersTableModel::Symbol), 0);
-        QCOMPARE(window.saveState(), saved);
+        const auto* after = positions.positionAt(0);
+        QCOMPARE(after->realised, proceeds - (costBefore - after->cost));
+        QVERIFY((after->averageCost() - average).abs() <= Price::of("0.00000001"));
+    }
+
+    void showsSessionsAndDecodedMessages() {
+        QTemporaryDir dir;
+        test::DeskWindow desk(dir.path());
+        auto* panel = desk.window->sessionsPanel();
+        QTRY_COMPARE(panel->sessionsModel()->rowCount(), 1);
+        QTRY_COMPARE(cell(*panel->sessionsModel(), 0, ui::SessionsTableModel::State), QStringLiteral("LoggedOn"));
+        QVERIFY(panel->sessionsModel()->index(0, ui::SessionsTableModel::NextOut).data().toInt() > 1);
+        submit(*desk.desk, "AAPL", Side::Buy, "100");
+        panel->poll();
+        QTRY_VERIFY(panel->messagesModel()->rowCount() > 0);
+
+        // Only outgoing NewOrderSingles.
+        panel->directionFilter()->setCurrentIndex(2);
+        panel->typeFilter()->setCurrentIndex(panel->typeFilter()->findData(QStringLiteral("D")));
+        QTRY_COMPARE(panel->messagesModel()->rowCount(), 1);
+        auto& messages = *panel->messagesModel();
+        QCOMPARE(cell(messages, 0, ui::MessageLogModel::Type), QStringLiteral("NewOrderSingle"));
+        QCOMPARE(cell(messages, 0, ui::MessageLogModel::Direction), QStringLiteral("Out"));
+        QVERIFY2(cell(messages, 0, ui::MessageLogModel::Summary).contains(QStringLiteral("Side=Buy")),
+                 qPrintable(cell(messages, 0, ui::MessageLogModel::Summary)));
+
+        panel->messagesView()->selectRow(0);
+        auto* decoded = panel->messageView();
+        QVERIFY(decoded->rowCount() > 5);
+        bool sawOrdType = false;
+        for (int row = 0; row < decoded->rowCount(); ++row)
+            if (decoded->item(row, 1)->text() == QLatin1String("OrdType"))
+                sawOrdType = decoded->item(row, 3)->text() == QLatin1String("Market");
+        QVERIFY(sawOrdType);
+
+        // Incoming execution reports for the order, and none outgoing.
+        panel->directionFilter()->setCurrentIndex(1);
+        panel->typeFilter()->setCurrentIndex(panel->typeFilter()->findData(QStringLiteral("8")));
+        auto onlyIncomingReports = [&] {
+            for (int row = 0; row < messages.rowCount(); ++row)
+                if (cell(messages, row, ui::MessageLogModel::Direction) != QLatin1String("In") ||
+                    cell(messages, row, ui::MessageLogModel::Type) != QLatin1String("ExecutionReport"))
+                    return false;
+            return messages.rowCount() >= 1;
+        };
+        QTRY_VERIFY(onlyIncomingReports());
+
+        // Disconnect and connect again from the panel.
+        panel->sessionsView()->selectRow(0);
+        panel->findChild<QPushButton*>(QStringLiteral("sessionDisconnect"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*panel->sessionsModel(), 0, ui::SessionsTableModel::State), QStringLiteral("Disconnected"),
+                                  10000);
+        panel->findChild<QPushButton*>(QStringLiteral("sessionConnect"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(cell(*panel->sessionsModel(), 0, ui::SessionsTableModel::State), QStringLiteral("LoggedOn"),
+                                  15000);
+    }
+
+    void showsWhatTheBookCouldNotApply() {
+        QTemporaryDir dir;
+        test::DeskWindow desk(dir.path());
+        // An execution report for an order the desk never sent goes to the quarantine, and to the trader.
+        auto* sim = desk.desk->simulator();
+        QVERIFY(
+            sim->sendRaw(sim->sessions().front().session,
+                         test::fixMessage("FIX.4.4", "SIM", "OPENBLOTTER", 1,
+                                          "35=8|37=X1|11=NOT-OURS|17=E-STRAY|150=0|39=0|55=AAPL|54=1|38=100|151=100|14=0|6=0|")));
+        QTRY_COMPARE_WITH_TIMEOUT(desk.window->alertsModel().rowCount(), 1, 10000);
+        const auto message = cell(desk.window->alertsModel(), 0, ui::AlertsModel::Message);
+        QVERIFY2(message.contains(QStringLiteral("NOT-OURS")), qPrintable(message));
+        QTRY_VERIFY(
+            desk.window->findChild<QLabel*>(QStringLiteral("alertCountLabel"))->text().contains(QStringLiteral("1 alert")));
+    }
+
+    void layoutAndThemePersistBetweenRuns() {
+        QTemporaryDir dir;
+        {
+            test::DeskWindow desk(dir.path());
+            desk.show();
+            auto* executionsDock = desk.window->findChild<QDockWidget*>(QStringLiteral("executionsDock"));
+            QVERIFY(executionsDock);
+            desk.window->removeDockWidget(executionsDock);
+            desk.window->addDockWidget(Qt::RightDockWidgetArea, executionsDock);
+            executionsDock->show();
+            desk.window->ordersBlotter()->view()->horizontalHeader()->moveSection(ui::OrdersTableModel::Symbol, 0);
+            desk.window->ordersBlotter()->view()->horizontalHeader()->setSectionHidden(ui::OrdersTableModel::Text, true);
+            desk.window->setTheme(ui::Theme::Dark);
+            desk.window->close();  // saves the layout
+        }
+        QCOMPARE(QSettings().value(QStringLiteral("appearance/theme")).toString(), QStringLiteral("dark"));
+        QVERIFY(QApplication::palette().color(QPalette::Base).lightness() < 64);
+        test::DeskWindow desk(dir.path());
+        desk.window->restoreLayout();
+        desk.show();
+        auto* executionsDock = desk.window->findChild<QDockWidget*>(QStringLiteral("executionsDock"));
+        QCOMPARE(desk.window->dockWidgetArea(executionsDock), Qt::RightDockWidgetArea);
+        auto* header = desk.window->ordersBlotter()->view()->horizontalHeader();
+        QCOMPARE(header->visualIndex(ui::OrdersTableModel::Symbol), 0);
+        QVERIFY(header->isSectionHidden(ui::OrdersTableModel::Text));
+        for (const char* name : {"ordersDock", "positionsDock", "fixSessionsDock", "alertsDock"})
+            QVERIFY2(desk.window->findChild<QDockWidget*>(QString::fromLatin1(name))->toggleViewAction()->isChecked(), name);
+        desk.window->setTheme(ui::Theme::Light);
+        QVERIFY(QApplication::palette().color(QPalette::Base).lightness() > 200);
     }
 };
 

@@ -1,35 +1,68 @@
 #include "executionstablemodel.h"
 
 #include "format.h"
-#include "models/statuscolors.h"
+#include "theme.h"
 
 #include <QBrush>
 
 namespace ob::ui {
 
-ExecutionsTableModel::ExecutionsTableModel(const InstrumentDirectory& instruments, QObject* parent)
-    : QAbstractTableModel(parent), instruments_(instruments) {}
+namespace {
 
-int ExecutionsTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(executions_.size()); }
+constexpr const char* kTitles[ExecutionsTableModel::ColumnCount] = {"Time",    "ExecID",   "ClOrdID",  "Account", "Symbol",
+                                                                    "Side",    "ExecType", "Last Qty", "Last Px", "Value",
+                                                                    "Cum Qty", "Leaves",   "Avg Px",   "Status",  "Text"};
+constexpr const char* kTips[ExecutionsTableModel::ColumnCount] = {"When the report arrived (local time)",
+                                                                  "The sell side's ExecID (FIX tag 17)",
+                                                                  "ClOrdID the report names (tag 11)",
+                                                                  "Account of the order",
+                                                                  "Instrument",
+                                                                  "Side of the order",
+                                                                  "What the report says happened (FIX 4.4 ExecType)",
+                                                                  "Quantity of this fill (LastQty)",
+                                                                  "Price of this fill (LastPx)",
+                                                                  "Value of this fill: LastQty × LastPx",
+                                                                  "The order's filled quantity after this report",
+                                                                  "The order's working quantity after this report",
+                                                                  "The order's average price after this report",
+                                                                  "The order's OrdStatus after this report",
+                                                                  "The sell side's text"};
+
+bool isNumeric(int column) {
+    return column == ExecutionsTableModel::LastQty || column == ExecutionsTableModel::LastPx ||
+           column == ExecutionsTableModel::Value || column == ExecutionsTableModel::CumQty ||
+           column == ExecutionsTableModel::Leaves || column == ExecutionsTableModel::AvgPx;
+}
+
+bool isTrade(const ExecutionRecord& e) { return e.execType == ExecType::Trade || e.execType == ExecType::TradeCorrect; }
+
+}  // namespace
+
+ExecutionsTableModel::ExecutionsTableModel(const InstrumentDirectory& instruments, AccountLookup accountOf, QObject* parent)
+    : QAbstractTableModel(parent), instruments_(instruments), accountOf_(std::move(accountOf)) {}
+
+int ExecutionsTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(rows_.size()); }
 
 int ExecutionsTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 const ExecutionRecord* ExecutionsTableModel::executionAt(int row) const {
-    return row >= 0 && row < int(executions_.size()) ? &executions_[std::size_t(row)] : nullptr;
+    return row >= 0 && row < int(rows_.size()) ? &rows_[std::size_t(row)].execution : nullptr;
 }
 
-QVariant ExecutionsTableModel::display(const ExecutionRecord& e, int column) const {
+QVariant ExecutionsTableModel::display(const Row& row, int column) const {
+    const auto& e = row.execution;
     const int decimals = instruments_.priceDecimals(e.symbol);
-    const bool isTrade = e.execType == ExecType::Trade || e.execType == ExecType::TradeCorrect;
     switch (column) {
         case Time: return formatTime(e.receivedAt);
         case ExecId: return toQString(e.execId);
         case ClOrdId: return toQString(e.clOrdId);
+        case Account: return toQString(row.account);
         case Symbol: return toQString(e.symbol);
         case SideColumn: return toQString(nameOf(e.side));
         case ExecTypeColumn: return toQString(nameOf(e.execType));
-        case LastQty: return isTrade ? formatQty(e.lastQty) : QString();
-        case LastPx: return isTrade ? formatPrice(e.lastPx, decimals) : QString();
+        case LastQty: return isTrade(e) ? formatQty(e.lastQty) : QString();
+        case LastPx: return isTrade(e) ? formatPrice(e.lastPx, decimals) : QString();
+        case Value: return isTrade(e) ? formatMoney(e.lastQty * e.lastPx, 2) : QString();
         case CumQty: return formatQty(e.cumQty);
         case Leaves: return formatQty(e.leavesQty);
         case AvgPx: return e.cumQty.isZero() ? QString() : formatAveragePrice(e.avgPx, decimals);
@@ -39,37 +72,51 @@ QVariant ExecutionsTableModel::display(const ExecutionRecord& e, int column) con
     }
 }
 
-QVariant ExecutionsTableModel::raw(const ExecutionRecord& e, int column) const {
+QVariant ExecutionsTableModel::raw(const Row& row, int column) const {
+    const auto& e = row.execution;
     switch (column) {
         case Time: return qlonglong(toNanos(e.receivedAt));
         case LastQty: return qlonglong(e.lastQty.raw());
         case LastPx: return qlonglong(e.lastPx.raw());
+        case Value: return (e.lastQty * e.lastPx).toDouble();  // sorting only
         case CumQty: return qlonglong(e.cumQty.raw());
         case Leaves: return qlonglong(e.leavesQty.raw());
         case AvgPx: return qlonglong(e.avgPx.raw());
-        default: return display(e, column);
+        default: return display(row, column);
+    }
+}
+
+QString ExecutionsTableModel::exported(const Row& row, int column) const {
+    const auto& e = row.execution;
+    switch (column) {
+        case Time: return toQString(toIsoString(e.receivedAt));
+        case LastQty: return isTrade(e) ? toQString(e.lastQty.toString()) : QString();
+        case LastPx: return isTrade(e) ? toQString(e.lastPx.toString()) : QString();
+        case Value: return isTrade(e) ? toQString((e.lastQty * e.lastPx).toString()) : QString();
+        case CumQty: return toQString(e.cumQty.toString());
+        case Leaves: return toQString(e.leavesQty.toString());
+        case AvgPx: return e.cumQty.isZero() ? QString() : toQString(e.avgPx.toString());
+        default: return display(row, column).toString();
     }
 }
 
 QVariant ExecutionsTableModel::data(const QModelIndex& index, int role) const {
-    const auto* execution = executionAt(index.row());
-    if (!execution || index.column() < 0 || index.column() >= ColumnCount) return {};
+    if (index.row() < 0 || index.row() >= int(rows_.size()) || index.column() < 0 || index.column() >= ColumnCount) return {};
+    const auto& row = rows_[std::size_t(index.row())];
     switch (role) {
-        case Qt::DisplayRole: return display(*execution, index.column());
-        case RawValueRole: return raw(*execution, index.column());
-        case OrderIdRole: return qlonglong(execution->orderId);
-        case Qt::TextAlignmentRole:
-            switch (index.column()) {
-                case LastQty:
-                case LastPx:
-                case CumQty:
-                case Leaves:
-                case AvgPx: return int(Qt::AlignRight | Qt::AlignVCenter);
-                default: return int(Qt::AlignLeft | Qt::AlignVCenter);
-            }
+        case Qt::DisplayRole: return display(row, index.column());
+        case RawValueRole: return raw(row, index.column());
+        case ExportRole: return exported(row, index.column());
+        case OrderIdRole: return qlonglong(row.execution.orderId);
+        case Qt::TextAlignmentRole: return int((isNumeric(index.column()) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
         case Qt::ForegroundRole:
-            if (index.column() == SideColumn) return QBrush(sideColor(execution->side));
-            if (index.column() == Status) return QBrush(statusColor(execution->status));
+            if (index.column() == SideColumn) return QBrush(sideColor(row.execution.side));
+            if (index.column() == Status) return QBrush(statusColor(row.execution.status));
+            if (row.execution.execType == ExecType::TradeCancel) return QBrush(mutedColor());
+            return {};
+        case Qt::ToolTipRole:
+            if (!row.execution.execRefId.empty())
+                return QStringLiteral("Refers to execution %1").arg(toQString(row.execution.execRefId));
             return {};
         default: return {};
     }
@@ -77,37 +124,43 @@ QVariant ExecutionsTableModel::data(const QModelIndex& index, int role) const {
 
 QVariant ExecutionsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
-    static const char* const titles[ColumnCount] = {"Time",    "ExecID",  "ClOrdID", "Symbol", "Side",   "ExecType", "Last Qty",
-                                                    "Last Px", "Cum Qty", "Leaves",  "Avg Px", "Status", "Text"};
-    static const char* const tips[ColumnCount] = {"When the report arrived (local time)",
-                                                  "The sell side's ExecID (FIX tag 17)",
-                                                  "ClOrdID the report names (tag 11)",
-                                                  "Instrument",
-                                                  "Side of the order",
-                                                  "What the report says happened (FIX 4.4 ExecType)",
-                                                  "Quantity of this fill (LastQty)",
-                                                  "Price of this fill (LastPx)",
-                                                  "The order's filled quantity after this report",
-                                                  "The order's working quantity after this report",
-                                                  "The order's average price after this report",
-                                                  "The order's OrdStatus after this report",
-                                                  "The sell side's text"};
-    if (role == Qt::DisplayRole) return QString::fromLatin1(titles[section]);
-    if (role == Qt::ToolTipRole) return QString::fromLatin1(tips[section]);
+    if (role == Qt::DisplayRole) return QString::fromLatin1(kTitles[section]);
+    if (role == Qt::ToolTipRole) return QString::fromLatin1(kTips[section]);
+    if (role == Qt::TextAlignmentRole) return int((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     return {};
 }
 
-void ExecutionsTableModel::reset(std::vector<ExecutionRecord> executions) {
+bool ExecutionsTableModel::rowMatches(int index, const BlotterFilter& filter) const {
+    if (index < 0 || index >= int(rows_.size())) return false;
+    const auto& row = rows_[std::size_t(index)];
+    const auto& e = row.execution;
+    if (filter.side && e.side != *filter.side) return false;
+    if (!filter.account.empty() && row.account != filter.account) return false;
+    if (!filter.symbol.empty() && e.symbol != filter.symbol) return false;
+    if (filter.status && e.status != *filter.status) return false;
+    if (filter.text.empty()) return true;
+    for (std::string_view field :
+         {std::string_view(e.execId), std::string_view(e.clOrdId), std::string_view(e.symbol), std::string_view(row.account),
+          std::string_view(e.brokerOrderId), std::string_view(e.text), nameOf(e.execType), nameOf(e.status)})
+        if (BlotterFilter::contains(field, filter.text)) return true;
+    return false;
+}
+
+void ExecutionsTableModel::reset(const std::vector<ExecutionRecord>& executions) {
     beginResetModel();
-    executions_ = std::move(executions);
+    rows_.clear();
+    rows_.reserve(executions.size());
+    for (const auto& execution : executions)
+        rows_.push_back({execution, accountOf_ ? accountOf_(execution.orderId) : std::string()});
     endResetModel();
 }
 
 void ExecutionsTableModel::append(const std::vector<ExecutionRecord>& executions) {
     if (executions.empty()) return;
-    const int first = int(executions_.size());
+    const int first = int(rows_.size());
     beginInsertRows({}, first, first + int(executions.size()) - 1);
-    executions_.insert(executions_.end(), executions.begin(), executions.end());
+    for (const auto& execution : executions)
+        rows_.push_back({execution, accountOf_ ? accountOf_(execution.orderId) : std::string()});
     endInsertRows();
 }
 

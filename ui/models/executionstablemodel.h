@@ -1,17 +1,19 @@
 #pragma once
 
+#include "models/blotterfilter.h"
 #include "models/instrumentdirectory.h"
 #include "orders/orderhistory.h"
 
 #include <QAbstractTableModel>
 
+#include <functional>
 #include <vector>
 
 namespace ob::ui {
 
 /// The executions blotter's model: every ExecutionReport applied, in arrival
 /// order. Rows are only ever appended, in batches.
-class ExecutionsTableModel final : public QAbstractTableModel {
+class ExecutionsTableModel final : public QAbstractTableModel, public FilterableTable {
     Q_OBJECT
 
 public:
@@ -19,11 +21,13 @@ public:
         Time,
         ExecId,
         ClOrdId,
+        Account,
         Symbol,
         SideColumn,
         ExecTypeColumn,
         LastQty,
         LastPx,
+        Value,
         CumQty,
         Leaves,
         AvgPx,
@@ -31,25 +35,36 @@ public:
         Text,
         ColumnCount
     };
-    enum Role { RawValueRole = Qt::UserRole + 1, OrderIdRole };
+    enum Role { RawValueRole = Qt::UserRole + 1, ExportRole, OrderIdRole };
+    /// The account of an order, looked up once when its execution arrives.
+    using AccountLookup = std::function<std::string(OrderId)>;
 
-    explicit ExecutionsTableModel(const InstrumentDirectory& instruments, QObject* parent = nullptr);
+    ExecutionsTableModel(const InstrumentDirectory& instruments, AccountLookup accountOf, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool rowMatches(int row, const BlotterFilter& filter) const override;
 
-    void reset(std::vector<ExecutionRecord> executions);
+    void reset(const std::vector<ExecutionRecord>& executions);
     void append(const std::vector<ExecutionRecord>& executions);
     const ExecutionRecord* executionAt(int row) const;
+    const std::string& accountAt(int row) const { return rows_.at(std::size_t(row)).account; }
 
 private:
-    QVariant display(const ExecutionRecord& execution, int column) const;
-    QVariant raw(const ExecutionRecord& execution, int column) const;
+    struct Row {
+        ExecutionRecord execution;
+        std::string account;
+    };
+
+    QVariant display(const Row& row, int column) const;
+    QVariant raw(const Row& row, int column) const;
+    QString exported(const Row& row, int column) const;
 
     const InstrumentDirectory& instruments_;
-    std::vector<ExecutionRecord> executions_;
+    AccountLookup accountOf_;
+    std::vector<Row> rows_;
 };
 
 }  // namespace ob::ui

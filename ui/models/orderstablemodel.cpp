@@ -1,14 +1,60 @@
 #include "orderstablemodel.h"
 
 #include "format.h"
-#include "models/statuscolors.h"
+#include "theme.h"
 
 #include <QBrush>
-#include <QFont>
 
 #include <algorithm>
 
 namespace ob::ui {
+
+namespace {
+
+constexpr const char* kTitles[OrdersTableModel::ColumnCount] = {
+    "Time",   "ClOrdID", "Account", "Symbol", "Side",   "Qty",      "Type",   "Limit",     "Stop", "TIF",
+    "Status", "Filled",  "Fill %",  "Leaves", "Avg Px", "Notional", "Broker", "Broker ID", "Text"};
+
+constexpr const char* kTips[OrdersTableModel::ColumnCount] = {
+    "When the order was created (local time)",
+    "The order's current ClOrdID (FIX tag 11)",
+    "Account the order is booked to",
+    "Instrument",
+    "Buy, Sell or SellShort",
+    "Order quantity in force",
+    "Order type",
+    "Limit price",
+    "Stop price",
+    "Time in force",
+    "FIX OrdStatus, by FIX 4.4 precedence",
+    "Cumulative filled quantity (CumQty)",
+    "Share of the order filled",
+    "Quantity still working (LeavesQty)",
+    "Average fill price",
+    "Filled value: the exact sum of quantity × price over the fills",
+    "The FIX session the order is routed to",
+    "The broker's OrderID (FIX tag 37)",
+    "The last reason given: a broker, compliance or cancel reject, a restatement"};
+
+bool isNumeric(int column) {
+    switch (column) {
+        case OrdersTableModel::Quantity:
+        case OrdersTableModel::LimitPrice:
+        case OrdersTableModel::StopPrice:
+        case OrdersTableModel::Filled:
+        case OrdersTableModel::Progress:
+        case OrdersTableModel::Leaves:
+        case OrdersTableModel::AvgPx:
+        case OrdersTableModel::Notional: return true;
+        default: return false;
+    }
+}
+
+double fillRatio(const OrderState& order) {
+    return order.terms.quantity.isPositive() ? std::min(1.0, order.cumQty.toDouble() / order.terms.quantity.toDouble()) : 0.0;
+}
+
+}  // namespace
 
 OrdersTableModel::OrdersTableModel(const InstrumentDirectory& instruments, QObject* parent)
     : QAbstractTableModel(parent), instruments_(instruments) {}
@@ -19,6 +65,16 @@ int OrdersTableModel::columnCount(const QModelIndex& parent) const { return pare
 
 const OrderState* OrdersTableModel::orderAt(int row) const {
     return row >= 0 && row < int(orders_.size()) ? &orders_[std::size_t(row)] : nullptr;
+}
+
+void OrdersTableModel::setSessionNames(std::unordered_map<std::string, QString> names) {
+    sessionNames_ = std::move(names);
+    if (!orders_.empty()) Q_EMIT dataChanged(index(0, Broker), index(int(orders_.size()) - 1, Broker));
+}
+
+QString OrdersTableModel::brokerOf(const OrderState& order) const {
+    auto found = sessionNames_.find(order.session);
+    return found == sessionNames_.end() ? toQString(order.session) : found->second;
 }
 
 QVariant OrdersTableModel::display(const OrderState& order, int column) const {
@@ -37,8 +93,11 @@ QVariant OrdersTableModel::display(const OrderState& order, int column) const {
         case Tif: return toQString(aliasOf(order.terms.timeInForce));
         case Status: return toQString(nameOf(order.status()));
         case Filled: return formatQty(order.cumQty);
+        case Progress: return QStringLiteral("%1%").arg(fillRatio(order) * 100.0, 0, 'f', 0);
         case Leaves: return formatQty(order.leavesQty());
         case AvgPx: return order.cumQty.isZero() ? QString() : formatAveragePrice(order.avgPx(), decimals);
+        case Notional: return order.cumQty.isZero() ? QString() : formatMoney(order.notional, 2);
+        case Broker: return brokerOf(order);
         case BrokerOrderId: return toQString(order.brokerOrderId);
         case Text: return toQString(order.text);
         default: return {};
@@ -55,70 +114,89 @@ QVariant OrdersTableModel::raw(const OrderState& order, int column) const {
         case LimitPrice: return price(order.terms.limitPrice);
         case StopPrice: return price(order.terms.stopPrice);
         case Filled: return qlonglong(order.cumQty.raw());
+        case Progress: return fillRatio(order);
         case Leaves: return qlonglong(order.leavesQty().raw());
         case AvgPx: return qlonglong(order.avgPx().raw());
+        case Notional: return order.notional.toDouble();  // sorting only
         case Status: return int(order.status());
         default: return display(order, column);
+    }
+}
+
+QString OrdersTableModel::exported(const OrderState& order, int column) const {
+    auto price = [](const std::optional<Price>& value) { return value ? toQString(value->toString()) : QString(); };
+    switch (column) {
+        case Time: return toQString(toIsoString(order.createdAt));
+        case Quantity: return toQString(order.terms.quantity.toString());
+        case LimitPrice: return price(order.terms.limitPrice);
+        case StopPrice: return price(order.terms.stopPrice);
+        case Filled: return toQString(order.cumQty.toString());
+        case Progress: return QString::number(fillRatio(order), 'f', 4);
+        case Leaves: return toQString(order.leavesQty().toString());
+        case AvgPx: return order.cumQty.isZero() ? QString() : toQString(order.avgPx().toString());
+        case Notional: return toQString(order.notional.toString());
+        default: return display(order, column).toString();
     }
 }
 
 QVariant OrdersTableModel::data(const QModelIndex& index, int role) const {
     const auto* order = orderAt(index.row());
     if (!order || index.column() < 0 || index.column() >= ColumnCount) return {};
+    const int column = index.column();
     switch (role) {
-        case Qt::DisplayRole: return display(*order, index.column());
-        case RawValueRole: return raw(*order, index.column());
+        case Qt::DisplayRole: return display(*order, column);
+        case RawValueRole: return raw(*order, column);
+        case ExportRole: return exported(*order, column);
         case OrderIdRole: return qlonglong(order->id);
         case StatusRole: return int(order->status());
-        case FillRatioRole:
-            return order->terms.quantity.isPositive() ? order->cumQty.toDouble() / order->terms.quantity.toDouble() : 0.0;
-        case Qt::TextAlignmentRole:
-            switch (index.column()) {
-                case Quantity:
-                case LimitPrice:
-                case StopPrice:
-                case Filled:
-                case Leaves:
-                case AvgPx: return int(Qt::AlignRight | Qt::AlignVCenter);
-                default: return int(Qt::AlignLeft | Qt::AlignVCenter);
-            }
-        case Qt::ForegroundRole:
-            if (index.column() == SideColumn) return QBrush(sideColor(order->side));
-            if (index.column() == Status) return QBrush(statusColor(order->status()));
+        case FillRatioRole: return fillRatio(*order);
+        case Qt::TextAlignmentRole: return int((isNumeric(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        case Qt::ForegroundRole: {
+            const auto status = order->status();
+            if (column == SideColumn) return QBrush(sideColor(order->side));
+            if (column == Status) return QBrush(statusColor(status));
+            if (isTerminal(status) && status != OrdStatus::Filled) return QBrush(mutedColor());
             return {};
+        }
+        case Qt::BackgroundRole: {
+            const auto tint = statusTint(order->status());
+            return tint.isValid() ? QVariant(QBrush(tint)) : QVariant();
+        }
         case Qt::ToolTipRole:
-            if (index.column() == Text || index.column() == Status)
-                return order->text.empty() ? QVariant() : QVariant(toQString(order->text));
+            if ((column == Text || column == Status) && !order->text.empty()) return toQString(order->text);
+            if (column == Status && order->pending)
+                return QStringLiteral("%1 %2 sent, awaiting the broker")
+                    .arg(toQString(nameOf(order->pending->kind)), toQString(order->pending->clOrdId));
             return {};
         default: return {};
     }
 }
 
 QVariant OrdersTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal) return {};
-    static const char* const titles[ColumnCount] = {"Time",   "ClOrdID", "Account",   "Symbol", "Side",   "Qty",
-                                                    "Type",   "Limit",   "Stop",      "TIF",    "Status", "Filled",
-                                                    "Leaves", "Avg Px",  "Broker ID", "Text"};
-    static const char* const tips[ColumnCount] = {"When the order was created (local time)",
-                                                  "The order's current ClOrdID (FIX tag 11)",
-                                                  "Account the order is booked to",
-                                                  "Instrument",
-                                                  "Buy, Sell or SellShort",
-                                                  "Order quantity in force",
-                                                  "Order type",
-                                                  "Limit price",
-                                                  "Stop price",
-                                                  "Time in force",
-                                                  "FIX OrdStatus, by FIX 4.4 precedence",
-                                                  "Cumulative filled quantity (CumQty)",
-                                                  "Quantity still working (LeavesQty)",
-                                                  "Average fill price",
-                                                  "The broker's OrderID (FIX tag 37)",
-                                                  "The last reason given: a reject, a cancel reject, a restatement"};
-    if (section < 0 || section >= ColumnCount) return {};
-    if (role == Qt::DisplayRole) return QString::fromLatin1(titles[section]);
-    if (role == Qt::ToolTipRole) return QString::fromLatin1(tips[section]);
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
+    if (role == Qt::DisplayRole) return QString::fromLatin1(kTitles[section]);
+    if (role == Qt::ToolTipRole) return QString::fromLatin1(kTips[section]);
+    if (role == Qt::TextAlignmentRole) return int((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
     return {};
+}
+
+bool OrdersTableModel::rowMatches(int row, const BlotterFilter& filter) const {
+    const auto* order = orderAt(row);
+    if (!order) return false;
+    if (filter.side && order->side != *filter.side) return false;
+    if (!filter.account.empty() && order->account != filter.account) return false;
+    if (!filter.symbol.empty() && order->symbol != filter.symbol) return false;
+    const auto status = order->status();
+    if (filter.status && status != *filter.status) return false;
+    if (filter.stage == BlotterFilter::Stage::Working && order->isDone()) return false;
+    if (filter.stage == BlotterFilter::Stage::Done && !order->isDone()) return false;
+    if (filter.text.empty()) return true;
+    for (std::string_view field :
+         {std::string_view(order->clOrdId), std::string_view(order->symbol), std::string_view(order->account),
+          std::string_view(order->brokerOrderId), std::string_view(order->text), nameOf(status), nameOf(order->side),
+          std::string_view(order->session)})
+        if (BlotterFilter::contains(field, filter.text)) return true;
+    return false;
 }
 
 void OrdersTableModel::count(const OrderState& order, int delta) {

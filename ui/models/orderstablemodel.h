@@ -1,11 +1,13 @@
 #pragma once
 
+#include "models/blotterfilter.h"
 #include "models/instrumentdirectory.h"
 #include "orders/order.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 
+#include <unordered_map>
 #include <vector>
 
 namespace ob::ui {
@@ -14,7 +16,7 @@ namespace ob::ui {
 /// over plain OrderState values. An id→row index makes each update O(1);
 /// a batch of changes inserts new rows in one go and signals only the rows
 /// that changed (one range when most did).
-class OrdersTableModel final : public QAbstractTableModel {
+class OrdersTableModel final : public QAbstractTableModel, public FilterableTable {
     Q_OBJECT
 
 public:
@@ -31,14 +33,18 @@ public:
         Tif,
         Status,
         Filled,
+        Progress,
         Leaves,
         AvgPx,
+        Notional,
+        Broker,
         BrokerOrderId,
         Text,
         ColumnCount
     };
     enum Role {
         RawValueRole = Qt::UserRole + 1,  ///< a sortable value: numbers as numbers, never their text
+        ExportRole,                       ///< plain exact text for CSV: no group separators
         OrderIdRole,
         StatusRole,
         FillRatioRole,  ///< CumQty / OrderQty in [0, 1], for the progress bar
@@ -50,6 +56,10 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool rowMatches(int row, const BlotterFilter& filter) const override;
+
+    /// How to name each FIX session in the Broker column (its alias).
+    void setSessionNames(std::unordered_map<std::string, QString> names);
 
     /// Replaces every row.
     void reset(std::vector<OrderState> orders);
@@ -57,6 +67,7 @@ public:
     void apply(const std::vector<OrderState>& changed);
 
     const OrderState* orderAt(int row) const;
+    const OrderState* find(OrderId id) const { return orderAt(rowOf(id)); }
     int rowOf(OrderId id) const { return rowOf_.value(id, -1); }
 
     /// Orders by stage, kept up to date with each change (no scan).
@@ -74,11 +85,14 @@ private:
     void count(const OrderState& order, int delta);
     QVariant display(const OrderState& order, int column) const;
     QVariant raw(const OrderState& order, int column) const;
+    QString exported(const OrderState& order, int column) const;
+    QString brokerOf(const OrderState& order) const;
 
     const InstrumentDirectory& instruments_;
     std::vector<OrderState> orders_;
     QHash<OrderId, int> rowOf_;
     Counts counts_;
+    std::unordered_map<std::string, QString> sessionNames_;
 };
 
 }  // namespace ob::ui

@@ -1,46 +1,117 @@
 #include "blotterwidget.h"
 
+#include "format.h"
+#include "orders/order.h"
+#include "util/csv.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QCompleter>
+#include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSortFilterProxyModel>
+#include <QMenu>
+#include <QSaveFile>
+#include <QShortcut>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ob::ui {
 
-BlotterWidget::BlotterWidget(QAbstractItemModel* model, int sortRole, const QString& objectName, QWidget* parent)
+namespace {
+
+QComboBox* combo(QWidget* parent, const QString& name, const QString& tip) {
+    auto* box = new QComboBox(parent);
+    box->setObjectName(name);
+    box->setToolTip(tip);
+    // Narrow enough that a docked blotter fits beside others on a laptop screen.
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(9);
+    return box;
+}
+
+}  // namespace
+
+BlotterWidget::BlotterWidget(QAbstractItemModel* model, const QString& objectName, const Options& options, QWidget* parent)
     : QWidget(parent)
-    , filter_(new QLineEdit(this))
+    , options_(options)
+    , text_(new QLineEdit(this))
+    , side_(combo(this, objectName + QStringLiteral("Side"), tr("Show one side only")))
+    , account_(combo(this, objectName + QStringLiteral("Account"), tr("Show one account only")))
+    , symbol_(combo(this, objectName + QStringLiteral("Symbol"), tr("Show one instrument only")))
+    , status_(combo(this, objectName + QStringLiteral("Status"), tr("Show one status only")))
     , count_(new QLabel(this))
     , view_(new QTableView(this))
-    , proxy_(new QSortFilterProxyModel(this)) {
+    , proxy_(new BlotterProxy(model, options.sortRole, this))
+    , columnsMenu_(new QMenu(tr("Columns"), this)) {
     setObjectName(objectName);
-    proxy_->setSourceModel(model);
-    proxy_->setSortRole(sortRole);
-    proxy_->setFilterKeyColumn(-1);
-    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    proxy_->setDynamicSortFilter(true);
 
-    filter_->setPlaceholderText(tr("Filter: symbol, account, ClOrdID, status…"));
-    filter_->setClearButtonEnabled(true);
-    filter_->setObjectName(objectName + QStringLiteral("Filter"));
-    connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+    text_->setPlaceholderText(tr("Filter: symbol, account, ClOrdID, broker id, text…"));
+    text_->setMinimumWidth(text_->fontMetrics().averageCharWidth() * 12);
+    text_->setClearButtonEnabled(true);
+    text_->setObjectName(objectName + QStringLiteral("Filter"));
+    text_->setToolTip(tr("Shows the rows where any text field contains this (any case)"));
+
+    if (options.stageFilter) {
+        stage_ = combo(this, objectName + QStringLiteral("Stage"), tr("Working orders, finished orders or all"));
+        stage_->addItem(tr("All orders"), int(BlotterFilter::Stage::All));
+        stage_->addItem(tr("Working"), int(BlotterFilter::Stage::Working));
+        stage_->addItem(tr("Done"), int(BlotterFilter::Stage::Done));
+    }
+    side_->addItem(tr("Any side"));
+    for (auto side : {Side::Buy, Side::Sell, Side::SellShort}) side_->addItem(toQString(nameOf(side)), int(side));
+    account_->addItem(tr("Any account"));
+    for (const auto& account : options.accounts) account_->addItem(account, account);
+    symbol_->setEditable(true);
+    symbol_->setInsertPolicy(QComboBox::NoInsert);
+    symbol_->addItem(QString());
+    symbol_->addItems(options.symbols);
+    symbol_->lineEdit()->setPlaceholderText(tr("Any symbol"));
+    symbol_->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    symbol_->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    status_->addItem(tr("Any status"));
+    for (const auto& entry : EnumTable<OrdStatus>::entries) status_->addItem(toQString(entry.name), int(entry.value));
+
+    connect(text_, &QLineEdit::textChanged, this, &BlotterWidget::applyFilter);
+    for (auto* box : {stage_, side_, account_, status_})
+        if (box) connect(box, &QComboBox::currentIndexChanged, this, &BlotterWidget::applyFilter);
+    connect(symbol_, &QComboBox::currentTextChanged, this, &BlotterWidget::applyFilter);
 
     view_->setObjectName(objectName + QStringLiteral("View"));
     view_->setModel(proxy_);
     view_->setSortingEnabled(true);
     view_->sortByColumn(0, Qt::DescendingOrder);
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     view_->setAlternatingRowColors(true);
     view_->setWordWrap(false);
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
     view_->verticalHeader()->hide();
     view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 8);
     view_->horizontalHeader()->setSectionsMovable(true);
     view_->horizontalHeader()->setHighlightSections(false);
     view_->horizontalHeader()->setStretchLastSection(true);
-    view_->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    view_->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view_->horizontalHeader(), &QWidget::customContextMenuRequested, this,
+            [this](const QPoint& at) { columnsMenu_->popup(view_->horizontalHeader()->mapToGlobal(at)); });
+    connect(view_, &QWidget::customContextMenuRequested, this,
+            [this](const QPoint& at) { Q_EMIT contextMenuRequested(view_->viewport()->mapToGlobal(at)); });
+    connect(view_, &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex& index) { Q_EMIT activated(proxy_->mapToSource(index).row()); });
+    connect(columnsMenu_, &QMenu::aboutToShow, this, [this] { fillColumnsMenu(columnsMenu_); });
+    auto* copy = new QShortcut(QKeySequence::Copy, view_, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(copy, &QShortcut::activated, this, &BlotterWidget::copySelection);
+
+    auto* columns = new QToolButton(this);
+    columns->setText(tr("Columns"));
+    columns->setToolTip(tr("Choose the columns to show (also on the header's context menu)"));
+    columns->setMenu(columnsMenu_);
+    columns->setPopupMode(QToolButton::InstantPopup);
+    columns->setObjectName(objectName + QStringLiteral("Columns"));
 
     connect(proxy_, &QAbstractItemModel::rowsInserted, this, &BlotterWidget::updateCount);
     connect(proxy_, &QAbstractItemModel::rowsRemoved, this, &BlotterWidget::updateCount);
@@ -48,7 +119,14 @@ BlotterWidget::BlotterWidget(QAbstractItemModel* model, int sortRole, const QStr
     connect(proxy_, &QAbstractItemModel::layoutChanged, this, &BlotterWidget::updateCount);
 
     auto* bar = new QHBoxLayout;
-    bar->addWidget(filter_, 1);
+    bar->setSpacing(6);
+    bar->addWidget(text_, 3);
+    if (stage_) bar->addWidget(stage_);
+    bar->addWidget(side_);
+    bar->addWidget(account_);
+    bar->addWidget(symbol_, 1);
+    bar->addWidget(status_);
+    bar->addWidget(columns);
     bar->addWidget(count_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -57,16 +135,110 @@ BlotterWidget::BlotterWidget(QAbstractItemModel* model, int sortRole, const QStr
     updateCount();
 }
 
+void BlotterWidget::applyFilter() {
+    BlotterFilter filter;
+    filter.text = text_->text().trimmed().toLower().toStdString();
+    if (stage_) filter.stage = BlotterFilter::Stage(stage_->currentData().toInt());
+    if (side_->currentIndex() > 0) filter.side = Side(side_->currentData().toInt());
+    if (account_->currentIndex() > 0) filter.account = account_->currentData().toString().toStdString();
+    filter.symbol = symbol_->currentText().trimmed().toUpper().toStdString();
+    if (status_->currentIndex() > 0) filter.status = OrdStatus(status_->currentData().toInt());
+    proxy_->setFilter(std::move(filter));
+    updateCount();
+}
+
 void BlotterWidget::updateCount() {
+    if (!sized_ && proxy_->rowCount() > 0) {
+        sized_ = true;
+        view_->resizeColumnsToContents();
+    }
     const int shown = proxy_->rowCount();
     const int total = proxy_->sourceModel()->rowCount();
-    count_->setText(shown == total ? tr("%n row(s)", nullptr, total) : tr("%1 of %2 rows").arg(shown).arg(total));
+    count_->setText(shown == total ? counted(total, "row", "rows")
+                                   : tr("%1 of %2 rows").arg(QLocale().toString(shown), QLocale().toString(total)));
+}
+
+void BlotterWidget::fillColumnsMenu(QMenu* menu) const {
+    menu->clear();
+    auto* header = view_->horizontalHeader();
+    auto* model = proxy_->sourceModel();
+    for (int column = 0; column < model->columnCount(); ++column) {
+        auto* action = menu->addAction(model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        action->setToolTip(model->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString());
+        connect(action, &QAction::toggled, header, [header, column](bool shown) { header->setSectionHidden(column, !shown); });
+    }
+}
+
+std::vector<int> BlotterWidget::shownColumns() const {
+    std::vector<int> columns;
+    auto* header = view_->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical)) columns.push_back(logical);
+    }
+    return columns;
+}
+
+std::vector<int> BlotterWidget::visibleSourceRows() const {
+    std::vector<int> rows;
+    rows.reserve(std::size_t(proxy_->rowCount()));
+    for (int row = 0; row < proxy_->rowCount(); ++row) rows.push_back(proxy_->mapToSource(proxy_->index(row, 0)).row());
+    return rows;
+}
+
+std::vector<int> BlotterWidget::selectedSourceRows() const {
+    auto selected = view_->selectionModel()->selectedRows();
+    std::sort(selected.begin(), selected.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    std::vector<int> rows;
+    for (const auto& index : selected) rows.push_back(proxy_->mapToSource(index).row());
+    return rows;
+}
+
+Status BlotterWidget::exportCsv(const QString& path) const {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return Error{"cannot write " + path.toStdString() + ": " + file.errorString().toStdString()};
+    const auto columns = shownColumns();
+    auto* model = proxy_->sourceModel();
+    std::string text;
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        text += (i ? "," : "") + csvField(model->headerData(columns[i], Qt::Horizontal).toString().toStdString());
+    text += '\n';
+    for (int row : visibleSourceRows()) {
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            text += (i ? "," : "") + csvField(model->index(row, columns[i]).data(options_.exportRole).toString().toStdString());
+        text += '\n';
+    }
+    file.write(text.data(), qint64(text.size()));
+    if (!file.commit()) return Error{"cannot write " + path.toStdString() + ": " + file.errorString().toStdString()};
+    return {};
+}
+
+QString BlotterWidget::selectionAsText() const {
+    const auto columns = shownColumns();
+    auto* model = proxy_->sourceModel();
+    QStringList lines;
+    QStringList header;
+    for (int column : columns) header << model->headerData(column, Qt::Horizontal).toString();
+    lines << header.join(QLatin1Char('\t'));
+    for (int row : selectedSourceRows()) {
+        QStringList cells;
+        for (int column : columns) cells << model->index(row, column).data().toString();
+        lines << cells.join(QLatin1Char('\t'));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+void BlotterWidget::copySelection() const {
+    if (!selectedSourceRows().empty()) QApplication::clipboard()->setText(selectionAsText());
 }
 
 QByteArray BlotterWidget::saveHeaderState() const { return view_->horizontalHeader()->saveState(); }
 
 void BlotterWidget::restoreHeaderState(const QByteArray& state) {
-    if (state.isEmpty() || !view_->horizontalHeader()->restoreState(state)) view_->resizeColumnsToContents();
+    if (!state.isEmpty() && view_->horizontalHeader()->restoreState(state)) sized_ = true;
 }
 
 }  // namespace ob::ui

@@ -1,0 +1,113 @@
+// Takes the README's screenshots of the desktop on the demo desk: the main
+// window in the light and the dark theme, an order ticket, an order's detail
+// view and the FIX sessions panel. Run it under a display (scripts/screenshots.sh
+// runs it under Xvfb); it writes PNG files into the directory it is given.
+#include "demoorders.h"
+#include "desk.h"
+#include "dialogs/orderdetaildialog.h"
+#include "dialogs/orderticket.h"
+#include "fix/fixgateway.h"
+#include "mainwindow.h"
+#include "models/orderstablemodel.h"
+#include "orderactions.h"
+#include "panels/fixsessionspanel.h"
+#include "theme.h"
+#include "widgets/blotterwidget.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace ob;
+
+namespace {
+
+void save(QWidget* widget, const QDir& out, const char* name) {
+    QApplication::processEvents();
+    const auto path = out.filePath(QString::fromLatin1(name));
+    if (!widget->grab().save(path)) qFatal("cannot write %s", qPrintable(path));
+    std::printf("wrote %s\n", qPrintable(path));
+}
+
+OrderId firstWith(const ui::OrdersTableModel& orders, const char* status) {
+    for (int row = 0; row < orders.rowCount(); ++row)
+        if (orders.index(row, ui::OrdersTableModel::Status).data().toString() == QLatin1String(status))
+            return orders.orderAt(row)->id;
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QApplication application(argc, argv);
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: openblotter-screenshots OUTPUT-DIRECTORY\n");
+        return 1;
+    }
+    QStandardPaths::setTestModeEnabled(true);  // no settings from the user's own desk
+    QCoreApplication::setOrganizationName(QStringLiteral("OpenBlotterScreenshots"));
+    QSettings().clear();
+    const QDir out(QString::fromLocal8Bit(argv[1]));
+    QTemporaryDir data;
+    ui::applyTheme(ui::Theme::Light);
+
+    auto opened = app::Desk::open({data.path().toStdString(), "warn", {}});
+    if (!opened) qFatal("%s", opened.error().c_str());
+    auto& desk = **opened;
+    ui::MainWindow window({desk.engine(), desk.gateway(), desk.store(), desk.prices(), desk.referenceData(),
+                           QString::fromStdString(desk.mode()), data.path(), QStringLiteral("jsmith"), QStringLiteral("Trader")});
+    if (auto started = desk.start(); !started) qFatal("%s", started.error().c_str());
+    if (!desk.gateway().waitForLogon(std::chrono::seconds(10))) qFatal("no logon to the simulated broker");
+    app::seedDemoOrders(desk.engine(), desk.referenceData(), desk.gateway().defaultSession());
+    window.start();
+    window.resize(1500, 900);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) qFatal("the window was not shown");
+    QTest::qWait(6000);  // the simulated broker fills in parts over a few seconds
+
+    auto& orders = window.ordersModel();
+    if (const OrderId working =
+            firstWith(orders, "PartiallyFilled") ? firstWith(orders, "PartiallyFilled") : firstWith(orders, "New")) {
+        const auto index = window.ordersBlotter()->proxy()->mapFromSource(orders.index(orders.rowOf(working), 0));
+        window.ordersBlotter()->view()->selectRow(index.row());
+    }
+    save(&window, out, "main-window.png");
+
+    auto* ticket = window.orderActions()->openTicket(Side::Buy);
+    ticket->symbolEdit()->setText(QStringLiteral("MSFT"));
+    ticket->quantityEdit()->setText(QStringLiteral("1,500"));
+    ticket->limitEdit()->setText(QStringLiteral("378.55"));
+    QTest::qWait(300);
+    save(ticket, out, "order-ticket.png");
+    ticket->quantityEdit()->setText(QStringLiteral("1,550"));
+    ticket->limitEdit()->setText(QStringLiteral("378.555"));
+    save(ticket, out, "order-ticket-invalid.png");
+    ticket->close();
+
+    if (const OrderId filled = firstWith(orders, "Filled")) {
+        auto* detail = qobject_cast<ui::OrderDetailDialog*>(window.orderActions()->openDetails(filled));
+        if (!QTest::qWaitFor([detail] { return detail->isLoaded(); }, 5000)) qFatal("the order detail did not load");
+        save(detail, out, "order-detail.png");
+        detail->close();
+    }
+
+    window.findChild<QDockWidget*>(QStringLiteral("fixSessionsDock"))->raise();
+    QTest::qWait(800);
+    auto* messages = window.sessionsPanel()->messagesView();
+    messages->selectRow(messages->model()->rowCount() - 1);
+    save(&window, out, "fix-sessions.png");
+    window.findChild<QDockWidget*>(QStringLiteral("executionsDock"))->raise();
+
+    window.setTheme(ui::Theme::Dark);
+    QTest::qWait(300);
+    save(&window, out, "main-window-dark.png");
+    return 0;
+}

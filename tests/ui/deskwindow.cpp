@@ -1,0 +1,39 @@
+#include "deskwindow.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+namespace ob::test {
+
+DeskWindow::DeskWindow(const QString& directory) {
+    auto opened = app::Desk::open({directory.toStdString(), "warn", {}});
+    if (!opened) qFatal("%s", opened.error().c_str());
+    desk = std::move(*opened);
+    window = std::make_unique<ui::MainWindow>(ui::DeskServices{desk->engine(), desk->gateway(), desk->store(), desk->prices(),
+                                                               desk->referenceData(), QStringLiteral("Test desk"), directory,
+                                                               QStringLiteral("tester"), QStringLiteral("Trader")});
+    if (auto started = desk->start(); !started) qFatal("%s", started.error().c_str());
+    if (!desk->gateway().waitForLogon(std::chrono::seconds(10))) qFatal("the desk did not log on to its simulator");
+    window->start();
+}
+
+DeskWindow::~DeskWindow() {
+    window.reset();  // before the desk it watches
+    desk.reset();
+}
+
+void DeskWindow::show() {
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get())) qFatal("the main window was not shown");
+}
+
+void isolateSettings(const char* application) {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("OpenBlotterTests"));
+    QCoreApplication::setApplicationName(QString::fromLatin1(application));
+    QSettings().clear();
+}
+
+}  // namespace ob::test

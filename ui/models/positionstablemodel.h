@@ -1,0 +1,80 @@
+#pragma once
+
+#include "domain/fund.h"
+#include "market/marketprices.h"
+#include "models/instrumentdirectory.h"
+#include "portfolio/positionbook.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+#include <map>
+#include <vector>
+
+namespace ob::ui {
+
+/// Positions per fund/account and instrument from the day's fills, marked
+/// to the latest prices. A fill updates its one row; a price move updates
+/// the rows of its instrument.
+class PositionsTableModel final : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column {
+        Fund,
+        Account,
+        Symbol,
+        Currency,
+        Quantity,
+        AverageCost,
+        Last,
+        MarketValue,
+        Unrealised,
+        Realised,
+        TotalPnl,
+        Bought,
+        Sold,
+        ColumnCount
+    };
+    enum Role { RawValueRole = Qt::UserRole + 1, ExportRole };
+
+    /// Per currency: positions in different currencies are never added up.
+    struct Totals {
+        Money marketValue;
+        Money unrealised;
+        Money realised;
+    };
+
+    PositionsTableModel(const InstrumentDirectory& instruments, const std::vector<ob::Account>& accounts,
+                        QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// Applies executions of orders booked to the accounts `accountOf` tells.
+    void apply(const std::vector<ExecutionRecord>& executions, const std::function<std::string(OrderId)>& accountOf);
+    void updatePrices(const std::vector<Quote>& quotes);
+
+    const Position* positionAt(int row) const;
+    std::optional<Price> lastPrice(const std::string& symbol) const;
+    std::map<std::string, Totals> totalsByCurrency() const;
+
+Q_SIGNALS:
+    void totalsChanged();
+
+private:
+    QVariant display(const Position& position, int column) const;
+    QVariant raw(const Position& position, int column) const;
+    QString exported(const Position& position, int column) const;
+    QString currencyOf(const std::string& symbol) const;
+
+    const InstrumentDirectory& instruments_;
+    QHash<QString, QString> fundOf_;  ///< account code → fund code
+    PositionBook book_;
+    QHash<QString, Price> last_;
+    QMultiHash<QString, int> rowsOf_;  ///< symbol → rows
+};
+
+}  // namespace ob::ui

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "fix/fixgateway.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace ob::ui {
+
+/// The FIX sessions and their state, refreshed from the gateway.
+class SessionsTableModel final : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column { Broker, Session, State, NextOut, NextIn, LastEvent, LastError, ColumnCount };
+    enum Role { SessionIdRole = Qt::UserRole + 1 };
+
+    explicit SessionsTableModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// Takes the sessions as they stand; signals only the rows that changed.
+    void refresh(std::vector<FixSessionInfo> sessions);
+    const FixSessionInfo* sessionAt(int row) const;
+
+private:
+    std::vector<FixSessionInfo> sessions_;
+};
+
+/// A colour for a session state: green logged on, amber connecting, red error, grey down.
+QColor sessionStateColor(FixSessionInfo::State state);
+
+}  // namespace ob::ui

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "domain/fixenums.h"
+
+#include <QColor>
+#include <QString>
+
+class QApplication;
+
+namespace ob::ui {
+
+enum class Theme { Light, Dark };
+
+/// Sets the Fusion style with the theme's palette and remembers the theme,
+/// so that the colours below suit the background.
+void applyTheme(Theme theme);
+Theme currentTheme();
+/// "light" / "dark", as kept in the settings.
+QString themeName(Theme theme);
+Theme themeFromName(const QString& name);
+
+/// Text colours for sides and statuses, readable on the current theme.
+QColor sideColor(Side side);
+QColor statusColor(OrdStatus status);
+/// A faint background for a row in this status, or an invalid colour for none.
+QColor statusTint(OrdStatus status);
+/// Gains and losses.
+QColor profitColor(bool gain);
+/// Text that matters less: finished orders, hints.
+QColor mutedColor();
+
+}  // namespace ob::ui
