@@ -8,5 +8,7 @@ void runFixIngest(const BenchContext& context);
 void runOrderBook(const BenchContext& context);
 void runStore(const BenchContext& context);
 void runStartup(const BenchContext& context);
+void runBlotter(const BenchContext& context);
+void runUiStall(const BenchContext& context);
 
 }  // namespace ob::bench

@@ -28,15 +28,16 @@ std::function<void(const BenchContext&)> skipped(const char* name, const char* r
 
 const std::vector<Benchmark>& benchmarks() {
     static const std::vector<Benchmark> all = {
-        {"fix_ingest", "execution reports per second over a real loopback FIX session, against a bare QuickFIX initiator", runFixIngest},
+        {"fix_ingest", "execution reports per second over a real loopback FIX session, against a bare QuickFIX initiator",
+         runFixIngest},
         {"store", "executions durably stored per second, against bare SQLite inserts in transactions of 1,000", runStore},
         {"order_book", "execution reports applied per second to the in-memory order book", runOrderBook},
-        {"blotter", "orders table model with 1,000,000 orders: load, sort, filter, bytes per order",
-         skipped("blotter", "measured once the blotter's sort and filter are built (the trader's desktop)")},
-        {"ui_stall", "longest event-loop stall of the main window under 5,000 execution reports per second",
-         skipped("ui_stall", "measured once the trader's desktop streams from the simulator")},
-        {"compliance", "pre-trade check latency with 40 rules", skipped("compliance", "the compliance engine does not exist yet")},
-        {"rebalance", "a 5,000-holding fund rebalanced against a model", skipped("rebalance", "the rebalancer does not exist yet")},
+        {"blotter", "orders table model with 1,000,000 orders: load, sort, filter, bytes per order", runBlotter},
+        {"ui_stall", "longest event-loop stall of the main window under 5,000 execution reports per second", runUiStall},
+        {"compliance", "pre-trade check latency with 40 rules",
+         skipped("compliance", "the compliance engine does not exist yet")},
+        {"rebalance", "a 5,000-holding fund rebalanced against a model",
+         skipped("rebalance", "the rebalancer does not exist yet")},
         {"startup", "time until the book is restored from 1,000,000 orders and 3,000,000 executions of earlier days", runStartup},
     };
     return all;

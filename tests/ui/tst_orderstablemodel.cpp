@@ -1,4 +1,5 @@
 #include "format.h"
+#include "models/blotterfilter.h"
 #include "models/orderstablemodel.h"
 #include "reports.h"
 
@@ -91,6 +92,69 @@ private Q_SLOTS:
         QCOMPARE(model.counts().working, 1);
         QCOMPARE(model.counts().filled, 1);
         QCOMPARE(model.counts().otherDone, 1);
+    }
+
+    void theBlotterProxySortsAndFiltersFromTheData() {
+        InstrumentDirectory instruments;
+        OrdersTableModel model(instruments);
+        auto filled = order(2, "10000", "MSFT");
+        filled.cumQty = Qty::of("10000");
+        auto sold = order(4, "50", "msft-like");
+        sold.side = Side::Sell;
+        sold.text = "Restated by the BROKER";
+        model.reset({order(1, "900"), filled, order(3, "95.5"), sold});
+        BlotterProxy proxy(&model, OrdersTableModel::RawValueRole);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto column = [&](int c) {
+            QStringList values;
+            for (int row = 0; row < proxy.rowCount(); ++row) values << proxy.index(row, c).data().toString();
+            return values;
+        };
+        proxy.sort(OrdersTableModel::Quantity, Qt::AscendingOrder);
+        QCOMPARE(column(OrdersTableModel::Quantity),
+                 (QStringList{QStringLiteral("50"), QStringLiteral("95.5"), QStringLiteral("900"), QStringLiteral("10,000")}));
+        proxy.sort(OrdersTableModel::Symbol, Qt::DescendingOrder);
+        QCOMPARE(column(OrdersTableModel::Symbol), (QStringList{QStringLiteral("msft-like"), QStringLiteral("MSFT"),
+                                                                QStringLiteral("AAPL"), QStringLiteral("AAPL")}));
+
+        proxy.sort(OrdersTableModel::Quantity, Qt::DescendingOrder);
+        BlotterFilter filter;
+        filter.stage = BlotterFilter::Stage::Working;
+        proxy.setFilter(filter);
+        QCOMPARE(column(OrdersTableModel::Quantity),
+                 (QStringList{QStringLiteral("900"), QStringLiteral("95.5"), QStringLiteral("50")}));
+        filter = {};
+        filter.text = "broker";  // any case, any text field
+        proxy.setFilter(filter);
+        QCOMPARE(column(OrdersTableModel::Quantity), (QStringList{QStringLiteral("50")}));
+        filter = {};
+        filter.side = Side::Buy;
+        filter.symbol = "AAPL";
+        proxy.setFilter(filter);
+        QCOMPARE(column(OrdersTableModel::Quantity), (QStringList{QStringLiteral("900"), QStringLiteral("95.5")}));
+        proxy.setFilter({});  // the rows let back in go to their sorted places
+        QCOMPARE(column(OrdersTableModel::Quantity),
+                 (QStringList{QStringLiteral("10,000"), QStringLiteral("900"), QStringLiteral("95.5"), QStringLiteral("50")}));
+
+        // A changed row moves to its place.
+        auto grown = order(3, "20000");
+        model.apply({grown});
+        QCOMPARE(column(OrdersTableModel::Quantity),
+                 (QStringList{QStringLiteral("20,000"), QStringLiteral("10,000"), QStringLiteral("900"), QStringLiteral("50")}));
+    }
+
+    void exportsExactFigures() {
+        InstrumentDirectory instruments;
+        OrdersTableModel model(instruments);
+        auto filled = order(1, "1234567.5");
+        filled.cumQty = Qty::of("3");
+        filled.notional = Qty::of("3") * Price::of("10.125");
+        model.reset({filled});
+        QCOMPARE(model.index(0, OrdersTableModel::Quantity).data(OrdersTableModel::ExportRole).toString(),
+                 QStringLiteral("1234567.5"));
+        QCOMPARE(model.index(0, OrdersTableModel::Notional).data(OrdersTableModel::ExportRole).toString(),
+                 QStringLiteral("30.375"));
+        QCOMPARE(model.index(0, OrdersTableModel::Notional).data().toString(), formatMoney(Money::of("30.375"), 2));
     }
 
     void formatsFiguresForTheLocale() {

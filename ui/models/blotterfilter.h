@@ -4,9 +4,11 @@
 
 #include <QSortFilterProxyModel>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ob::ui {
 
@@ -30,9 +32,17 @@ class FilterableTable {
 public:
     virtual ~FilterableTable() = default;
     virtual bool rowMatches(int row, const BlotterFilter& filter) const = 0;
+    /// Orders two rows by a column's value (numbers as numbers), straight
+    /// from the data: sorting a million rows compares some twenty million times.
+    virtual bool rowLessThan(int left, int right, int column) const = 0;
+    /// Each row's value in a numeric column as one number that sorts the same,
+    /// or nothing for a text column. A full sort compares these: contiguous,
+    /// they stay in the CPU's cache where the rows themselves would not.
+    virtual std::vector<std::int64_t> sortKeys(int column) const = 0;
 };
 
-/// Sorts by a raw-value role and filters through the source's rowMatches.
+/// Sorts and filters through the source's rowLessThan and rowMatches; the
+/// sort role serves sources that are not FilterableTables.
 class BlotterProxy final : public QSortFilterProxyModel {
     Q_OBJECT
 
@@ -44,10 +54,15 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
+
+public:
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 private:
     const FilterableTable* table_;
     BlotterFilter filter_;
+    std::vector<std::int64_t> keys_;  ///< only while sort() runs
 };
 
 }  // namespace ob::ui

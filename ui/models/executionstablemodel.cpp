@@ -5,6 +5,8 @@
 
 #include <QBrush>
 
+#include <functional>
+
 namespace ob::ui {
 
 namespace {
@@ -144,6 +146,51 @@ bool ExecutionsTableModel::rowMatches(int index, const BlotterFilter& filter) co
           std::string_view(e.brokerOrderId), std::string_view(e.text), nameOf(e.execType), nameOf(e.status)})
         if (BlotterFilter::contains(field, filter.text)) return true;
     return false;
+}
+
+bool ExecutionsTableModel::rowLessThan(int left, int right, int column) const {
+    const auto& ra = rows_[std::size_t(left)];
+    const auto& rb = rows_[std::size_t(right)];
+    const auto& a = ra.execution;
+    const auto& b = rb.execution;
+    switch (column) {
+        case Time: return a.receivedAt < b.receivedAt;
+        case ExecId: return a.execId < b.execId;
+        case ClOrdId: return a.clOrdId < b.clOrdId;
+        case Account: return ra.account < rb.account;
+        case Symbol: return a.symbol < b.symbol;
+        case SideColumn: return nameOf(a.side) < nameOf(b.side);
+        case ExecTypeColumn: return nameOf(a.execType) < nameOf(b.execType);
+        case LastQty: return a.lastQty < b.lastQty;
+        case LastPx: return a.lastPx < b.lastPx;
+        case Value: return a.lastQty * a.lastPx < b.lastQty * b.lastPx;
+        case CumQty: return a.cumQty < b.cumQty;
+        case Leaves: return a.leavesQty < b.leavesQty;
+        case AvgPx: return a.avgPx < b.avgPx;
+        case Status: return nameOf(a.status) < nameOf(b.status);
+        case Text: return a.text < b.text;
+        default: return left < right;
+    }
+}
+
+std::vector<std::int64_t> ExecutionsTableModel::sortKeys(int column) const {
+    std::function<std::int64_t(const ExecutionRecord&)> key;
+    switch (column) {
+        case Time: key = [](const ExecutionRecord& e) { return toNanos(e.receivedAt); }; break;
+        case LastQty: key = [](const ExecutionRecord& e) { return e.lastQty.raw(); }; break;
+        case LastPx: key = [](const ExecutionRecord& e) { return e.lastPx.raw(); }; break;
+        case Value:
+            key = [](const ExecutionRecord& e) { return std::int64_t((e.lastQty * e.lastPx).raw() / 100'000'000); };
+            break;
+        case CumQty: key = [](const ExecutionRecord& e) { return e.cumQty.raw(); }; break;
+        case Leaves: key = [](const ExecutionRecord& e) { return e.leavesQty.raw(); }; break;
+        case AvgPx: key = [](const ExecutionRecord& e) { return e.avgPx.raw(); }; break;
+        default: return {};
+    }
+    std::vector<std::int64_t> keys;
+    keys.reserve(rows_.size());
+    for (const auto& row : rows_) keys.push_back(key(row.execution));
+    return keys;
 }
 
 void ExecutionsTableModel::reset(const std::vector<ExecutionRecord>& executions) {

@@ -46,6 +46,8 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool rowMatches(int row, const BlotterFilter& filter) const override;
+    bool rowLessThan(int left, int right, int column) const override;
+    std::vector<std::int64_t> sortKeys(int column) const override;
 
     void reset(const std::vector<ExecutionRecord>& executions);
     void append(const std::vector<ExecutionRecord>& executions);

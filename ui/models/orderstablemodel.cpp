@@ -6,6 +6,7 @@
 #include <QBrush>
 
 #include <algorithm>
+#include <functional>
 
 namespace ob::ui {
 
@@ -197,6 +198,56 @@ bool OrdersTableModel::rowMatches(int row, const BlotterFilter& filter) const {
           std::string_view(order->session)})
         if (BlotterFilter::contains(field, filter.text)) return true;
     return false;
+}
+
+bool OrdersTableModel::rowLessThan(int left, int right, int column) const {
+    const auto& a = orders_[std::size_t(left)];
+    const auto& b = orders_[std::size_t(right)];
+    auto price = [](const std::optional<Price>& value) { return value ? value->raw() : INT64_MIN; };
+    switch (column) {
+        case Time: return a.createdAt < b.createdAt;
+        case ClOrdId: return a.clOrdId < b.clOrdId;
+        case Account: return a.account < b.account;
+        case Symbol: return a.symbol < b.symbol;
+        case SideColumn: return nameOf(a.side) < nameOf(b.side);
+        case Quantity: return a.terms.quantity < b.terms.quantity;
+        case Type: return nameOf(a.terms.type) < nameOf(b.terms.type);
+        case LimitPrice: return price(a.terms.limitPrice) < price(b.terms.limitPrice);
+        case StopPrice: return price(a.terms.stopPrice) < price(b.terms.stopPrice);
+        case Tif: return aliasOf(a.terms.timeInForce) < aliasOf(b.terms.timeInForce);
+        case Status: return nameOf(a.status()) < nameOf(b.status());
+        case Filled: return a.cumQty < b.cumQty;
+        case Progress: return fillRatio(a) < fillRatio(b);
+        case Leaves: return a.leavesQty() < b.leavesQty();
+        case AvgPx: return a.avgPx() < b.avgPx();
+        case Notional: return a.notional < b.notional;
+        case Broker: return brokerOf(a) < brokerOf(b);
+        case BrokerOrderId: return a.brokerOrderId < b.brokerOrderId;
+        case Text: return a.text < b.text;
+        default: return a.id < b.id;
+    }
+}
+
+std::vector<std::int64_t> OrdersTableModel::sortKeys(int column) const {
+    auto price = [](const std::optional<Price>& value) { return value ? value->raw() : INT64_MIN; };
+    std::function<std::int64_t(const OrderState&)> key;
+    switch (column) {
+        case Time: key = [](const OrderState& o) { return toNanos(o.createdAt); }; break;
+        case Quantity: key = [](const OrderState& o) { return o.terms.quantity.raw(); }; break;
+        case LimitPrice: key = [price](const OrderState& o) { return price(o.terms.limitPrice); }; break;
+        case StopPrice: key = [price](const OrderState& o) { return price(o.terms.stopPrice); }; break;
+        case Filled: key = [](const OrderState& o) { return o.cumQty.raw(); }; break;
+        case Progress: key = [](const OrderState& o) { return std::int64_t(fillRatio(o) * 1e9); }; break;
+        case Leaves: key = [](const OrderState& o) { return o.leavesQty().raw(); }; break;
+        case AvgPx: key = [](const OrderState& o) { return o.avgPx().raw(); }; break;
+        // Money to cents' hundred-thousandths: exact enough to order by, within 64 bits.
+        case Notional: key = [](const OrderState& o) { return std::int64_t(o.notional.raw() / 100'000'000); }; break;
+        default: return {};
+    }
+    std::vector<std::int64_t> keys;
+    keys.reserve(orders_.size());
+    for (const auto& order : orders_) keys.push_back(key(order));
+    return keys;
 }
 
 void OrdersTableModel::count(const OrderState& order, int delta) {

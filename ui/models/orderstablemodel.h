@@ -57,6 +57,8 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool rowMatches(int row, const BlotterFilter& filter) const override;
+    bool rowLessThan(int left, int right, int column) const override;
+    std::vector<std::int64_t> sortKeys(int column) const override;
 
     /// How to name each FIX session in the Broker column (its alias).
     void setSessionNames(std::unordered_map<std::string, QString> names);
