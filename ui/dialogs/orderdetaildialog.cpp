@@ -9,6 +9,7 @@
 #include "store/orderstore.h"
 #include "theme.h"
 #include "widgets/fixmessageview.h"
+#include "widgets/tablestyle.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -32,13 +33,8 @@ QTableWidget* table(QWidget* parent, const QString& name, const QStringList& hea
     widget->setObjectName(name);
     widget->setHorizontalHeaderLabels(headers);
     widget->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    widget->setSelectionBehavior(QAbstractItemView::SelectRows);
+    styleTable(widget);
     widget->setSelectionMode(QAbstractItemView::SingleSelection);
-    widget->setAlternatingRowColors(true);
-    widget->setWordWrap(false);
-    widget->verticalHeader()->hide();
-    widget->verticalHeader()->setDefaultSectionSize(widget->fontMetrics().height() + 6);
-    widget->horizontalHeader()->setStretchLastSection(true);
     return widget;
 }
 

@@ -1,6 +1,7 @@
 #include "alertspanel.h"
 
 #include "models/alertsmodel.h"
+#include "widgets/tablestyle.h"
 
 #include <QHeaderView>
 #include <QTableView>
@@ -12,12 +13,7 @@ AlertsPanel::AlertsPanel(AlertsModel& model, QWidget* parent) : QWidget(parent),
     setObjectName(QStringLiteral("alerts"));
     view_->setObjectName(QStringLiteral("alertsView"));
     view_->setModel(&model);
-    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view_->setAlternatingRowColors(true);
-    view_->setWordWrap(false);
-    view_->verticalHeader()->hide();
-    view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 6);
-    view_->horizontalHeader()->setStretchLastSection(true);
+    styleTable(view_);
     view_->setToolTip(tr("Double-click an alert to open its order"));
     connect(view_, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
         const auto id = index.data(AlertsModel::OrderIdRole).toLongLong();

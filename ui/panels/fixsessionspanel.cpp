@@ -6,6 +6,7 @@
 #include "models/messagelogmodel.h"
 #include "models/sessionstablemodel.h"
 #include "widgets/fixmessageview.h"
+#include "widgets/tablestyle.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -30,14 +31,8 @@ QTableView* tableView(QWidget* parent, QAbstractItemModel* model, const QString&
     auto* view = new QTableView(parent);
     view->setObjectName(name);
     view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    styleTable(view);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setHighlightSections(false);
     return view;
 }
 

@@ -3,6 +3,7 @@
 #include "format.h"
 #include "models/positionstablemodel.h"
 #include "theme.h"
+#include "widgets/tablestyle.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -26,14 +27,8 @@ PositionsPanel::PositionsPanel(PositionsTableModel& model, QWidget* parent)
     view_->setModel(proxy_);
     view_->setSortingEnabled(true);
     view_->sortByColumn(PositionsTableModel::Fund, Qt::AscendingOrder);
-    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view_->setAlternatingRowColors(true);
-    view_->setWordWrap(false);
-    view_->verticalHeader()->hide();
-    view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 8);
+    styleTable(view_);
     view_->horizontalHeader()->setSectionsMovable(true);
-    view_->horizontalHeader()->setHighlightSections(false);
-    view_->horizontalHeader()->setStretchLastSection(true);
     totals_->setObjectName(QStringLiteral("positionsTotals"));
     totals_->setTextFormat(Qt::RichText);
     totals_->setWordWrap(true);

@@ -3,6 +3,7 @@
 #include "format.h"
 #include "orders/order.h"
 #include "util/csv.h"
+#include "widgets/tablestyle.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -85,16 +86,10 @@ BlotterWidget::BlotterWidget(QAbstractItemModel* model, const QString& objectNam
     view_->setModel(proxy_);
     view_->setSortingEnabled(true);
     view_->sortByColumn(0, Qt::DescendingOrder);
-    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    styleTable(view_);
     view_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    view_->setAlternatingRowColors(true);
-    view_->setWordWrap(false);
     view_->setContextMenuPolicy(Qt::CustomContextMenu);
-    view_->verticalHeader()->hide();
-    view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 8);
     view_->horizontalHeader()->setSectionsMovable(true);
-    view_->horizontalHeader()->setHighlightSections(false);
-    view_->horizontalHeader()->setStretchLastSection(true);
     view_->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view_->horizontalHeader(), &QWidget::customContextMenuRequested, this,
             [this](const QPoint& at) { columnsMenu_->popup(view_->horizontalHeader()->mapToGlobal(at)); });

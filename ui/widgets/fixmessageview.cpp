@@ -2,6 +2,7 @@
 
 #include "fix/fixdictionary.h"
 #include "format.h"
+#include "widgets/tablestyle.h"
 
 #include <QHeaderView>
 
@@ -11,13 +12,7 @@ FixMessageView::FixMessageView(QWidget* parent) : QTableWidget(0, 4, parent) {
     setObjectName(QStringLiteral("fixMessageView"));
     setHorizontalHeaderLabels({tr("Tag"), tr("Field"), tr("Value"), tr("Meaning")});
     setEditTriggers(NoEditTriggers);
-    setSelectionBehavior(SelectRows);
-    setAlternatingRowColors(true);
-    setWordWrap(false);
-    verticalHeader()->hide();
-    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    horizontalHeader()->setStretchLastSection(true);
-    horizontalHeader()->setHighlightSections(false);
+    styleTable(this);
 }
 
 void FixMessageView::showMessage(const std::string& text) {
