@@ -39,6 +39,9 @@ PositionsPanel::PositionsPanel(PositionsTableModel& model, QWidget* parent)
     layout->addWidget(view_, 1);
     layout->addWidget(totals_);
     connect(&model_, &PositionsTableModel::totalsChanged, this, &PositionsPanel::updateTotals);
+    // Fit the columns whenever a new position opens (rare: once per account and
+    // instrument a day), so that the figures and the P&L columns stay in sight.
+    connect(proxy_, &QAbstractItemModel::rowsInserted, view_, &QTableView::resizeColumnsToContents);
     updateTotals();
 }
 
