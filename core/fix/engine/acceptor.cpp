@@ -99,10 +99,10 @@ private:
 class LoopbackAcceptor : public Acceptor {
 public:
     LoopbackAcceptor(const EngineOptions& options, Listener& listener)
-        : settings_(prepareSettings(options.settingsText, options.dictionaryDirectory, "acceptor")),
-          bridge_(listener, settings_),
-          store_(options.storeDirectory, false),
-          factory_(bridge_, store_, &bridge_) {
+        : settings_(prepareSettings(options.settingsText, options.dictionaryDirectory, "acceptor"))
+        , bridge_(listener, settings_)
+        , store_(options.storeDirectory, false)
+        , factory_(bridge_, store_, &bridge_) {
         const auto& defaults = settings_.get();
         address_ = defaults.has("SocketAcceptAddress") ? defaults.getString("SocketAcceptAddress") : "127.0.0.1";
         port_ = defaults.has("SocketAcceptPort") ? defaults.getInt("SocketAcceptPort") : 0;
@@ -127,12 +127,7 @@ public:
     }
 
     std::string setting(const std::string& session, const std::string& key) const override {
-        for (const auto& id : settings_.getSessions()) {
-            if (sessionKey(id) != session) continue;
-            const auto& dictionary = settings_.get(id);
-            return dictionary.has(key) ? dictionary.getString(key) : std::string();
-        }
-        return {};
+        return settingOf(settings_, session, key);
     }
 
     bool setNextTargetMsgSeqNum(const std::string& session, int next, std::string& error) override {
@@ -150,7 +145,8 @@ public:
                 return false;
             }
             const auto certificate = defaults.getString("ServerCertificateFile");
-            const auto key = defaults.has("ServerCertificateKeyFile") ? defaults.getString("ServerCertificateKeyFile") : certificate;
+            const auto key =
+                defaults.has("ServerCertificateKeyFile") ? defaults.getString("ServerCertificateKeyFile") : certificate;
             tls_ = SSL_CTX_new(TLS_server_method());
             if (!tls_ || SSL_CTX_use_certificate_chain_file(tls_, certificate.c_str()) != 1 ||
                 SSL_CTX_use_PrivateKey_file(tls_, key.c_str(), SSL_FILETYPE_PEM) != 1) {
@@ -169,7 +165,8 @@ public:
             error = "SocketAcceptAddress " + address_ + " is not an IPv4 address";
             return false;
         }
-        if (::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) return fail(error, "bind to " + address_ + ":" + std::to_string(port_));
+        if (::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
+            return fail(error, "bind to " + address_ + ":" + std::to_string(port_));
         if (::listen(listener_, 16) != 0) return fail(error, "listen");
         socklen_t length = sizeof address;
         ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length);
@@ -345,7 +342,8 @@ private:
             if (!connection.session) {
                 auto* session = FIX::Session::lookupSession(text, true);
                 if (!session || !isOurs(session) || FIX::Session::isSessionRegistered(session->getSessionID())) {
-                    bridge_.listener().onEvent("", "refused a connection for an unknown or busy session: " + maskCredentials(text));
+                    bridge_.listener().onEvent("",
+                                               "refused a connection for an unknown or busy session: " + maskCredentials(text));
                     return false;
                 }
                 session->setResponder(&connection);

@@ -62,8 +62,12 @@ public:
     MaskingStore(FIX::MessageStore* inner, FIX::MessageStoreFactory& factory, bool targetInMemory)
         : inner_(inner), factory_(factory), targetInMemory_(targetInMemory), nextTarget_(inner->getNextTargetMsgSeqNum()) {}
     ~MaskingStore() override { factory_.destroy(inner_); }
-    bool set(int num, const std::string& text) throw(FIX::IOException) override { return inner_->set(num, maskCredentials(text)); }
-    void get(int begin, int end, std::vector<std::string>& out) const throw(FIX::IOException) override { inner_->get(begin, end, out); }
+    bool set(int num, const std::string& text) throw(FIX::IOException) override {
+        return inner_->set(num, maskCredentials(text));
+    }
+    void get(int begin, int end, std::vector<std::string>& out) const throw(FIX::IOException) override {
+        inner_->get(begin, end, out);
+    }
     int getNextSenderMsgSeqNum() const throw(FIX::IOException) override { return inner_->getNextSenderMsgSeqNum(); }
     int getNextTargetMsgSeqNum() const throw(FIX::IOException) override {
         return targetInMemory_ ? nextTarget_ : inner_->getNextTargetMsgSeqNum();
@@ -75,8 +79,10 @@ public:
     }
     void incrNextSenderMsgSeqNum() throw(FIX::IOException) override { inner_->incrNextSenderMsgSeqNum(); }
     void incrNextTargetMsgSeqNum() throw(FIX::IOException) override {
-        if (targetInMemory_) ++nextTarget_;
-        else inner_->incrNextTargetMsgSeqNum();
+        if (targetInMemory_)
+            ++nextTarget_;
+        else
+            inner_->incrNextTargetMsgSeqNum();
     }
     FIX::UtcTimeStamp getCreationTime() const throw(FIX::IOException) override { return inner_->getCreationTime(); }
     void reset() throw(FIX::IOException) override {
@@ -104,7 +110,9 @@ std::string settingOrEmpty(const FIX::Dictionary& dictionary, const std::string&
 
 std::string maskCredentials(const std::string& text) {
     // Only a Logon carries credentials; every other message passes untouched, without a copy's scan.
-    if (text.find("\x01" "35=A\x01") == std::string::npos) return text;
+    if (text.find("\x01"
+                  "35=A\x01") == std::string::npos)
+        return text;
     static const char* const secrets[] = {"554=", "553=", "925=", "96="};
     std::string masked = text;
     for (const char* secret : secrets) {
@@ -122,6 +130,15 @@ std::string maskCredentials(const std::string& text) {
 }
 
 std::string sessionKey(const FIX::SessionID& id) { return id.toString(); }
+
+std::string settingOf(const FIX::SessionSettings& settings, const std::string& session, const std::string& key) {
+    for (const auto& id : settings.getSessions()) {
+        if (sessionKey(id) != session) continue;
+        const auto& dictionary = settings.get(id);
+        return dictionary.has(key) ? dictionary.getString(key) : std::string();
+    }
+    return std::string();
+}
 
 int msgSeqNumOf(const std::string& text) {
     const auto value = fieldOf(text, "34=");
@@ -174,7 +191,8 @@ void Bridge::toAdmin(FIX::Message& message, const FIX::SessionID& id) {
             if (!text.empty() && !FIX::Message::isAdminMsgType(FIX::MsgType(msgTypeOf(text)))) {
                 std::string reason = message.isSetField(FIX::FIELD::Text) ? message.getField(FIX::FIELD::Text) : std::string();
                 if (message.isSetField(FIX::FIELD::RefTagID)) reason += " (tag " + message.getField(FIX::FIELD::RefTagID) + ")";
-                listener_.onRejectedMessage(session, maskCredentials(text), reason.empty() ? "rejected by the session layer" : reason);
+                listener_.onRejectedMessage(session, maskCredentials(text),
+                                            reason.empty() ? "rejected by the session layer" : reason);
             }
         }
     } catch (...) {
@@ -189,8 +207,8 @@ void Bridge::toApp(FIX::Message& message, const FIX::SessionID& id) throw(FIX::D
     }
 }
 
-void Bridge::fromAdmin(const FIX::Message& message, const FIX::SessionID& id)
-    throw(FIX::FieldNotFound, FIX::IncorrectDataFormat, FIX::IncorrectTagValue, FIX::RejectLogon) {
+void Bridge::fromAdmin(const FIX::Message& message, const FIX::SessionID& id) throw(FIX::FieldNotFound, FIX::IncorrectDataFormat,
+                                                                                    FIX::IncorrectTagValue, FIX::RejectLogon) {
     const std::string msgType = message.getHeader().getField(FIX::FIELD::MsgType);
     if (msgType == FIX::MsgType_Reject) {
         // A session-level reject answers one of our messages, perhaps an order: the listener decides.
@@ -216,8 +234,9 @@ void Bridge::fromAdmin(const FIX::Message& message, const FIX::SessionID& id)
     if (given != expected) throw FIX::RejectLogon("invalid username or password");
 }
 
-void Bridge::fromApp(const FIX::Message& message, const FIX::SessionID& id)
-    throw(FIX::FieldNotFound, FIX::IncorrectDataFormat, FIX::IncorrectTagValue, FIX::UnsupportedMessageType) {
+void Bridge::fromApp(const FIX::Message& message, const FIX::SessionID& id) throw(FIX::FieldNotFound, FIX::IncorrectDataFormat,
+                                                                                  FIX::IncorrectTagValue,
+                                                                                  FIX::UnsupportedMessageType) {
     try {
         const auto& header = message.getHeader();
         const int seq = std::atoi(header.getField(FIX::FIELD::MsgSeqNum).c_str());
@@ -257,7 +276,8 @@ FIX::MessageStore* MaskingStoreFactory::create(const FIX::SessionID& id) {
 
 void MaskingStoreFactory::destroy(FIX::MessageStore* store) { delete store; }
 
-FIX::SessionSettings prepareSettings(const std::string& text, const std::string& dictionaryDirectory, const char* connectionType) {
+FIX::SessionSettings prepareSettings(const std::string& text, const std::string& dictionaryDirectory,
+                                     const char* connectionType) {
     std::istringstream stream(text);
     FIX::SessionSettings parsed(stream);
     FIX::SessionSettings prepared;
@@ -276,7 +296,8 @@ FIX::SessionSettings prepareSettings(const std::string& text, const std::string&
         fill("UseDataDictionary", "Y");
         if (dictionary.getString("UseDataDictionary") == "Y" && !dictionary.has("DataDictionary")) {
             const auto version = id.getBeginString().getValue();
-            dictionary.setString("DataDictionary", dictionaryDirectory + "/" + (version == "FIX.4.2" ? "FIX42.xml" : "FIX44.xml"));
+            dictionary.setString("DataDictionary",
+                                 dictionaryDirectory + "/" + (version == "FIX.4.2" ? "FIX42.xml" : "FIX44.xml"));
         }
         // Sell sides add their own tags and leave optional ones empty: let them.
         fill("AllowUnknownMsgFields", "Y");

@@ -25,10 +25,12 @@ public:
     void onLogout(const FIX::SessionID& id) override;
     void toAdmin(FIX::Message& message, const FIX::SessionID& id) override;
     void toApp(FIX::Message& message, const FIX::SessionID& id) throw(FIX::DoNotSend) override;
-    void fromAdmin(const FIX::Message& message, const FIX::SessionID& id)
-        throw(FIX::FieldNotFound, FIX::IncorrectDataFormat, FIX::IncorrectTagValue, FIX::RejectLogon) override;
-    void fromApp(const FIX::Message& message, const FIX::SessionID& id)
-        throw(FIX::FieldNotFound, FIX::IncorrectDataFormat, FIX::IncorrectTagValue, FIX::UnsupportedMessageType) override;
+    void fromAdmin(const FIX::Message& message, const FIX::SessionID& id) throw(FIX::FieldNotFound, FIX::IncorrectDataFormat,
+                                                                                FIX::IncorrectTagValue,
+                                                                                FIX::RejectLogon) override;
+    void fromApp(const FIX::Message& message, const FIX::SessionID& id) throw(FIX::FieldNotFound, FIX::IncorrectDataFormat,
+                                                                              FIX::IncorrectTagValue,
+                                                                              FIX::UnsupportedMessageType) override;
 
     // FIX::LogFactory
     FIX::Log* create() override;
@@ -70,6 +72,8 @@ private:
 
 /// The session identity as text, and the MsgSeqNum in a message's text.
 std::string sessionKey(const FIX::SessionID& id);
+/// A session's setting ("" when absent), the session named by its sessionKey.
+std::string settingOf(const FIX::SessionSettings& settings, const std::string& session, const std::string& key);
 int msgSeqNumOf(const std::string& text);
 /// When the session's store was created or last reset, as FIX UTC text.
 std::string storeCreated(FIX::Session& session);

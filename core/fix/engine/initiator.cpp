@@ -27,11 +27,13 @@ FIX::Session* find(const std::string& session, std::string& error) {
 class InitiatorEngine : public Engine {
 public:
     InitiatorEngine(const EngineOptions& options, Listener& listener)
-        : settings_(prepareSettings(options.settingsText, options.dictionaryDirectory, "initiator")),
-          bridge_(listener, settings_),
-          store_(options.storeDirectory, options.inboundSequenceRecordedByOwner) {
-        if (wantsTls(settings_)) initiator_.reset(new FIX::SSLSocketInitiator(bridge_, store_, settings_, bridge_));
-        else initiator_.reset(new FIX::SocketInitiator(bridge_, store_, settings_, bridge_));
+        : settings_(prepareSettings(options.settingsText, options.dictionaryDirectory, "initiator"))
+        , bridge_(listener, settings_)
+        , store_(options.storeDirectory, options.inboundSequenceRecordedByOwner) {
+        if (wantsTls(settings_))
+            initiator_.reset(new FIX::SSLSocketInitiator(bridge_, store_, settings_, bridge_));
+        else
+            initiator_.reset(new FIX::SocketInitiator(bridge_, store_, settings_, bridge_));
     }
     ~InitiatorEngine() override { stop(true); }
 
@@ -42,12 +44,7 @@ public:
     }
 
     std::string setting(const std::string& session, const std::string& key) const override {
-        for (const auto& id : settings_.getSessions()) {
-            if (sessionKey(id) != session) continue;
-            const auto& dictionary = settings_.get(id);
-            return dictionary.has(key) ? dictionary.getString(key) : std::string();
-        }
-        return {};
+        return settingOf(settings_, session, key);
     }
 
     bool setNextTargetMsgSeqNum(const std::string& session, int next, std::string& error) override {
@@ -112,13 +109,15 @@ public:
         for (const auto& id : settings_.getSessions()) {
             auto* session = FIX::Session::lookupSession(id);
             if (!session) continue;
-            result.push_back({sessionKey(id), session->isLoggedOn(), session->getExpectedSenderNum(), session->getExpectedTargetNum(),
-                              storeCreated(*session)});
+            result.push_back({sessionKey(id), session->isLoggedOn(), session->getExpectedSenderNum(),
+                              session->getExpectedTargetNum(), storeCreated(*session)});
         }
         return result;
     }
 
-    void logon(const std::string& session) override { act(session, [](FIX::Session& s) { s.logon(); }); }
+    void logon(const std::string& session) override {
+        act(session, [](FIX::Session& s) { s.logon(); });
+    }
     void logout(const std::string& session, const std::string& reason) override {
         act(session, [&](FIX::Session& s) { s.logout(reason); });
     }
