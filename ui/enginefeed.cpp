@@ -19,17 +19,12 @@ EngineFeed::EngineFeed(OrderEngine& engine, OrdersTableModel& orders, Executions
     connect(&timer_, &QTimer::timeout, this, &EngineFeed::drain);
 }
 
-std::string EngineFeed::accountOf(OrderId id) const {
-    const auto* order = orders_.find(id);
-    return order ? order->account : std::string();
-}
-
 void EngineFeed::start(int updatesPerSecond) {
     auto snapshot = engine_.snapshot().get();
     after_ = snapshot.sequence;
     orders_.reset(std::move(snapshot.orders));
     executions_.reset(snapshot.executions);
-    positions_.apply(snapshot.executions, [this](OrderId id) { return accountOf(id); });
+    positions_.apply(snapshot.executions, [this](OrderId id) { return orders_.accountOf(id); });
     drain();
     timer_.start(1000 / std::max(1, updatesPerSecond));
     Q_EMIT updated();
@@ -61,7 +56,7 @@ void EngineFeed::drain() {
     if (changedOrders.empty() && newExecutions.empty() && alerts.empty()) return;
     orders_.apply(changedOrders);  // first: the executions' accounts come from their orders
     executions_.append(newExecutions);
-    positions_.apply(newExecutions, [this](OrderId id) { return accountOf(id); });
+    positions_.apply(newExecutions, [this](OrderId id) { return orders_.accountOf(id); });
     if (!alerts.empty()) Q_EMIT alertsArrived(alerts);
     Q_EMIT updated();
 }

@@ -41,8 +41,6 @@ Q_SIGNALS:
     void updated();
 
 private:
-    std::string accountOf(OrderId id) const;
-
     OrderEngine& engine_;
     OrdersTableModel& orders_;
     ExecutionsTableModel& executions_;

@@ -60,10 +60,8 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
     std::unordered_map<std::string, QString> sessionNames;
     for (const auto& session : desk_.gateway.sessions()) sessionNames.emplace(session.id, toQString(session.alias));
     orders_->setSessionNames(std::move(sessionNames));
-    executions_ = std::make_unique<ExecutionsTableModel>(instruments_, [orders = orders_.get()](OrderId id) {
-        const auto* order = orders->find(id);
-        return order ? order->account : std::string();
-    });
+    executions_ = std::make_unique<ExecutionsTableModel>(instruments_,
+                                                         [orders = orders_.get()](OrderId id) { return orders->accountOf(id); });
     positions_ = std::make_unique<PositionsTableModel>(instruments_, desk_.reference.accounts);
     alerts_ = std::make_unique<AlertsModel>();
     feed_ = std::make_unique<EngineFeed>(desk_.engine, *orders_, *executions_, *positions_);
@@ -72,13 +70,13 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
         refreshStatus();
     });
 
-    BlotterWidget::Options ordersOptions{OrdersTableModel::RawValueRole, OrdersTableModel::ExportRole, true,
-                                         accountCodes(desk_.reference), instruments_.symbols()};
+    BlotterWidget::Options ordersOptions{OrdersTableModel::ExportRole, true, accountCodes(desk_.reference),
+                                         instruments_.symbols()};
     ordersBlotter_ = new BlotterWidget(orders_.get(), QStringLiteral("orders"), ordersOptions, this);
     ordersBlotter_->view()->setItemDelegateForColumn(OrdersTableModel::Progress,
                                                      new FillProgressDelegate(OrdersTableModel::FillRatioRole, ordersBlotter_));
-    BlotterWidget::Options executionsOptions{ExecutionsTableModel::RawValueRole, ExecutionsTableModel::ExportRole, false,
-                                             accountCodes(desk_.reference), instruments_.symbols()};
+    BlotterWidget::Options executionsOptions{ExecutionsTableModel::ExportRole, false, accountCodes(desk_.reference),
+                                             instruments_.symbols()};
     executionsBlotter_ = new BlotterWidget(executions_.get(), QStringLiteral("executions"), executionsOptions, this);
     positionsPanel_ = new PositionsPanel(*positions_, this);
     sessionsPanel_ = new FixSessionsPanel(desk_.gateway, this);
@@ -207,17 +205,23 @@ void MainWindow::createStatusBar() {
     auto* tick = new QTimer(this);
     connect(tick, &QTimer::timeout, this, &MainWindow::refreshStatus);
     tick->start(1000);
-    connect(orders_.get(), &OrdersTableModel::countsChanged, this, &MainWindow::refreshStatus);
+    connect(orders_.get(), &OrdersTableModel::countsChanged, this, &MainWindow::refreshCounts);
+    connect(executions_.get(), &QAbstractItemModel::rowsInserted, this, &MainWindow::refreshCounts);
+    connect(executions_.get(), &QAbstractItemModel::modelReset, this, &MainWindow::refreshCounts);
+    refreshCounts();
     refreshStatus();
 }
 
-void MainWindow::refreshStatus() {
+void MainWindow::refreshCounts() {
     const auto& counts = orders_->counts();
     counts_->setText(tr("%1 orders · %2 working · %3 filled · %4 executions")
                          .arg(orders_->rowCount())
                          .arg(counts.working)
                          .arg(counts.filled)
                          .arg(executions_->rowCount()));
+}
+
+void MainWindow::refreshStatus() {
     QStringList parts;
     for (const auto& session : desk_.gateway.sessions())
         parts << QStringLiteral("<span style='color:%1'>●</span> %2 %3")

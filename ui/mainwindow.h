@@ -56,6 +56,9 @@ public:
     void setTheme(Theme theme);
 
 public Q_SLOTS:
+    /// The order and execution counts, after each change.
+    void refreshCounts();
+    /// The sessions, alerts and clock, once a second and when alerts arrive.
     void refreshStatus();
     void refreshPrices();
 

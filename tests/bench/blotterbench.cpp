@@ -47,7 +47,7 @@ void runBlotter(const BenchContext& context) {
 
     ui::InstrumentDirectory instruments;
     ui::OrdersTableModel model(instruments);
-    ui::BlotterProxy proxy(&model, ui::OrdersTableModel::RawValueRole);
+    ui::BlotterProxy proxy(&model);
 
     auto start = Clock::now();
     model.reset(std::move(orders));

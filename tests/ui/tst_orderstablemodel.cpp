@@ -5,7 +5,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
-#include <QSortFilterProxyModel>
 #include <QTest>
 
 using namespace ob;
@@ -68,9 +67,7 @@ private Q_SLOTS:
         InstrumentDirectory instruments;
         OrdersTableModel model(instruments);
         model.reset({order(1, "900"), order(2, "10000"), order(3, "95.5")});
-        QSortFilterProxyModel proxy;
-        proxy.setSourceModel(&model);
-        proxy.setSortRole(OrdersTableModel::RawValueRole);
+        BlotterProxy proxy(&model);
         proxy.sort(OrdersTableModel::Quantity, Qt::AscendingOrder);
         QCOMPARE(proxy.data(proxy.index(0, OrdersTableModel::Quantity)).toString(), QStringLiteral("95.5"));
         QCOMPARE(proxy.data(proxy.index(1, OrdersTableModel::Quantity)).toString(), QStringLiteral("900"));
@@ -103,7 +100,7 @@ private Q_SLOTS:
         sold.side = Side::Sell;
         sold.text = "Restated by the BROKER";
         model.reset({order(1, "900"), filled, order(3, "95.5"), sold});
-        BlotterProxy proxy(&model, OrdersTableModel::RawValueRole);
+        BlotterProxy proxy(&model);
         QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         auto column = [&](int c) {
             QStringList values;

@@ -12,24 +12,24 @@ bool BlotterFilter::contains(std::string_view haystack, std::string_view lowerNe
     return found != haystack.end();
 }
 
-BlotterProxy::BlotterProxy(QAbstractItemModel* source, int sortRole, QObject* parent)
+BlotterProxy::BlotterProxy(QAbstractItemModel* source, QObject* parent)
     : QSortFilterProxyModel(parent), table_(dynamic_cast<const FilterableTable*>(source)) {
+    if (!table_) qFatal("BlotterProxy: the source model is not a FilterableTable");
     setSourceModel(source);
-    setSortRole(sortRole);
     setDynamicSortFilter(true);
 }
 
 void BlotterProxy::setFilter(BlotterFilter filter) {
     filter_ = std::move(filter);
     // Rows the new filter lets in are sorted into place: with the keys, as in sort().
-    if (table_ && sortColumn() >= 0) keys_ = table_->sortKeys(sortColumn());
+    if (sortColumn() >= 0) keys_ = table_->sortKeys(sortColumn());
     invalidateRowsFilter();
     keys_ = {};
 }
 
 bool BlotterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
     if (sourceParent.isValid()) return false;
-    return !table_ || table_->rowMatches(sourceRow, filter_);
+    return table_->rowMatches(sourceRow, filter_);
 }
 
 }  // namespace ob::ui
@@ -38,12 +38,11 @@ namespace ob::ui {
 
 bool BlotterProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const {
     if (!keys_.empty()) return keys_[std::size_t(left.row())] < keys_[std::size_t(right.row())];
-    if (!table_) return QSortFilterProxyModel::lessThan(left, right);
     return table_->rowLessThan(left.row(), right.row(), left.column());
 }
 
 void BlotterProxy::sort(int column, Qt::SortOrder order) {
-    if (table_ && column >= 0) keys_ = table_->sortKeys(column);
+    if (column >= 0) keys_ = table_->sortKeys(column);
     QSortFilterProxyModel::sort(column, order);
     keys_ = {};  // later updates move single rows: those compare the rows themselves
 }

@@ -41,13 +41,13 @@ public:
     virtual std::vector<std::int64_t> sortKeys(int column) const = 0;
 };
 
-/// Sorts and filters through the source's rowLessThan and rowMatches; the
-/// sort role serves sources that are not FilterableTables.
+/// Sorts and filters through the source's rowLessThan and rowMatches.
 class BlotterProxy final : public QSortFilterProxyModel {
     Q_OBJECT
 
 public:
-    BlotterProxy(QAbstractItemModel* source, int sortRole, QObject* parent = nullptr);
+    /// `source` must also be a FilterableTable.
+    explicit BlotterProxy(QAbstractItemModel* source, QObject* parent = nullptr);
 
     const BlotterFilter& filter() const { return filter_; }
     void setFilter(BlotterFilter filter);

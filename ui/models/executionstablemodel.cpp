@@ -5,8 +5,6 @@
 
 #include <QBrush>
 
-#include <functional>
-
 namespace ob::ui {
 
 namespace {
@@ -37,6 +35,21 @@ bool isNumeric(int column) {
 }
 
 bool isTrade(const ExecutionRecord& e) { return e.execType == ExecType::Trade || e.execType == ExecType::TradeCorrect; }
+
+using SortKey = std::int64_t (*)(const ExecutionRecord&);
+
+/// The number a column holds exactly, to sort by; none for the others.
+SortKey exactKey(int column) {
+    switch (column) {
+        case ExecutionsTableModel::Time: return [](const ExecutionRecord& e) { return toNanos(e.receivedAt); };
+        case ExecutionsTableModel::LastQty: return [](const ExecutionRecord& e) { return e.lastQty.raw(); };
+        case ExecutionsTableModel::LastPx: return [](const ExecutionRecord& e) { return e.lastPx.raw(); };
+        case ExecutionsTableModel::CumQty: return [](const ExecutionRecord& e) { return e.cumQty.raw(); };
+        case ExecutionsTableModel::Leaves: return [](const ExecutionRecord& e) { return e.leavesQty.raw(); };
+        case ExecutionsTableModel::AvgPx: return [](const ExecutionRecord& e) { return e.avgPx.raw(); };
+        default: return nullptr;
+    }
+}
 
 }  // namespace
 
@@ -74,20 +87,6 @@ QVariant ExecutionsTableModel::display(const Row& row, int column) const {
     }
 }
 
-QVariant ExecutionsTableModel::raw(const Row& row, int column) const {
-    const auto& e = row.execution;
-    switch (column) {
-        case Time: return qlonglong(toNanos(e.receivedAt));
-        case LastQty: return qlonglong(e.lastQty.raw());
-        case LastPx: return qlonglong(e.lastPx.raw());
-        case Value: return (e.lastQty * e.lastPx).toDouble();  // sorting only
-        case CumQty: return qlonglong(e.cumQty.raw());
-        case Leaves: return qlonglong(e.leavesQty.raw());
-        case AvgPx: return qlonglong(e.avgPx.raw());
-        default: return display(row, column);
-    }
-}
-
 QString ExecutionsTableModel::exported(const Row& row, int column) const {
     const auto& e = row.execution;
     switch (column) {
@@ -107,7 +106,6 @@ QVariant ExecutionsTableModel::data(const QModelIndex& index, int role) const {
     const auto& row = rows_[std::size_t(index.row())];
     switch (role) {
         case Qt::DisplayRole: return display(row, index.column());
-        case RawValueRole: return raw(row, index.column());
         case ExportRole: return exported(row, index.column());
         case OrderIdRole: return qlonglong(row.execution.orderId);
         case Qt::TextAlignmentRole: return int((isNumeric(index.column()) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
@@ -153,20 +151,15 @@ bool ExecutionsTableModel::rowLessThan(int left, int right, int column) const {
     const auto& rb = rows_[std::size_t(right)];
     const auto& a = ra.execution;
     const auto& b = rb.execution;
+    if (const auto key = exactKey(column)) return key(a) < key(b);
     switch (column) {
-        case Time: return a.receivedAt < b.receivedAt;
         case ExecId: return a.execId < b.execId;
         case ClOrdId: return a.clOrdId < b.clOrdId;
         case Account: return ra.account < rb.account;
         case Symbol: return a.symbol < b.symbol;
         case SideColumn: return nameOf(a.side) < nameOf(b.side);
         case ExecTypeColumn: return nameOf(a.execType) < nameOf(b.execType);
-        case LastQty: return a.lastQty < b.lastQty;
-        case LastPx: return a.lastPx < b.lastPx;
         case Value: return a.lastQty * a.lastPx < b.lastQty * b.lastPx;
-        case CumQty: return a.cumQty < b.cumQty;
-        case Leaves: return a.leavesQty < b.leavesQty;
-        case AvgPx: return a.avgPx < b.avgPx;
         case Status: return nameOf(a.status) < nameOf(b.status);
         case Text: return a.text < b.text;
         default: return left < right;
@@ -174,19 +167,10 @@ bool ExecutionsTableModel::rowLessThan(int left, int right, int column) const {
 }
 
 std::vector<std::int64_t> ExecutionsTableModel::sortKeys(int column) const {
-    std::function<std::int64_t(const ExecutionRecord&)> key;
-    switch (column) {
-        case Time: key = [](const ExecutionRecord& e) { return toNanos(e.receivedAt); }; break;
-        case LastQty: key = [](const ExecutionRecord& e) { return e.lastQty.raw(); }; break;
-        case LastPx: key = [](const ExecutionRecord& e) { return e.lastPx.raw(); }; break;
-        case Value:
-            key = [](const ExecutionRecord& e) { return std::int64_t((e.lastQty * e.lastPx).raw() / 100'000'000); };
-            break;
-        case CumQty: key = [](const ExecutionRecord& e) { return e.cumQty.raw(); }; break;
-        case Leaves: key = [](const ExecutionRecord& e) { return e.leavesQty.raw(); }; break;
-        case AvgPx: key = [](const ExecutionRecord& e) { return e.avgPx.raw(); }; break;
-        default: return {};
-    }
+    auto key = exactKey(column);
+    // Money to 1e-8: near enough to order by, within 64 bits.
+    if (column == Value) key = [](const ExecutionRecord& e) { return std::int64_t((e.lastQty * e.lastPx).raw() / 100'000'000); };
+    if (!key) return {};
     std::vector<std::int64_t> keys;
     keys.reserve(rows_.size());
     for (const auto& row : rows_) keys.push_back(key(row.execution));

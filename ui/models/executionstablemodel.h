@@ -35,7 +35,7 @@ public:
         Text,
         ColumnCount
     };
-    enum Role { RawValueRole = Qt::UserRole + 1, ExportRole, OrderIdRole };
+    enum Role { ExportRole = Qt::UserRole + 1, OrderIdRole };
     /// The account of an order, looked up once when its execution arrives.
     using AccountLookup = std::function<std::string(OrderId)>;
 
@@ -61,7 +61,6 @@ private:
     };
 
     QVariant display(const Row& row, int column) const;
-    QVariant raw(const Row& row, int column) const;
     QString exported(const Row& row, int column) const;
 
     const InstrumentDirectory& instruments_;

@@ -6,7 +6,6 @@
 #include <QBrush>
 
 #include <algorithm>
-#include <functional>
 
 namespace ob::ui {
 
@@ -53,6 +52,24 @@ bool isNumeric(int column) {
 
 double fillRatio(const OrderState& order) {
     return order.terms.quantity.isPositive() ? std::min(1.0, order.cumQty.toDouble() / order.terms.quantity.toDouble()) : 0.0;
+}
+
+std::int64_t priceKey(const std::optional<Price>& price) { return price ? price->raw() : INT64_MIN; }
+
+using SortKey = std::int64_t (*)(const OrderState&);
+
+/// The number a column holds exactly, to sort by; none for the others.
+SortKey exactKey(int column) {
+    switch (column) {
+        case OrdersTableModel::Time: return [](const OrderState& o) { return toNanos(o.createdAt); };
+        case OrdersTableModel::Quantity: return [](const OrderState& o) { return o.terms.quantity.raw(); };
+        case OrdersTableModel::LimitPrice: return [](const OrderState& o) { return priceKey(o.terms.limitPrice); };
+        case OrdersTableModel::StopPrice: return [](const OrderState& o) { return priceKey(o.terms.stopPrice); };
+        case OrdersTableModel::Filled: return [](const OrderState& o) { return o.cumQty.raw(); };
+        case OrdersTableModel::Leaves: return [](const OrderState& o) { return o.leavesQty().raw(); };
+        case OrdersTableModel::AvgPx: return [](const OrderState& o) { return o.avgPx().raw(); };
+        default: return nullptr;
+    }
 }
 
 }  // namespace
@@ -105,25 +122,6 @@ QVariant OrdersTableModel::display(const OrderState& order, int column) const {
     }
 }
 
-QVariant OrdersTableModel::raw(const OrderState& order, int column) const {
-    auto price = [](const std::optional<Price>& value) {
-        return value ? QVariant(qlonglong(value->raw())) : QVariant(qlonglong(INT64_MIN));
-    };
-    switch (column) {
-        case Time: return qlonglong(toNanos(order.createdAt));
-        case Quantity: return qlonglong(order.terms.quantity.raw());
-        case LimitPrice: return price(order.terms.limitPrice);
-        case StopPrice: return price(order.terms.stopPrice);
-        case Filled: return qlonglong(order.cumQty.raw());
-        case Progress: return fillRatio(order);
-        case Leaves: return qlonglong(order.leavesQty().raw());
-        case AvgPx: return qlonglong(order.avgPx().raw());
-        case Notional: return order.notional.toDouble();  // sorting only
-        case Status: return int(order.status());
-        default: return display(order, column);
-    }
-}
-
 QString OrdersTableModel::exported(const OrderState& order, int column) const {
     auto price = [](const std::optional<Price>& value) { return value ? toQString(value->toString()) : QString(); };
     switch (column) {
@@ -146,7 +144,6 @@ QVariant OrdersTableModel::data(const QModelIndex& index, int role) const {
     const int column = index.column();
     switch (role) {
         case Qt::DisplayRole: return display(*order, column);
-        case RawValueRole: return raw(*order, column);
         case ExportRole: return exported(*order, column);
         case OrderIdRole: return qlonglong(order->id);
         case StatusRole: return int(order->status());
@@ -203,23 +200,16 @@ bool OrdersTableModel::rowMatches(int row, const BlotterFilter& filter) const {
 bool OrdersTableModel::rowLessThan(int left, int right, int column) const {
     const auto& a = orders_[std::size_t(left)];
     const auto& b = orders_[std::size_t(right)];
-    auto price = [](const std::optional<Price>& value) { return value ? value->raw() : INT64_MIN; };
+    if (const auto key = exactKey(column)) return key(a) < key(b);
     switch (column) {
-        case Time: return a.createdAt < b.createdAt;
         case ClOrdId: return a.clOrdId < b.clOrdId;
         case Account: return a.account < b.account;
         case Symbol: return a.symbol < b.symbol;
         case SideColumn: return nameOf(a.side) < nameOf(b.side);
-        case Quantity: return a.terms.quantity < b.terms.quantity;
         case Type: return nameOf(a.terms.type) < nameOf(b.terms.type);
-        case LimitPrice: return price(a.terms.limitPrice) < price(b.terms.limitPrice);
-        case StopPrice: return price(a.terms.stopPrice) < price(b.terms.stopPrice);
         case Tif: return aliasOf(a.terms.timeInForce) < aliasOf(b.terms.timeInForce);
         case Status: return nameOf(a.status()) < nameOf(b.status());
-        case Filled: return a.cumQty < b.cumQty;
         case Progress: return fillRatio(a) < fillRatio(b);
-        case Leaves: return a.leavesQty() < b.leavesQty();
-        case AvgPx: return a.avgPx() < b.avgPx();
         case Notional: return a.notional < b.notional;
         case Broker: return brokerOf(a) < brokerOf(b);
         case BrokerOrderId: return a.brokerOrderId < b.brokerOrderId;
@@ -229,21 +219,11 @@ bool OrdersTableModel::rowLessThan(int left, int right, int column) const {
 }
 
 std::vector<std::int64_t> OrdersTableModel::sortKeys(int column) const {
-    auto price = [](const std::optional<Price>& value) { return value ? value->raw() : INT64_MIN; };
-    std::function<std::int64_t(const OrderState&)> key;
-    switch (column) {
-        case Time: key = [](const OrderState& o) { return toNanos(o.createdAt); }; break;
-        case Quantity: key = [](const OrderState& o) { return o.terms.quantity.raw(); }; break;
-        case LimitPrice: key = [price](const OrderState& o) { return price(o.terms.limitPrice); }; break;
-        case StopPrice: key = [price](const OrderState& o) { return price(o.terms.stopPrice); }; break;
-        case Filled: key = [](const OrderState& o) { return o.cumQty.raw(); }; break;
-        case Progress: key = [](const OrderState& o) { return std::int64_t(fillRatio(o) * 1e9); }; break;
-        case Leaves: key = [](const OrderState& o) { return o.leavesQty().raw(); }; break;
-        case AvgPx: key = [](const OrderState& o) { return o.avgPx().raw(); }; break;
-        // Money to cents' hundred-thousandths: exact enough to order by, within 64 bits.
-        case Notional: key = [](const OrderState& o) { return std::int64_t(o.notional.raw() / 100'000'000); }; break;
-        default: return {};
-    }
+    auto key = exactKey(column);
+    // Near enough to order by, within 64 bits: a ratio to 1e-9, money to 1e-8.
+    if (column == Progress) key = [](const OrderState& o) { return std::int64_t(fillRatio(o) * 1e9); };
+    if (column == Notional) key = [](const OrderState& o) { return std::int64_t(o.notional.raw() / 100'000'000); };
+    if (!key) return {};
     std::vector<std::int64_t> keys;
     keys.reserve(orders_.size());
     for (const auto& order : orders_) keys.push_back(key(order));

@@ -43,8 +43,7 @@ public:
         ColumnCount
     };
     enum Role {
-        RawValueRole = Qt::UserRole + 1,  ///< a sortable value: numbers as numbers, never their text
-        ExportRole,                       ///< plain exact text for CSV: no group separators
+        ExportRole = Qt::UserRole + 1,  ///< plain exact text for CSV: no group separators
         OrderIdRole,
         StatusRole,
         FillRatioRole,  ///< CumQty / OrderQty in [0, 1], for the progress bar
@@ -71,6 +70,11 @@ public:
     const OrderState* orderAt(int row) const;
     const OrderState* find(OrderId id) const { return orderAt(rowOf(id)); }
     int rowOf(OrderId id) const { return rowOf_.value(id, -1); }
+    /// The account the order is booked to; empty for an order not in the blotter.
+    std::string accountOf(OrderId id) const {
+        const auto* order = find(id);
+        return order ? order->account : std::string();
+    }
 
     /// Orders by stage, kept up to date with each change (no scan).
     struct Counts {
@@ -86,7 +90,6 @@ Q_SIGNALS:
 private:
     void count(const OrderState& order, int delta);
     QVariant display(const OrderState& order, int column) const;
-    QVariant raw(const OrderState& order, int column) const;
     QString exported(const OrderState& order, int column) const;
     QString brokerOf(const OrderState& order) const;
 

@@ -47,7 +47,7 @@ BlotterWidget::BlotterWidget(QAbstractItemModel* model, const QString& objectNam
     , status_(combo(this, objectName + QStringLiteral("Status"), tr("Show one status only")))
     , count_(new QLabel(this))
     , view_(new QTableView(this))
-    , proxy_(new BlotterProxy(model, options.sortRole, this))
+    , proxy_(new BlotterProxy(model, this))
     , columnsMenu_(new QMenu(tr("Columns"), this)) {
     setObjectName(objectName);
 

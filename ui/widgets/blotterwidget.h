@@ -16,14 +16,13 @@ namespace ob::ui {
 
 /// A live table with the trader's filters (text, working/done, side,
 /// account, symbol, status), a column chooser, copy and CSV export of the
-/// rows in view. Sorting uses the model's raw values, never their text.
+/// rows in view. The model, a FilterableTable, decides the order and the filter.
 class BlotterWidget final : public QWidget {
     Q_OBJECT
 
 public:
     struct Options {
-        int sortRole = Qt::UserRole + 1;
-        int exportRole = Qt::UserRole + 2;
+        int exportRole = Qt::UserRole + 1;
         bool stageFilter = false;  ///< the Working / Done / All selector
         QStringList accounts;
         QStringList symbols;
