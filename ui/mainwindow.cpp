@@ -57,9 +57,7 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
 
     orders_ = std::make_unique<OrdersTableModel>(instruments_);
-    std::unordered_map<std::string, QString> sessionNames;
-    for (const auto& session : desk_.gateway.sessions()) sessionNames.emplace(session.id, toQString(session.alias));
-    orders_->setSessionNames(std::move(sessionNames));
+    orders_->setSessionNames(sessionNames(desk_.gateway.sessions()));
     executions_ = std::make_unique<ExecutionsTableModel>(instruments_,
                                                          [orders = orders_.get()](OrderId id) { return orders->accountOf(id); });
     positions_ = std::make_unique<PositionsTableModel>(instruments_, desk_.reference.accounts);

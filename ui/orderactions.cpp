@@ -33,6 +33,9 @@ QAction* action(QObject* parent, const QString& text, const QKeySequence& shortc
     return created;
 }
 
+/// Working, with no cancel or replace awaiting an answer: one may be sent.
+bool takesRequests(const OrderState& order) { return order.isLive() && !order.pending; }
+
 }  // namespace
 
 OrderActions::OrderActions(const DeskServices& desk, const InstrumentDirectory& instruments, OrdersTableModel& orders,
@@ -94,7 +97,7 @@ std::vector<const OrderState*> OrderActions::selectedOrders() const {
 void OrderActions::updateEnabled() {
     const auto selected = selectedOrders();
     int live = 0;
-    for (const auto* order : selected) live += order->isLive() && !order->pending ? 1 : 0;
+    for (const auto* order : selected) live += takesRequests(*order) ? 1 : 0;
     amend_->setEnabled(selected.size() == 1 && live == 1);
     cancel_->setEnabled(live > 0);
     details_->setEnabled(!selected.empty());
@@ -136,7 +139,7 @@ OrderActions::Exposure OrderActions::workingIn(const std::vector<int>& sourceRow
     Exposure exposure;
     for (int row : sourceRows) {
         const auto* order = orders_.orderAt(row);
-        if (!order || !order->isLive() || order->pending) continue;
+        if (!order || !takesRequests(*order)) continue;
         exposure.orders.push_back(order->id);
         auto price = order->terms.limitPrice ? order->terms.limitPrice : order->terms.stopPrice;
         if (!price) price = desk_.prices.last(order->symbol);

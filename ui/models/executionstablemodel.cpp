@@ -107,7 +107,6 @@ QVariant ExecutionsTableModel::data(const QModelIndex& index, int role) const {
     switch (role) {
         case Qt::DisplayRole: return display(row, index.column());
         case ExportRole: return exported(row, index.column());
-        case OrderIdRole: return qlonglong(row.execution.orderId);
         case Qt::TextAlignmentRole: return int((isNumeric(index.column()) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
         case Qt::ForegroundRole:
             if (index.column() == SideColumn) return QBrush(sideColor(row.execution.side));

@@ -35,7 +35,7 @@ public:
         Text,
         ColumnCount
     };
-    enum Role { ExportRole = Qt::UserRole + 1, OrderIdRole };
+    enum Role { ExportRole = Qt::UserRole + 1 };
     /// The account of an order, looked up once when its execution arrives.
     using AccountLookup = std::function<std::string(OrderId)>;
 

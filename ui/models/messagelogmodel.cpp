@@ -51,7 +51,6 @@ QVariant MessageLogModel::data(const QModelIndex& index, int role) const {
     if (index.row() < 0 || index.row() >= int(rows_.size())) return {};
     const auto& row = rows_[std::size_t(index.row())];
     const auto& message = row.message;
-    if (role == TextRole) return toQString(message.text);
     if (role == Qt::ForegroundRole && index.column() == Direction)
         return QBrush(message.incoming ? sideColor(Side::Buy) : statusColor(OrdStatus::New));
     if (role == Qt::ToolTipRole && index.column() == Summary) return summaryOf(row);
@@ -59,8 +58,8 @@ QVariant MessageLogModel::data(const QModelIndex& index, int role) const {
     switch (index.column()) {
         case Time: return formatTime(message.at);
         case Session: {
-            const auto session = toQString(message.session);
-            return sessionNames_.value(session, session);
+            const auto name = sessionNames_.find(message.session);
+            return name == sessionNames_.end() ? toQString(message.session) : name->second;
         }
         case Direction: return message.incoming ? tr("In") : tr("Out");
         case SeqNum: return message.msgSeqNum;

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "fix/messagelog.h"
+#include "models/sessionstablemodel.h"
 
 #include <QAbstractTableModel>
-#include <QHash>
 
 #include <deque>
 
@@ -17,7 +17,6 @@ class MessageLogModel final : public QAbstractTableModel {
 
 public:
     enum Column { Time, Session, Direction, SeqNum, Type, Summary, ColumnCount };
-    enum Role { TextRole = Qt::UserRole + 1 };
 
     explicit MessageLogModel(std::size_t capacity = 50'000, QObject* parent = nullptr);
 
@@ -26,7 +25,7 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    void setSessionNames(QHash<QString, QString> names) { sessionNames_ = std::move(names); }
+    void setSessionNames(SessionNames names) { sessionNames_ = std::move(names); }
     void reset(const std::vector<LoggedMessage>& messages);
     void append(const std::vector<LoggedMessage>& messages);
     const LoggedMessage* messageAt(int row) const;
@@ -48,7 +47,7 @@ private:
     std::size_t capacity_;
     std::deque<Row> rows_;
     std::uint64_t lastId_ = 0;
-    QHash<QString, QString> sessionNames_;
+    SessionNames sessionNames_;
 };
 
 }  // namespace ob::ui

@@ -85,7 +85,7 @@ const OrderState* OrdersTableModel::orderAt(int row) const {
     return row >= 0 && row < int(orders_.size()) ? &orders_[std::size_t(row)] : nullptr;
 }
 
-void OrdersTableModel::setSessionNames(std::unordered_map<std::string, QString> names) {
+void OrdersTableModel::setSessionNames(SessionNames names) {
     sessionNames_ = std::move(names);
     if (!orders_.empty()) Q_EMIT dataChanged(index(0, Broker), index(int(orders_.size()) - 1, Broker));
 }
@@ -145,8 +145,6 @@ QVariant OrdersTableModel::data(const QModelIndex& index, int role) const {
     switch (role) {
         case Qt::DisplayRole: return display(*order, column);
         case ExportRole: return exported(*order, column);
-        case OrderIdRole: return qlonglong(order->id);
-        case StatusRole: return int(order->status());
         case FillRatioRole: return fillRatio(*order);
         case Qt::TextAlignmentRole: return int((isNumeric(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
         case Qt::ForegroundRole: {

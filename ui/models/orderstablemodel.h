@@ -2,12 +2,12 @@
 
 #include "models/blotterfilter.h"
 #include "models/instrumentdirectory.h"
+#include "models/sessionstablemodel.h"
 #include "orders/order.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 
-#include <unordered_map>
 #include <vector>
 
 namespace ob::ui {
@@ -44,9 +44,7 @@ public:
     };
     enum Role {
         ExportRole = Qt::UserRole + 1,  ///< plain exact text for CSV: no group separators
-        OrderIdRole,
-        StatusRole,
-        FillRatioRole,  ///< CumQty / OrderQty in [0, 1], for the progress bar
+        FillRatioRole,                  ///< CumQty / OrderQty in [0, 1], for the progress bar
     };
 
     explicit OrdersTableModel(const InstrumentDirectory& instruments, QObject* parent = nullptr);
@@ -60,7 +58,7 @@ public:
     std::vector<std::int64_t> sortKeys(int column) const override;
 
     /// How to name each FIX session in the Broker column (its alias).
-    void setSessionNames(std::unordered_map<std::string, QString> names);
+    void setSessionNames(SessionNames names);
 
     /// Replaces every row.
     void reset(std::vector<OrderState> orders);
@@ -97,7 +95,7 @@ private:
     std::vector<OrderState> orders_;
     QHash<OrderId, int> rowOf_;
     Counts counts_;
-    std::unordered_map<std::string, QString> sessionNames_;
+    SessionNames sessionNames_;
 };
 
 }  // namespace ob::ui

@@ -97,22 +97,6 @@ QVariant PositionsTableModel::raw(const Position& p, int column) const {
     }
 }
 
-QString PositionsTableModel::exported(const Position& p, int column) const {
-    const auto last = lastPrice(p.symbol);
-    switch (column) {
-        case Quantity: return toQString(p.quantity.toString());
-        case AverageCost: return p.quantity.isZero() ? QString() : toQString(p.averageCost().toString());
-        case Last: return last ? toQString(last->toString()) : QString();
-        case MarketValue: return last ? toQString(p.marketValue(*last).toString()) : QString();
-        case Unrealised: return last ? toQString(p.unrealised(*last).toString()) : QString();
-        case Realised: return toQString(p.realised.toString());
-        case TotalPnl: return last ? toQString((p.unrealised(*last) + p.realised).toString()) : QString();
-        case Bought: return toQString(p.bought.toString());
-        case Sold: return toQString(p.sold.toString());
-        default: return display(p, column).toString();
-    }
-}
-
 QVariant PositionsTableModel::data(const QModelIndex& index, int role) const {
     const auto* position = positionAt(index.row());
     if (!position || index.column() < 0 || index.column() >= ColumnCount) return {};
@@ -120,7 +104,6 @@ QVariant PositionsTableModel::data(const QModelIndex& index, int role) const {
     switch (role) {
         case Qt::DisplayRole: return display(*position, column);
         case RawValueRole: return raw(*position, column);
-        case ExportRole: return exported(*position, column);
         case Qt::TextAlignmentRole: return int((isNumeric(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
         case Qt::ForegroundRole: {
             if (column == Quantity && !position->quantity.isZero())

@@ -36,7 +36,7 @@ public:
         Sold,
         ColumnCount
     };
-    enum Role { RawValueRole = Qt::UserRole + 1, ExportRole };
+    enum Role { RawValueRole = Qt::UserRole + 1 };
 
     /// Per currency: positions in different currencies are never added up.
     struct Totals {
@@ -67,7 +67,6 @@ Q_SIGNALS:
 private:
     QVariant display(const Position& position, int column) const;
     QVariant raw(const Position& position, int column) const;
-    QString exported(const Position& position, int column) const;
     QString currencyOf(const std::string& symbol) const;
 
     const InstrumentDirectory& instruments_;

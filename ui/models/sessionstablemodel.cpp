@@ -16,6 +16,12 @@ bool sameShown(const FixSessionInfo& a, const FixSessionInfo& b) {
 
 }  // namespace
 
+SessionNames sessionNames(const std::vector<FixSessionInfo>& sessions) {
+    SessionNames names;
+    for (const auto& session : sessions) names.emplace(session.id, toQString(session.alias));
+    return names;
+}
+
 QColor sessionStateColor(FixSessionInfo::State state) {
     switch (state) {
         case FixSessionInfo::State::LoggedOn: return profitColor(true);
@@ -39,7 +45,6 @@ const FixSessionInfo* SessionsTableModel::sessionAt(int row) const {
 QVariant SessionsTableModel::data(const QModelIndex& index, int role) const {
     const auto* session = sessionAt(index.row());
     if (!session) return {};
-    if (role == SessionIdRole) return toQString(session->id);
     if (role == Qt::ForegroundRole && index.column() == State) return QBrush(sessionStateColor(session->state));
     if (role == Qt::ToolTipRole && index.column() == LastEvent && session->lastEventAt.time_since_epoch().count())
         return QStringLiteral("at %1").arg(formatTime(session->lastEventAt));

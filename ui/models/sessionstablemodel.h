@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 
+#include <unordered_map>
 #include <vector>
 
 namespace ob::ui {
@@ -14,7 +15,6 @@ class SessionsTableModel final : public QAbstractTableModel {
 
 public:
     enum Column { Broker, Session, State, NextOut, NextIn, LastEvent, LastError, ColumnCount };
-    enum Role { SessionIdRole = Qt::UserRole + 1 };
 
     explicit SessionsTableModel(QObject* parent = nullptr);
 
@@ -30,6 +30,10 @@ public:
 private:
     std::vector<FixSessionInfo> sessions_;
 };
+
+/// Each session's name on screen (its alias), by session id.
+using SessionNames = std::unordered_map<std::string, QString>;
+SessionNames sessionNames(const std::vector<FixSessionInfo>& sessions);
 
 /// A colour for a session state: green logged on, amber connecting, red error, grey down.
 QColor sessionStateColor(FixSessionInfo::State state);

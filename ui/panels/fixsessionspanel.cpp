@@ -64,12 +64,9 @@ FixSessionsPanel::FixSessionsPanel(FixGateway& gateway, QWidget* parent)
 
     sessionFilter_->setObjectName(QStringLiteral("messageSessionFilter"));
     sessionFilter_->addItem(tr("All sessions"));
-    QHash<QString, QString> names;
-    for (const auto& session : gateway_.sessions()) {
-        sessionFilter_->addItem(toQString(session.alias), toQString(session.id));
-        names.insert(toQString(session.id), toQString(session.alias));
-    }
-    messages_->setSessionNames(names);
+    const auto sessions = gateway_.sessions();
+    for (const auto& session : sessions) sessionFilter_->addItem(toQString(session.alias), toQString(session.id));
+    messages_->setSessionNames(sessionNames(sessions));
     directionFilter_->setObjectName(QStringLiteral("messageDirectionFilter"));
     directionFilter_->addItem(tr("In and out"), 0);
     directionFilter_->addItem(tr("In"), 1);
