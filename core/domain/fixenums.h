@@ -75,6 +75,10 @@ struct EnumTable<OrdType> {
     }};
 };
 
+/// The prices an order of this type carries: a limit (Limit, StopLimit), a stop (Stop, StopLimit).
+constexpr bool needsLimitPrice(OrdType type) { return type == OrdType::Limit || type == OrdType::StopLimit; }
+constexpr bool needsStopPrice(OrdType type) { return type == OrdType::Stop || type == OrdType::StopLimit; }
+
 template <>
 struct EnumTable<TimeInForce> {
     static constexpr std::array<EnumEntry<TimeInForce>, 5> entries{{

@@ -13,7 +13,8 @@ std::string upper(std::string text) {
 
 }  // namespace
 
-Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const ReferenceData& reference, const BrokerResolver& resolveBroker) {
+Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const ReferenceData& reference,
+                                                 const BrokerResolver& resolveBroker) {
     if (auto columns = table.requireColumns({"account", "symbol", "side", "qty", "type", "limit_price", "tif"}); !columns)
         return Error{columns.error()};
     std::map<std::string, const Instrument*> instruments;
@@ -34,26 +35,36 @@ Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const Re
         NewOrderRequest order;
         order.account = table.field(row, "account");
         order.symbol = table.field(row, "symbol");
-        if (order.account.empty()) problem(row.line, "account is empty");
-        else if (!accounts.contains(order.account)) problem(row.line, "unknown account '" + order.account + "'");
+        if (order.account.empty())
+            problem(row.line, "account is empty");
+        else if (!accounts.contains(order.account))
+            problem(row.line, "unknown account '" + order.account + "'");
         const Instrument* instrument = nullptr;
-        if (auto it = instruments.find(order.symbol); it != instruments.end()) instrument = it->second;
-        else problem(row.line, order.symbol.empty() ? "symbol is empty" : "unknown symbol '" + order.symbol + "'");
+        if (auto it = instruments.find(order.symbol); it != instruments.end())
+            instrument = it->second;
+        else
+            problem(row.line, order.symbol.empty() ? "symbol is empty" : "unknown symbol '" + order.symbol + "'");
 
         const auto sideText = upper(table.field(row, "side"));
-        if (auto side = enumFromName<Side>(sideText); side && sideText == std::string(aliasOf(*side))) order.side = *side;
-        else problem(row.line, "side '" + table.field(row, "side") + "' is not BUY, SELL or SHORT");
+        if (auto side = enumFromName<Side>(sideText); side && sideText == std::string(aliasOf(*side)))
+            order.side = *side;
+        else
+            problem(row.line, "side '" + table.field(row, "side") + "' is not BUY, SELL or SHORT");
 
         const auto typeText = upper(table.field(row, "type"));
         const auto type = enumFromName<OrdType>(typeText);
         const bool typeKnown = type && typeText == std::string(aliasOf(*type));
-        if (typeKnown) order.terms.type = *type;
-        else problem(row.line, "type '" + table.field(row, "type") + "' is not MKT, LMT, STP or STPLMT");
+        if (typeKnown)
+            order.terms.type = *type;
+        else
+            problem(row.line, "type '" + table.field(row, "type") + "' is not MKT, LMT, STP or STPLMT");
 
         const auto tifText = upper(table.field(row, "tif"));
         auto tif = enumFromName<TimeInForce>(tifText);
-        if (tif && tifText == std::string(aliasOf(*tif)) && *tif != TimeInForce::GoodTillDate) order.terms.timeInForce = *tif;
-        else problem(row.line, "tif '" + table.field(row, "tif") + "' is not DAY, GTC, IOC or FOK");
+        if (tif && tifText == std::string(aliasOf(*tif)) && *tif != TimeInForce::GoodTillDate)
+            order.terms.timeInForce = *tif;
+        else
+            problem(row.line, "tif '" + table.field(row, "tif") + "' is not DAY, GTC, IOC or FOK");
 
         if (auto qty = Qty::parse(table.field(row, "qty")); !qty) {
             problem(row.line, "qty " + qty.error());
@@ -62,7 +73,8 @@ Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const Re
         } else {
             order.terms.quantity = *qty;
             if (instrument && !qty->isMultipleOf(instrument->lotSize))
-                problem(row.line, "qty " + qty->toString() + " is not a multiple of " + order.symbol + "'s lot of " + instrument->lotSize.toString());
+                problem(row.line, "qty " + qty->toString() + " is not a multiple of " + order.symbol + "'s lot of " +
+                                      instrument->lotSize.toString());
         }
 
         auto price = [&](const char* column, bool needed, std::optional<Price>& target) {
@@ -76,18 +88,21 @@ Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const Re
             if (!parsed) return problem(row.line, std::string(column) + " " + parsed.error());
             if (!parsed->isPositive()) return problem(row.line, std::string(column) + " must be positive, got " + text);
             if (instrument && !parsed->isMultipleOf(instrument->tickSize))
-                return problem(row.line, std::string(column) + " " + text + " is not on " + order.symbol + "'s tick of " + instrument->tickSize.toString());
+                return problem(row.line, std::string(column) + " " + text + " is not on " + order.symbol + "'s tick of " +
+                                             instrument->tickSize.toString());
             target = *parsed;
         };
         if (typeKnown) {
             const OrdType t = order.terms.type;
-            price("limit_price", t == OrdType::Limit || t == OrdType::StopLimit, order.terms.limitPrice);
-            price("stop_price", t == OrdType::Stop || t == OrdType::StopLimit, order.terms.stopPrice);
+            price("limit_price", needsLimitPrice(t), order.terms.limitPrice);
+            price("stop_price", needsStopPrice(t), order.terms.stopPrice);
         }
 
         const auto broker = table.field(row, "broker");
-        if (auto session = resolveBroker(broker)) order.session = *session;
-        else problem(row.line, broker.empty() ? "no FIX session to send to" : "unknown broker '" + broker + "'");
+        if (auto session = resolveBroker(broker))
+            order.session = *session;
+        else
+            problem(row.line, broker.empty() ? "no FIX session to send to" : "unknown broker '" + broker + "'");
 
         if (problems.size() == before) orders.push_back(std::move(order));
     }

@@ -34,10 +34,8 @@ std::vector<OrderProblem> checkTerms(Side side, const OrderTerms& terms, const I
         }
         return true;
     };
-    checkPrice(OrderField::LimitPrice, "limit price", terms.limitPrice,
-               terms.type == OrdType::Limit || terms.type == OrdType::StopLimit);
-    const bool stopOk = checkPrice(OrderField::StopPrice, "stop price", terms.stopPrice,
-                                   terms.type == OrdType::Stop || terms.type == OrdType::StopLimit);
+    checkPrice(OrderField::LimitPrice, "limit price", terms.limitPrice, needsLimitPrice(terms.type));
+    const bool stopOk = checkPrice(OrderField::StopPrice, "stop price", terms.stopPrice, needsStopPrice(terms.type));
 
     const bool buying = side == Side::Buy;
     if (stopOk && market.last) {

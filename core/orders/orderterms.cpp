@@ -7,8 +7,8 @@ namespace ob {
 Status validateTerms(const OrderTerms& terms) {
     if (!terms.quantity.isPositive()) return Error{"quantity must be positive, got " + terms.quantity.toString()};
 
-    const bool needsLimit = terms.type == OrdType::Limit || terms.type == OrdType::StopLimit;
-    const bool needsStop = terms.type == OrdType::Stop || terms.type == OrdType::StopLimit;
+    const bool needsLimit = needsLimitPrice(terms.type);
+    const bool needsStop = needsStopPrice(terms.type);
     const std::string type(nameOf(terms.type));
     if (needsLimit && !terms.limitPrice) return Error{"a " + type + " order needs a limit price"};
     if (!needsLimit && terms.limitPrice) return Error{"a " + type + " order takes no limit price"};

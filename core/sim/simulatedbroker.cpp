@@ -48,17 +48,24 @@ void add(OutboundMessage& message, int tag, std::string value) {
 SimulatedBroker::SimulatedBroker(const SimulatorConfig& config, Sender sender, Scheduler scheduler)
     : config_(config), sender_(std::move(sender)), scheduler_(std::move(scheduler)) {
     for (const auto& instrument : config_.instruments)
-        markets_.emplace(instrument.symbol, Market{instrument, instrument.price, std::mt19937_64(mix(config_.seed, instrument.symbol))});
+        markets_.emplace(instrument.symbol,
+                         Market{instrument, instrument.price, std::mt19937_64(mix(config_.seed, instrument.symbol))});
 }
 
 void SimulatedBroker::onMessage(const std::string& session, const FixMessage& message) {
     const auto msgType = message.msgType();
-    if (msgType == "D") newOrder(session, message);
-    else if (msgType == "F") cancel(session, message);
-    else if (msgType == "G") replace(session, message);
-    else if (msgType == "V") marketData(session, message);
-    else if (msgType == "H") statusRequest(session, message);
-    else if (msgType == "3") return;  // a client refused one of our messages: its log shows why
+    if (msgType == "D")
+        newOrder(session, message);
+    else if (msgType == "F")
+        cancel(session, message);
+    else if (msgType == "G")
+        replace(session, message);
+    else if (msgType == "V")
+        marketData(session, message);
+    else if (msgType == "H")
+        statusRequest(session, message);
+    else if (msgType == "3")
+        return;  // a client refused one of our messages: its log shows why
     else {
         OutboundMessage reject{"j", {}, {}};
         add(reject, 45, std::to_string(message.msgSeqNum()));
@@ -118,14 +125,17 @@ void SimulatedBroker::newOrder(const std::string& session, const FixMessage& mes
     if (!tif) return rejectOrder(session, message, "unsupported time in force", "11");
     if (!quantity || !quantity->isPositive()) return rejectOrder(session, message, "order quantity must be positive", "99");
     if (!quantity->isMultipleOf(instrument.lotSize))
-        return rejectOrder(session, message, "quantity " + quantity->toString() + " is not a multiple of the lot " + instrument.lotSize.toString(), "99");
-    const bool needsLimit = *type == OrdType::Limit || *type == OrdType::StopLimit;
-    const bool needsStop = *type == OrdType::Stop || *type == OrdType::StopLimit;
+        return rejectOrder(session, message,
+                           "quantity " + quantity->toString() + " is not a multiple of the lot " + instrument.lotSize.toString(),
+                           "99");
+    const bool needsLimit = needsLimitPrice(*type);
+    const bool needsStop = needsStopPrice(*type);
     if (needsLimit && !limit) return rejectOrder(session, message, "a limit order needs a price", "99");
     if (needsStop && !stop) return rejectOrder(session, message, "a stop order needs a stop price", "99");
     for (const auto& price : {needsLimit ? limit : std::nullopt, needsStop ? stop : std::nullopt})
         if (price && !price->isMultipleOf(instrument.tickSize))
-            return rejectOrder(session, message, "price " + price->toString() + " is not on the tick " + instrument.tickSize.toString(), "99");
+            return rejectOrder(session, message,
+                               "price " + price->toString() + " is not on the tick " + instrument.tickSize.toString(), "99");
     if (config_.rejectShare > 0 && double(mix(config_.seed, clOrdId) % 10000) < config_.rejectShare * 10000)
         return rejectOrder(session, message, "rejected by the simulated exchange", "0");
 
@@ -212,8 +222,8 @@ OrdStatus SimulatedBroker::statusOf(const SimOrder& order) const {
     return order.cum.isPositive() ? OrdStatus::PartiallyFilled : OrdStatus::New;
 }
 
-void SimulatedBroker::finish(SimOrder& order, OrdStatus status, ExecType execType, const std::string& text, const std::string& clOrdId,
-                             const std::string& origClOrdId) {
+void SimulatedBroker::finish(SimOrder& order, OrdStatus status, ExecType execType, const std::string& text,
+                             const std::string& clOrdId, const std::string& origClOrdId) {
     order.done = true;
     order.status = status;
     report(order, execType, Qty{}, Price{}, text, clOrdId, origClOrdId);
@@ -232,11 +242,23 @@ void SimulatedBroker::report(const SimOrder& order, ExecType type, Qty lastQty, 
         // FIX 4.2: fills are ExecType 1/2; busts and corrections are ExecTransType 1/2.
         const bool complete = order.cum >= order.quantity;
         switch (type) {
-        case ExecType::Trade: add(message, 20, "0"); add(message, 150, complete ? "2" : "1"); break;
-        case ExecType::TradeCancel: add(message, 20, "1"); add(message, 150, complete ? "2" : "1"); break;
-        case ExecType::TradeCorrect: add(message, 20, "2"); add(message, 150, complete ? "2" : "1"); break;
-        case ExecType::OrderStatus: add(message, 20, "3"); add(message, 150, code(fixCodeOf(status))); break;
-        default: add(message, 20, "0"); add(message, 150, code(fixCodeOf(type)));
+            case ExecType::Trade:
+                add(message, 20, "0");
+                add(message, 150, complete ? "2" : "1");
+                break;
+            case ExecType::TradeCancel:
+                add(message, 20, "1");
+                add(message, 150, complete ? "2" : "1");
+                break;
+            case ExecType::TradeCorrect:
+                add(message, 20, "2");
+                add(message, 150, complete ? "2" : "1");
+                break;
+            case ExecType::OrderStatus:
+                add(message, 20, "3");
+                add(message, 150, code(fixCodeOf(status)));
+                break;
+            default: add(message, 20, "0"); add(message, 150, code(fixCodeOf(type)));
         }
     } else {
         add(message, 150, code(fixCodeOf(type)));
@@ -263,7 +285,8 @@ void SimulatedBroker::report(const SimOrder& order, ExecType type, Qty lastQty, 
     send(order.session, std::move(message));
 }
 
-void SimulatedBroker::rejectOrder(const std::string& session, const FixMessage& request, const std::string& text, const std::string& reason) {
+void SimulatedBroker::rejectOrder(const std::string& session, const FixMessage& request, const std::string& text,
+                                  const std::string& reason) {
     OutboundMessage message{"8", {}, {}};
     const auto execId = nextExecId();
     add(message, 37, "NONE");
@@ -285,8 +308,8 @@ void SimulatedBroker::rejectOrder(const std::string& session, const FixMessage& 
     send(session, std::move(message));
 }
 
-void SimulatedBroker::cancelReject(const std::string& session, const FixMessage& request, const SimOrder* order, const std::string& reason,
-                                   const std::string& text) {
+void SimulatedBroker::cancelReject(const std::string& session, const FixMessage& request, const SimOrder* order,
+                                   const std::string& reason, const std::string& text) {
     OutboundMessage message{"9", {}, {}};
     add(message, 37, order ? order->orderId : "NONE");
     add(message, 11, request.getOr(11));
@@ -301,7 +324,9 @@ void SimulatedBroker::cancelReject(const std::string& session, const FixMessage&
 void SimulatedBroker::cancel(const std::string& session, const FixMessage& message) {
     auto* order = findByClOrdId(session, message.getOr(41));
     if (!order) return cancelReject(session, message, nullptr, "1", "unknown order");
-    if (order->done) return cancelReject(session, message, order, "0", "too late to cancel: the order is " + std::string(nameOf(statusOf(*order))));
+    if (order->done)
+        return cancelReject(session, message, order, "0",
+                            "too late to cancel: the order is " + std::string(nameOf(statusOf(*order))));
     const auto clOrdId = message.getOr(11);
     if (config_.pendingAcks) report(*order, ExecType::PendingCancel, Qty{}, Price{}, {}, clOrdId, order->clOrdId);
     byClOrdId_[session + '\x1f' + clOrdId] = order->orderId;
@@ -313,7 +338,9 @@ void SimulatedBroker::cancel(const std::string& session, const FixMessage& messa
 void SimulatedBroker::replace(const std::string& session, const FixMessage& message) {
     auto* order = findByClOrdId(session, message.getOr(41));
     if (!order) return cancelReject(session, message, nullptr, "1", "unknown order");
-    if (order->done) return cancelReject(session, message, order, "0", "too late to replace: the order is " + std::string(nameOf(statusOf(*order))));
+    if (order->done)
+        return cancelReject(session, message, order, "0",
+                            "too late to replace: the order is " + std::string(nameOf(statusOf(*order))));
     const auto& instrument = markets_.at(order->symbol).instrument;
     const auto quantity = decimalField<Qty>(message, 38).value_or(order->quantity);
     const auto limit = decimalField<Price>(message, 44);
@@ -404,8 +431,10 @@ void SimulatedBroker::publishMarketData(const std::string& symbol) {
         OutboundMessage update{"X", {}, {}};
         fixengine::Group entries{268, 279, {}};
         entries.entries.push_back({{279, "1"}, {269, "2"}, {55, symbol}, {270, market.last.toString()}});
-        entries.entries.push_back({{279, "1"}, {269, "0"}, {55, symbol}, {270, (market.last - market.instrument.tickSize).toString()}});
-        entries.entries.push_back({{279, "1"}, {269, "1"}, {55, symbol}, {270, (market.last + market.instrument.tickSize).toString()}});
+        entries.entries.push_back(
+            {{279, "1"}, {269, "0"}, {55, symbol}, {270, (market.last - market.instrument.tickSize).toString()}});
+        entries.entries.push_back(
+            {{279, "1"}, {269, "1"}, {55, symbol}, {270, (market.last + market.instrument.tickSize).toString()}});
         update.groups.push_back(std::move(entries));
         send(session, std::move(update));
     }
@@ -523,8 +552,8 @@ std::vector<SimOrderRecord> SimulatedBroker::orders() const {
     std::vector<SimOrderRecord> records;
     for (const auto& orderId : orderSequence_) {
         const auto& order = orders_.at(orderId);
-        records.push_back({order.session, order.firstClOrdId, order.orderId, order.symbol, order.side, order.quantity, statusOf(order),
-                           order.cum, order.cum.isZero() ? Price{} : order.notional.dividedBy(order.cum)});
+        records.push_back({order.session, order.firstClOrdId, order.orderId, order.symbol, order.side, order.quantity,
+                           statusOf(order), order.cum, order.cum.isZero() ? Price{} : order.notional.dividedBy(order.cum)});
     }
     return records;
 }

@@ -227,8 +227,8 @@ OrderTerms OrderTicket::readTerms(std::vector<std::pair<QWidget*, QString>>& pro
     terms.type = OrdType(type_->currentData().toInt());
     terms.timeInForce = TimeInForce(tif_->currentData().toInt());
     terms.quantity = parseTyped<Qty>(quantity_->text(), "quantity", problems, quantity_).value_or(Qty{});
-    const bool needsLimit = terms.type == OrdType::Limit || terms.type == OrdType::StopLimit;
-    const bool needsStop = terms.type == OrdType::Stop || terms.type == OrdType::StopLimit;
+    const bool needsLimit = needsLimitPrice(terms.type);
+    const bool needsStop = needsStopPrice(terms.type);
     if (needsLimit) terms.limitPrice = parseTyped<Price>(limit_->text(), "limit price", problems, limit_);
     if (needsStop) terms.stopPrice = parseTyped<Price>(stop_->text(), "stop price", problems, stop_);
     if (terms.timeInForce == TimeInForce::GoodTillDate)
@@ -269,8 +269,8 @@ void OrderTicket::refresh() {
     heading_->setPalette(palette);
 
     const auto type = OrdType(type_->currentData().toInt());
-    const bool needsLimit = type == OrdType::Limit || type == OrdType::StopLimit;
-    const bool needsStop = type == OrdType::Stop || type == OrdType::StopLimit;
+    const bool needsLimit = needsLimitPrice(type);
+    const bool needsStop = needsStopPrice(type);
     limit_->setEnabled(needsLimit);
     stop_->setEnabled(needsStop);
     const bool goodTillDate = TimeInForce(tif_->currentData().toInt()) == TimeInForce::GoodTillDate;
