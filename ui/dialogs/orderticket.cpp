@@ -227,10 +227,8 @@ OrderTerms OrderTicket::readTerms(std::vector<std::pair<QWidget*, QString>>& pro
     terms.type = OrdType(type_->currentData().toInt());
     terms.timeInForce = TimeInForce(tif_->currentData().toInt());
     terms.quantity = parseTyped<Qty>(quantity_->text(), "quantity", problems, quantity_).value_or(Qty{});
-    const bool needsLimit = needsLimitPrice(terms.type);
-    const bool needsStop = needsStopPrice(terms.type);
-    if (needsLimit) terms.limitPrice = parseTyped<Price>(limit_->text(), "limit price", problems, limit_);
-    if (needsStop) terms.stopPrice = parseTyped<Price>(stop_->text(), "stop price", problems, stop_);
+    if (needsLimitPrice(terms.type)) terms.limitPrice = parseTyped<Price>(limit_->text(), "limit price", problems, limit_);
+    if (needsStopPrice(terms.type)) terms.stopPrice = parseTyped<Price>(stop_->text(), "stop price", problems, stop_);
     if (terms.timeInForce == TimeInForce::GoodTillDate)
         terms.expireTime = fromNanos(expiry_->dateTime().toMSecsSinceEpoch() * 1'000'000);
     return terms;
@@ -248,7 +246,7 @@ void OrderTicket::refreshMarket() {
         return;
     }
     const auto quote = context_.prices.quote(found->symbol);
-    const int decimals = std::max(2, found->priceDecimals());
+    const int decimals = context_.instruments.priceDecimals(found->symbol);
     auto price = [&](const std::optional<Price>& value) { return value ? formatPrice(*value, decimals) : QStringLiteral("–"); };
     if (!quote) {
         marketLabel_->setText(tr("No price yet"));
@@ -261,11 +259,10 @@ void OrderTicket::refreshMarket() {
 
 void OrderTicket::refresh() {
     const Side currentSide = side();
-    const bool buying = currentSide == Side::Buy;
     heading_->setText(isAmendment() ? tr("AMEND %1 %2").arg(toQString(nameOf(currentSide)).toUpper(), symbol_->text())
                                     : toQString(nameOf(currentSide)).toUpper());
     QPalette palette = heading_->palette();
-    palette.setColor(QPalette::WindowText, sideColor(buying ? Side::Buy : Side::Sell));
+    palette.setColor(QPalette::WindowText, sideColor(currentSide));
     heading_->setPalette(palette);
 
     const auto type = OrdType(type_->currentData().toInt());
@@ -291,7 +288,7 @@ void OrderTicket::refresh() {
 
     const std::optional<Price> last = instrumentFound ? context_.prices.last(instrumentFound->symbol) : std::nullopt;
     if (instrumentFound) {
-        const int decimals = std::max(2, instrumentFound->priceDecimals());
+        const int decimals = context_.instruments.priceDecimals(instrumentFound->symbol);
         instrumentLabel_->setText(QStringLiteral("%1 · %2 · %3")
                                       .arg(toQString(instrumentFound->name), toQString(instrumentFound->currency),
                                            toQString(instrumentFound->country)));
