@@ -28,9 +28,20 @@ const char* const kDescription =
     "Started without options it opens the trader's desktop on the current user's data directory. Without\n"
     "--fix-settings it runs its built-in simulated broker on 127.0.0.1 and connects to it.\n"
     "\n"
-    "Headless batch mode (--headless) runs without a window:\n"
-    "  openblotter --headless [--fix-settings FILE] [--data-dir DIR] [--import-basket BASKET.csv] [--send]\n"
+    "Headless batch mode (--headless) runs without a window, as a user of the desk:\n"
+    "  openblotter --headless --user NAME [--password-file FILE] [--fix-settings FILE] [--data-dir DIR]\n"
+    "              [--import-rules RULES.json] [--export-rules RULES.json]\n"
+    "              [--import-basket BASKET.csv] [--send] [--warning-reason TEXT]\n"
     "              [--wait SECONDS] [--cancel-remaining] [--export-orders ORDERS.csv] [--export-executions EXECS.csv]\n"
+    "The password comes from --password-file (its first line) or the environment variable OPENBLOTTER_PASSWORD.\n"
+    "The user's role limits what the run may do, as at the desk: traders send baskets, compliance officers and\n"
+    "administrators import rules. A new data directory has one demo user per role (see the README).\n"
+    "\n"
+    "Compliance: every order of a basket is checked before anything is sent, and the result printed. An order\n"
+    "with warnings is sent only with --warning-reason; otherwise nothing of the basket is sent. A blocked order is\n"
+    "held, not sent, until a compliance officer overrides it at the desk.\n"
+    "Rules file: JSON, documented in docs/compliance-rules.md. --import-rules replaces the whole rule set (rules,\n"
+    "restricted lists, limits, locates); --export-rules writes it.\n"
     "\n"
     "Basket CSV: a header row (any case, any column order, extra columns ignored):\n"
     "  account,symbol,side,qty,type,limit_price,tif   and optionally  stop_price,broker\n"
@@ -44,8 +55,11 @@ const char* const kDescription =
     "Executions export: exec_id,cl_ord_id,order_id,symbol,side,exec_type,last_qty,last_px,cum_qty,leaves_qty,\n"
     "  avg_px,transact_time,status,exec_ref_id,session,received_at,text. Decimals exact, without exponent.\n"
     "\n"
-    "Exit status: 0 every routed order is terminal; 2 some order was rejected; 3 --wait timed out (also after\n"
-    "--cancel-remaining); 1 bad input or settings, with the reason on stderr.\n"
+    "  compliance is pass, warn (sent with a reason), block (held) or overridden (released by compliance).\n"
+    "\n"
+    "Exit status: 0 every routed order is terminal; 2 some order was rejected or is blocked by compliance;\n"
+    "3 --wait timed out (also after --cancel-remaining); 1 bad input, settings, login or permission, with the\n"
+    "reason on stderr.\n"
     "\n"
     "FIX settings: a standard QuickFIX session settings file. Also read: Username and Password (sent in\n"
     "the Logon, never logged), SessionAlias (the broker's name in baskets), SSLEnable=Y (TLS).";
@@ -66,17 +80,19 @@ CommandLine parseCommandLine(const QStringList& arguments) {
     parser.addHelpOption();
     parser.addVersionOption();
     const QString defaultDirectory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("Keep the order database, FIX files and logs in <dir> (default: %1).").arg(defaultDirectory),
-                                     QStringLiteral("dir"));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QStringLiteral("Keep the order database, FIX files and logs in <dir> (default: %1).").arg(defaultDirectory),
+        QStringLiteral("dir"));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
                                       QStringLiteral("Log <level>: trace, debug, info, warn, error, critical or off "
                                                      "(default: the setting logging/level, else info)."),
                                       QStringLiteral("level"));
-    const QCommandLineOption fixSettings(QStringLiteral("fix-settings"),
-                                         QStringLiteral("Connect to the brokers of a QuickFIX session settings <file> instead of the "
-                                                        "built-in simulated broker."),
-                                         QStringLiteral("file"));
+    const QCommandLineOption fixSettings(
+        QStringLiteral("fix-settings"),
+        QStringLiteral("Connect to the brokers of a QuickFIX session settings <file> instead of the "
+                       "built-in simulated broker."),
+        QStringLiteral("file"));
     const QCommandLineOption headless(QStringLiteral("headless"), QStringLiteral("Run without a window (batch mode)."));
     const QCommandLineOption basket(QStringLiteral("import-basket"), QStringLiteral("Read a basket of orders from <csv>."),
                                     QStringLiteral("csv"));
@@ -90,9 +106,24 @@ CommandLine parseCommandLine(const QStringList& arguments) {
                                                             "(bounded) for the answers."));
     const QCommandLineOption exportOrders(QStringLiteral("export-orders"), QStringLiteral("Write the orders to <csv>."),
                                           QStringLiteral("csv"));
-    const QCommandLineOption exportExecutions(QStringLiteral("export-executions"), QStringLiteral("Write the executions to <csv>."),
-                                              QStringLiteral("csv"));
-    parser.addOptions({dataDir, logLevel, fixSettings, headless, basket, send, wait, cancelRemaining, exportOrders, exportExecutions});
+    const QCommandLineOption exportExecutions(QStringLiteral("export-executions"),
+                                              QStringLiteral("Write the executions to <csv>."), QStringLiteral("csv"));
+    const QCommandLineOption user(
+        QStringLiteral("user"), QStringLiteral("Run the batch as <name>, with that user's permissions."), QStringLiteral("name"));
+    const QCommandLineOption passwordFile(QStringLiteral("password-file"),
+                                          QStringLiteral("Read the user's password from the first line of <file> (else from "
+                                                         "$OPENBLOTTER_PASSWORD)."),
+                                          QStringLiteral("file"));
+    const QCommandLineOption warningReason(
+        QStringLiteral("warning-reason"),
+        QStringLiteral("Send orders despite compliance warnings, recording <text> as the reason."), QStringLiteral("text"));
+    const QCommandLineOption importRules(QStringLiteral("import-rules"),
+                                         QStringLiteral("Replace the compliance rules with those of <json>."),
+                                         QStringLiteral("json"));
+    const QCommandLineOption exportRules(QStringLiteral("export-rules"), QStringLiteral("Write the compliance rules to <json>."),
+                                         QStringLiteral("json"));
+    parser.addOptions({dataDir, logLevel, fixSettings, headless, basket, send, wait, cancelRemaining, exportOrders,
+                       exportExecutions, user, passwordFile, warningReason, importRules, exportRules});
 
     if (!parser.parse(arguments)) return fail(parser.errorText());
     CommandLine result;
@@ -102,7 +133,8 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         return result;
     }
     if (parser.isSet(QStringLiteral("version"))) {
-        std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()), qPrintable(QCoreApplication::applicationVersion()));
+        std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()),
+                    qPrintable(QCoreApplication::applicationVersion()));
         result.exitNow = true;
         return result;
     }
@@ -112,8 +144,9 @@ CommandLine parseCommandLine(const QStringList& arguments) {
     const QString directory = parser.isSet(dataDir) ? parser.value(dataDir) : defaultDirectory;
     if (directory.isEmpty()) return fail(QStringLiteral("--data-dir needs a directory"));
     result.dataDirectory = std::filesystem::path(directory.toStdString());
-    const QString level = parser.isSet(logLevel) ? parser.value(logLevel)
-                                                 : QSettings().value(QStringLiteral("logging/level"), QStringLiteral("info")).toString();
+    const QString level = parser.isSet(logLevel)
+                              ? parser.value(logLevel)
+                              : QSettings().value(QStringLiteral("logging/level"), QStringLiteral("info")).toString();
     if (!isLogLevel(level.toStdString()))
         return fail(QStringLiteral("unknown log level '%1' (use trace, debug, info, warn, error, critical or off)").arg(level));
     result.logLevel = level.toStdString();
@@ -121,8 +154,19 @@ CommandLine parseCommandLine(const QStringList& arguments) {
 
     result.headless = parser.isSet(headless);
     const bool batchOptions = parser.isSet(basket) || parser.isSet(send) || parser.isSet(wait) || parser.isSet(cancelRemaining) ||
-                              parser.isSet(exportOrders) || parser.isSet(exportExecutions);
+                              parser.isSet(exportOrders) || parser.isSet(exportExecutions) || parser.isSet(user) ||
+                              parser.isSet(passwordFile) || parser.isSet(warningReason) || parser.isSet(importRules) ||
+                              parser.isSet(exportRules);
     if (batchOptions && !result.headless) return fail(QStringLiteral("the batch options need --headless"));
+    if (result.headless && !parser.isSet(user))
+        return fail(QStringLiteral("--headless needs --user: the batch runs as a user of the desk"));
+    result.user = parser.value(user).toStdString();
+    if (parser.isSet(passwordFile)) result.passwordFile = parser.value(passwordFile).toStdString();
+    result.warningReason = parser.value(warningReason).toStdString();
+    if (parser.isSet(warningReason) && result.warningReason.find_first_not_of(" \t") == std::string::npos)
+        return fail(QStringLiteral("--warning-reason needs a reason"));
+    if (parser.isSet(importRules)) result.importRules = parser.value(importRules).toStdString();
+    if (parser.isSet(exportRules)) result.exportRules = parser.value(exportRules).toStdString();
     if (parser.isSet(basket)) result.basket = parser.value(basket).toStdString();
     result.send = parser.isSet(send);
     if (result.send && !result.basket) return fail(QStringLiteral("--send needs --import-basket"));

@@ -10,8 +10,8 @@ namespace ob::app {
 
 /// What the command line asked for.
 struct CommandLine {
-    std::filesystem::path dataDirectory;  ///< --data-dir, or the platform's application data folder
-    std::string logLevel;                 ///< --log-level, or the setting logging/level, or "info"
+    std::filesystem::path dataDirectory;               ///< --data-dir, or the platform's application data folder
+    std::string logLevel;                              ///< --log-level, or the setting logging/level, or "info"
     std::optional<std::filesystem::path> fixSettings;  ///< --fix-settings; absent: the built-in simulated broker
 
     bool headless = false;
@@ -21,6 +21,11 @@ struct CommandLine {
     bool cancelRemaining = false;
     std::optional<std::filesystem::path> exportOrders;
     std::optional<std::filesystem::path> exportExecutions;
+    std::string user;                                   ///< --user: who the batch runs as
+    std::optional<std::filesystem::path> passwordFile;  ///< --password-file; else $OPENBLOTTER_PASSWORD
+    std::string warningReason;                          ///< --warning-reason: sends orders despite compliance warnings
+    std::optional<std::filesystem::path> importRules;
+    std::optional<std::filesystem::path> exportRules;
 
     bool exitNow = false;  ///< --help or --version was answered, or the options were wrong
     int exitCode = 0;

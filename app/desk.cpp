@@ -1,5 +1,6 @@
 #include "desk.h"
 
+#include "compliance/rulesfile.h"
 #include "openblotter_demodata.h"
 #include "refdata/referencecsv.h"
 #include "store/sqlitestore.h"
@@ -21,16 +22,26 @@ Result<ReferenceData> demoReferenceData() {
     auto instrumentsTable = read(demo::instrumentsCsv(), "instruments");
     auto fundsTable = read(demo::fundsCsv(), "funds");
     auto accountsTable = read(demo::accountsCsv(), "accounts");
+    auto fxTable = read(demo::fxCsv(), "fx rates");
     if (!instrumentsTable) return Error{instrumentsTable.error()};
     if (!fundsTable) return Error{fundsTable.error()};
     if (!accountsTable) return Error{accountsTable.error()};
+    if (!fxTable) return Error{fxTable.error()};
     auto instruments = parseInstruments(*instrumentsTable);
     auto funds = parseFunds(*fundsTable);
     auto accounts = parseAccounts(*accountsTable);
+    auto fxRates = parseFxRates(*fxTable);
     if (!instruments) return Error{"demo instruments: " + instruments.error()};
     if (!funds) return Error{"demo funds: " + funds.error()};
     if (!accounts) return Error{"demo accounts: " + accounts.error()};
-    return ReferenceData{std::move(*instruments), std::move(*funds), std::move(*accounts)};
+    if (!fxRates) return Error{"demo fx rates: " + fxRates.error()};
+    return ReferenceData{std::move(*instruments), std::move(*funds), std::move(*accounts), std::move(*fxRates)};
+}
+
+Result<RuleBook> demoRules() {
+    auto rules = parseRulesFile(demo::rulesJson());
+    if (!rules) return Error{"demo rules: " + rules.error()};
+    return rules;
 }
 
 SimulatorConfig simulatorFor(const std::vector<Instrument>& instruments) {
@@ -62,7 +73,8 @@ Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
 
     auto reference = desk->store_->loadReferenceData();
     if (!reference) return Error{reference.error()};
-    if (reference->instruments.empty() && reference->funds.empty()) {
+    const bool newDirectory = reference->instruments.empty() && reference->funds.empty();
+    if (newDirectory) {
         auto demo = demoReferenceData();
         if (!demo) return Error{demo.error()};
         if (auto saved = desk->store_->saveReferenceData(*demo); !saved) return Error{saved.error()};
@@ -71,9 +83,65 @@ Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
         reference = std::move(demo);
     }
     desk->referenceData_ = std::move(*reference);
-    desk->engine_ = std::make_unique<OrderEngine>(*desk->store_);
+    if (auto seeded = desk->seedDemoDesk(newDirectory); !seeded) return Error{seeded.error()};
+
+    auto* prices = &desk->prices_;
+    desk->compliance_ = std::make_unique<ComplianceEngine>(
+        desk->referenceData_, [prices](const std::string& symbol) { return prices->last(symbol); },
+        [prices] { return prices->version(); });
+    OrderEngine::Options engineOptions;
+    engineOptions.compliance = desk->compliance_.get();
+    desk->engine_ = std::make_unique<OrderEngine>(*desk->store_, engineOptions);
     if (auto fix = desk->openFix(options); !fix) return Error{fix.error()};
     return desk;
+}
+
+Status Desk::seedDemoDesk(bool newDirectory) {
+    const AuditRecord seeded{0, nowUtc(), "system", Role::Administrator, "", "demo desk", "loaded with a new data directory"};
+    auto users = store_->loadUsers();
+    if (!users) return Error{users.error()};
+    if (users->empty()) {
+        // Also for a directory of an older version, which had no users: nobody could log in otherwise.
+        auto table = CsvTable::parse(demo::usersCsv());
+        if (!table) return Error{"demo users: " + table.error()};
+        auto demoUsers = parseUsers(*table);
+        if (!demoUsers) return Error{"demo users: " + demoUsers.error()};
+        for (const auto& user : *demoUsers) {
+            AuditRecord record = seeded;
+            record.action = "user.add";
+            record.subject = "user " + user.name;
+            record.details = "demo user, role " + std::string(nameOf(user.role));
+            if (auto saved = store_->saveUser(user, record); !saved) return saved;
+        }
+        spdlog::info("added the demo users, one per role");
+    }
+    if (!newDirectory) return {};
+    auto positionsTable = CsvTable::parse(demo::positionsCsv());
+    if (!positionsTable) return Error{"demo positions: " + positionsTable.error()};
+    auto positions = parseOpeningPositions(*positionsTable);
+    if (!positions) return Error{"demo positions: " + positions.error()};
+    if (auto saved = store_->saveOpeningPositions(*positions); !saved) return saved;
+    auto rules = demoRules();
+    if (!rules) return Error{rules.error()};
+    if (auto saved = store_->saveRules(*rules); !saved) return saved;
+    AuditRecord record = seeded;
+    record.action = "rules.import";
+    record.subject = "rules";
+    record.details = "the demo rule set: " + std::to_string(rules->rules.size()) + " rules, " +
+                     std::to_string(rules->locates.size()) + " locates";
+    return store_->appendAudit(record);
+}
+
+void Desk::watchPrices() {
+    std::uint64_t seen = prices_.version();
+    std::unique_lock lock(watcherMutex_);
+    while (!watcherStop_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; })) {
+        // Holdings are checked once a second at most, however fast prices tick.
+        const auto now = prices_.version();
+        if (now == seen) continue;
+        seen = now;
+        engine_->recheckHoldings();
+    }
 }
 
 Status Desk::openFix(const Options& options) {
@@ -113,6 +181,12 @@ Status Desk::openFix(const Options& options) {
 }
 
 Desk::~Desk() {
+    {
+        std::lock_guard lock(watcherMutex_);
+        stopping_ = true;
+    }
+    watcherStop_.notify_all();
+    if (priceWatcher_.joinable()) priceWatcher_.join();
     if (engine_) engine_->stop();  // no request leaves after this
     if (gateway_) gateway_->stop();
     simulator_.reset();
@@ -122,6 +196,10 @@ Desk::~Desk() {
 
 Status Desk::start() {
     if (auto started = engine_->start(); !started) return started;
+    priceWatcher_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "ob-prices");
+        watchPrices();
+    });
     return gateway_->start();
 }
 

@@ -6,9 +6,12 @@
 #include "sim/simulator.h"
 #include "store/orderstore.h"
 
+#include <condition_variable>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 namespace ob::app {
 
@@ -16,7 +19,8 @@ namespace ob::app {
 ///   openblotter.db      the order database (SQLite, WAL)
 ///   fix/                FIX sequence numbers and stored messages, the message log, data dictionaries
 ///   logs/               rotating log files
-/// A new directory starts with the demo instruments, funds and accounts.
+/// A new directory starts with the demo desk: instruments, funds, accounts,
+/// exchange rates, opening positions, compliance rules and a user per role.
 /// Without FIX settings the desk runs the simulated broker in-process on
 /// 127.0.0.1 and connects to it.
 class Desk {
@@ -33,7 +37,8 @@ public:
     static Result<std::unique_ptr<Desk>> open(const Options& options);
     ~Desk();
 
-    /// Starts the engine on the stored book, then the FIX sessions.
+    /// Starts the engine on the stored book, then the FIX sessions, and
+    /// checks the funds' holdings against the rules whenever prices move.
     Status start();
 
     OrderEngine& engine() { return *engine_; }
@@ -51,19 +56,29 @@ public:
 private:
     Desk() = default;
     Status openFix(const Options& options);
+    Status seedDemoDesk(bool newDirectory);
+    void watchPrices();
 
     std::filesystem::path dataDirectory_;
     std::unique_ptr<OrderStore> store_;
+    std::unique_ptr<ComplianceEngine> compliance_;
     std::unique_ptr<OrderEngine> engine_;
     std::unique_ptr<Simulator> simulator_;
     std::unique_ptr<FixGateway> gateway_;
     ReferenceData referenceData_;
     MarketPrices prices_;
     std::string mode_;
+
+    std::mutex watcherMutex_;
+    std::condition_variable watcherStop_;
+    bool stopping_ = false;
+    std::thread priceWatcher_;
 };
 
 /// The demo desk's reference data, built into the program.
 Result<ReferenceData> demoReferenceData();
+/// The demo desk's compliance rules (resources/demo/rules.json).
+Result<RuleBook> demoRules();
 
 /// The simulated broker's configuration for these instruments (those with a price).
 SimulatorConfig simulatorFor(const std::vector<Instrument>& instruments);

@@ -1,5 +1,7 @@
 #include "headless.h"
 
+#include "auth/login.h"
+#include "compliance/rulesfile.h"
 #include "desk.h"
 #include "orders/basket.h"
 #include "orders/exports.h"
@@ -7,8 +9,10 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <thread>
 
 namespace ob::app {
@@ -20,6 +24,14 @@ using Clock = std::chrono::steady_clock;
 int fail(const std::string& reason) {
     std::fprintf(stderr, "openblotter: %s\n", reason.c_str());
     return BadInput;
+}
+
+Result<std::string> readFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error{"cannot read " + path.string()};
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 Status writeFile(const std::filesystem::path& path, const std::string& text) {
@@ -35,10 +47,11 @@ Status writeFile(const std::filesystem::path& path, const std::string& text) {
     return {};
 }
 
+/// Orders waiting for their broker. A held order waits for compliance instead, which a batch cannot hurry.
 std::vector<OrderState> working(OrderEngine& engine) {
     std::vector<OrderState> open;
     for (auto& order : engine.snapshot().get().orders)
-        if (!order.isDone()) open.push_back(std::move(order));
+        if (!order.isDone() && !order.held) open.push_back(std::move(order));
     return open;
 }
 
@@ -51,40 +64,108 @@ bool waitUntilDone(OrderEngine& engine, Clock::time_point deadline) {
     }
 }
 
+Result<std::string> password(const CommandLine& options) {
+    if (options.passwordFile) {
+        auto text = readFile(*options.passwordFile);
+        if (!text) return Error{text.error()};
+        return text->substr(0, text->find_first_of("\r\n"));
+    }
+    if (const char* value = std::getenv("OPENBLOTTER_PASSWORD")) return std::string(value);
+    return Error{"give the password of " + options.user + " in OPENBLOTTER_PASSWORD or with --password-file"};
+}
+
+std::string describe(const NewOrderRequest& request) {
+    return std::string(aliasOf(request.side)) + " " + request.terms.quantity.toString() + " " + request.symbol + " for " +
+           request.account;
+}
+
+/// Prints what compliance says about each order; false if one has warnings and no reason is given.
+bool reportCompliance(OrderEngine& engine, const std::vector<NewOrderRequest>& basket, const Actor& actor, bool haveReason) {
+    bool sendable = true;
+    for (std::size_t i = 0; i < basket.size(); ++i) {
+        const auto whatIf = engine.whatIf(basket[i], actor).get();
+        const auto& check = whatIf.check;
+        std::printf("order %zu (%s): %s%s%s\n", i + 1, describe(basket[i]).c_str(), std::string(aliasOf(check.verdict)).c_str(),
+                    check.findings.empty() ? "" : ": ", check.summary().c_str());
+        if (check.verdict == Verdict::Warn && !haveReason) sendable = false;
+    }
+    return sendable;
+}
+
 }  // namespace
 
 int runHeadless(const CommandLine& options) {
     auto opened = Desk::open({options.dataDirectory, options.logLevel, options.fixSettings});
     if (!opened) return fail(opened.error());
     Desk& desk = **opened;
+    auto secret = password(options);
+    if (!secret) return fail(secret.error());
+    auto actor = logIn(desk.store(), options.user, *secret, "headless");
+    if (!actor) return fail("login as " + options.user + " refused: " + actor.error());
     if (auto started = desk.start(); !started) return fail(started.error());
-    spdlog::info("headless run on {} ({})", desk.dataDirectory().string(), desk.mode());
+    spdlog::info("headless run by {} on {} ({})", actor->user, desk.dataDirectory().string(), desk.mode());
+
+    if (options.importRules) {
+        auto text = readFile(*options.importRules);
+        if (!text) return fail(text.error());
+        auto rules = parseRulesFile(*text);
+        if (!rules) return fail(options.importRules->string() + ": " + rules.error() + "; the rules were left as they were");
+        const auto counts =
+            std::to_string(rules->rules.size()) + " rules and " + std::to_string(rules->locates.size()) + " locates";
+        if (auto set = desk.engine().setRules(*rules, *actor, "imported from " + options.importRules->filename().string()).get();
+            !set)
+            return fail("rules not imported: " + set.error());
+        std::printf("imported %s from %s\n", counts.c_str(), options.importRules->c_str());
+    }
+    if (options.exportRules) {
+        desk.engine().sync(std::chrono::seconds(30));
+        auto compliance = desk.store().loadCompliance(nowUtc());
+        if (!compliance) return fail(compliance.error());
+        if (auto written = writeFile(*options.exportRules, writeRulesFile(compliance->rules)); !written)
+            return fail(written.error());
+        (void)desk.store().appendAudit({0, nowUtc(), actor->user, actor->role, "rules.export", "rules",
+                                        "exported to " + options.exportRules->filename().string()});
+        std::printf("exported %zu rules and %zu locates to %s\n", compliance->rules.rules.size(),
+                    compliance->rules.locates.size(), options.exportRules->c_str());
+    }
 
     std::vector<NewOrderRequest> basket;
     if (options.basket) {
         auto table = CsvTable::readFile(options.basket->string());
         if (!table) return fail(table.error());
-        auto parsed = parseBasket(*table, desk.referenceData(), [&](std::string_view broker) { return desk.gateway().resolve(broker); });
+        auto parsed =
+            parseBasket(*table, desk.referenceData(), [&](std::string_view broker) { return desk.gateway().resolve(broker); });
         if (!parsed) return fail(options.basket->string() + ": the basket has errors; nothing was sent:\n" + parsed.error());
         basket = std::move(*parsed);
-        if (!options.send) std::printf("%s: %zu orders, all valid (not sent: add --send)\n", options.basket->c_str(), basket.size());
+        const bool sendable = reportCompliance(desk.engine(), basket, *actor, !options.warningReason.empty());
+        if (!options.send)
+            std::printf("%s: %zu orders, all valid (not sent: add --send)\n", options.basket->c_str(), basket.size());
+        else if (!sendable)
+            return fail(options.basket->string() +
+                        ": some orders have compliance warnings; give --warning-reason to send them. Nothing was sent");
     }
 
     const auto deadline = Clock::now() + std::chrono::seconds(options.waitSeconds.value_or(0));
     std::set<OrderId> routed;
+    std::size_t held = 0;
     if (options.send) {
         // Orders sent while a session is still logging on would be refused: give the sessions the wait to come up.
         if (!desk.gateway().waitForLogon(std::chrono::seconds(std::max(5, options.waitSeconds.value_or(0)))))
             spdlog::warn("not every FIX session is logged on; orders for those sessions are rejected");
         for (const auto& request : basket) {
-            auto order = desk.engine().submit(request).get();
+            auto order = desk.engine().submit(request, *actor, options.warningReason).get();
             if (!order) return fail("an order of the basket was refused: " + order.error());
-            routed.insert(order->id);
+            if (order->held)
+                ++held;
+            else
+                routed.insert(order->id);
         }
-        std::printf("sent %zu orders\n", routed.size());
+        std::printf("sent %zu orders", routed.size());
+        if (held) std::printf("; %zu held by compliance, not sent", held);
+        std::printf("\n");
     }
 
-    int status = AllTerminal;
+    int status = held ? SomeRejectedOrBlocked : AllTerminal;
     if (options.waitSeconds) {
         if (!waitUntilDone(desk.engine(), deadline)) {
             status = TimedOut;
@@ -92,7 +173,7 @@ int runHeadless(const CommandLine& options) {
             std::fprintf(stderr, "openblotter: %zu orders still working after %d seconds\n", open.size(), *options.waitSeconds);
             if (options.cancelRemaining) {
                 for (const auto& order : open)
-                    if (!order.pending) (void)desk.engine().cancel(order.id).get();
+                    if (!order.pending) (void)desk.engine().cancel(order.id, *actor).get();
                 waitUntilDone(desk.engine(), Clock::now() + std::chrono::seconds(10));
                 std::fprintf(stderr, "openblotter: sent cancels for %zu orders; %zu still working\n", open.size(),
                              working(desk.engine()).size());
@@ -102,12 +183,14 @@ int runHeadless(const CommandLine& options) {
     desk.engine().sync(std::chrono::seconds(30));
     const auto snapshot = desk.engine().snapshot().get();
     for (const auto& order : snapshot.orders)
-        if (routed.contains(order.id) && order.status() == OrdStatus::Rejected && status == AllTerminal) status = SomeRejected;
+        if (routed.contains(order.id) && order.status() == OrdStatus::Rejected && status == AllTerminal)
+            status = SomeRejectedOrBlocked;
 
     if (options.exportOrders)
         if (auto written = writeFile(*options.exportOrders, ordersCsv(snapshot.orders)); !written) return fail(written.error());
     if (options.exportExecutions)
-        if (auto written = writeFile(*options.exportExecutions, executionsCsv(snapshot.executions)); !written) return fail(written.error());
+        if (auto written = writeFile(*options.exportExecutions, executionsCsv(snapshot.executions)); !written)
+            return fail(written.error());
     return status;
 }
 

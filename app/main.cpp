@@ -1,6 +1,8 @@
+#include "auth/login.h"
 #include "commandline.h"
 #include "demoorders.h"
 #include "desk.h"
+#include "dialogs/logindialog.h"
 #include "headless.h"
 #include "mainwindow.h"
 #include "theme.h"
@@ -28,10 +30,11 @@ int failStart(const std::string& reason) {
     return 1;
 }
 
-QString loginName() {
-    for (const char* name : {"USER", "LOGNAME", "USERNAME"})
-        if (auto value = qEnvironmentVariable(name); !value.isEmpty()) return value;
-    return QObject::tr("trader");
+/// What the login shows on the demo desk: its users, one per role (resources/demo/users.csv).
+QString demoHint() {
+    return QObject::tr(
+        "Demo desk (simulated broker). Demo users: trader / trader-demo, trader2 / trader2-demo, pm / pm-demo, "
+        "compliance / compliance-demo, admin / admin-demo.");
 }
 
 int runDesktop(int argc, char** argv) {
@@ -48,9 +51,14 @@ int runDesktop(int argc, char** argv) {
     if (!opened) return failStart(opened.error());
     auto& desk = **opened;
 
+    ui::LoginDialog login(
+        [&desk](const std::string& user, const std::string& password) { return logIn(desk.store(), user, password, "desktop"); },
+        desk.simulator() ? demoHint() : QString());
+    if (login.exec() != QDialog::Accepted) return 0;
+    const Actor actor = *login.actor();
+
     ui::MainWindow window({desk.engine(), desk.gateway(), desk.store(), desk.prices(), desk.referenceData(),
-                           QString::fromStdString(desk.mode()), QString::fromStdString(desk.dataDirectory().string()),
-                           loginName(), QObject::tr("Trader")});
+                           QString::fromStdString(desk.mode()), QString::fromStdString(desk.dataDirectory().string()), actor});
     if (auto started = desk.start(); !started) return failStart(started.error());
     if (desk.simulator() && desk.gateway().waitForLogon(std::chrono::seconds(5)))
         app::seedDemoOrders(desk.engine(), desk.referenceData(), desk.gateway().defaultSession());

@@ -11,4 +11,5 @@ add_library(QuickFIX::QuickFIX UNKNOWN IMPORTED)
 set_target_properties(QuickFIX::QuickFIX PROPERTIES
     IMPORTED_LOCATION "${QUICKFIX_LIBRARY}"
     INTERFACE_SYSTEM_INCLUDE_DIRECTORIES "${QUICKFIX_INCLUDE_DIR}")
-find_package(OpenSSL REQUIRED)  # libssl-dev comes with libquickfix-dev
+find_package(OpenSSL REQUIRED)  # TLS for FIX, scrypt for passwords
+find_package(nlohmann_json 3.11 REQUIRED)  # the compliance rules file

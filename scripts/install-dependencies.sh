@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev
-    libquickfix-dev libspdlog-dev libsqlite3-dev
+    libquickfix-dev libspdlog-dev libsqlite3-dev libssl-dev nlohmann-json3-dev
     xvfb xauth imagemagick fonts-dejavu-core
 )
 

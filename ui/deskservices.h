@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/access.h"
+
 #include <QString>
 
 namespace ob {
@@ -21,8 +23,7 @@ struct DeskServices {
     const ReferenceData& reference;
     QString mode;  ///< "Simulated broker on 127.0.0.1:PORT" or "FIX: FILE"
     QString dataDirectory;
-    QString user;
-    QString role;
+    Actor actor;  ///< the user logged in: what the windows do, they do for this user
 };
 
 }  // namespace ob::ui

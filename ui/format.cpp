@@ -1,5 +1,7 @@
 #include "format.h"
 
+#include <QObject>
+
 #include <QDateTime>
 
 namespace ob::ui {
@@ -42,6 +44,16 @@ QString formatAveragePrice(Price value, int decimals, const QLocale& locale) {
 QString formatTime(Timestamp time) {
     const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
     return QDateTime::fromMSecsSinceEpoch(millis, Qt::UTC).toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+}
+
+QString roleName(Role role) {
+    switch (role) {
+        case Role::Trader: return QObject::tr("Trader");
+        case Role::PortfolioManager: return QObject::tr("Portfolio manager");
+        case Role::ComplianceOfficer: return QObject::tr("Compliance officer");
+        case Role::Administrator: return QObject::tr("Administrator");
+    }
+    return {};
 }
 
 }  // namespace ob::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/access.h"
 #include "domain/decimal.h"
 #include "domain/timestamp.h"
 
@@ -17,6 +18,8 @@ QString formatMoney(Money value, int decimals, const QLocale& locale = QLocale()
 QString formatAveragePrice(Price value, int decimals, const QLocale& locale = QLocale());
 /// Local wall-clock time "HH:mm:ss.zzz" of a UTC timestamp.
 QString formatTime(Timestamp time);
+/// "Compliance officer".
+QString roleName(Role role);
 
 /// "1 order", "12,500 orders": a count with its noun in the right number.
 QString counted(qint64 count, const char* singular, const char* plural, const QLocale& locale = QLocale());

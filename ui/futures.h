@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDebug>
 #include <QObject>
 #include <QTimer>
 
@@ -11,7 +12,8 @@ namespace ob::ui {
 
 /// Calls `ready(value)` on the GUI thread once the future has its value,
 /// without blocking the GUI thread meanwhile: a short timer looks at it.
-/// Nothing is called if `context` is destroyed first.
+/// Nothing is called if `context` is destroyed first, nor if the work
+/// failed with an exception (a bug the engine has already reported as an alert).
 template <typename T, typename F>
 void whenReady(QObject* context, std::future<T> future, F ready) {
     auto shared = std::make_shared<std::future<T>>(std::move(future));
@@ -21,7 +23,11 @@ void whenReady(QObject* context, std::future<T> future, F ready) {
         if (shared->wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
         timer->stop();
         timer->deleteLater();
-        ready(shared->get());
+        try {
+            ready(shared->get());
+        } catch (const std::exception& e) {
+            qWarning("a request to the engine failed: %s", e.what());
+        }
     });
     timer->start();
 }

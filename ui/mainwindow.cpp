@@ -178,7 +178,7 @@ void MainWindow::createMenus() {
 }
 
 void MainWindow::createStatusBar() {
-    auto* user = new QLabel(tr("%1 · %2").arg(desk_.user, desk_.role), this);
+    auto* user = new QLabel(tr("%1 · %2").arg(QString::fromStdString(desk_.actor.user), roleName(desk_.actor.role)), this);
     user->setObjectName(QStringLiteral("userLabel"));
     user->setToolTip(tr("Who is logged in, and the role"));
     auto* mode = new QLabel(desk_.mode, this);

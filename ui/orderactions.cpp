@@ -84,7 +84,7 @@ OrderActions::OrderActions(const DeskServices& desk, const InstrumentDirectory& 
 TicketContext OrderActions::ticketContext() const {
     std::vector<std::pair<std::string, QString>> brokers;
     for (const auto& session : desk_.gateway.sessions()) brokers.emplace_back(session.id, toQString(session.alias));
-    return {instruments_, desk_.reference.accounts, std::move(brokers), desk_.prices, desk_.engine};
+    return {instruments_, desk_.reference.accounts, std::move(brokers), desk_.prices, desk_.engine, desk_.actor};
 }
 
 std::vector<const OrderState*> OrderActions::selectedOrders() const {
@@ -194,7 +194,7 @@ void OrderActions::confirmCancelSelected() {
 
 void OrderActions::cancelOrders(const std::vector<OrderId>& ids) {
     std::vector<std::future<Outcome>> pending;
-    for (OrderId id : ids) pending.push_back(desk_.engine.cancel(id));
+    for (OrderId id : ids) pending.push_back(desk_.engine.cancel(id, desk_.actor));
     // One waiter for the lot: the engine answers them all in one or two batches.
     auto all = std::async(std::launch::async, [pending = std::move(pending)]() mutable {
         std::vector<Outcome> outcomes;

@@ -112,4 +112,6 @@ QColor profitColor(bool gain) {
 
 QColor mutedColor() { return dark() ? QColor(0x8a, 0x90, 0x99) : QColor(0x80, 0x86, 0x8e); }
 
+QColor warningColor() { return dark() ? QColor(0xf0, 0xb4, 0x3c) : QColor(0xb0, 0x6a, 0x00); }
+
 }  // namespace ob::ui

@@ -28,5 +28,7 @@ QColor statusTint(OrdStatus status);
 QColor profitColor(bool gain);
 /// Text that matters less: finished orders, hints.
 QColor mutedColor();
+/// A warning that still lets the user go on (amber).
+QColor warningColor();
 
 }  // namespace ob::ui

@@ -17,7 +17,8 @@ struct Instrument {
     std::string currency;  ///< ISO 4217
     Qty lotSize = Qty::fromInteger(1);
     Price tickSize = Price::of("0.01");
-    std::optional<Price> referencePrice;  ///< last known price, if any
+    std::optional<Price> referencePrice;   ///< last known price, if any
+    std::optional<Qty> votingShares = {};  ///< the issuer's voting shares outstanding, for the 1940 Act test
 
     /// Decimal places needed to show any multiple of the tick.
     int priceDecimals() const;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "compliance/breach.h"
 #include "orders/orderhistory.h"
 
 #include <string>
@@ -25,8 +26,9 @@ struct ChangeSet {
     std::vector<OrderState> orders;
     std::vector<ExecutionRecord> executions;
     std::vector<EngineAlert> alerts;
+    std::vector<Breach> breaches;  ///< raised or changed, once each
 
-    bool empty() const { return orders.empty() && executions.empty() && alerts.empty(); }
+    bool empty() const { return orders.empty() && executions.empty() && alerts.empty() && breaches.empty(); }
 };
 
 /// A copy of the book at one instant, for a reader that then follows the
@@ -35,6 +37,7 @@ struct BookSnapshot {
     std::uint64_t sequence = 0;  ///< the last change set the snapshot includes
     std::vector<OrderState> orders;
     std::vector<ExecutionRecord> executions;
+    std::vector<Breach> breaches;  ///< every breach open or acknowledged, and today's
 };
 
 }  // namespace ob

@@ -1,35 +1,17 @@
 #include "orderengine.h"
 
+#include "engine/batchchanges.h"
+
 #include "orders/orderstatemachine.h"
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <unordered_map>
+#include <utility>
 
 namespace ob {
-
-class OrderEngine::BatchChanges {
-public:
-    void order(const OrderState& state) {
-        auto [it, inserted] = index_.try_emplace(state.id, changes_.orders.size());
-        if (inserted)
-            changes_.orders.push_back(state);
-        else
-            changes_.orders[it->second] = state;
-    }
-    void execution(ExecutionRecord record) { changes_.executions.push_back(std::move(record)); }
-    void alert(EngineAlert alert) { changes_.alerts.push_back(std::move(alert)); }
-    ChangeSet& changeSet() { return changes_; }
-    void clear() {
-        changes_ = {};
-        index_.clear();
-    }
-
-private:
-    ChangeSet changes_;
-    std::unordered_map<OrderId, std::size_t> index_;
-};
 
 namespace {
 
@@ -51,6 +33,10 @@ Status OrderEngine::start() {
     tradeDate_ = tradeDateOf(options_.clock());
     auto active = store_.loadActive(tradeDate_);
     if (!active) return Error{active.error()};
+
+    compliance_ = options_.compliance;
+    if (compliance_)
+        if (auto restored = restoreCompliance(*active); !restored) return restored;
 
     std::unordered_map<OrderId, std::vector<ExecutionEntry>> entries;
     for (const auto& record : active->executions) {
@@ -116,22 +102,22 @@ void OrderEngine::enqueue(Command command) {
     queueChanged_.notify_one();
 }
 
-std::future<Result<OrderState>> OrderEngine::submit(NewOrderRequest request) {
-    Submit command{std::move(request), {}};
+std::future<Result<OrderState>> OrderEngine::submit(NewOrderRequest request, Actor actor, std::string warningReason) {
+    Submit command{std::move(request), std::move(actor), std::move(warningReason), {}};
     auto future = command.done.get_future();
     enqueue(std::move(command));
     return future;
 }
 
-std::future<Outcome> OrderEngine::cancel(OrderId id) {
-    Cancel command{id, {}};
+std::future<Outcome> OrderEngine::cancel(OrderId id, Actor actor) {
+    Cancel command{id, std::move(actor), {}};
     auto future = command.done.get_future();
     enqueue(std::move(command));
     return future;
 }
 
-std::future<Outcome> OrderEngine::replace(OrderId id, OrderTerms terms) {
-    Replace command{id, std::move(terms), {}};
+std::future<Outcome> OrderEngine::replace(OrderId id, OrderTerms terms, Actor actor, std::string warningReason) {
+    Replace command{id, std::move(terms), std::move(actor), std::move(warningReason), {}};
     auto future = command.done.get_future();
     enqueue(std::move(command));
     return future;
@@ -189,9 +175,20 @@ void OrderEngine::run() {
             try {
                 std::visit([&](auto& item) { handle(item, changes); }, command);
             } catch (const std::exception& e) {
-                // A bug or a broken invariant: keep the engine alive and say so loudly.
+                // A bug or a broken invariant: keep the engine alive, answer whoever waits, and say so loudly.
                 spdlog::critical("order engine: {}", e.what());
                 changes.alert({options_.clock(), EngineAlert::Severity::Error, 0, std::string("internal error: ") + e.what()});
+                std::visit(
+                    [error = std::current_exception()](auto& item) {
+                        if constexpr (requires { item.done.set_exception(error); }) {
+                            try {
+                                item.done.set_exception(error);
+                            } catch (const std::future_error&) {
+                                // already answered before the failure
+                            }
+                        }
+                    },
+                    command);
             }
         }
         batch.clear();
@@ -200,6 +197,7 @@ void OrderEngine::run() {
 }
 
 void OrderEngine::publish(BatchChanges& changes) {
+    if (compliance_) checkAfterBatch(changes);
     if (changes.changeSet().empty()) return;
     changes.changeSet().sequence = ++published_;
     for (const auto& listener : listeners_) listener(changes.changeSet());
@@ -251,6 +249,9 @@ void OrderEngine::handle(ExecutionReport& report, BatchChanges& changes) {
     StoreUnit unit;
     if (applied.outcome.isApplied()) {
         unit.execution = ExecutionRecord::of(report, applied.order->state);
+        if (compliance_)
+            if (const auto* fund = compliance_->applyExecution(*unit.execution, applied.order->state.account))
+                changes.touch(*fund);
         changes.execution(*unit.execution);
         executions_.push_back(*unit.execution);
     }
@@ -287,34 +288,151 @@ void OrderEngine::handle(QuarantinedMessage& message, BatchChanges& changes) {
     lastSubmitted_ = store_.submit(std::move(unit));
 }
 
+namespace {
+
+bool isBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+std::string describeOrder(const OrderState& s) {
+    std::string text = std::string(nameOf(s.side)) + " " + s.terms.quantity.toString() + " " + s.symbol + " " +
+                       std::string(nameOf(s.terms.type));
+    if (s.terms.limitPrice) text += " limit " + s.terms.limitPrice->toString();
+    if (s.terms.stopPrice) text += " stop " + s.terms.stopPrice->toString();
+    return text + " " + std::string(nameOf(s.terms.timeInForce)) + " for " + s.account + " via " + s.session;
+}
+
+}  // namespace
+
 void OrderEngine::handle(Submit& command, BatchChanges& changes) {
     if (auto failed = storeFailure(); !failed) {
         command.done.set_value(Error{failed.error()});
         return;
     }
+    if (!command.actor.may(Permission::TradeOrders)) {
+        command.done.set_value(Error{refusal(command.actor, "enter orders")});
+        return;
+    }
+    command.request.owner = command.actor.user;
+    const auto now = options_.clock();
+    std::optional<ProposedOrder> proposal;
+    CheckResult check;
+    if (compliance_) {
+        proposal = proposalOf(command.request, command.actor, 0);
+        check = compliance_->preTrade(*proposal);
+        if (check.verdict == Verdict::Warn && isBlank(command.warningReason)) {
+            command.done.set_value(Error{"compliance warning; give a reason to send the order anyway: " + check.summary()});
+            return;
+        }
+    }
     const OrderId id = lastOrderId_ + 1;
-    auto created = book_.create(id, command.request, nextClOrdId(), options_.clock());
+    auto created = book_.create(id, command.request, nextClOrdId(), now);
     if (!created) {
         --clOrdIdCounter_;
         command.done.set_value(Error{created.error()});
         return;
     }
     lastOrderId_ = id;
-    const Order& order = **created;
-    persistAndRoute(order, OrderEventKind::Created, {RequestKind::New, order.state, order.state.clOrdId, {}, order.state.terms},
-                    changes);
-    command.done.set_value(order.state);
+    const Order* order = *created;
+    const bool held = check.verdict == Verdict::Block;
+    StoreUnit unit;
+    if (!check.findings.empty()) {
+        order = book_.markCompliance(id,
+                                     held                             ? ComplianceMark::Block
+                                     : check.verdict == Verdict::Warn ? ComplianceMark::Warn
+                                                                      : ComplianceMark::Pass,
+                                     held, now);
+        // A warning the trader accepted is acknowledged by them; a block waits for compliance.
+        raiseBreaches(check, order->state, BreachState::Open, command.actor, command.warningReason, unit, changes);
+    }
+    std::string details = describeOrder(order->state) + "; compliance " + std::string(aliasOf(order->state.compliance));
+    if (check.verdict == Verdict::Warn) details += "; warning accepted: " + command.warningReason;
+    unit.audit.push_back(audit(command.actor, held ? "order.held" : "order.submit", "order " + std::to_string(id), details));
+    if (proposal) compliance_->recordAccepted(*proposal);
+    if (held) {
+        unit.clOrdIdCounter = clOrdIdCounter_;
+        persist(*order, OrderEventKind::Held, check.summary(), std::move(unit), changes);
+    } else {
+        persistAndRoute(*order, OrderEventKind::Created,
+                        {RequestKind::New, order->state, order->state.clOrdId, {}, order->state.terms}, changes, std::move(unit));
+    }
+    command.done.set_value(order->state);
 }
 
 void OrderEngine::handle(Cancel& command, BatchChanges& changes) {
-    command.done.set_value(request(command.id, RequestKind::Cancel, {}, changes));
+    if (!command.actor.may(Permission::TradeOrders)) {
+        command.done.set_value(Outcome::refused(refusal(command.actor, "cancel orders")));
+        return;
+    }
+    const auto* order = book_.find(command.id);
+    if (order && order->state.held) {
+        command.done.set_value(cancelHeld(*order, command.actor, changes));
+        return;
+    }
+    StoreUnit unit;
+    if (order)
+        unit.audit.push_back(
+            audit(command.actor, "order.cancel", "order " + std::to_string(command.id), describeOrder(order->state)));
+    command.done.set_value(request(command.id, RequestKind::Cancel, {}, std::move(unit), changes));
 }
 
 void OrderEngine::handle(Replace& command, BatchChanges& changes) {
-    command.done.set_value(request(command.id, RequestKind::Replace, command.terms, changes));
+    if (!command.actor.may(Permission::TradeOrders)) {
+        command.done.set_value(Outcome::refused(refusal(command.actor, "amend orders")));
+        return;
+    }
+    const auto* order = book_.find(command.id);
+    if (!order) {
+        command.done.set_value(Outcome::refused("no such order"));
+        return;
+    }
+    if (order->state.held) {
+        command.done.set_value(Outcome::refused("order " + std::to_string(command.id) +
+                                                " is held by compliance; cancel it or wait for the decision"));
+        return;
+    }
+    StoreUnit unit;
+    const std::string subject = "order " + std::to_string(command.id);
+    std::string details = describeOrder(order->state) + " → " + command.terms.quantity.toString() + " " +
+                          std::string(nameOf(command.terms.type)) +
+                          (command.terms.limitPrice ? " limit " + command.terms.limitPrice->toString() : std::string());
+    if (compliance_) {
+        NewOrderRequest amended{order->state.session, order->state.account, order->state.symbol,
+                                order->state.side,    command.terms,        order->state.owner};
+        const auto proposal = proposalOf(amended, command.actor, command.id);
+        const auto check = compliance_->preTrade(proposal);
+        if (check.verdict == Verdict::Block) {
+            // Not held like a new order: the order keeps its terms and the refused amend is on the record.
+            raiseBreaches(check, order->state, BreachState::Rejected, Actor::system(), "the amend was refused and not sent", unit,
+                          changes);
+            unit.audit.push_back(audit(command.actor, "order.amend.blocked", subject, details + "; " + check.summary()));
+            lastSubmitted_ = store_.submit(std::move(unit));
+            command.done.set_value(Outcome::refused("blocked by compliance: " + check.summary()));
+            return;
+        }
+        if (check.verdict == Verdict::Warn && isBlank(command.warningReason)) {
+            command.done.set_value(
+                Outcome::refused("compliance warning; give a reason to send the amend anyway: " + check.summary()));
+            return;
+        }
+        if (!check.findings.empty()) details += "; warning accepted: " + command.warningReason;
+        unit.audit.push_back(audit(command.actor, "order.amend", subject, details));
+        auto outcome = request(command.id, RequestKind::Replace, command.terms, std::move(unit), changes);
+        if (outcome.isApplied()) {
+            compliance_->recordAccepted(proposal);
+            if (!check.findings.empty()) {
+                StoreUnit warnings;
+                raiseBreaches(check, book_.find(command.id)->state, BreachState::Open, command.actor, command.warningReason,
+                              warnings, changes);
+                lastSubmitted_ = store_.submit(std::move(warnings));
+            }
+        }
+        command.done.set_value(std::move(outcome));
+        return;
+    }
+    unit.audit.push_back(audit(command.actor, "order.amend", subject, details));
+    command.done.set_value(request(command.id, RequestKind::Replace, command.terms, std::move(unit), changes));
 }
 
-Outcome OrderEngine::request(OrderId id, RequestKind kind, const OrderTerms& terms, BatchChanges& changes) {
+Outcome OrderEngine::request(OrderId id, RequestKind kind, const OrderTerms& terms, StoreUnit unit, BatchChanges& changes) {
     if (auto failed = storeFailure(); !failed) return Outcome::refused(failed.error());
     const auto* before = book_.find(id);
     const std::string origClOrdId = before ? before->state.clOrdId : std::string();
@@ -329,12 +447,19 @@ Outcome OrderEngine::request(OrderId id, RequestKind kind, const OrderTerms& ter
     const Order& order = *applied.order;
     const auto event = kind == RequestKind::Cancel ? OrderEventKind::CancelRequested : OrderEventKind::ReplaceRequested;
     const OrderTerms& sent = kind == RequestKind::Cancel ? order.state.terms : terms;
-    persistAndRoute(order, event, {kind, order.state, std::move(clOrdId), origClOrdId, sent}, changes);
+    persistAndRoute(order, event, {kind, order.state, std::move(clOrdId), origClOrdId, sent}, changes, std::move(unit));
     return applied.outcome;
 }
 
-void OrderEngine::persistAndRoute(const Order& order, OrderEventKind event, OutboundRequest request, BatchChanges& changes) {
-    StoreUnit unit;
+void OrderEngine::persist(const Order& order, OrderEventKind event, std::string text, StoreUnit unit, BatchChanges& changes) {
+    unit.order = rowOf(order);
+    unit.event = OrderEventRecord{order.state.id, order.state.updatedAt, event, order.state.clOrdId, std::move(text)};
+    changes.order(order.state);
+    lastSubmitted_ = store_.submit(std::move(unit));
+}
+
+void OrderEngine::persistAndRoute(const Order& order, OrderEventKind event, OutboundRequest request, BatchChanges& changes,
+                                  StoreUnit unit) {
     unit.order = rowOf(order);
     unit.event = OrderEventRecord{order.state.id, order.state.updatedAt, event, request.clOrdId, {}};
     unit.clOrdIdCounter = clOrdIdCounter_;
@@ -352,6 +477,7 @@ void OrderEngine::handle(Snapshot& command, BatchChanges& changes) {
     snapshot.orders.reserve(book_.size());
     book_.forEach([&](const Order& order) { snapshot.orders.push_back(order.state); });
     snapshot.executions = executions_;
+    for (const auto& [id, breach] : breaches_.all()) snapshot.breaches.push_back(breach);
     command.done.set_value(std::move(snapshot));
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "auth/access.h"
+#include "compliance/breachbook.h"
+#include "compliance/complianceengine.h"
 #include "engine/changeset.h"
 #include "engine/outboundrequest.h"
 #include "orders/orderbook.h"
@@ -23,6 +26,12 @@ namespace ob {
 /// is handed to the store as one atomic unit. After each batch the engine
 /// publishes one ChangeSet to its listeners.
 ///
+/// With a ComplianceEngine it also owns compliance: every new order and
+/// amend is checked before it goes (a blocked one is held, not sent), each
+/// batch's fills are checked against the funds' holdings, and breaches are
+/// raised and decided here, so orders and breaches always agree. Every user
+/// action is written to the audit trail in the same unit as its effect.
+///
 /// A request for the sell side leaves only once the order's new state is
 /// committed, so a crash can never leave an order at the broker that the
 /// store does not know. A router thread of its own sends them, in order.
@@ -30,6 +39,13 @@ class OrderEngine {
 public:
     struct Options {
         std::function<Timestamp()> clock = nowUtc;
+        /// Checks orders and holdings when set; from start() on, only the engine's thread touches it.
+        ComplianceEngine* compliance = nullptr;
+    };
+    /// A compliance check without side effects, for the ticket and the basket.
+    struct WhatIf {
+        CheckResult check;
+        std::vector<Headroom> headroom;
     };
     using Listener = std::function<void(const ChangeSet&)>;
     using Router = std::function<void(const OutboundRequest&)>;
@@ -51,9 +67,22 @@ public:
     /// Receives each request once it is durable, on the store's thread. Set before start().
     void setRouter(Router router);
 
-    std::future<Result<OrderState>> submit(NewOrderRequest request);
-    std::future<Outcome> cancel(OrderId id);
-    std::future<Outcome> replace(OrderId id, OrderTerms terms);
+    /// Enters an order for `actor`. An order with compliance warnings needs
+    /// the trader's reason; a blocked one is stored and held, not sent.
+    std::future<Result<OrderState>> submit(NewOrderRequest request, Actor actor, std::string warningReason = {});
+    /// A held order is cancelled here, never having been sent.
+    std::future<Outcome> cancel(OrderId id, Actor actor);
+    /// New terms are checked like a new order; a blocked amend is refused.
+    std::future<Outcome> replace(OrderId id, OrderTerms terms, Actor actor, std::string warningReason = {});
+    /// What compliance would say about the order (or the amend of `amending`) now.
+    std::future<WhatIf> whatIf(NewOrderRequest request, Actor actor, OrderId amending = 0);
+    /// Acknowledges, overrides or rejects a breach; an override that clears
+    /// the last block of a held order sends it, a rejection rejects it.
+    std::future<Status> decideBreach(std::int64_t breachId, BreachDecision decision, Actor actor, std::string reason);
+    /// Replaces the rule set (validated first) and checks the funds against it.
+    std::future<Status> setRules(RuleBook rules, Actor actor, std::string how);
+    /// Checks every fund's holdings again, after prices moved.
+    void recheckHoldings();
     void post(ExecutionReport report);
     void post(CancelReject reject);
     void post(RequestReject reject);
@@ -77,17 +106,42 @@ public:
 private:
     struct Submit {
         NewOrderRequest request;
+        Actor actor;
+        std::string warningReason;
         std::promise<Result<OrderState>> done;
     };
     struct Cancel {
         OrderId id;
+        Actor actor;
         std::promise<Outcome> done;
     };
     struct Replace {
         OrderId id;
         OrderTerms terms;
+        Actor actor;
+        std::string warningReason;
         std::promise<Outcome> done;
     };
+    struct CheckWhatIf {
+        NewOrderRequest request;
+        Actor actor;
+        OrderId amending = 0;
+        std::promise<WhatIf> done;
+    };
+    struct DecideBreach {
+        std::int64_t breachId = 0;
+        BreachDecision decision = BreachDecision::Acknowledge;
+        Actor actor;
+        std::string reason;
+        std::promise<Status> done;
+    };
+    struct SetRules {
+        RuleBook rules;
+        Actor actor;
+        std::string how;
+        std::promise<Status> done;
+    };
+    struct RecheckHoldings {};
     struct Snapshot {
         std::promise<BookSnapshot> done;
     };
@@ -99,7 +153,7 @@ private:
         std::promise<std::uint64_t> done;
     };
     using Command = std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel,
-                                 Replace, Snapshot, FindOrder, Barrier>;
+                                 Replace, Snapshot, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules, RecheckHoldings>;
 
     /// Where an inbound event came from, to quarantine it whole if refused.
     struct Origin {
@@ -128,14 +182,33 @@ private:
     void publish(BatchChanges& changes);
     void handle(FindOrder& command, BatchChanges& changes);
     void handle(Barrier& command, BatchChanges& changes);
+    void handle(CheckWhatIf& command, BatchChanges& changes);
+    void handle(DecideBreach& command, BatchChanges& changes);
+    void handle(SetRules& command, BatchChanges& changes);
+    void handle(RecheckHoldings& command, BatchChanges& changes);
 
+    /// Compliance, in engine/orderengine_compliance.cpp.
+    Status restoreCompliance(const ActiveBook& active);
+    ProposedOrder proposalOf(const NewOrderRequest& request, const Actor& actor, OrderId amending) const;
+    /// Records each finding as a breach of the order, in the state given, into the unit and the change set.
+    void raiseBreaches(const CheckResult& check, const OrderState& order, BreachState state, const Actor& decidedBy,
+                       const std::string& reason, StoreUnit& unit, BatchChanges& changes);
+    /// After a batch: open buys follow their orders, and the funds the fills touched are checked.
+    void checkAfterBatch(BatchChanges& changes);
+    void checkFunds(const std::vector<std::string>& funds, BreachCause cause, BatchChanges& changes);
+    Outcome cancelHeld(const Order& order, const Actor& actor, BatchChanges& changes);
+    AuditRecord audit(const Actor& actor, std::string action, std::string subject, std::string details) const;
     /// Records the outcome of an inbound message: the changed order and what
     /// to persist with it, or an alert for a refusal.
     void settleInbound(const OrderBook::Applied& applied, StoreUnit unit, const Origin& origin, std::string_view what,
                        BatchChanges& changes);
-    Outcome request(OrderId id, RequestKind kind, const OrderTerms& terms, BatchChanges& changes);
-    /// Persists the order with the event and queues the request for the sell side until it is committed.
-    void persistAndRoute(const Order& order, OrderEventKind event, OutboundRequest request, BatchChanges& changes);
+    Outcome request(OrderId id, RequestKind kind, const OrderTerms& terms, StoreUnit unit, BatchChanges& changes);
+    /// Persists the order with the event (and whatever else the unit carries)
+    /// and queues the request for the sell side until it is committed.
+    void persistAndRoute(const Order& order, OrderEventKind event, OutboundRequest request, BatchChanges& changes,
+                         StoreUnit unit = {});
+    /// Persists a change that sends nothing.
+    void persist(const Order& order, OrderEventKind event, std::string text, StoreUnit unit, BatchChanges& changes);
     std::string nextClOrdId();
     void runRouter();
     Status storeFailure() const;
@@ -153,6 +226,8 @@ private:
     std::vector<Listener> listeners_;
     std::uint64_t published_ = 0;
     Router router_;
+    ComplianceEngine* compliance_ = nullptr;
+    BreachBook breaches_;
 
     std::mutex queueMutex_;
     std::condition_variable queueChanged_;

@@ -35,6 +35,20 @@ struct EnumTable<OrderPhase> {
     }};
 };
 
+/// Where an order stands with compliance: it passed; it was sent despite a
+/// warning; it is blocked (held, not sent); a compliance officer overrode the block.
+enum class ComplianceMark : std::uint8_t { Pass, Warn, Block, Overridden };
+
+template <>
+struct EnumTable<ComplianceMark> {
+    static constexpr std::array<EnumEntry<ComplianceMark>, 4> entries{{
+        {ComplianceMark::Pass, '\0', "Pass", "pass"},
+        {ComplianceMark::Warn, '\0', "Warn", "warn"},
+        {ComplianceMark::Block, '\0', "Block", "block"},
+        {ComplianceMark::Overridden, '\0', "Overridden", "overridden"},
+    }};
+};
+
 /// What one ClOrdID of the chain asked for.
 enum class RequestKind : std::uint8_t { New, Cancel, Replace };
 enum class RequestState : std::uint8_t { Pending, Accepted, Rejected };
@@ -110,8 +124,11 @@ struct OrderState {
     bool suspended = false;
     std::optional<PendingRequest> pending;
     Qty cumQty;
-    Money notional;    ///< exact sum of quantity × price over live fills
-    std::string text;  ///< the last reason given: a reject, a cancel reject, a restatement
+    Money notional;     ///< exact sum of quantity × price over live fills
+    std::string text;   ///< the last reason given: a reject, a cancel reject, a restatement
+    std::string owner;  ///< the user who entered it
+    ComplianceMark compliance = ComplianceMark::Pass;
+    bool held = false;  ///< blocked by compliance: kept here, never sent, until overridden or rejected
     Timestamp createdAt;
     Timestamp updatedAt;
 
@@ -119,6 +136,8 @@ struct OrderState {
     /// PendingReplace, DoneForDay, Filled, Stopped, Suspended,
     /// Canceled/Expired, PartiallyFilled, New/Rejected/PendingNew.
     OrdStatus status() const;
+    /// The status as the desk shows it: "Held" while compliance holds the order, else the OrdStatus name.
+    std::string_view statusName() const { return held ? std::string_view("Held") : nameOf(status()); }
     Qty leavesQty() const;
     /// notional / cumQty rounded half-even to 8 places; zero without fills.
     Price avgPx() const;

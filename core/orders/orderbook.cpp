@@ -37,6 +37,27 @@ OrderBook::Applied OrderBook::applyRequest(Order* order, std::string clOrdId,
     return {std::move(outcome), order};
 }
 
+const Order* OrderBook::markCompliance(OrderId id, ComplianceMark mark, bool held, Timestamp at) {
+    auto* order = findMutable(id);
+    if (!order) return nullptr;
+    order->state.compliance = mark;
+    order->state.held = held;
+    order->state.updatedAt = at;
+    return order;
+}
+
+OrderBook::Applied OrderBook::closeUnsent(OrderId id, OrderPhase phase, std::string text, Timestamp at) {
+    auto* order = findMutable(id);
+    if (!order) return {Outcome::refused("no such order"), nullptr};
+    if (!order->state.held) return {Outcome::refused("order " + std::to_string(id) + " is not held by compliance"), order};
+    order->state.held = false;
+    order->state.phase = phase;
+    order->state.text = std::move(text);
+    order->state.updatedAt = at;
+    if (!order->chain.empty()) order->chain.front().state = RequestState::Rejected;
+    return {Outcome::applied(), order};
+}
+
 OrderBook::Applied OrderBook::requestCancel(OrderId id, std::string clOrdId, Timestamp at) {
     auto cancel = [](Order& order, std::string newId, const OrderTerms&, Timestamp when) {
         return sm::requestCancel(order, std::move(newId), when);
@@ -55,8 +76,7 @@ Order* OrderBook::locate(std::string_view session, std::string_view clOrdId, std
         if (auto it = byClOrdId_.find(id); it != byClOrdId_.end()) return it->second;
     }
     if (!brokerOrderId.empty()) {
-        if (auto it = byBrokerOrderId_.find(brokerKey(session, brokerOrderId)); it != byBrokerOrderId_.end())
-            return it->second;
+        if (auto it = byBrokerOrderId_.find(brokerKey(session, brokerOrderId)); it != byBrokerOrderId_.end()) return it->second;
     }
     return nullptr;
 }

@@ -36,6 +36,11 @@ public:
     Applied requestCancel(OrderId id, std::string clOrdId, Timestamp at);
     Applied requestReplace(OrderId id, std::string clOrdId, const OrderTerms& terms, Timestamp at);
 
+    /// Sets the order's compliance mark and whether it is held (not sent).
+    const Order* markCompliance(OrderId id, ComplianceMark mark, bool held, Timestamp at);
+    /// Closes a held order that was never sent: Rejected by compliance or Canceled by its owner.
+    Applied closeUnsent(OrderId id, OrderPhase phase, std::string text, Timestamp at);
+
     /// Finds the order by ClOrdID, then OrigClOrdID, then (session, OrderID)
     /// and applies the report; an order it cannot find is refused.
     Applied apply(const ExecutionReport& report);

@@ -15,6 +15,7 @@ struct NewOrderRequest {
     std::string symbol;
     Side side = Side::Buy;
     OrderTerms terms;
+    std::string owner = {};  ///< set by the engine from the user who asks
 };
 
 /// An ExecutionReport (35=8) translated from FIX to plain values. Optional
@@ -78,8 +79,8 @@ struct QuarantinedMessage {
     std::string session;
     std::int64_t msgSeqNum = 0;
     std::string msgType;
-    std::string text;    ///< the message as received
-    std::string reason;  ///< why it was not applied
+    std::string text;     ///< the message as received
+    std::string reason;   ///< why it was not applied
     OrderId orderId = 0;  ///< the order it concerns, when one was found
 
     friend bool operator==(const QuarantinedMessage&, const QuarantinedMessage&) = default;

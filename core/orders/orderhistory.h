@@ -40,16 +40,30 @@ struct ExecutionRecord {
 };
 
 /// What the user or the sell side did to an order other than an ExecutionReport.
-enum class OrderEventKind : std::uint8_t { Created, CancelRequested, ReplaceRequested, CancelRejected, RequestRejected };
+enum class OrderEventKind : std::uint8_t {
+    Created,
+    CancelRequested,
+    ReplaceRequested,
+    CancelRejected,
+    RequestRejected,
+    Held,                  ///< created but blocked by compliance, not sent
+    Released,              ///< a compliance officer overrode the block; sent
+    RejectedByCompliance,  ///< a compliance officer rejected it; never sent
+    CanceledUnsent,        ///< cancelled while held; never sent
+};
 
 template <>
 struct EnumTable<OrderEventKind> {
-    static constexpr std::array<EnumEntry<OrderEventKind>, 5> entries{{
+    static constexpr std::array<EnumEntry<OrderEventKind>, 9> entries{{
         {OrderEventKind::Created, '\0', "Created", ""},
         {OrderEventKind::CancelRequested, '\0', "CancelRequested", ""},
         {OrderEventKind::ReplaceRequested, '\0', "ReplaceRequested", ""},
         {OrderEventKind::CancelRejected, '\0', "CancelRejected", ""},
         {OrderEventKind::RequestRejected, '\0', "RequestRejected", ""},
+        {OrderEventKind::Held, '\0', "Held", ""},
+        {OrderEventKind::Released, '\0', "Released", ""},
+        {OrderEventKind::RejectedByCompliance, '\0', "RejectedByCompliance", ""},
+        {OrderEventKind::CanceledUnsent, '\0', "CanceledUnsent", ""},
     }};
 };
 

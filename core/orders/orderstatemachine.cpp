@@ -316,6 +316,7 @@ Result<Order> create(OrderId id, const NewOrderRequest& request, std::string clO
     state.symbol = request.symbol;
     state.side = request.side;
     state.terms = request.terms;
+    state.owner = request.owner;
     state.clOrdId = clOrdId;
     state.createdAt = at;
     state.updatedAt = at;
@@ -360,7 +361,8 @@ Outcome apply(Order& order, const ExecutionReport& report) {
     if (!report.brokerOrderId.empty() && report.brokerOrderId != "NONE") state.brokerOrderId = report.brokerOrderId;
     // The first acknowledgement (or fill) accepts the original order.
     if (wasPendingNew && state.phase == OrderPhase::Working)
-        if (auto* link = order.findLink(state.clOrdId); link && link->kind != RequestKind::Cancel) link->state = RequestState::Accepted;
+        if (auto* link = order.findLink(state.clOrdId); link && link->kind != RequestKind::Cancel)
+            link->state = RequestState::Accepted;
     state.updatedAt = report.receivedAt;
     if (report.cumQty && *report.cumQty != state.cumQty)
         outcome.detail =

@@ -74,6 +74,10 @@ Result<std::vector<Instrument>> parseInstruments(const CsvTable& table) {
             price = positiveDecimal<Price>(text, "price", row.line, problems);
             ok = ok && price.has_value();
         }
+        if (const auto text = table.field(row, "voting_shares"); !text.empty()) {
+            instrument.votingShares = positiveDecimal<Qty>(text, "voting_shares", row.line, problems);
+            ok = ok && instrument.votingShares.has_value();
+        }
         if (!ok || !lot || !tick) continue;
         instrument.lotSize = *lot;
         instrument.tickSize = *tick;
@@ -113,6 +117,73 @@ Result<std::vector<Account>> parseAccounts(const CsvTable& table) {
     }
     if (!problems.empty()) return problems.error();
     return accounts;
+}
+
+Result<std::vector<OpeningPosition>> parseOpeningPositions(const CsvTable& table) {
+    if (auto columns = table.requireColumns({"fund", "symbol", "qty"}); !columns) return Error{columns.error()};
+    std::vector<OpeningPosition> positions;
+    std::set<std::string> seen;
+    Problems problems;
+    for (const auto& row : table.rows()) {
+        OpeningPosition position{table.field(row, "fund"), table.field(row, "symbol"), {}, std::nullopt};
+        bool ok = required(position.fund, "fund", row.line, problems);
+        ok = required(position.symbol, "symbol", row.line, problems) && ok;
+        if (ok) ok = unique(seen, position.fund + " " + position.symbol, "position", row.line, problems);
+        auto quantity = Qty::parse(table.field(row, "qty"));
+        if (!quantity) {
+            problems.add(row.line, "qty " + quantity.error());
+            ok = false;
+        }
+        if (const auto text = table.field(row, "price"); !text.empty() && position.symbol != OpeningPosition::kCash) {
+            position.price = positiveDecimal<Price>(text, "price", row.line, problems);
+            ok = ok && position.price.has_value();
+        }
+        if (!ok) continue;
+        position.quantity = *quantity;
+        positions.push_back(std::move(position));
+    }
+    if (!problems.empty()) return problems.error();
+    return positions;
+}
+
+Result<FxRates> parseFxRates(const CsvTable& table) {
+    if (auto columns = table.requireColumns({"currency", "rate"}); !columns) return Error{columns.error()};
+    FxRates rates;
+    std::set<std::string> currencies;
+    Problems problems;
+    for (const auto& row : table.rows()) {
+        const auto currency = table.field(row, "currency");
+        bool ok =
+            required(currency, "currency", row.line, problems) && unique(currencies, currency, "currency", row.line, problems);
+        const auto rate = positiveDecimal<Price>(table.field(row, "rate"), "rate", row.line, problems);
+        if (ok && rate) rates.set(currency, *rate);
+    }
+    if (!problems.empty()) return problems.error();
+    return rates;
+}
+
+Result<std::vector<User>> parseUsers(const CsvTable& table) {
+    if (auto columns = table.requireColumns({"name", "full_name", "role", "password_hash"}); !columns)
+        return Error{columns.error()};
+    std::vector<User> users;
+    std::set<std::string> names;
+    Problems problems;
+    for (const auto& row : table.rows()) {
+        User user{table.field(row, "name"), table.field(row, "full_name"), Role::Trader, table.field(row, "password_hash"), true};
+        bool ok = required(user.name, "name", row.line, problems) && unique(names, user.name, "user", row.line, problems);
+        ok = required(user.passwordHash, "password_hash", row.line, problems) && ok;
+        const auto role = enumFromName<Role>(table.field(row, "role"));
+        if (!role) {
+            problems.add(row.line, "role '" + table.field(row, "role") +
+                                       "' is not Trader, PortfolioManager, ComplianceOfficer or Administrator");
+            ok = false;
+        }
+        if (!ok) continue;
+        user.role = *role;
+        users.push_back(std::move(user));
+    }
+    if (!problems.empty()) return problems.error();
+    return users;
 }
 
 }  // namespace ob

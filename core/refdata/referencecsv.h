@@ -1,8 +1,9 @@
 #pragma once
 
-#include "domain/fund.h"
-#include "domain/instrument.h"
+#include "auth/users.h"
+#include "domain/referencedata.h"
 #include "domain/result.h"
+#include "portfolio/fundholdings.h"
 #include "util/csv.h"
 
 #include <vector>
@@ -13,11 +14,17 @@ namespace ob {
 /// case, extra columns ignored). All rows are checked; the error lists every
 /// bad row with its line number, and then nothing is returned.
 ///
-///   instruments: symbol,name,issuer,sector,country,currency,lot_size,tick_size[,price]
+///   instruments: symbol,name,issuer,sector,country,currency,lot_size,tick_size[,price][,voting_shares]
 ///   funds:       code,name,base_currency
 ///   accounts:    code,name,fund
+///   positions:   fund,symbol,qty[,price]   (symbol CASH: the fund's cash, the amount in qty)
+///   users:       name,full_name,role,password_hash   (the hash in PasswordHasher's stored form)
+///   fx rates:    currency,rate   (the value of one unit in USD)
 Result<std::vector<Instrument>> parseInstruments(const CsvTable& table);
 Result<std::vector<Fund>> parseFunds(const CsvTable& table);
 Result<std::vector<Account>> parseAccounts(const CsvTable& table);
+Result<std::vector<OpeningPosition>> parseOpeningPositions(const CsvTable& table);
+Result<std::vector<User>> parseUsers(const CsvTable& table);
+Result<FxRates> parseFxRates(const CsvTable& table);
 
 }  // namespace ob

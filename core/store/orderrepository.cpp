@@ -47,7 +47,7 @@ constexpr const char* kOrderColumns =
     "id, trade_date, session, account, symbol, side, ord_type, quantity, limit_price, stop_price, time_in_force, expire_time, "
     "cl_ord_id, broker_order_id, phase, stopped, suspended, pending_kind, pending_cl_ord_id, pending_quantity, pending_ord_type, "
     "pending_limit_price, pending_stop_price, pending_time_in_force, pending_expire_time, pending_acknowledged, pending_sent_at, "
-    "cum_qty, notional, status, leaves_qty, avg_px, is_open, text, chain, created_at, updated_at";
+    "cum_qty, notional, status, leaves_qty, avg_px, is_open, text, chain, created_at, updated_at, owner, compliance, held";
 
 constexpr const char* kExecutionColumns =
     "e.order_id, e.session, e.exec_id, e.exec_ref_id, e.exec_type, e.reported_status, e.status, e.cl_ord_id, e.orig_cl_ord_id, "
@@ -97,6 +97,9 @@ OrderRow readOrder(const sqlite::Statement& row) {
     result.chain = decodeChain(row.text(34));
     s.createdAt = fromNanos(row.int64(35));
     s.updatedAt = fromNanos(row.int64(36));
+    s.owner = row.text(37);
+    s.compliance = enumColumn<ComplianceMark>(row, 38);
+    s.held = row.int64(39) != 0;
     return result;
 }
 
@@ -161,19 +164,19 @@ std::vector<ClOrdIdLink> decodeChain(std::string_view text) {
     return chain;
 }
 
-OrderRepository::OrderRepository(sqlite::Database& db) : db_(db) {}
+OrderRepository::OrderRepository(sqlite::Database& db) : db_(db), compliance_(db) {}
 
 void OrderRepository::prepareWrites() {
     upsertOrder_ =
         db_.prepare(std::string("INSERT INTO orders (") + kOrderColumns +
                     ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
-                    "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37) "
+                    "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40) "
                     "ON CONFLICT(id) DO UPDATE SET ord_type=?7, quantity=?8, limit_price=?9, stop_price=?10, "
                     "time_in_force=?11, expire_time=?12, cl_ord_id=?13, broker_order_id=?14, phase=?15, stopped=?16, "
                     "suspended=?17, pending_kind=?18, pending_cl_ord_id=?19, pending_quantity=?20, pending_ord_type=?21, "
                     "pending_limit_price=?22, pending_stop_price=?23, pending_time_in_force=?24, pending_expire_time=?25, "
                     "pending_acknowledged=?26, pending_sent_at=?27, cum_qty=?28, notional=?29, status=?30, leaves_qty=?31, "
-                    "avg_px=?32, is_open=?33, text=?34, chain=?35, updated_at=?37");
+                    "avg_px=?32, is_open=?33, text=?34, chain=?35, updated_at=?37, compliance=?39, held=?40");
     insertClOrdId_ = db_.prepare("INSERT OR IGNORE INTO order_cl_ord_ids (session, cl_ord_id, order_id) VALUES (?, ?, ?)");
     insertExecution_ = db_.prepare(
         "INSERT INTO executions (order_id, session, exec_id, exec_ref_id, exec_type, reported_status, status, "
@@ -184,10 +187,12 @@ void OrderRepository::prepareWrites() {
     upsertInbound_ = db_.prepare(
         "INSERT INTO fix_sessions (session, last_applied_inbound_seq, updated_at) VALUES (?1, ?2, ?3) "
         "ON CONFLICT(session) DO UPDATE SET last_applied_inbound_seq = ?2, updated_at = ?3");
-    upsertEpoch_ = db_.prepare("INSERT INTO fix_sessions (session, epoch, last_applied_inbound_seq, updated_at) VALUES (?1, ?2, ?3, ?4) "
-                               "ON CONFLICT(session) DO UPDATE SET epoch = ?2, last_applied_inbound_seq = ?3, updated_at = ?4");
+    upsertEpoch_ = db_.prepare(
+        "INSERT INTO fix_sessions (session, epoch, last_applied_inbound_seq, updated_at) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT(session) DO UPDATE SET epoch = ?2, last_applied_inbound_seq = ?3, updated_at = ?4");
     insertQuarantine_ = db_.prepare(
-        "INSERT INTO quarantine (received_at, session, msg_seq_num, msg_type, text, reason, order_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO quarantine (received_at, session, msg_seq_num, msg_type, text, reason, order_id) VALUES (?, ?, ?, ?, ?, ?, "
+        "?)");
     writesPrepared_ = true;
 }
 
@@ -204,8 +209,10 @@ void OrderRepository::write(const std::vector<StoreUnit>& batch) {
     for (const auto& unit : batch) {
         if (unit.order) {
             auto [it, inserted] = latest.try_emplace(unit.order->state.id, &*unit.order);
-            if (inserted) ordersInTurn.push_back(unit.order->state.id);
-            else it->second = &*unit.order;
+            if (inserted)
+                ordersInTurn.push_back(unit.order->state.id);
+            else
+                it->second = &*unit.order;
         }
         if (unit.epoch) inbound[unit.epoch->session] = Progress{0, unit.epoch->epoch};
         if (unit.inbound && unit.inbound->msgSeqNum > 0) {
@@ -220,12 +227,17 @@ void OrderRepository::write(const std::vector<StoreUnit>& batch) {
         if (unit.execution) writeExecution(*unit.execution);
         if (unit.event) writeEvent(*unit.event);
         if (unit.quarantine) writeQuarantine(*unit.quarantine);
+        if (unit.rules) compliance_.saveRules(*unit.rules);
+        for (const auto& breach : unit.breaches) compliance_.writeBreach(breach);
+        for (const auto& record : unit.audit) compliance_.appendAudit(record);
     }
     if (counter) upsertCounter_.bind(1, "cl_ord_id").bind(2, *counter).execute();
     const auto now = toNanos(nowUtc());
     for (const auto& [session, progress] : inbound) {
-        if (progress.epoch) upsertEpoch_.bind(1, session).bind(2, *progress.epoch).bind(3, progress.last).bind(4, now).execute();
-        else upsertInbound_.bind(1, session).bind(2, progress.last).bind(3, now).execute();
+        if (progress.epoch)
+            upsertEpoch_.bind(1, session).bind(2, *progress.epoch).bind(3, progress.last).bind(4, now).execute();
+        else
+            upsertInbound_.bind(1, session).bind(2, progress.last).bind(3, now).execute();
     }
 }
 
@@ -247,6 +259,7 @@ void OrderRepository::writeOrder(const OrderRow& row) {
     st.bind(28, s.cumQty.raw()).bind(29, s.notional.toString()).bind(30, name(s.status())).bind(31, s.leavesQty().raw());
     st.bind(32, s.avgPx().raw()).bind(33, isOpen(s) ? 1 : 0).bind(34, s.text).bind(35, encodeChain(row.chain));
     st.bind(36, toNanos(s.createdAt)).bind(37, toNanos(s.updatedAt));
+    st.bind(38, s.owner).bind(39, name(s.compliance)).bind(40, s.held ? 1 : 0);
     st.execute();
     for (const auto& link : row.chain) insertClOrdId_.bind(1, s.session).bind(2, link.clOrdId).bind(3, s.id).execute();
 }
@@ -305,12 +318,13 @@ void OrderRepository::writeQuarantine(const QuarantinedMessage& m) {
 
 std::vector<QuarantinedMessage> OrderRepository::loadQuarantine(bool unresolvedOnly) {
     std::vector<QuarantinedMessage> messages;
-    auto select = db_.prepare(std::string("SELECT id, received_at, session, msg_seq_num, msg_type, text, reason, coalesce(order_id, 0) "
-                                          "FROM quarantine") +
-                              (unresolvedOnly ? " WHERE resolved_at IS NULL" : "") + " ORDER BY id DESC");
+    auto select =
+        db_.prepare(std::string("SELECT id, received_at, session, msg_seq_num, msg_type, text, reason, coalesce(order_id, 0) "
+                                "FROM quarantine") +
+                    (unresolvedOnly ? " WHERE resolved_at IS NULL" : "") + " ORDER BY id DESC");
     while (select.step())
-        messages.push_back({select.int64(0), fromNanos(select.int64(1)), select.text(2), select.int64(3), select.text(4), select.text(5),
-                            select.text(6), select.int64(7)});
+        messages.push_back({select.int64(0), fromNanos(select.int64(1)), select.text(2), select.int64(3), select.text(4),
+                            select.text(5), select.text(6), select.int64(7)});
     return messages;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/compliancerepository.h"
 #include "store/sqlite.h"
 #include "store/storeunit.h"
 
@@ -56,6 +57,7 @@ private:
     sqlite::Statement upsertInbound_;
     sqlite::Statement upsertEpoch_;
     sqlite::Statement insertQuarantine_;
+    ComplianceRepository compliance_;
     bool writesPrepared_ = false;
 };
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "domain/fund.h"
-#include "domain/instrument.h"
+#include "domain/referencedata.h"
 #include "domain/result.h"
 #include "orders/orderhistory.h"
+#include "portfolio/fundholdings.h"
 #include "store/storeunit.h"
 
 #include <chrono>
@@ -27,11 +27,12 @@ struct ActiveBook {
     std::map<std::string, SessionProgress> inboundProgress;  ///< by FIX session
 };
 
-/// Reference data kept beside the orders.
-struct ReferenceData {
-    std::vector<Instrument> instruments;
-    std::vector<Fund> funds;
-    std::vector<Account> accounts;
+/// What compliance resumes from.
+struct ComplianceData {
+    RuleBook rules;
+    std::vector<Breach> breaches;  ///< every one still open or acknowledged, and today's
+    std::int64_t lastBreachId = 0;
+    std::vector<OpeningPosition> openingPositions;
 };
 
 /// The durable record of orders, executions and reference data. The engine
@@ -65,6 +66,20 @@ public:
     virtual Result<ReferenceData> loadReferenceData() = 0;
     /// Adds or updates reference data by key (symbol, code). Thread-safe.
     virtual Status saveReferenceData(const ReferenceData& data) = 0;
+
+    /// Rules, breaches (open ones and those raised since `since`) and opening positions.
+    virtual Result<ComplianceData> loadCompliance(Timestamp since) = 0;
+    /// Replaces the opening positions of each fund named. Thread-safe.
+    virtual Status saveOpeningPositions(const std::vector<OpeningPosition>& positions) = 0;
+    /// Rules are otherwise written through the engine, in units.
+    virtual Status saveRules(const RuleBook& rules) = 0;
+    virtual Result<std::vector<User>> loadUsers() = 0;
+    /// Adds or updates a user, with its audit record, in one transaction. Thread-safe.
+    virtual Status saveUser(const User& user, const AuditRecord& record) = 0;
+    /// Appends to the audit trail at once (logins). Thread-safe.
+    virtual Status appendAudit(const AuditRecord& record) = 0;
+    /// The newest `limit` audit records, newest first. Thread-safe.
+    virtual Result<std::vector<AuditRecord>> auditTrail(std::size_t limit) = 0;
 };
 
 }  // namespace ob

@@ -164,6 +164,111 @@ constexpr std::array kMigrations{
         );
         CREATE INDEX quarantine_open ON quarantine(resolved_at) WHERE resolved_at IS NULL;
     )sql"},
+    Migration{4, "compliance: users, rules, locates, opening positions, breaches and the audit trail", R"sql(
+        ALTER TABLE orders ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+        ALTER TABLE orders ADD COLUMN compliance TEXT NOT NULL DEFAULT 'Pass';
+        ALTER TABLE orders ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE instruments ADD COLUMN voting_shares INTEGER;
+
+        -- Reference exchange rates: the value of one unit of each currency in USD.
+        CREATE TABLE fx_rates (
+            currency TEXT PRIMARY KEY,
+            rate INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        -- password_hash is scrypt's stored form (salt and parameters included), never a password.
+        CREATE TABLE users (
+            name TEXT PRIMARY KEY,
+            full_name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            active INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        -- Limits are exact decimal text; percentages are written as 25 for 25%.
+        CREATE TABLE rules (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            scope_value TEXT NOT NULL,
+            limit_value TEXT,
+            warn_at TEXT,
+            restriction TEXT NOT NULL,
+            window_seconds INTEGER NOT NULL,
+            target TEXT NOT NULL,
+            description TEXT NOT NULL
+        );
+        -- The entries of restricted lists.
+        CREATE TABLE rule_list_items (
+            rule_id INTEGER NOT NULL REFERENCES rules(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (rule_id, kind, value)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE locates (
+            fund TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            quantity INTEGER NOT NULL,
+            PRIMARY KEY (fund, symbol)
+        ) WITHOUT ROWID;
+
+        -- Start-of-day holdings; symbol 'CASH' holds the fund's cash in quantity.
+        CREATE TABLE opening_positions (
+            fund TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            quantity INTEGER NOT NULL,
+            price INTEGER,
+            PRIMARY KEY (fund, symbol)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE breaches (
+            id INTEGER PRIMARY KEY,
+            stage TEXT NOT NULL,
+            state TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            rule_id INTEGER NOT NULL,
+            rule_name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            log_only INTEGER NOT NULL,
+            cause TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            limit_value TEXT,
+            before_value TEXT NOT NULL,
+            after_value TEXT NOT NULL,
+            message TEXT NOT NULL,
+            order_id INTEGER NOT NULL,
+            fund TEXT NOT NULL,
+            account TEXT NOT NULL,
+            trader TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            raised_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            decided_by TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX breaches_unclosed ON breaches(state) WHERE state IN ('Open', 'Acknowledged');
+        CREATE INDEX breaches_by_raised ON breaches(raised_at);
+
+        -- Append-only: the triggers refuse any change or deletion, whoever asks.
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            user TEXT NOT NULL,
+            role TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            details TEXT NOT NULL
+        );
+        CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
+        CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
+    )sql"},
 };
 
 int userVersion(sqlite::Database& db) { return static_cast<int>(db.queryInt64("PRAGMA user_version")); }

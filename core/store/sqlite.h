@@ -58,6 +58,7 @@ public:
     void execute();
     void reset();
 
+    bool isPrepared() const { return stmt_ != nullptr; }
     bool isNull(int column) const;
     std::int64_t int64(int column) const;
     std::string text(int column) const;

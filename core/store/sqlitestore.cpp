@@ -1,5 +1,6 @@
 #include "sqlitestore.h"
 
+#include "store/compliancerepository.h"
 #include "store/orderrepository.h"
 #include "store/referencerepository.h"
 #include "store/storewriter.h"
@@ -74,15 +75,57 @@ Result<ReferenceData> SqliteStore::loadReferenceData() {
     return read([&](sqlite::Database& db) { return ReferenceRepository(db).load(); });
 }
 
-Status SqliteStore::saveReferenceData(const ReferenceData& data) {
-    auto saved = read([&](sqlite::Database& db) {
+template <typename F>
+Status SqliteStore::write(F&& work) {
+    auto written = read([&](sqlite::Database& db) {
         sqlite::Transaction transaction(db);
-        ReferenceRepository(db).save(data);
+        work(db);
         transaction.commit();
         return true;
     });
-    if (!saved) return Error{saved.error()};
+    if (!written) return Error{written.error()};
     return {};
+}
+
+Status SqliteStore::saveReferenceData(const ReferenceData& data) {
+    return write([&](sqlite::Database& db) { ReferenceRepository(db).save(data); });
+}
+
+Result<ComplianceData> SqliteStore::loadCompliance(Timestamp since) {
+    return read([&](sqlite::Database& db) {
+        sqlite::Transaction snapshot(db, sqlite::Transaction::Kind::Read);
+        ComplianceRepository repository(db);
+        return ComplianceData{repository.loadRules(), repository.loadBreaches(since), repository.lastBreachId(),
+                              repository.loadOpeningPositions()};
+    });
+}
+
+Status SqliteStore::saveOpeningPositions(const std::vector<OpeningPosition>& positions) {
+    return write([&](sqlite::Database& db) { ComplianceRepository(db).saveOpeningPositions(positions); });
+}
+
+Status SqliteStore::saveRules(const RuleBook& rules) {
+    return write([&](sqlite::Database& db) { ComplianceRepository(db).saveRules(rules); });
+}
+
+Result<std::vector<User>> SqliteStore::loadUsers() {
+    return read([&](sqlite::Database& db) { return ComplianceRepository(db).loadUsers(); });
+}
+
+Status SqliteStore::saveUser(const User& user, const AuditRecord& record) {
+    return write([&](sqlite::Database& db) {
+        ComplianceRepository repository(db);
+        repository.saveUser(user);
+        repository.appendAudit(record);
+    });
+}
+
+Status SqliteStore::appendAudit(const AuditRecord& record) {
+    return write([&](sqlite::Database& db) { ComplianceRepository(db).appendAudit(record); });
+}
+
+Result<std::vector<AuditRecord>> SqliteStore::auditTrail(std::size_t limit) {
+    return read([&](sqlite::Database& db) { return ComplianceRepository(db).loadAudit(limit); });
 }
 
 }  // namespace ob::store

@@ -30,12 +30,21 @@ public:
     Result<std::vector<QuarantinedMessage>> quarantine(bool unresolvedOnly) override;
     Result<ReferenceData> loadReferenceData() override;
     Status saveReferenceData(const ReferenceData& data) override;
+    Result<ComplianceData> loadCompliance(Timestamp since) override;
+    Status saveOpeningPositions(const std::vector<OpeningPosition>& positions) override;
+    Status saveRules(const RuleBook& rules) override;
+    Result<std::vector<User>> loadUsers() override;
+    Status saveUser(const User& user, const AuditRecord& record) override;
+    Status appendAudit(const AuditRecord& record) override;
+    Result<std::vector<AuditRecord>> auditTrail(std::size_t limit) override;
 
     const std::filesystem::path& file() const { return file_; }
     StoreWriter& writer() { return *writer_; }
 
 private:
     SqliteStore(std::filesystem::path file, sqlite::Database reader, std::unique_ptr<StoreWriter> writer);
+    template <typename F>
+    Status write(F&& work);
     template <typename F>
     auto read(F&& work) -> Result<decltype(work(std::declval<sqlite::Database&>()))>;
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/users.h"
+#include "compliance/breach.h"
 #include "orders/order.h"
 #include "orders/orderhistory.h"
 
@@ -48,6 +50,9 @@ struct StoreUnit {
     std::optional<SessionEpoch> epoch;  ///< comes before `inbound` when a unit carries both
     std::optional<QuarantinedMessage> quarantine;
     std::optional<std::int64_t> clOrdIdCounter;  ///< the last ClOrdID counter value used
+    std::vector<Breach> breaches;                ///< new or changed, written whole by id
+    std::vector<AuditRecord> audit;
+    std::optional<RuleBook> rules;  ///< replaces every rule, list entry and locate
 };
 
 }  // namespace ob

@@ -63,7 +63,8 @@ void runFixIngest(const BenchContext& context) {
     const auto session = (*gateway)->defaultSession();
     const auto start = Clock::now();
     for (int i = 0; i < orders; ++i)
-        engine.submit({session, "GROWTH-PB", "AAPL", Side::Buy, {Qty::of("100"), OrdType::Market, {}, {}, TimeInForce::Day, {}}});
+        engine.submit({session, "GROWTH-PB", "AAPL", Side::Buy, {Qty::of("100"), OrdType::Market, {}, {}, TimeInForce::Day, {}}},
+                      Actor{"bench", Role::Trader});
     while (applied.load() < reports && secondsSince(start) < 120) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     if (!engine.sync(std::chrono::seconds(60))) throw std::runtime_error("the store did not commit");
     const double seconds = secondsSince(start);

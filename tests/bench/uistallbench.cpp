@@ -30,7 +30,7 @@ void runUiStall(const BenchContext& context) {
     if (!opened) throw std::runtime_error(opened.error());
     auto& desk = **opened;
     ui::MainWindow window({desk.engine(), desk.gateway(), desk.store(), desk.prices(), desk.referenceData(),
-                           QStringLiteral("bench"), QString(), QStringLiteral("bench"), QStringLiteral("Trader")});
+                           QStringLiteral("bench"), QString(), Actor{"bench", Role::Trader}});
     if (auto started = desk.start(); !started) throw std::runtime_error(started.error());
     if (!desk.gateway().waitForLogon(std::chrono::seconds(10))) throw std::runtime_error("no logon to the simulated broker");
     window.start();
@@ -56,7 +56,7 @@ void runUiStall(const BenchContext& context) {
                                         symbols[std::size_t(n) % symbols.size()],
                                         n % 3 ? Side::Buy : Side::Sell,
                                         {Qty::fromInteger(30), OrdType::Market, {}, {}, TimeInForce::Day, {}}};
-                (void)desk.engine().submit(std::move(request));
+                (void)desk.engine().submit(std::move(request), Actor{"bench", Role::Trader});
             }
             next += std::chrono::milliseconds(10);
             std::this_thread::sleep_until(next);

@@ -1,4 +1,5 @@
 #include "fixdesk.h"
+#include "reports.h"
 
 #include <QTest>
 
@@ -62,7 +63,7 @@ OrderState FixDesk::submit(const std::string& symbol, Side side, const std::stri
                            std::optional<std::string> limit, TimeInForce tif) {
     NewOrderRequest request{session(), "GROWTH-PB", symbol, side, {Qty::of(qty), type, {}, {}, tif, {}}};
     if (limit) request.terms.limitPrice = Price::of(*limit);
-    auto order = engine->submit(request).get();
+    auto order = engine->submit(request, trader()).get();
     if (!order) qFatal("%s", order.error().c_str());
     return *order;
 }

@@ -2,6 +2,7 @@
 
 #include "engine/orderengine.h"
 #include "fix/fixgateway.h"
+#include "reports.h"
 #include "sim/simulator.h"
 #include "store/sqlitestore.h"
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/access.h"
+
 #include "orders/orderevents.h"
 
 #include <string>
@@ -56,6 +58,9 @@ inline ReportBuilder report(std::string clOrdId, ExecType type) { return ReportB
 
 /// The session every test order is routed to unless a test says otherwise.
 inline const std::string kSession = "FIX.4.4:BUYSIDE->SELLSIDE";
+
+/// The trader the tests act as.
+inline Actor trader() { return {"trader1", Role::Trader}; }
 
 /// A limit order request: `limitOrder(Side::Buy, "10000", "10")`.
 NewOrderRequest limitOrder(Side side, std::string_view qty, std::string_view px, std::string symbol = "VOD.L");

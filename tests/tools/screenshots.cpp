@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
     if (!opened) qFatal("%s", opened.error().c_str());
     auto& desk = **opened;
     ui::MainWindow window({desk.engine(), desk.gateway(), desk.store(), desk.prices(), desk.referenceData(),
-                           QString::fromStdString(desk.mode()), data.path(), QStringLiteral("jsmith"), QStringLiteral("Trader")});
+                           QString::fromStdString(desk.mode()), data.path(), Actor{"trader", Role::Trader}});
     if (auto started = desk.start(); !started) qFatal("%s", started.error().c_str());
     if (!desk.gateway().waitForLogon(std::chrono::seconds(10))) qFatal("no logon to the simulated broker");
     app::seedDemoOrders(desk.engine(), desk.referenceData(), desk.gateway().defaultSession());

@@ -7,14 +7,19 @@
 
 namespace ob::test {
 
-DeskWindow::DeskWindow(const QString& directory) {
+DeskWindow::DeskWindow(const QString& directory, Rules rules, Actor actor) {
     auto opened = app::Desk::open({directory.toStdString(), "warn", {}});
     if (!opened) qFatal("%s", opened.error().c_str());
     desk = std::move(*opened);
     window = std::make_unique<ui::MainWindow>(ui::DeskServices{desk->engine(), desk->gateway(), desk->store(), desk->prices(),
                                                                desk->referenceData(), QStringLiteral("Test desk"), directory,
-                                                               QStringLiteral("tester"), QStringLiteral("Trader")});
+                                                               std::move(actor)});
     if (auto started = desk->start(); !started) qFatal("%s", started.error().c_str());
+    if (rules == Rules::None)
+        if (auto cleared =
+                desk->engine().setRules({}, {"admin", Role::Administrator}, "tests of the desk, not of compliance").get();
+            !cleared)
+            qFatal("%s", cleared.error().c_str());
     if (!desk->gateway().waitForLogon(std::chrono::seconds(10))) qFatal("the desk did not log on to its simulator");
     window->start();
 }

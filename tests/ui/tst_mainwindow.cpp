@@ -54,7 +54,7 @@ OrderState submit(app::Desk& desk, const char* symbol, Side side, const char* qt
                   std::optional<Price> limit = {}, const char* account = "GROWTH-PB") {
     NewOrderRequest request{
         desk.gateway().defaultSession(), account, symbol, side, {Qty::of(qty), type, limit, {}, TimeInForce::Day, {}}};
-    auto order = desk.engine().submit(request).get();
+    auto order = desk.engine().submit(request, test::trader()).get();
     if (!order) qFatal("%s", order.error().c_str());
     return *order;
 }
@@ -84,24 +84,24 @@ private Q_SLOTS:
 
     void opensOnTheDemoDesk() {
         QTemporaryDir dir;
-        test::DeskWindow desk(dir.path());
+        test::DeskWindow desk(dir.path(), test::DeskWindow::Rules::Demo);
         auto& orders = desk.window->ordersModel();
         QAbstractItemModelTester tester(&orders, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(desk.desk->referenceData().instruments.size(), std::size_t(40));
-        QCOMPARE(app::seedDemoOrders(desk.desk->engine(), desk.desk->referenceData(), desk.desk->gateway().defaultSession()), 25);
+        QCOMPARE(app::seedDemoOrders(desk.desk->engine(), desk.desk->referenceData(), desk.desk->gateway().defaultSession()), 26);
         desk.show();
 
         auto* view = desk.window->ordersBlotter()->view();
-        QTRY_COMPARE(view->model()->rowCount(), 25);
+        QTRY_COMPARE(view->model()->rowCount(), 27);  // with the order compliance holds
         // The simulated broker answers: fills, resting orders, a cancel, a reject.
-        for (const char* status : {"New", "Filled", "Canceled", "Rejected"})
+        for (const char* status : {"New", "Filled", "Canceled", "Rejected", "Held"})
             QTRY_VERIFY2_WITH_TIMEOUT(statusesIn(orders).contains(QString::fromLatin1(status)), status, 10000);
         QTRY_VERIFY(desk.window->executionsModel().rowCount() > 25);
 
         auto* counts = desk.window->statusBar()->findChildren<QLabel*>().at(2);
-        QTRY_VERIFY2(counts->text().startsWith(QStringLiteral("25 orders")), qPrintable(counts->text()));
+        QTRY_VERIFY2(counts->text().startsWith(QStringLiteral("27 orders")), qPrintable(counts->text()));
         auto* user = desk.window->findChild<QLabel*>(QStringLiteral("userLabel"));
-        QCOMPARE(user->text(), QStringLiteral("tester · Trader"));
+        QCOMPARE(user->text(), QStringLiteral("trader1 · Trader"));
         auto* sessions = desk.window->findChild<QLabel*>(QStringLiteral("sessionsLabel"));
         QTRY_VERIFY2(sessions->text().contains(QStringLiteral("SIM LoggedOn")), qPrintable(sessions->text()));
         QVERIFY(!desk.window->findChild<QLabel*>(QStringLiteral("clockLabel"))->text().isEmpty());

@@ -57,7 +57,7 @@ OrderState restingBuy(test::DeskWindow& desk) {
                             "AAPL",
                             Side::Buy,
                             {Qty::of("100"), OrdType::Limit, Price::of("50"), {}, TimeInForce::Day, {}}};
-    auto order = desk.desk->engine().submit(request).get();
+    auto order = desk.desk->engine().submit(request, test::trader()).get();
     if (!order) qFatal("%s", order.error().c_str());
     const bool acknowledged =
         QTest::qWaitFor([&] { return status(desk.window->ordersModel(), order->id) == QLatin1String("New"); }, 10000);
@@ -107,7 +107,8 @@ private Q_SLOTS:
         QCOMPARE(ticket->typeCombo()->currentText(), QStringLiteral("Market"));
         QVERIFY(!ticket->limitEdit()->isEnabled());
         QVERIFY2(ticket->problems().empty(), qPrintable(ticket->problemsLabel()->text()));
-        QVERIFY(ticket->sendButton()->isEnabled());
+        QTRY_VERIFY2(ticket->sendButton()->isEnabled(),
+                     qPrintable(ticket->sendButton()->toolTip() + QLatin1Char(' ') + ticket->complianceLabel()->text()));
         QVERIFY(ticket->findChild<QLabel*>(QStringLiteral("ticketMarket"))->text().contains(QStringLiteral("Last")));
         QVERIFY(ticket->findChild<QLabel*>(QStringLiteral("ticketNotional"))->text().contains(QStringLiteral("USD")));
 
@@ -157,7 +158,8 @@ private Q_SLOTS:
         QVERIFY2(problems().contains(QStringLiteral("a sell stop must be below the last price")), qPrintable(problems()));
         type(ticket->stopEdit(), QString::number(last->toDouble() - 50, 'f', 0));
         QVERIFY2(ticket->problems().empty(), qPrintable(problems()));
-        QVERIFY(ticket->sendButton()->isEnabled());
+        QTRY_VERIFY2(ticket->sendButton()->isEnabled(),
+                     qPrintable(ticket->sendButton()->toolTip() + QLatin1Char(' ') + ticket->complianceLabel()->text()));
         QTest::keyClick(ticket, Qt::Key_Escape);  // Esc closes without sending
         QTRY_VERIFY(!openTicket());
         QCOMPARE(desk_->window->ordersModel().rowCount(), 0);
@@ -228,7 +230,7 @@ private Q_SLOTS:
                                 "7203.T",
                                 Side::Buy,
                                 {Qty::of("101"), OrdType::Market, {}, {}, TimeInForce::Day, {}}};
-        const auto order = desk_->desk->engine().submit(request).get();
+        const auto order = desk_->desk->engine().submit(request, test::trader()).get();
         QVERIFY(order.ok());
         auto& orders = desk_->window->ordersModel();
         QTRY_COMPARE_WITH_TIMEOUT(status(orders, order->id), QStringLiteral("Rejected"), 10000);

@@ -18,6 +18,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace ob::ui {
 
 namespace {
@@ -148,7 +150,23 @@ void OrderTicket::build() {
     problemsLabel_->setObjectName(QStringLiteral("ticketProblems"));
     problemsLabel_->setWordWrap(true);
     problemsLabel_->setTextFormat(Qt::PlainText);
-    for (auto* label : {instrumentLabel_, marketLabel_, rulesLabel_}) {
+    complianceLabel_ = new QLabel(this);
+    complianceLabel_->setObjectName(QStringLiteral("ticketCompliance"));
+    complianceLabel_->setWordWrap(true);
+    complianceLabel_->setTextFormat(Qt::PlainText);
+    headroomLabel_ = new QLabel(this);
+    headroomLabel_->setObjectName(QStringLiteral("ticketHeadroom"));
+    headroomLabel_->setWordWrap(true);
+    headroomLabel_->setTextFormat(Qt::PlainText);
+    headroomLabel_->setToolTip(tr("For each rule that bounds the quantity: the largest quantity that still passes it"));
+    reason_ = new QLineEdit(this);
+    reason_->setObjectName(QStringLiteral("ticketReason"));
+    reason_->setPlaceholderText(tr("Why send it despite the warning (recorded for compliance)"));
+    complianceTimer_ = new QTimer(this);
+    complianceTimer_->setSingleShot(true);
+    complianceTimer_->setInterval(150);
+    connect(complianceTimer_, &QTimer::timeout, this, &OrderTicket::checkCompliance);
+    for (auto* label : {instrumentLabel_, marketLabel_, rulesLabel_, headroomLabel_}) {
         QPalette palette = label->palette();
         palette.setColor(QPalette::WindowText, mutedColor());
         label->setPalette(palette);
@@ -170,6 +188,10 @@ void OrderTicket::build() {
     form_->addRow(tr("&Broker"), broker_);
     form_->addRow(QString(), rulesLabel_);
     form_->addRow(tr("Notional"), notionalLabel_);
+    form_->addRow(tr("Compliance"), complianceLabel_);
+    form_->addRow(tr("Headroom"), headroomLabel_);
+    form_->addRow(tr("&Reason"), reason_);
+    form_->setRowVisible(reason_, false);
 
     auto* buttons = new QDialogButtonBox(this);
     send_ = buttons->addButton(isAmendment() ? tr("Send amendment") : tr("Send"), QDialogButtonBox::AcceptRole);
@@ -197,6 +219,7 @@ void OrderTicket::build() {
     for (auto* box : {side_, type_, tif_, account_, broker_})
         connect(box, &QComboBox::currentIndexChanged, this, &OrderTicket::refresh);
     connect(expiry_, &QDateTimeEdit::dateTimeChanged, this, &OrderTicket::refresh);
+    connect(reason_, &QLineEdit::textChanged, this, &OrderTicket::updateSend);
 
     auto* marketTimer = new QTimer(this);
     connect(marketTimer, &QTimer::timeout, this, &OrderTicket::refreshMarket);
@@ -334,20 +357,106 @@ void OrderTicket::refresh() {
     QPalette problemsPalette = problemsLabel_->palette();
     problemsPalette.setColor(QPalette::WindowText, blocked ? profitColor(false) : mutedColor());
     problemsLabel_->setPalette(problemsPalette);
-    send_->setEnabled(!blocked && !sending_);
-    send_->setToolTip(blocked ? tr("Not sent while the ticket has problems") : tr("Send (Enter)"));
+
+    // The terms changed: what compliance said no longer applies.
+    compliance_.reset();
+    sendWhenPassed_ = false;
+    ++complianceAsked_;
+    complianceLabel_->setText(blocked ? tr("checked once the ticket is complete") : tr("checking…"));
+    headroomLabel_->clear();
+    if (!blocked) complianceTimer_->start();
+    updateSend();
+}
+
+std::optional<Verdict> OrderTicket::complianceVerdict() const {
+    return compliance_ ? std::optional<Verdict>(compliance_->verdict) : std::nullopt;
+}
+
+std::optional<NewOrderRequest> OrderTicket::request() const {
+    std::vector<std::pair<QWidget*, QString>> ignored;
+    NewOrderRequest request;
+    request.terms = readTerms(ignored);
+    if (isAmendment()) {
+        request.session = amending_->session;
+        request.account = amending_->account;
+        request.symbol = amending_->symbol;
+        request.side = amending_->side;
+        request.owner = amending_->owner;
+    } else {
+        request.session = broker_->currentData().toString().toStdString();
+        request.account = account_->currentData().toString().toStdString();
+        request.symbol = symbol_->text().trimmed().toUpper().toStdString();
+        request.side = side();
+    }
+    return request;
+}
+
+void OrderTicket::checkCompliance() {
+    complianceTimer_->stop();
+    if (!problems_.empty()) return;
+    const auto asked = complianceAsked_;
+    whenReady(this, context_.engine.whatIf(*request(), context_.actor, isAmendment() ? amending_->id : 0),
+              [this, asked](OrderEngine::WhatIf answer) {
+                  if (asked != complianceAsked_) return;  // the terms changed since
+                  showCompliance(answer.check, answer.headroom);
+              });
+}
+
+void OrderTicket::showCompliance(const CheckResult& check, const std::vector<Headroom>& headroom) {
+    compliance_ = check;
+    QStringList lines;
+    for (const auto& finding : check.findings)
+        lines << QStringLiteral("%1 %2").arg(
+            finding.logOnly ? tr("[logged]") : toQString(nameOf(finding.verdict)).toUpper() + QLatin1Char(':'),
+            toQString(finding.message));
+    complianceLabel_->setText(lines.isEmpty() ? tr("Passes every rule") : lines.join(QLatin1Char('\n')));
+    QPalette palette = complianceLabel_->palette();
+    palette.setColor(QPalette::WindowText, check.verdict == Verdict::Block  ? profitColor(false)
+                                           : check.verdict == Verdict::Warn ? warningColor()
+                                                                            : profitColor(true));
+    complianceLabel_->setPalette(palette);
+    QStringList room;
+    for (const auto& entry : headroom) room << tr("%1: up to %2").arg(toQString(entry.ruleName), formatQty(entry.quantity));
+    headroomLabel_->setText(room.isEmpty() ? tr("no quantity limit applies") : room.join(QLatin1Char('\n')));
+    updateSend();
+    // Sent at once only when nothing needs the trader's attention; otherwise they see why first.
+    if (std::exchange(sendWhenPassed_, false) && check.verdict == Verdict::Pass) submit();
+}
+
+void OrderTicket::updateSend() {
+    const bool warned = compliance_ && compliance_->verdict == Verdict::Warn;
+    form_->setRowVisible(reason_, warned);
+    QString why;
+    if (!problems_.empty())
+        why = tr("Not sent while the ticket has problems");
+    else if (warned && reason_->text().trimmed().isEmpty())
+        why = tr("Give a reason to send despite the compliance warning");
+    else if (compliance_ && compliance_->verdict == Verdict::Block && isAmendment())
+        why = tr("Compliance blocks this amendment");
+    const bool held = compliance_ && compliance_->verdict == Verdict::Block && !isAmendment();
+    send_->setText(isAmendment() ? tr("Send amendment") : held ? tr("Send for compliance review") : tr("Send"));
+    send_->setEnabled(why.isEmpty() && !sending_);
+    send_->setToolTip(!why.isEmpty() ? why
+                      : held ? tr("Compliance blocks this order: it is held, not sent, until a compliance officer decides")
+                      : !compliance_ ? tr("Send (Enter): checks compliance first, and sends if it passes")
+                                     : tr("Send (Enter)"));
 }
 
 void OrderTicket::submit() {
-    refresh();
-    if (!problems_.empty() || sending_) return;
+    if (!send_->isEnabled() || sending_) return;
+    if (!compliance_) {
+        sendWhenPassed_ = true;
+        checkCompliance();
+        return;
+    }
     std::vector<std::pair<QWidget*, QString>> ignored;
     const auto terms = readTerms(ignored);
+    const std::string reason = reason_->text().trimmed().toStdString();
     sending_ = true;
     send_->setEnabled(false);
-    auto fail = [this](const QString& reason) {
+    auto fail = [this](const QString& why) {
         sending_ = false;
-        problemsLabel_->setText(tr("Not sent: %1").arg(reason));
+        problemsLabel_->setText(tr("Not sent: %1").arg(why));
         QPalette palette = problemsLabel_->palette();
         palette.setColor(QPalette::WindowText, profitColor(false));
         problemsLabel_->setPalette(palette);
@@ -355,20 +464,14 @@ void OrderTicket::submit() {
     };
     if (isAmendment()) {
         const OrderId id = amending_->id;
-        whenReady(this, context_.engine.replace(id, terms), [this, id, fail](Outcome outcome) {
+        whenReady(this, context_.engine.replace(id, terms, context_.actor, reason), [this, id, fail](Outcome outcome) {
             if (!outcome.isApplied()) return fail(toQString(outcome.detail));
             Q_EMIT sent(id);
             accept();
         });
         return;
     }
-    NewOrderRequest request;
-    request.session = broker_->currentData().toString().toStdString();
-    request.account = account_->currentData().toString().toStdString();
-    request.symbol = symbol_->text().trimmed().toUpper().toStdString();
-    request.side = side();
-    request.terms = terms;
-    whenReady(this, context_.engine.submit(std::move(request)), [this, fail](Result<OrderState> result) {
+    whenReady(this, context_.engine.submit(*request(), context_.actor, reason), [this, fail](Result<OrderState> result) {
         if (!result) return fail(toQString(result.error()));
         Q_EMIT sent(result->id);
         accept();

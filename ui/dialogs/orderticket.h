@@ -1,9 +1,12 @@
 #pragma once
 
+#include "auth/access.h"
+#include "compliance/breach.h"
 #include "domain/fund.h"
 #include "models/instrumentdirectory.h"
 #include "orders/order.h"
 #include "orders/ordercheck.h"
+#include "orders/orderevents.h"
 
 #include <QDialog>
 
@@ -17,6 +20,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTimer;
 
 namespace ob {
 class MarketPrices;
@@ -32,12 +36,19 @@ struct TicketContext {
     std::vector<std::pair<std::string, QString>> brokers;  ///< FIX session id and its name
     MarketPrices& prices;
     OrderEngine& engine;
+    Actor actor;
 };
 
 /// The order ticket: a new order, or an amendment (cancel/replace) of a
 /// working one. It checks as the trader types (lots, ticks, what each order
 /// type needs, stops against the last price) and names every problem; Send
 /// stays disabled while any remains. Enter sends, Esc closes.
+///
+/// Once the terms are complete it asks compliance what it would say (a
+/// what-if on the engine's thread) and shows each warning and block with its
+/// figures, and the headroom of each quantity-bound rule. A warning needs a
+/// reason before Send; a blocked new order can still be sent, to be held for
+/// compliance; a blocked amendment cannot.
 class OrderTicket final : public QDialog {
     Q_OBJECT
 
@@ -62,6 +73,11 @@ public:
     QComboBox* brokerCombo() const { return broker_; }
     QPushButton* sendButton() const { return send_; }
     QLabel* problemsLabel() const { return problemsLabel_; }
+    QLabel* complianceLabel() const { return complianceLabel_; }
+    QLabel* headroomLabel() const { return headroomLabel_; }
+    QLineEdit* reasonEdit() const { return reason_; }
+    /// The verdict of the last compliance check, once one has come back for the terms shown.
+    std::optional<Verdict> complianceVerdict() const;
 
 Q_SIGNALS:
     /// The engine took the order (or the amendment) and it is on its way.
@@ -77,6 +93,11 @@ private:
     void refresh();
     void refreshMarket();
     void markInvalid(QWidget* field, bool invalid);
+    /// Asks compliance about the terms as they stand (debounced), and shows the answer.
+    void checkCompliance();
+    void showCompliance(const CheckResult& check, const std::vector<Headroom>& headroom);
+    void updateSend();
+    std::optional<NewOrderRequest> request() const;
     QWidget* fieldOf(OrderField field) const;
     /// The terms as entered, with a problem for each field that does not parse.
     OrderTerms readTerms(std::vector<std::pair<QWidget*, QString>>& problems) const;
@@ -100,6 +121,13 @@ private:
     QLabel* rulesLabel_;
     QLabel* notionalLabel_;
     QLabel* problemsLabel_;
+    QLabel* complianceLabel_;
+    QLabel* headroomLabel_;
+    QLineEdit* reason_;
+    QTimer* complianceTimer_;
+    std::optional<CheckResult> compliance_;  ///< for the terms shown; reset when they change
+    std::uint64_t complianceAsked_ = 0;      ///< numbers the checks, so that a late answer to old terms is dropped
+    bool sendWhenPassed_ = false;            ///< Send was pressed before the check came back
     QLabel* heading_;
     QPushButton* send_;
     QFormLayout* form_;

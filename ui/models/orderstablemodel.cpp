@@ -12,8 +12,8 @@ namespace ob::ui {
 namespace {
 
 constexpr const char* kTitles[OrdersTableModel::ColumnCount] = {
-    "Time",   "ClOrdID", "Account", "Symbol", "Side",   "Qty",      "Type",   "Limit",     "Stop", "TIF",
-    "Status", "Filled",  "Fill %",  "Leaves", "Avg Px", "Notional", "Broker", "Broker ID", "Text"};
+    "Time",   "ClOrdID", "Account", "Symbol", "Side",   "Qty",      "Type",   "Limit",     "Stop",  "TIF", "Status",
+    "Compl.", "Filled",  "Fill %",  "Leaves", "Avg Px", "Notional", "Broker", "Broker ID", "Owner", "Text"};
 
 constexpr const char* kTips[OrdersTableModel::ColumnCount] = {
     "When the order was created (local time)",
@@ -26,7 +26,8 @@ constexpr const char* kTips[OrdersTableModel::ColumnCount] = {
     "Limit price",
     "Stop price",
     "Time in force",
-    "FIX OrdStatus, by FIX 4.4 precedence",
+    "FIX OrdStatus, by FIX 4.4 precedence; Held: blocked by compliance, not sent",
+    "Compliance: Pass, Warn (sent with a reason), Block (held) or Overridden (released by a compliance officer)",
     "Cumulative filled quantity (CumQty)",
     "Share of the order filled",
     "Quantity still working (LeavesQty)",
@@ -34,6 +35,7 @@ constexpr const char* kTips[OrdersTableModel::ColumnCount] = {
     "Filled value: the exact sum of quantity × price over the fills",
     "The FIX session the order is routed to",
     "The broker's OrderID (FIX tag 37)",
+    "The user who entered the order",
     "The last reason given: a broker, compliance or cancel reject, a restatement"};
 
 bool isNumeric(int column) {
@@ -109,7 +111,8 @@ QVariant OrdersTableModel::display(const OrderState& order, int column) const {
         case LimitPrice: return price(order.terms.limitPrice);
         case StopPrice: return price(order.terms.stopPrice);
         case Tif: return toQString(aliasOf(order.terms.timeInForce));
-        case Status: return toQString(nameOf(order.status()));
+        case Status: return toQString(order.statusName());
+        case Compliance: return toQString(nameOf(order.compliance));
         case Filled: return formatQty(order.cumQty);
         case Progress: return QStringLiteral("%1%").arg(fillRatio(order) * 100.0, 0, 'f', 0);
         case Leaves: return formatQty(order.leavesQty());
@@ -117,6 +120,7 @@ QVariant OrdersTableModel::display(const OrderState& order, int column) const {
         case Notional: return order.cumQty.isZero() ? QString() : formatMoney(order.notional, 2);
         case Broker: return brokerOf(order);
         case BrokerOrderId: return toQString(order.brokerOrderId);
+        case Owner: return toQString(order.owner);
         case Text: return toQString(order.text);
         default: return {};
     }
@@ -150,7 +154,9 @@ QVariant OrdersTableModel::data(const QModelIndex& index, int role) const {
         case Qt::ForegroundRole: {
             const auto status = order->status();
             if (column == SideColumn) return QBrush(sideColor(order->side));
-            if (column == Status) return QBrush(statusColor(status));
+            if (column == Status) return QBrush(order->held ? warningColor() : statusColor(status));
+            if (column == Compliance && order->compliance != ComplianceMark::Pass)
+                return QBrush(order->compliance == ComplianceMark::Block ? profitColor(false) : warningColor());
             if (isTerminal(status) && status != OrdStatus::Filled) return QBrush(mutedColor());
             return {};
         }
@@ -189,8 +195,8 @@ bool OrdersTableModel::rowMatches(int row, const BlotterFilter& filter) const {
     if (filter.text.empty()) return true;
     for (std::string_view field :
          {std::string_view(order->clOrdId), std::string_view(order->symbol), std::string_view(order->account),
-          std::string_view(order->brokerOrderId), std::string_view(order->text), nameOf(status), nameOf(order->side),
-          std::string_view(order->session)})
+          std::string_view(order->brokerOrderId), std::string_view(order->text), order->statusName(), nameOf(order->side),
+          std::string_view(order->session), nameOf(order->compliance), std::string_view(order->owner)})
         if (BlotterFilter::contains(field, filter.text)) return true;
     return false;
 }
@@ -206,7 +212,9 @@ bool OrdersTableModel::rowLessThan(int left, int right, int column) const {
         case SideColumn: return nameOf(a.side) < nameOf(b.side);
         case Type: return nameOf(a.terms.type) < nameOf(b.terms.type);
         case Tif: return aliasOf(a.terms.timeInForce) < aliasOf(b.terms.timeInForce);
-        case Status: return nameOf(a.status()) < nameOf(b.status());
+        case Status: return a.statusName() < b.statusName();
+        case Compliance: return a.compliance < b.compliance;
+        case Owner: return a.owner < b.owner;
         case Progress: return fillRatio(a) < fillRatio(b);
         case Notional: return a.notional < b.notional;
         case Broker: return brokerOf(a) < brokerOf(b);

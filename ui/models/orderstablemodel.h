@@ -32,6 +32,7 @@ public:
         StopPrice,
         Tif,
         Status,
+        Compliance,
         Filled,
         Progress,
         Leaves,
@@ -39,6 +40,7 @@ public:
         Notional,
         Broker,
         BrokerOrderId,
+        Owner,
         Text,
         ColumnCount
     };

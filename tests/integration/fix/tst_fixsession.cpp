@@ -1,12 +1,12 @@
-#include "fixdesk.h"
 #include "fix/fixdictionary.h"
+#include "fixdesk.h"
 
 #include <QDirIterator>
 
-#include <filesystem>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <filesystem>
 
 using namespace ob;
 using namespace std::chrono_literals;
@@ -119,7 +119,7 @@ private Q_SLOTS:
         Fixture f(c);
         const auto order = f.desk->submit("AAPL", Side::Buy, "100", OrdType::Limit, "90");
         QCOMPARE(f.desk->waitForStatus(order.id, OrdStatus::New).status(), OrdStatus::New);
-        QVERIFY(f.desk->engine->cancel(order.id).get().isApplied());
+        QVERIFY(f.desk->engine->cancel(order.id, test::trader()).get().isApplied());
         const auto canceled = f.desk->waitForStatus(order.id, OrdStatus::Canceled);
         QCOMPARE(canceled.status(), OrdStatus::Canceled);
         QCOMPARE(canceled.leavesQty(), Qty{});
@@ -132,13 +132,22 @@ private Q_SLOTS:
         Fixture f(config());
         const auto order = f.desk->submit("AAPL", Side::Buy, "100", OrdType::Limit, "90");
         f.desk->waitForStatus(order.id, OrdStatus::New);
-        QVERIFY(f.desk->engine->replace(order.id, {Qty::of("200"), OrdType::Limit, Price::of("95"), {}, TimeInForce::Day, {}}).get().isApplied());
+        QVERIFY(
+            f.desk->engine
+                ->replace(order.id, {Qty::of("200"), OrdType::Limit, Price::of("95"), {}, TimeInForce::Day, {}}, test::trader())
+                .get()
+                .isApplied());
         auto up = f.desk->waitFor(order.id, [](const OrderState& o) { return !o.pending && o.terms.quantity == Qty::of("200"); });
         QCOMPARE(up.terms.quantity, Qty::of("200"));
         QCOMPARE(up.terms.limitPrice, std::optional<Price>(Price::of("95")));
         QCOMPARE(up.status(), OrdStatus::New);
-        QVERIFY(f.desk->engine->replace(order.id, {Qty::of("50"), OrdType::Limit, Price::of("95"), {}, TimeInForce::Day, {}}).get().isApplied());
-        auto down = f.desk->waitFor(order.id, [](const OrderState& o) { return !o.pending && o.terms.quantity == Qty::of("50"); });
+        QVERIFY(
+            f.desk->engine
+                ->replace(order.id, {Qty::of("50"), OrdType::Limit, Price::of("95"), {}, TimeInForce::Day, {}}, test::trader())
+                .get()
+                .isApplied());
+        auto down =
+            f.desk->waitFor(order.id, [](const OrderState& o) { return !o.pending && o.terms.quantity == Qty::of("50"); });
         QCOMPARE(down.terms.quantity, Qty::of("50"));
         // The price falls through the limit: the order fills at the better price.
         f.sim->call([](SimulatedBroker& b) { b.setPrice("AAPL", Price::of("94")); });
@@ -152,13 +161,17 @@ private Q_SLOTS:
         c.latency = 300ms;
         Fixture f(c);
         const auto first = f.desk->submit("AAPL", Side::Buy, "100");
-        QVERIFY(f.desk->engine->cancel(first.id).get().isApplied());
+        QVERIFY(f.desk->engine->cancel(first.id, test::trader()).get().isApplied());
         const auto filled = f.desk->waitFor(first.id, [](const OrderState& o) { return !o.pending && o.isFilled(); });
         QCOMPARE(filled.status(), OrdStatus::Filled);
         QVERIFY2(contains(filled.text, "too late"), filled.text.c_str());
 
         const auto second = f.desk->submit("AAPL", Side::Sell, "100");
-        QVERIFY(f.desk->engine->replace(second.id, {Qty::of("100"), OrdType::Limit, Price::of("99"), {}, TimeInForce::Day, {}}).get().isApplied());
+        QVERIFY(
+            f.desk->engine
+                ->replace(second.id, {Qty::of("100"), OrdType::Limit, Price::of("99"), {}, TimeInForce::Day, {}}, test::trader())
+                .get()
+                .isApplied());
         const auto done = f.desk->waitFor(second.id, [](const OrderState& o) { return !o.pending && o.isFilled(); });
         QCOMPARE(done.status(), OrdStatus::Filled);
         QVERIFY2(contains(done.text, "replace") && contains(done.text, "too late"), done.text.c_str());
@@ -204,7 +217,9 @@ private Q_SLOTS:
         Fixture f(test::testSimulatorConfig());
         const auto order = f.desk->submit("AAPL", Side::Sell, "100", OrdType::Limit, "120");
         f.desk->waitForStatus(order.id, OrdStatus::New);
-        QVERIFY(f.sim->call([&](SimulatedBroker& b) { return b.cancelUnsolicited(order.clOrdId, "canceled due to trading halt"); }).ok());
+        QVERIFY(
+            f.sim->call([&](SimulatedBroker& b) { return b.cancelUnsolicited(order.clOrdId, "canceled due to trading halt"); })
+                .ok());
         const auto canceled = f.desk->waitForStatus(order.id, OrdStatus::Canceled);
         QCOMPARE(canceled.text, std::string("canceled due to trading halt"));
     }
@@ -248,8 +263,8 @@ private Q_SLOTS:
     void appliesReportsWithCustomTags() {
         auto c = test::testSimulatorConfig();
         // A broker's own tags and a parties group it adds to every report.
-        c.extraExecutionTags = {{453, "2"}, {448, "BRKR"}, {447, "D"}, {452, "1"}, {448, "DESK7"}, {447, "D"}, {452, "12"},
-                                {5001, "internal-ref"}, {9999, "x"}};
+        c.extraExecutionTags = {{453, "2"},  {448, "BRKR"},          {447, "D"}, {452, "1"}, {448, "DESK7"}, {447, "D"},
+                                {452, "12"}, {5001, "internal-ref"}, {9999, "x"}};
         Fixture f(c);
         const auto order = f.desk->submit("AAPL", Side::Buy, "100");
         QCOMPARE(f.desk->waitForStatus(order.id, OrdStatus::Filled).cumQty, Qty::of("100"));
@@ -262,15 +277,19 @@ private Q_SLOTS:
         f.desk->waitForStatus(order.id, OrdStatus::New);
         const auto session = f.sim->sessions().front().session;
         // A price that is not a number: the session layer refuses it, the desk keeps it.
-        QVERIFY(f.sim->sendRaw(session, test::fixMessage("FIX.4.4", "SIM", "OPENBLOTTER", 1,
-                                                         "35=8|37=X|11=" + order.clOrdId + "|17=BAD1|150=F|39=1|55=AAPL|54=1|38=100|32=10|31=abc|151=90|14=10|6=100|")));
+        QVERIFY(f.sim->sendRaw(session,
+                               test::fixMessage("FIX.4.4", "SIM", "OPENBLOTTER", 1,
+                                                "35=8|37=X|11=" + order.clOrdId +
+                                                    "|17=BAD1|150=F|39=1|55=AAPL|54=1|38=100|32=10|31=abc|151=90|14=10|6=100|")));
         // A report for an order nobody sent.
-        QVERIFY(f.sim->sendRaw(session, test::fixMessage("FIX.4.4", "SIM", "OPENBLOTTER", 1,
-                                                         "35=8|37=Y|11=NOT-OURS|17=BAD2|150=0|39=0|55=AAPL|54=1|38=100|151=100|14=0|6=0|")));
+        QVERIFY(f.sim->sendRaw(
+            session, test::fixMessage("FIX.4.4", "SIM", "OPENBLOTTER", 1,
+                                      "35=8|37=Y|11=NOT-OURS|17=BAD2|150=0|39=0|55=AAPL|54=1|38=100|151=100|14=0|6=0|")));
         // Bytes that are not FIX at all, and a message whose checksum is wrong.
         QVERIFY(f.sim->sendRaw(session, "this is not a FIX message", true));
-        auto corrupt = test::fixMessage("FIX.4.4", "SIM", "OPENBLOTTER", f.sim->sessions().front().nextSenderMsgSeqNum,
-                                        "35=8|37=Z|11=" + order.clOrdId + "|17=BAD3|150=F|39=2|55=AAPL|54=1|38=100|32=100|31=90|151=0|14=100|6=90|");
+        auto corrupt = test::fixMessage(
+            "FIX.4.4", "SIM", "OPENBLOTTER", f.sim->sessions().front().nextSenderMsgSeqNum,
+            "35=8|37=Z|11=" + order.clOrdId + "|17=BAD3|150=F|39=2|55=AAPL|54=1|38=100|32=100|31=90|151=0|14=100|6=90|");
         corrupt.replace(corrupt.size() - 4, 3, "000");
         QVERIFY(f.sim->sendRaw(session, corrupt, true));
         QTRY_VERIFY_WITH_TIMEOUT(f.quarantine().size() >= 2, 10000);
@@ -317,7 +336,8 @@ private Q_SLOTS:
             auto store = store::SqliteStore::open(f.dir.path().toStdString() + "/openblotter.db");
             QVERIFY(store.ok());
             OrderEngine engine(**store);
-            auto gateway = FixGateway::create({f.desk->settings, f.desk->dataDirectory, test::fixDictionaryDirectory(), nullptr, {}}, engine);
+            auto gateway = FixGateway::create(
+                {f.desk->settings, f.desk->dataDirectory, test::fixDictionaryDirectory(), nullptr, {}}, engine);
             QVERIFY(gateway.ok());
             QVERIFY((*gateway)->start().ok());
             QVERIFY((*gateway)->waitForLogon(10s));

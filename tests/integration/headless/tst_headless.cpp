@@ -16,11 +16,14 @@ namespace {
 class SimProcess {
 public:
     explicit SimProcess(const QString& recordPrefix, QStringList extra = {}) {
-        process_.start(QStringLiteral(OPENBLOTTER_SIM), QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tick-ms"),
-                                                                   QStringLiteral("0"), QStringLiteral("--record"), recordPrefix} + extra);
+        process_.start(QStringLiteral(OPENBLOTTER_SIM),
+                       QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tick-ms"),
+                                   QStringLiteral("0"), QStringLiteral("--record"), recordPrefix} +
+                           extra);
         if (!process_.waitForStarted()) qFatal("openblotter-sim did not start");
         while (port_ == 0 && process_.waitForReadyRead(10000)) {
-            const auto match = QRegularExpression(QStringLiteral("listening on 127.0.0.1:(\\d+)")).match(QString::fromUtf8(process_.readAllStandardOutput()));
+            const auto match = QRegularExpression(QStringLiteral("listening on 127.0.0.1:(\\d+)"))
+                                   .match(QString::fromUtf8(process_.readAllStandardOutput()));
             if (match.hasMatch()) port_ = match.captured(1).toInt();
         }
         if (port_ == 0) qFatal("openblotter-sim did not say where it listens: %s", process_.readAllStandardError().constData());
@@ -45,13 +48,6 @@ struct Run {
     QString stdOut;
 };
 
-Run runDesk(const QStringList& arguments) {
-    QProcess desk;
-    desk.start(QStringLiteral(OPENBLOTTER), QStringList{QStringLiteral("--headless")} + arguments);
-    if (!desk.waitForFinished(300000)) qFatal("openblotter --headless did not finish");
-    return {desk.exitCode(), QString::fromUtf8(desk.readAllStandardError()), QString::fromUtf8(desk.readAllStandardOutput())};
-}
-
 QString write(const QTemporaryDir& dir, const char* name, const QString& text) {
     const auto path = dir.filePath(QString::fromLatin1(name));
     QFile file(path);
@@ -60,9 +56,35 @@ QString write(const QTemporaryDir& dir, const char* name, const QString& text) {
     return path;
 }
 
+/// openblotter --headless as one of the demo users (resources/demo/users.csv).
+Run runAs(const char* user, const QStringList& arguments) {
+    QProcess desk;
+    auto environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("OPENBLOTTER_PASSWORD"), QString::fromLatin1(user) + QStringLiteral("-demo"));
+    desk.setProcessEnvironment(environment);
+    desk.start(QStringLiteral(OPENBLOTTER),
+               QStringList{QStringLiteral("--headless"), QStringLiteral("--user"), QString::fromLatin1(user)} + arguments);
+    if (!desk.waitForFinished(300000)) qFatal("openblotter --headless did not finish");
+    return {desk.exitCode(), QString::fromUtf8(desk.readAllStandardError()), QString::fromUtf8(desk.readAllStandardOutput())};
+}
+
+Run runDesk(const QStringList& arguments) { return runAs("trader", arguments); }
+
+/// A data directory whose rule set is empty: for tests of routing, not of compliance.
+QString deskWithoutRules(const QTemporaryDir& dir) {
+    const auto desk = dir.filePath(QStringLiteral("desk"));
+    const auto rules =
+        write(dir, "no-rules.json", QStringLiteral(R"({"format": "openblotter-rules", "version": 1, "rules": []})"));
+    const auto run = runAs("compliance", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-rules"), rules});
+    if (run.exitCode != 0) qFatal("cannot clear the rules: %s", qPrintable(run.stdErr));
+    return desk;
+}
+
 QString settingsFor(int port) {
-    return QStringLiteral("[DEFAULT]\nConnectionType=initiator\nSocketConnectHost=127.0.0.1\nSocketConnectPort=%1\nSenderCompID=OPENBLOTTER\n"
-                          "TargetCompID=SIM\nHeartBtInt=30\nReconnectInterval=1\n\n[SESSION]\nBeginString=FIX.4.4\n")
+    return QStringLiteral(
+               "[DEFAULT]\nConnectionType=initiator\nSocketConnectHost=127.0.0.1\nSocketConnectPort=%1\nSenderCompID="
+               "OPENBLOTTER\n"
+               "TargetCompID=SIM\nHeartBtInt=30\nReconnectInterval=1\n\n[SESSION]\nBeginString=FIX.4.4\n")
         .arg(port);
 }
 
@@ -88,7 +110,7 @@ private Q_SLOTS:
     void fillsABasketOfAThousandOrders() {
         QTemporaryDir dir;
         SimProcess sim(dir.filePath(QStringLiteral("sim")), {QStringLiteral("--partial-fills"), QStringLiteral("2"),
-                                                              QStringLiteral("--fill-interval-ms"), QStringLiteral("0")});
+                                                             QStringLiteral("--fill-interval-ms"), QStringLiteral("0")});
         QString basket = QStringLiteral("Account,Symbol,Side,Qty,Type,Limit_Price,TIF,Ignored\n");
         const char* symbols[] = {"AAPL", "MSFT", "VOD.L", "7203.T", "SAP.DE"};
         const char* lots[] = {"10", "25", "1000", "200", "15"};
@@ -96,18 +118,29 @@ private Q_SLOTS:
             const int s = i % 5;
             // Market orders, and limits through the market that fill at once.
             const bool buy = i % 3 != 0;
-            const QString limit = i % 2 ? QString() : QString::fromLatin1(buy ? (s == 2 ? "0.8" : s == 3 ? "3000" : s == 4 ? "150" : s == 1 ? "390" : "200")
-                                                                              : (s == 2 ? "0.6" : s == 3 ? "2700" : s == 4 ? "130" : s == 1 ? "370" : "180"));
-            basket += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,x\n")
-                          .arg(QString::fromLatin1(i % 2 ? "GROWTH-PB" : "INCOME-PB"), QString::fromLatin1(symbols[s]),
-                               QString::fromLatin1(buy ? "BUY" : (i % 7 == 0 ? "SHORT" : "sell")), QString::fromLatin1(lots[s]),
-                               QString::fromLatin1(limit.isEmpty() ? "MKT" : "LMT"), limit, QString::fromLatin1(i % 4 ? "DAY" : "IOC"));
+            const QString limit = i % 2 ? QString()
+                                        : QString::fromLatin1(buy ? (s == 2   ? "0.8"
+                                                                     : s == 3 ? "3000"
+                                                                     : s == 4 ? "150"
+                                                                     : s == 1 ? "390"
+                                                                              : "200")
+                                                                  : (s == 2   ? "0.6"
+                                                                     : s == 3 ? "2700"
+                                                                     : s == 4 ? "130"
+                                                                     : s == 1 ? "370"
+                                                                              : "180"));
+            basket +=
+                QStringLiteral("%1,%2,%3,%4,%5,%6,%7,x\n")
+                    .arg(QString::fromLatin1(i % 2 ? "GROWTH-PB" : "INCOME-PB"), QString::fromLatin1(symbols[s]),
+                         QString::fromLatin1(buy ? "BUY" : (i % 7 == 0 ? "SHORT" : "sell")), QString::fromLatin1(lots[s]),
+                         QString::fromLatin1(limit.isEmpty() ? "MKT" : "LMT"), limit, QString::fromLatin1(i % 4 ? "DAY" : "IOC"));
         }
-        const auto run = runDesk({QStringLiteral("--fix-settings"), write(dir, "broker.cfg", settingsFor(sim.port())), QStringLiteral("--data-dir"),
-                                  dir.filePath(QStringLiteral("desk")), QStringLiteral("--import-basket"), write(dir, "basket.csv", basket),
-                                  QStringLiteral("--send"), QStringLiteral("--wait"), QStringLiteral("120"), QStringLiteral("--export-orders"),
-                                  dir.filePath(QStringLiteral("orders.csv")), QStringLiteral("--export-executions"),
-                                  dir.filePath(QStringLiteral("executions.csv"))});
+        const auto run =
+            runDesk({QStringLiteral("--fix-settings"), write(dir, "broker.cfg", settingsFor(sim.port())),
+                     QStringLiteral("--data-dir"), deskWithoutRules(dir), QStringLiteral("--import-basket"),
+                     write(dir, "basket.csv", basket), QStringLiteral("--send"), QStringLiteral("--wait"), QStringLiteral("120"),
+                     QStringLiteral("--export-orders"), dir.filePath(QStringLiteral("orders.csv")),
+                     QStringLiteral("--export-executions"), dir.filePath(QStringLiteral("executions.csv"))});
         QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
         QVERIFY(run.stdOut.contains(QStringLiteral("sent 1000 orders")));
         sim.stop();
@@ -148,8 +181,9 @@ private Q_SLOTS:
                                                  "GROWTH-PB,NOPE,BUY,100,MKT,,DAY\n"
                                                  "GROWTH-PB,AAPL,HOLD,100,LMT,,DAY\n"
                                                  "GROWTH-PB,7203.T,BUY,150,LMT,2800.5,GTD\n"));
-        const auto run = runDesk({QStringLiteral("--fix-settings"), write(dir, "broker.cfg", settingsFor(sim.port())), QStringLiteral("--data-dir"),
-                                  dir.filePath(QStringLiteral("desk")), QStringLiteral("--import-basket"), basket, QStringLiteral("--send"),
+        const auto run = runDesk({QStringLiteral("--fix-settings"), write(dir, "broker.cfg", settingsFor(sim.port())),
+                                  QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("desk")),
+                                  QStringLiteral("--import-basket"), basket, QStringLiteral("--send"),
                                   QStringLiteral("--export-orders"), dir.filePath(QStringLiteral("orders.csv"))});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.stdErr.contains(QStringLiteral("line 3: unknown symbol 'NOPE'")), qPrintable(run.stdErr));
@@ -166,12 +200,14 @@ private Q_SLOTS:
     void reportsRejectedOrders() {
         QTemporaryDir dir;
         SimProcess sim(dir.filePath(QStringLiteral("sim")), {QStringLiteral("--reject-share"), QStringLiteral("1")});
-        const auto run = runDesk({QStringLiteral("--fix-settings"), write(dir, "broker.cfg", settingsFor(sim.port())), QStringLiteral("--data-dir"),
-                                  dir.filePath(QStringLiteral("desk")), QStringLiteral("--import-basket"),
-                                  write(dir, "basket.csv", QStringLiteral("account,symbol,side,qty,type,limit_price,tif,broker\n"
-                                                                          "GROWTH-PB,AAPL,BUY,100,MKT,,DAY,SIM\n")),
-                                  QStringLiteral("--send"), QStringLiteral("--wait"), QStringLiteral("30"), QStringLiteral("--export-orders"),
-                                  dir.filePath(QStringLiteral("orders.csv"))});
+        const auto run =
+            runDesk({QStringLiteral("--fix-settings"), write(dir, "broker.cfg", settingsFor(sim.port())),
+                     QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("desk")), QStringLiteral("--import-basket"),
+                     write(dir, "basket.csv",
+                           QStringLiteral("account,symbol,side,qty,type,limit_price,tif,broker\n"
+                                          "GROWTH-PB,AAPL,BUY,100,MKT,,DAY,SIM\n")),
+                     QStringLiteral("--send"), QStringLiteral("--wait"), QStringLiteral("30"), QStringLiteral("--export-orders"),
+                     dir.filePath(QStringLiteral("orders.csv"))});
         QCOMPARE(run.exitCode, 2);
         const auto orders = rowsBy(dir.filePath(QStringLiteral("orders.csv")), "symbol");
         QCOMPARE(orders.at("AAPL").at("status"), std::string("Rejected"));
@@ -182,18 +218,20 @@ private Q_SLOTS:
         QTemporaryDir dir;
         SimProcess sim(dir.filePath(QStringLiteral("sim")));
         const auto settings = write(dir, "broker.cfg", settingsFor(sim.port()));
-        const auto desk = dir.filePath(QStringLiteral("desk"));
+        const auto desk = deskWithoutRules(dir);  // the price collar would hold an order this far from the market
         // An order far from the market stays working; the wait runs out.
-        auto first = runDesk({QStringLiteral("--fix-settings"), settings, QStringLiteral("--data-dir"), desk, QStringLiteral("--import-basket"),
-                              write(dir, "basket.csv", QStringLiteral("account,symbol,side,qty,type,limit_price,tif\n"
-                                                                      "GROWTH-PB,AAPL,BUY,100,LMT,150,GTC\n")),
+        auto first = runDesk({QStringLiteral("--fix-settings"), settings, QStringLiteral("--data-dir"), desk,
+                              QStringLiteral("--import-basket"),
+                              write(dir, "basket.csv",
+                                    QStringLiteral("account,symbol,side,qty,type,limit_price,tif\n"
+                                                   "GROWTH-PB,AAPL,BUY,100,LMT,150,GTC\n")),
                               QStringLiteral("--send"), QStringLiteral("--wait"), QStringLiteral("2")});
         QCOMPARE(first.exitCode, 3);
         QVERIFY2(first.stdErr.contains(QStringLiteral("1 orders still working")), qPrintable(first.stdErr));
         // A later run waits for it too, and cancels it when its own wait runs out.
-        auto second = runDesk({QStringLiteral("--fix-settings"), settings, QStringLiteral("--data-dir"), desk, QStringLiteral("--wait"),
-                               QStringLiteral("2"), QStringLiteral("--cancel-remaining"), QStringLiteral("--export-orders"),
-                               dir.filePath(QStringLiteral("orders.csv"))});
+        auto second = runDesk({QStringLiteral("--fix-settings"), settings, QStringLiteral("--data-dir"), desk,
+                               QStringLiteral("--wait"), QStringLiteral("2"), QStringLiteral("--cancel-remaining"),
+                               QStringLiteral("--export-orders"), dir.filePath(QStringLiteral("orders.csv"))});
         QCOMPARE(second.exitCode, 3);
         QVERIFY2(second.stdErr.contains(QStringLiteral("sent cancels for 1 orders; 0 still working")), qPrintable(second.stdErr));
         const auto orders = rowsBy(dir.filePath(QStringLiteral("orders.csv")), "symbol");
@@ -201,11 +239,118 @@ private Q_SLOTS:
         QCOMPARE(orders.at("AAPL").at("tif"), std::string("GTC"));
     }
 
+    void enforcesComplianceInBatch() {
+        QTemporaryDir dir;
+        SimProcess sim(dir.filePath(QStringLiteral("sim")));
+        const auto settings = write(dir, "broker.cfg", settingsFor(sim.port()));
+        const auto desk = dir.filePath(QStringLiteral("desk"));  // the demo rules: BA restricted, TSLA on the grey list
+        const auto basket = write(dir, "basket.csv",
+                                  QStringLiteral("account,symbol,side,qty,type,limit_price,tif\n"
+                                                 "GROWTH-PB,AAPL,BUY,100,MKT,,DAY\n"
+                                                 "GROWTH-PB,TSLA,BUY,100,MKT,,DAY\n"
+                                                 "GROWTH-PB,BA,BUY,100,MKT,,DAY\n"));
+        const QStringList common{QStringLiteral("--fix-settings"),  settings, QStringLiteral("--data-dir"), desk,
+                                 QStringLiteral("--import-basket"), basket};
+
+        // Checked and reported before anything is sent; a warning without a reason stops the whole basket.
+        const auto unreasoned = runDesk(common + QStringList{QStringLiteral("--send")});
+        QCOMPARE(unreasoned.exitCode, 1);
+        QVERIFY2(unreasoned.stdOut.contains(QStringLiteral("order 1 (BUY 100 AAPL for GROWTH-PB): pass")),
+                 qPrintable(unreasoned.stdOut));
+        QVERIFY(unreasoned.stdOut.contains(QStringLiteral("order 2 (BUY 100 TSLA for GROWTH-PB): warn: Grey list: no new buys")));
+        QVERIFY(unreasoned.stdOut.contains(QStringLiteral("order 3 (BUY 100 BA for GROWTH-PB): block: Restricted list")));
+        QVERIFY2(unreasoned.stdErr.contains(QStringLiteral("give --warning-reason")), qPrintable(unreasoned.stdErr));
+
+        // With a reason the warned order goes; the blocked one is held, and the exit status says so.
+        const auto sent =
+            runDesk(common + QStringList{QStringLiteral("--send"), QStringLiteral("--warning-reason"),
+                                         QStringLiteral("client facilitation"), QStringLiteral("--wait"), QStringLiteral("30"),
+                                         QStringLiteral("--export-orders"), dir.filePath(QStringLiteral("orders.csv"))});
+        QCOMPARE(sent.exitCode, 2);
+        QVERIFY2(sent.stdOut.contains(QStringLiteral("sent 2 orders; 1 held by compliance, not sent")), qPrintable(sent.stdOut));
+        sim.stop();
+        const auto orders = rowsBy(dir.filePath(QStringLiteral("orders.csv")), "symbol");
+        QCOMPARE(orders.at("AAPL").at("compliance"), std::string("pass"));
+        QCOMPARE(orders.at("TSLA").at("compliance"), std::string("warn"));
+        QCOMPARE(orders.at("TSLA").at("status"), std::string("Filled"));
+        QCOMPARE(orders.at("BA").at("compliance"), std::string("block"));
+        QCOMPARE(orders.at("BA").at("status"), std::string("PendingNew"));
+        const auto simOrders = rowsBy(dir.filePath(QStringLiteral("sim.orders.csv")), "cl_ord_id");
+        QCOMPARE(simOrders.size(), std::size_t(2));  // the broker never saw BA
+    }
+
+    void checksWhoRunsTheBatch() {
+        QTemporaryDir dir;
+        const auto desk = dir.filePath(QStringLiteral("desk"));
+        const auto rules = dir.filePath(QStringLiteral("rules.json"));
+        // A trader may read the rules but not change them.
+        QCOMPARE(runDesk({QStringLiteral("--data-dir"), desk, QStringLiteral("--export-rules"), rules}).exitCode, 0);
+        const auto refused = runDesk({QStringLiteral("--data-dir"), desk, QStringLiteral("--import-rules"), rules});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.stdErr.contains(QStringLiteral("trader (Trader) may not change compliance rules")),
+                 qPrintable(refused.stdErr));
+        // A wrong password, or none, gets nowhere.
+        QProcess wrong;
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("OPENBLOTTER_PASSWORD"), QStringLiteral("guess"));
+        wrong.setProcessEnvironment(environment);
+        wrong.start(QStringLiteral(OPENBLOTTER),
+                    {QStringLiteral("--headless"), QStringLiteral("--user"), QStringLiteral("compliance"),
+                     QStringLiteral("--data-dir"), desk, QStringLiteral("--import-rules"), rules});
+        QVERIFY(wrong.waitForFinished(60000));
+        QCOMPARE(wrong.exitCode(), 1);
+        QVERIFY(wrong.readAllStandardError().contains("unknown user or wrong password"));
+        QCOMPARE(runDesk({QStringLiteral("--data-dir"), desk}).exitCode, 0);
+        QProcess anonymous;
+        anonymous.start(QStringLiteral(OPENBLOTTER), {QStringLiteral("--headless"), QStringLiteral("--data-dir"), desk});
+        QVERIFY(anonymous.waitForFinished(60000));
+        QCOMPARE(anonymous.exitCode(), 1);
+        QVERIFY(anonymous.readAllStandardError().contains("--headless needs --user"));
+    }
+
+    void movesRulesBetweenDesks() {
+        QTemporaryDir dir;
+        const auto first = dir.filePath(QStringLiteral("first.json"));
+        QCOMPARE(runAs("compliance",
+                       {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("a")), QStringLiteral("--export-rules"), first})
+                     .exitCode,
+                 0);
+        // An edited file moves to a second desk, and comes back out the same.
+        QFile file(first);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        auto text = QString::fromUtf8(file.readAll());
+        file.close();
+        QVERIFY(text.contains(QStringLiteral("\"limit\": \"250000\"")));
+        text.replace(QStringLiteral("\"limit\": \"250000\""), QStringLiteral("\"limit\": \"300000.5\""));
+        const auto edited = write(dir, "edited.json", text);
+        const auto second = dir.filePath(QStringLiteral("second.json"));
+        const auto imported =
+            runAs("admin", {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("b")), QStringLiteral("--import-rules"),
+                            edited, QStringLiteral("--export-rules"), second});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.stdErr));
+        QVERIFY2(imported.stdOut.contains(QStringLiteral("imported 15 rules and 2 locates")), qPrintable(imported.stdOut));
+        QFile roundTrip(second);
+        QVERIFY(roundTrip.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(roundTrip.readAll()), text);
+
+        // A bad file is refused whole, naming what is wrong, and the rules stay as they were.
+        const auto bad =
+            write(dir, "bad.json",
+                  QString(text).replace(QStringLiteral("\"max_order_quantity\""), QStringLiteral("\"max_order_qty\"")));
+        const auto refused = runAs(
+            "admin", {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("b")), QStringLiteral("--import-rules"), bad});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.stdErr.contains(QStringLiteral("rule 3 ('Max order quantity'): 'kind' is 'max_order_qty', not one of")),
+                 qPrintable(refused.stdErr));
+        QVERIFY(refused.stdErr.contains(QStringLiteral("the rules were left as they were")));
+    }
+
     void explainsItself() {
         const auto help = runDesk({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char* words : {"--import-basket", "account,symbol,side,qty,type,limit_price,tif", "Exit status", "--cancel-remaining",
-                                  "exec_id,cl_ord_id,order_id", "SessionAlias"})
+        for (const char* words : {"--import-basket", "account,symbol,side,qty,type,limit_price,tif", "Exit status",
+                                  "--cancel-remaining", "exec_id,cl_ord_id,order_id", "SessionAlias", "--user", "--import-rules",
+                                  "--export-rules", "--warning-reason", "docs/compliance-rules.md"})
             QVERIFY2(help.stdOut.contains(QString::fromLatin1(words)), words);
         QCOMPARE(runDesk({QStringLiteral("--wait"), QStringLiteral("soon")}).exitCode, 1);
         QCOMPARE(runDesk({QStringLiteral("--cancel-remaining")}).exitCode, 1);
@@ -213,7 +358,8 @@ private Q_SLOTS:
         for (const char* option : {"--version", "--help"}) {
             QProcess plain;
             auto environment = QProcessEnvironment::systemEnvironment();
-            for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) environment.remove(QString::fromLatin1(name));
+            for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+                environment.remove(QString::fromLatin1(name));
             plain.setProcessEnvironment(environment);
             plain.start(QStringLiteral(OPENBLOTTER), {QString::fromLatin1(option)});
             QVERIFY(plain.waitForFinished());

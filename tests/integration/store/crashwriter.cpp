@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
                 "SYM" + std::to_string(i % 10),
                 Side::Buy,
                 {Qty::fromInteger(1'000'000'000), OrdType::Limit, Price::of("100"), {}, TimeInForce::Day, {}}};
-            if (!engine.submit(request).get()) return 1;
+            if (!engine.submit(request, Actor{"trader1", Role::Trader}).get()) return 1;
         }
         snapshot = engine.snapshot().get();
     }

@@ -49,7 +49,7 @@ public:
     }
 
     OrderState submit(const char* qty = "1000", const char* px = "10") {
-        auto state = engine->submit(test::limitOrder(Side::Buy, qty, px)).get();
+        auto state = engine->submit(test::limitOrder(Side::Buy, qty, px), test::trader()).get();
         if (!state) qFatal("%s", state.error().c_str());
         return *state;
     }
@@ -89,7 +89,7 @@ private Q_SLOTS:
         // ClOrdIDs carry the trade date and a counter.
         QCOMPARE(QString::fromStdString(order.clOrdId), QString::fromStdString(desk.engine->tradeDate() + "-0000001"));
 
-        QVERIFY(desk.engine->cancel(order.id).get().isApplied());
+        QVERIFY(desk.engine->cancel(order.id, test::trader()).get().isApplied());
         QVERIFY(desk.engine->sync(10s));
         QTRY_COMPARE(desk.routed.size(), std::size_t(2));
         QCOMPARE(desk.routed[1].kind, RequestKind::Cancel);
@@ -97,8 +97,8 @@ private Q_SLOTS:
         QCOMPARE(desk.routed[1].order.status(), OrdStatus::PendingCancel);
 
         // A refused request is not routed.
-        QVERIFY(desk.engine->cancel(order.id).get().isRefused());
-        QVERIFY(desk.engine->replace(12345, {}).get().isRefused());
+        QVERIFY(desk.engine->cancel(order.id, test::trader()).get().isRefused());
+        QVERIFY(desk.engine->replace(12345, {}, test::trader()).get().isRefused());
         QVERIFY(desk.engine->sync(10s));
         QCOMPARE(desk.routed.size(), std::size_t(2));
     }
@@ -140,10 +140,12 @@ private Q_SLOTS:
             engine.post(report(a.clOrdId, ExecType::TradeCorrect).execId("F").ref("D").fill("9000", "100.12345678"));
             engine.post(report(b.clOrdId, ExecType::New).orderId("BB"));
             QVERIFY(engine.sync(10s));
-            QVERIFY(engine.replace(b.id, {Qty::of("800"), OrdType::Limit, Price::of("10.5"), {}, TimeInForce::GoodTillCancel, {}})
+            QVERIFY(engine
+                        .replace(b.id, {Qty::of("800"), OrdType::Limit, Price::of("10.5"), {}, TimeInForce::GoodTillCancel, {}},
+                                 test::trader())
                         .get()
                         .isApplied());
-            QVERIFY(engine.cancel(c.id).get().isApplied());
+            QVERIFY(engine.cancel(c.id, test::trader()).get().isApplied());
             const auto replaceId = desk.snapshot().orders[1].pending->clOrdId;
             engine.post(report(replaceId, ExecType::Replaced).orig(b.clOrdId).orderQty("800").price("10.5"));
             engine.post(report(b.clOrdId, ExecType::Trade).fill("100", "10.5"));

@@ -1,0 +1,127 @@
+#pragma once
+
+#include "compliance/breach.h"
+#include "compliance/exposure.h"
+#include "domain/referencedata.h"
+#include "portfolio/fundholdings.h"
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace ob {
+
+/// An order as compliance sees it before it goes: a new one, or new terms
+/// for one already working (`filled` is then already in the fund's holdings).
+struct ProposedOrder {
+    OrderId id = 0;  ///< 0 for a what-if
+    std::string account;
+    std::string trader;
+    std::string symbol;
+    Side side = Side::Buy;
+    Qty quantity;
+    OrdType type = OrdType::Limit;
+    std::optional<Price> limitPrice;
+    Qty filled;                   ///< already executed (amends)
+    std::optional<Qty> replaces;  ///< for an amend: the quantity it had
+    Timestamp at;
+};
+
+/// Checks orders against the rules, before they go and after they fill.
+///
+/// It keeps what the rules look at: each fund's holdings and cash, the
+/// locates, the day's orders (duplicates, each trader's notional) and the
+/// buys still open (cash). It is not thread-safe: the order engine, the
+/// single writer of order state, owns it and calls it on its own thread;
+/// what-if checks from the ticket and the basket are queued to that thread
+/// too, so they see exactly the state the real check will.
+class ComplianceEngine {
+public:
+    using PriceSource = std::function<std::optional<Price>(const std::string& symbol)>;
+    using PriceVersion = std::function<std::uint64_t()>;
+
+    /// Amounts compared with a fund's figures are in its base currency; order
+    /// and trader notionals are in the reporting currency (FxRates).
+    ComplianceEngine(const ReferenceData& reference, PriceSource prices, PriceVersion priceVersion = {});
+    ~ComplianceEngine();
+    ComplianceEngine(const ComplianceEngine&) = delete;
+    ComplianceEngine& operator=(const ComplianceEngine&) = delete;
+
+    void setRules(RuleBook rules);
+    const RuleBook& rules() const { return rules_; }
+    void setOpeningPositions(const std::vector<OpeningPosition>& positions) { holdings_.setOpening(positions); }
+
+    /// Every rule that applies, with no side effects.
+    CheckResult preTrade(const ProposedOrder& order) const;
+    /// For each rule that bounds the quantity and applies to the order: the
+    /// largest quantity (in whole lots) that still passes it.
+    std::vector<Headroom> headroom(const ProposedOrder& order) const;
+    /// The fund-level rules against the fund as it stands: every limit it exceeds now.
+    std::vector<RuleResult> postTrade(const std::string& fund) const;
+
+    /// Notes an order that went ahead (new or amended), for duplicates and trader notional.
+    void recordAccepted(const ProposedOrder& order);
+    /// Keeps the open quantity of each buy, for the cash its fills will take.
+    void trackOpenBuy(OrderId id, const std::string& account, Qty leaves, std::optional<Price> price, const std::string& symbol);
+    /// Books a fill; returns the fund it changed, if any.
+    const std::string* applyExecution(const ExecutionRecord& execution, const std::string& account);
+
+    const FundHoldings& holdings() const { return holdings_; }
+    const std::string& fundOf(const std::string& account) const { return holdings_.fundOf(account); }
+    /// The fund's figures now (cached until a fill or a price changes them).
+    const FundExposure& exposure(const std::string& fund) const;
+    /// The price an order is valued at: its limit, else the last market price, else the reference price.
+    std::optional<Price> priceFor(const ProposedOrder& order) const;
+    std::optional<Price> markPrice(const std::string& symbol) const;
+    const Instrument* instrument(const std::string& symbol) const;
+    /// An amount in the instrument's currency, in the fund's base currency.
+    std::optional<Money> inFundCurrency(Money amount, const std::string& symbol, const std::string& fund) const;
+    /// An amount in the instrument's currency, in the reporting currency.
+    std::optional<Money> inReportingCurrency(Money amount, const std::string& symbol) const;
+
+private:
+    struct CompiledRule;
+    struct RecentOrder {
+        Timestamp at;
+        std::string account, symbol;
+        Side side;
+        Qty quantity;
+    };
+    struct OpenBuy {
+        std::string fund;
+        Money notional;
+    };
+
+    bool applies(const CompiledRule& rule, const ProposedOrder& order, const std::string& fund,
+                 const Instrument* instrument) const;
+    std::optional<RuleResult> evaluate(const CompiledRule& rule, const ProposedOrder& order, const std::string& fund,
+                                       const Instrument* instrument) const;
+    Money openBuys(const std::string& fund) const;
+
+    std::unordered_map<std::string, Instrument> instruments_;
+    std::unordered_map<std::string, Qty> votingSharesByIssuer_;
+    FxRates fx_;
+    PriceSource prices_;
+    PriceVersion priceVersion_;
+    FundHoldings holdings_;
+    RuleBook rules_;
+    std::vector<CompiledRule> compiled_;
+    std::unordered_map<std::string, Qty> locates_;  ///< by fund and symbol
+    std::deque<RecentOrder> recent_;
+    std::unordered_map<std::string, Money> traderNotional_;
+    std::unordered_map<OrderId, OpenBuy> openBuys_;
+    std::unordered_map<std::string, Money> openBuysByFund_;
+    struct CachedExposure {
+        std::uint64_t fundVersion = 0;
+        std::uint64_t priceVersion = 0;
+        FundExposure exposure;
+    };
+    mutable std::unordered_map<std::string, CachedExposure> exposureCache_;
+};
+
+}  // namespace ob

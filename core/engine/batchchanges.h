@@ -1,0 +1,52 @@
+#pragma once
+
+#include "engine/orderengine.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace ob {
+
+/// Collects one batch's changes for the engine: the latest state of each
+/// order, each breach once, and the funds whose holdings changed.
+class OrderEngine::BatchChanges {
+public:
+    void order(const OrderState& state) {
+        auto [it, inserted] = index_.try_emplace(state.id, changes_.orders.size());
+        if (inserted)
+            changes_.orders.push_back(state);
+        else
+            changes_.orders[it->second] = state;
+    }
+    void execution(ExecutionRecord record) { changes_.executions.push_back(std::move(record)); }
+    void alert(EngineAlert alert) { changes_.alerts.push_back(std::move(alert)); }
+    void breach(const Breach& breach) {
+        auto [it, inserted] = breachIndex_.try_emplace(breach.id, changes_.breaches.size());
+        if (inserted)
+            changes_.breaches.push_back(breach);
+        else
+            changes_.breaches[it->second] = breach;
+    }
+    /// A fund whose holdings changed in this batch.
+    void touch(const std::string& fund) {
+        if (std::find(funds_.begin(), funds_.end(), fund) == funds_.end()) funds_.push_back(fund);
+    }
+    std::vector<std::string> takeTouchedFunds() { return std::exchange(funds_, {}); }
+    ChangeSet& changeSet() { return changes_; }
+    void clear() {
+        changes_ = {};
+        index_.clear();
+        breachIndex_.clear();
+    }
+
+private:
+    ChangeSet changes_;
+    std::unordered_map<OrderId, std::size_t> index_;
+    std::unordered_map<std::int64_t, std::size_t> breachIndex_;
+    std::vector<std::string> funds_;
+};
+
+}  // namespace ob

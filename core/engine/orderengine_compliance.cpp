@@ -1,0 +1,307 @@
+// The order engine's compliance: pre-trade checks live in the order
+// handlers (orderengine.cpp); breaches, decisions, rules and post-trade
+// checks are here.
+#include "orderengine.h"
+
+#include "engine/batchchanges.h"
+
+#include <spdlog/spdlog.h>
+
+#include <map>
+#include <set>
+
+namespace ob {
+
+namespace {
+
+std::string describeRule(const Rule& r) {
+    std::string text = std::string(aliasOf(r.kind)) + ", " + std::string(aliasOf(r.severity)) + ", " +
+                       std::string(aliasOf(r.mode)) + ", scope " + std::string(aliasOf(r.scope)) +
+                       (r.scopeValue.empty() ? "" : " " + r.scopeValue);
+    if (r.limit) text += ", limit " + r.limit->toString();
+    if (r.warnAt) text += ", warn at " + r.warnAt->toString();
+    if (r.kind == RuleKind::RestrictedList)
+        text += ", " + std::string(aliasOf(r.restriction)) + " " + std::to_string(r.symbols.size()) + " symbols " +
+                std::to_string(r.issuers.size()) + " issuers";
+    if (r.windowSeconds) text += ", window " + std::to_string(r.windowSeconds) + " s";
+    if (!r.target.empty()) text += ", target " + r.target;
+    return text;
+}
+
+}  // namespace
+
+AuditRecord OrderEngine::audit(const Actor& actor, std::string action, std::string subject, std::string details) const {
+    return {0, options_.clock(), actor.user, actor.role, std::move(action), std::move(subject), std::move(details)};
+}
+
+Status OrderEngine::restoreCompliance(const ActiveBook& active) {
+    const auto now = options_.clock();
+    const auto startOfDay = now - (now.time_since_epoch() % std::chrono::hours(24));
+    auto data = store_.loadCompliance(startOfDay);
+    if (!data) return Error{data.error()};
+    compliance_->setOpeningPositions(data->openingPositions);
+    compliance_->setRules(std::move(data->rules));
+    breaches_.restore(std::move(data->breaches), data->lastBreachId);
+
+    // Today's fills are on top of the opening positions.
+    std::unordered_map<OrderId, const OrderState*> orders;
+    for (const auto& row : active.orders) orders.emplace(row.state.id, &row.state);
+    for (const auto& execution : active.executions)
+        if (const auto found = orders.find(execution.orderId); found != orders.end())
+            compliance_->applyExecution(execution, found->second->account);
+    for (const auto& row : active.orders) {
+        const auto& s = row.state;
+        if (s.side == Side::Buy && !s.isDone())
+            compliance_->trackOpenBuy(s.id, s.account, s.leavesQty(), s.terms.limitPrice, s.symbol);
+    }
+    spdlog::info("compliance: {} rules, {} locates, {} breaches open or from today", compliance_->rules().rules.size(),
+                 compliance_->rules().locates.size(), breaches_.all().size());
+    return {};
+}
+
+ProposedOrder OrderEngine::proposalOf(const NewOrderRequest& request, const Actor& actor, OrderId amending) const {
+    ProposedOrder proposal;
+    proposal.id = amending;
+    proposal.account = request.account;
+    proposal.trader = request.owner.empty() ? actor.user : request.owner;
+    proposal.symbol = request.symbol;
+    proposal.side = request.side;
+    proposal.quantity = request.terms.quantity;
+    proposal.type = request.terms.type;
+    proposal.limitPrice = request.terms.limitPrice;
+    proposal.at = options_.clock();
+    if (const auto* order = amending ? book_.find(amending) : nullptr) {
+        proposal.filled = order->state.cumQty;
+        proposal.replaces = order->state.terms.quantity;
+        proposal.trader = order->state.owner;
+    }
+    return proposal;
+}
+
+void OrderEngine::raiseBreaches(const CheckResult& check, const OrderState& order, BreachState blockState, const Actor& decidedBy,
+                                const std::string& reason, StoreUnit& unit, BatchChanges& changes) {
+    const auto now = options_.clock();
+    for (const auto& finding : check.findings) {
+        Breach breach;
+        breach.stage = BreachStage::PreTrade;
+        breach.severity = finding.verdict == Verdict::Block ? Severity::Block : Severity::Warning;
+        breach.finding = finding;
+        breach.orderId = order.id;
+        breach.fund = compliance_->fundOf(order.account);
+        breach.account = order.account;
+        breach.trader = order.owner;
+        breach.symbol = order.symbol;
+        breach.raisedAt = now;
+        breach.updatedAt = now;
+        if (blockState == BreachState::Rejected) {
+            breach.state = BreachState::Rejected;
+        } else if (finding.verdict == Verdict::Warn && !finding.logOnly) {
+            breach.state = BreachState::Acknowledged;  // by the trader who sent the order anyway
+        }
+        if (breach.state != BreachState::Open) {
+            breach.decidedBy = decidedBy.user;
+            breach.reason = reason;
+        }
+        const auto& raised = breaches_.raise(std::move(breach));
+        unit.breaches.push_back(raised);
+        changes.breach(raised);
+    }
+}
+
+Outcome OrderEngine::cancelHeld(const Order& order, const Actor& actor, BatchChanges& changes) {
+    const OrderId id = order.state.id;
+    const auto applied =
+        book_.closeUnsent(id, OrderPhase::Canceled, "cancelled by " + actor.user + " while held by compliance", options_.clock());
+    if (!applied.outcome.isApplied()) return applied.outcome;
+    StoreUnit unit;
+    for (auto* breach : breaches_.ofOrder(id)) {
+        if (breach->isClosed()) continue;
+        breach->state = BreachState::Rejected;
+        breach->decidedBy = actor.user;
+        breach->reason = "the order was cancelled before compliance decided; it was never sent";
+        breach->updatedAt = options_.clock();
+        unit.breaches.push_back(*breach);
+        changes.breach(*breach);
+    }
+    unit.audit.push_back(audit(actor, "order.cancel", "order " + std::to_string(id), "cancelled while held; never sent"));
+    persist(*applied.order, OrderEventKind::CanceledUnsent, applied.order->state.text, std::move(unit), changes);
+    return applied.outcome;
+}
+
+void OrderEngine::checkAfterBatch(BatchChanges& changes) {
+    for (const auto& state : changes.changeSet().orders)
+        if (state.side == Side::Buy)
+            compliance_->trackOpenBuy(state.id, state.account, state.isDone() ? Qty{} : state.leavesQty(), state.terms.limitPrice,
+                                      state.symbol);
+    checkFunds(changes.takeTouchedFunds(), BreachCause::Active, changes);
+}
+
+void OrderEngine::checkFunds(const std::vector<std::string>& funds, BreachCause cause, BatchChanges& changes) {
+    if (funds.empty()) return;
+    StoreUnit unit;
+    for (const auto& fund : funds) {
+        for (auto& breach : breaches_.reconcile(fund, compliance_->postTrade(fund), cause, options_.clock())) {
+            changes.breach(breach);
+            unit.breaches.push_back(std::move(breach));
+        }
+    }
+    if (!unit.breaches.empty()) lastSubmitted_ = store_.submit(std::move(unit));
+}
+
+std::future<OrderEngine::WhatIf> OrderEngine::whatIf(NewOrderRequest request, Actor actor, OrderId amending) {
+    CheckWhatIf command{std::move(request), std::move(actor), amending, {}};
+    auto future = command.done.get_future();
+    enqueue(std::move(command));
+    return future;
+}
+
+std::future<Status> OrderEngine::decideBreach(std::int64_t breachId, BreachDecision decision, Actor actor, std::string reason) {
+    DecideBreach command{breachId, decision, std::move(actor), std::move(reason), {}};
+    auto future = command.done.get_future();
+    enqueue(std::move(command));
+    return future;
+}
+
+std::future<Status> OrderEngine::setRules(RuleBook rules, Actor actor, std::string how) {
+    SetRules command{std::move(rules), std::move(actor), std::move(how), {}};
+    auto future = command.done.get_future();
+    enqueue(std::move(command));
+    return future;
+}
+
+void OrderEngine::recheckHoldings() { enqueue(RecheckHoldings{}); }
+
+void OrderEngine::handle(CheckWhatIf& command, BatchChanges&) {
+    WhatIf result;
+    if (compliance_) {
+        const auto proposal = proposalOf(command.request, command.actor, command.amending);
+        result.check = compliance_->preTrade(proposal);
+        result.headroom = compliance_->headroom(proposal);
+    }
+    command.done.set_value(std::move(result));
+}
+
+void OrderEngine::handle(DecideBreach& command, BatchChanges& changes) {
+    auto* breach = breaches_.find(command.breachId);
+    if (!breach) {
+        command.done.set_value(Error{"no breach " + std::to_string(command.breachId)});
+        return;
+    }
+    if (auto allowed = mayDecide(*breach, command.decision, command.actor, command.reason); !allowed) {
+        command.done.set_value(allowed);
+        return;
+    }
+    const auto now = options_.clock();
+    breach->state = stateAfter(command.decision);
+    breach->decidedBy = command.actor.user;
+    breach->reason = command.reason;
+    breach->updatedAt = now;
+    StoreUnit unit;
+    unit.breaches.push_back(*breach);
+    changes.breach(*breach);
+    const OrderId orderId = breach->orderId;
+    const std::string subject = "breach " + std::to_string(breach->id) + (orderId ? " of order " + std::to_string(orderId) : "");
+    unit.audit.push_back(audit(command.actor, "breach." + std::string(aliasOf(command.decision)), subject,
+                               breach->finding.message + (command.reason.empty() ? "" : "; reason: " + command.reason)));
+
+    const auto* order = orderId ? book_.find(orderId) : nullptr;
+    if (order && order->state.held && command.decision == BreachDecision::Reject) {
+        for (auto* other : breaches_.ofOrder(orderId)) {
+            if (other->isClosed()) continue;
+            other->state = BreachState::Rejected;
+            other->decidedBy = command.actor.user;
+            other->reason = "rejected with breach " + std::to_string(command.breachId) + ": " + command.reason;
+            other->updatedAt = now;
+            unit.breaches.push_back(*other);
+            changes.breach(*other);
+        }
+        const auto applied = book_.closeUnsent(orderId, OrderPhase::Rejected,
+                                               "rejected by compliance (" + command.actor.user + "): " + command.reason, now);
+        persist(*applied.order, OrderEventKind::RejectedByCompliance, applied.order->state.text, std::move(unit), changes);
+    } else if (order && order->state.held && command.decision == BreachDecision::Override && breaches_.blocksCleared(orderId)) {
+        const auto* released = book_.markCompliance(orderId, ComplianceMark::Overridden, false, now);
+        unit.audit.push_back(
+            audit(command.actor, "order.release", "order " + std::to_string(orderId), "sent after the override"));
+        persistAndRoute(*released, OrderEventKind::Released,
+                        {RequestKind::New, released->state, released->state.clOrdId, {}, released->state.terms}, changes,
+                        std::move(unit));
+    } else {
+        lastSubmitted_ = store_.submit(std::move(unit));
+    }
+    command.done.set_value(Status{});
+}
+
+void OrderEngine::handle(SetRules& command, BatchChanges& changes) {
+    if (!compliance_) {
+        command.done.set_value(Error{"compliance is not running on this desk"});
+        return;
+    }
+    if (!command.actor.may(Permission::EditRules)) {
+        command.done.set_value(Error{refusal(command.actor, "change compliance rules")});
+        return;
+    }
+    auto& rules = command.rules.rules;
+    std::int64_t lastId = 0;
+    for (const auto& rule : compliance_->rules().rules) lastId = std::max(lastId, rule.id);
+    for (const auto& rule : rules) lastId = std::max(lastId, rule.id);
+    std::set<std::int64_t> ids;
+    std::set<std::string> names;
+    for (auto& rule : rules) {
+        if (rule.id <= 0) rule.id = ++lastId;
+        if (auto valid = rule.validate(); !valid) {
+            command.done.set_value(valid);
+            return;
+        }
+        if (!ids.insert(rule.id).second || !names.insert(rule.name).second) {
+            command.done.set_value(
+                Error{"two rules share the id " + std::to_string(rule.id) + " or the name '" + rule.name + "'"});
+            return;
+        }
+    }
+    for (const auto& locate : command.rules.locates)
+        if (locate.fund.empty() || locate.symbol.empty() || locate.quantity.isNegative()) {
+            command.done.set_value(Error{"a locate needs a fund, a symbol and a quantity of 0 or more"});
+            return;
+        }
+
+    // One audit record per rule added, changed or removed, with the old and new values.
+    StoreUnit unit;
+    std::map<std::int64_t, const Rule*> before;
+    for (const auto& rule : compliance_->rules().rules) before.emplace(rule.id, &rule);
+    for (const auto& rule : rules) {
+        const std::string subject = "rule " + std::to_string(rule.id) + " (" + rule.name + ")";
+        const auto old = before.find(rule.id);
+        if (old == before.end()) {
+            unit.audit.push_back(audit(command.actor, "rule.add", subject, command.how + ": " + describeRule(rule)));
+            continue;
+        }
+        if (*old->second != rule)
+            unit.audit.push_back(audit(command.actor, "rule.change", subject,
+                                       command.how + ": " + describeRule(*old->second) + " → " + describeRule(rule)));
+        before.erase(old);
+    }
+    for (const auto& [id, rule] : before)
+        unit.audit.push_back(audit(command.actor, "rule.remove", "rule " + std::to_string(id) + " (" + rule->name + ")",
+                                   command.how + ": " + describeRule(*rule)));
+    if (command.rules.locates != compliance_->rules().locates)
+        unit.audit.push_back(audit(command.actor, "locates.change", "locates",
+                                   command.how + ": " + std::to_string(command.rules.locates.size()) + " locates"));
+    if (unit.audit.empty()) unit.audit.push_back(audit(command.actor, "rules.unchanged", "rules", command.how));
+    unit.rules = command.rules;
+    lastSubmitted_ = store_.submit(std::move(unit));
+    compliance_->setRules(std::move(command.rules));
+
+    std::vector<std::string> funds;
+    for (const auto& [fund, holdings] : compliance_->holdings().funds()) funds.push_back(fund);
+    checkFunds(funds, BreachCause::Passive, changes);
+    command.done.set_value(Status{});
+}
+
+void OrderEngine::handle(RecheckHoldings&, BatchChanges& changes) {
+    if (!compliance_) return;
+    std::vector<std::string> funds;
+    for (const auto& [fund, holdings] : compliance_->holdings().funds()) funds.push_back(fund);
+    checkFunds(funds, BreachCause::Passive, changes);
+}
+
+}  // namespace ob

@@ -1,0 +1,92 @@
+#include "logindialog.h"
+
+#include "format.h"
+#include "theme.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace ob::ui {
+
+namespace {
+const QString kLastUserKey = QStringLiteral("login/lastUser");
+}
+
+LoginDialog::LoginDialog(LogIn logIn, const QString& hint, QWidget* parent) : QDialog(parent), logIn_(std::move(logIn)) {
+    setObjectName(QStringLiteral("loginDialog"));
+    setWindowTitle(tr("Log in to OpenBlotter"));
+
+    auto* heading = new QLabel(tr("OpenBlotter"), this);
+    QFont font = heading->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.5);
+    heading->setFont(font);
+    heading->setAlignment(Qt::AlignCenter);
+
+    user_ = new QLineEdit(QSettings().value(kLastUserKey).toString(), this);
+    user_->setObjectName(QStringLiteral("loginUser"));
+    password_ = new QLineEdit(this);
+    password_->setObjectName(QStringLiteral("loginPassword"));
+    password_->setEchoMode(QLineEdit::Password);
+    error_ = new QLabel(this);
+    error_->setObjectName(QStringLiteral("loginError"));
+    error_->setWordWrap(true);
+    QPalette errorPalette = error_->palette();
+    errorPalette.setColor(QPalette::WindowText, profitColor(false));
+    error_->setPalette(errorPalette);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&User"), user_);
+    form->addRow(tr("&Password"), password_);
+
+    auto* buttons = new QDialogButtonBox(this);
+    ok_ = buttons->addButton(tr("Log in"), QDialogButtonBox::AcceptRole);
+    ok_->setDefault(true);
+    buttons->addButton(QDialogButtonBox::Cancel);
+    connect(ok_, &QPushButton::clicked, this, &LoginDialog::attempt);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addLayout(form);
+    layout->addWidget(error_);
+    if (!hint.isEmpty()) {
+        auto* hintLabel = new QLabel(hint, this);
+        hintLabel->setObjectName(QStringLiteral("loginHint"));
+        hintLabel->setWordWrap(true);
+        hintLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        QPalette palette = hintLabel->palette();
+        palette.setColor(QPalette::WindowText, mutedColor());
+        hintLabel->setPalette(palette);
+        layout->addWidget(hintLabel);
+    }
+    layout->addWidget(buttons);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 56);
+    (user_->text().isEmpty() ? user_ : password_)->setFocus();
+}
+
+void LoginDialog::attempt() {
+    const auto name = user_->text().trimmed().toStdString();
+    if (name.empty()) {
+        error_->setText(tr("Enter your user name."));
+        user_->setFocus();
+        return;
+    }
+    auto result = logIn_(name, password_->text().toStdString());
+    password_->clear();
+    if (!result) {
+        error_->setText(tr("Not logged in: %1").arg(toQString(result.error())));
+        password_->setFocus();
+        return;
+    }
+    QSettings().setValue(kLastUserKey, user_->text().trimmed());
+    actor_ = *result;
+    accept();
+}
+
+}  // namespace ob::ui
