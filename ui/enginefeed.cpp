@@ -1,6 +1,7 @@
 #include "enginefeed.h"
 
 #include "engine/orderengine.h"
+#include "models/breachestablemodel.h"
 #include "models/executionstablemodel.h"
 #include "models/orderstablemodel.h"
 #include "models/positionstablemodel.h"
@@ -25,6 +26,7 @@ void EngineFeed::start(int updatesPerSecond) {
     orders_.reset(std::move(snapshot.orders));
     executions_.reset(snapshot.executions);
     positions_.apply(snapshot.executions, [this](OrderId id) { return orders_.accountOf(id); });
+    if (breaches_) breaches_->reset(std::move(snapshot.breaches));
     drain();
     timer_.start(1000 / std::max(1, updatesPerSecond));
     Q_EMIT updated();
@@ -40,6 +42,7 @@ void EngineFeed::drain() {
     std::vector<OrderState> changedOrders;
     std::vector<ExecutionRecord> newExecutions;
     std::vector<EngineAlert> alerts;
+    std::vector<Breach> breaches;
     for (auto& changes : sets) {
         if (changes.sequence <= after_) continue;  // already in the snapshot
         after_ = changes.sequence;
@@ -52,11 +55,13 @@ void EngineFeed::drain() {
         }
         std::move(changes.executions.begin(), changes.executions.end(), std::back_inserter(newExecutions));
         std::move(changes.alerts.begin(), changes.alerts.end(), std::back_inserter(alerts));
+        std::move(changes.breaches.begin(), changes.breaches.end(), std::back_inserter(breaches));
     }
-    if (changedOrders.empty() && newExecutions.empty() && alerts.empty()) return;
+    if (changedOrders.empty() && newExecutions.empty() && alerts.empty() && breaches.empty()) return;
     orders_.apply(changedOrders);  // first: the executions' accounts come from their orders
     executions_.append(newExecutions);
     positions_.apply(newExecutions, [this](OrderId id) { return orders_.accountOf(id); });
+    if (breaches_) breaches_->apply(breaches);
     if (!alerts.empty()) Q_EMIT alertsArrived(alerts);
     Q_EMIT updated();
 }

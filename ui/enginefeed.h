@@ -14,12 +14,13 @@ class OrderEngine;
 
 namespace ob::ui {
 
+class BreachesTableModel;
 class OrdersTableModel;
 class ExecutionsTableModel;
 class PositionsTableModel;
 
 /// Carries the engine's change sets to the models on the GUI thread (orders,
-/// executions and the positions they make). The
+/// executions, the positions they make, and compliance breaches). The
 /// engine's listener only appends to a buffer; a timer on the GUI thread
 /// drains it a few times a second, keeping only the latest state of each
 /// order, so a burst of reports costs the GUI one update per order.
@@ -31,6 +32,8 @@ public:
     EngineFeed(OrderEngine& engine, OrdersTableModel& orders, ExecutionsTableModel& executions, PositionsTableModel& positions,
                QObject* parent = nullptr);
 
+    /// Also keeps a breaches model up to date. Call before start().
+    void followBreaches(BreachesTableModel& breaches) { breaches_ = &breaches; }
     /// Loads the book into the models and starts following it.
     void start(int updatesPerSecond = 20);
     /// Applies what is buffered now (tests call it instead of waiting for the timer).
@@ -45,6 +48,7 @@ private:
     OrdersTableModel& orders_;
     ExecutionsTableModel& executions_;
     PositionsTableModel& positions_;
+    BreachesTableModel* breaches_ = nullptr;
     QTimer timer_;
 
     std::uint64_t after_ = 0;  ///< change sets up to this one are in the snapshot; GUI thread only

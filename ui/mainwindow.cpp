@@ -1,5 +1,10 @@
 #include "mainwindow.h"
 
+#include "dialogs/auditdialog.h"
+#include "dialogs/rulesdialog.h"
+#include "models/breachestablemodel.h"
+#include "panels/compliancepanel.h"
+
 #include "enginefeed.h"
 #include "fix/fixgateway.h"
 #include "format.h"
@@ -62,7 +67,9 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
                                                          [orders = orders_.get()](OrderId id) { return orders->accountOf(id); });
     positions_ = std::make_unique<PositionsTableModel>(instruments_, desk_.reference.accounts);
     alerts_ = std::make_unique<AlertsModel>();
+    breaches_ = std::make_unique<BreachesTableModel>();
     feed_ = std::make_unique<EngineFeed>(desk_.engine, *orders_, *executions_, *positions_);
+    feed_->followBreaches(*breaches_);
     connect(feed_.get(), &EngineFeed::alertsArrived, this, [this](const std::vector<EngineAlert>& alerts) {
         alerts_->add(alerts);
         refreshStatus();
@@ -79,9 +86,11 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
     positionsPanel_ = new PositionsPanel(*positions_, this);
     sessionsPanel_ = new FixSessionsPanel(desk_.gateway, this);
     alertsPanel_ = new AlertsPanel(*alerts_, this);
+    compliancePanel_ = new CompliancePanel(*breaches_, *orders_, desk_.engine, desk_.actor, this);
     actions_ = new OrderActions(desk_, instruments_, *orders_, *ordersBlotter_, this);
     connect(actions_, &OrderActions::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(alertsPanel_, &AlertsPanel::orderRequested, this, [this](qlonglong id) { actions_->openDetails(id); });
+    connect(compliancePanel_, &CompliancePanel::orderRequested, this, [this](qlonglong id) { actions_->openDetails(id); });
     connect(ordersBlotter_, &BlotterWidget::contextMenuRequested, this, [this](const QPoint& at) {
         QMenu menu(this);
         menu.addActions({actions_->amend(), actions_->cancel(), actions_->details()});
@@ -97,10 +106,13 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
     auto* positionsDock = addPanel(positionsPanel_, tr("Positions"), Qt::BottomDockWidgetArea);
     auto* sessionsDock = addPanel(sessionsPanel_, tr("FIX sessions"), Qt::BottomDockWidgetArea);
     alertsDock_ = addPanel(alertsPanel_, tr("Alerts"), Qt::BottomDockWidgetArea);
+    complianceDock_ = addPanel(compliancePanel_, tr("Compliance"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(executionsDock, sessionsDock);
     tabifyDockWidget(positionsDock, alertsDock_);
+    tabifyDockWidget(positionsDock, complianceDock_);
     executionsDock->raise();
-    positionsDock->raise();
+    // A compliance officer's day starts with the breaches; everyone else's with the positions.
+    (desk_.actor.may(Permission::DecideBreaches) ? complianceDock_ : positionsDock)->raise();
     resizeDocks({ordersDock, executionsDock}, {3, 2}, Qt::Vertical);
     resizeDocks({executionsDock, positionsDock}, {1, 1}, Qt::Horizontal);
 
@@ -138,6 +150,21 @@ void MainWindow::createMenus() {
     orders->addActions({actions_->amend(), actions_->cancel(), actions_->details(), actions_->copy()});
     orders->addSeparator();
     orders->addAction(actions_->cancelAllInView());
+
+    auto* compliance = menuBar()->addMenu(tr("&Compliance"));
+    auto* breaches = compliance->addAction(tr("&Breaches"), this, [this] {
+        complianceDock_->show();
+        complianceDock_->raise();
+    });
+    breaches->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    breaches->setStatusTip(tr("Show the compliance breaches"));
+    auto* rules = compliance->addAction(desk_.actor.may(Permission::EditRules) ? tr("&Rules…") : tr("&Rules (read-only)…"), this,
+                                        &MainWindow::openRules);
+    rules->setObjectName(QStringLiteral("actionRules"));
+    auto* audit = compliance->addAction(tr("&Audit trail…"), this, &MainWindow::openAudit);
+    audit->setObjectName(QStringLiteral("actionAudit"));
+    audit->setEnabled(desk_.actor.may(Permission::ViewAudit));
+    if (!audit->isEnabled()) audit->setToolTip(toQString(refusal(desk_.actor, "read the audit trail")));
 
     auto* view = menuBar()->addMenu(tr("&View"));
     for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
@@ -191,11 +218,15 @@ void MainWindow::createStatusBar() {
     sessions_->setToolTip(tr("Each FIX session and its state; the FIX sessions panel has the details"));
     alertCount_ = new QLabel(this);
     alertCount_->setObjectName(QStringLiteral("alertCountLabel"));
+    breachCount_ = new QLabel(this);
+    breachCount_->setObjectName(QStringLiteral("breachCountLabel"));
+    breachCount_->setToolTip(tr("Compliance breaches open, awaiting a decision (Ctrl+B shows them)"));
     clock_ = new QLabel(this);
     clock_->setObjectName(QStringLiteral("clockLabel"));
     statusBar()->addWidget(user);
     statusBar()->addWidget(mode);
     statusBar()->addWidget(counts_);
+    statusBar()->addPermanentWidget(breachCount_);
     statusBar()->addPermanentWidget(alertCount_);
     statusBar()->addPermanentWidget(sessions_);
     statusBar()->addPermanentWidget(clock_);
@@ -206,6 +237,7 @@ void MainWindow::createStatusBar() {
     connect(orders_.get(), &OrdersTableModel::countsChanged, this, &MainWindow::refreshCounts);
     connect(executions_.get(), &QAbstractItemModel::rowsInserted, this, &MainWindow::refreshCounts);
     connect(executions_.get(), &QAbstractItemModel::modelReset, this, &MainWindow::refreshCounts);
+    connect(breaches_.get(), &BreachesTableModel::breachesChanged, this, &MainWindow::refreshCounts);
     refreshCounts();
     refreshStatus();
 }
@@ -217,6 +249,39 @@ void MainWindow::refreshCounts() {
                          .arg(counts.working)
                          .arg(counts.filled)
                          .arg(executions_->rowCount()));
+    const int open = breaches_->awaitingDecision();
+    breachCount_->setText(open ? QStringLiteral("⚑ %1").arg(counted(open, "breach open", "breaches open")) : QString());
+    QPalette palette = breachCount_->palette();
+    palette.setColor(QPalette::WindowText, profitColor(false));
+    breachCount_->setPalette(palette);
+}
+
+void MainWindow::openRules() {
+    auto& store = desk_.store;
+    whenReady(this, std::async(std::launch::async, [&store] { return store.loadCompliance(nowUtc()); }), [this](auto loaded) {
+        if (!loaded) {
+            QMessageBox::critical(this, tr("Compliance rules"), tr("Cannot read the rules: %1").arg(toQString(loaded.error())));
+            return;
+        }
+        auto* dialog = new RulesDialog(std::move(loaded->rules), desk_.engine, desk_.actor, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &RulesDialog::saved, this, [this] { statusBar()->showMessage(tr("Compliance rules saved"), 8000); });
+        dialog->show();
+    });
+}
+
+void MainWindow::openAudit() {
+    if (!desk_.actor.may(Permission::ViewAudit)) return;
+    auto& store = desk_.store;
+    whenReady(this, std::async(std::launch::async, [&store] { return store.auditTrail(20000); }), [this](auto records) {
+        if (!records) {
+            QMessageBox::critical(this, tr("Audit trail"), tr("Cannot read the audit trail: %1").arg(toQString(records.error())));
+            return;
+        }
+        auto* dialog = new AuditDialog(std::move(*records), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
 }
 
 void MainWindow::refreshStatus() {

@@ -14,6 +14,8 @@ namespace ob::ui {
 
 class AlertsModel;
 class AlertsPanel;
+class BreachesTableModel;
+class CompliancePanel;
 class BlotterWidget;
 class EngineFeed;
 class ExecutionsTableModel;
@@ -23,10 +25,13 @@ class OrdersTableModel;
 class PositionsPanel;
 class PositionsTableModel;
 
-/// The trader's desktop: the orders and executions blotters, positions, FIX
-/// sessions and alerts as dockable panels whose arrangement persists between
-/// runs; menus and a toolbar with the order actions and their shortcuts; a
-/// status bar with the user, the mode, each FIX session's state and the clock.
+/// The desk's main window: the orders and executions blotters, positions,
+/// FIX sessions, alerts and compliance breaches as dockable panels whose
+/// arrangement persists between runs; menus and a toolbar with the order
+/// actions and their shortcuts; the compliance rules and the audit trail; a
+/// status bar with the user and role, the mode, each FIX session's state,
+/// the breaches awaiting a decision and the clock. What the user may do
+/// follows their role.
 ///
 /// Construct it before the desk starts (it subscribes to the engine), then
 /// call start() once the engine runs.
@@ -48,6 +53,8 @@ public:
     AlertsModel& alertsModel() const { return *alerts_; }
     PositionsPanel* positionsPanel() const { return positionsPanel_; }
     FixSessionsPanel* sessionsPanel() const { return sessionsPanel_; }
+    CompliancePanel* compliancePanel() const { return compliancePanel_; }
+    BreachesTableModel& breachesModel() const { return *breaches_; }
     OrderActions* orderActions() const { return actions_; }
     EngineFeed& feed() const { return *feed_; }
 
@@ -72,6 +79,8 @@ private:
     void exportBlotter(BlotterWidget* blotter, const QString& what);
     void loadQuarantine();
     void showShortcuts();
+    void openRules();
+    void openAudit();
 
     DeskServices desk_;
     InstrumentDirectory instruments_;
@@ -79,12 +88,16 @@ private:
     std::unique_ptr<ExecutionsTableModel> executions_;
     std::unique_ptr<PositionsTableModel> positions_;
     std::unique_ptr<AlertsModel> alerts_;
+    std::unique_ptr<BreachesTableModel> breaches_;
     std::unique_ptr<EngineFeed> feed_;
     BlotterWidget* ordersBlotter_;
     BlotterWidget* executionsBlotter_;
     PositionsPanel* positionsPanel_;
     FixSessionsPanel* sessionsPanel_;
     AlertsPanel* alertsPanel_;
+    CompliancePanel* compliancePanel_;
+    QDockWidget* complianceDock_ = nullptr;
+    QLabel* breachCount_ = nullptr;
     OrderActions* actions_;
     QDockWidget* alertsDock_ = nullptr;
     QLabel* counts_ = nullptr;

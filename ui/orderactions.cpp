@@ -98,8 +98,11 @@ void OrderActions::updateEnabled() {
     const auto selected = selectedOrders();
     int live = 0;
     for (const auto* order : selected) live += takesRequests(*order) ? 1 : 0;
-    amend_->setEnabled(selected.size() == 1 && live == 1);
-    cancel_->setEnabled(live > 0);
+    // Compliance officers and administrators watch orders; only traders and PMs act on them.
+    const bool trades = desk_.actor.may(Permission::TradeOrders);
+    for (auto* action : {buy_, sell_, cancelAll_}) action->setEnabled(trades);
+    amend_->setEnabled(trades && selected.size() == 1 && live == 1 && !selected.front()->held);  // a held order is never amended
+    cancel_->setEnabled(trades && live > 0);
     details_->setEnabled(!selected.empty());
 }
 

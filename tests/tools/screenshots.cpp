@@ -1,15 +1,19 @@
-// Takes the README's screenshots of the desktop on the demo desk: the main
-// window in the light and the dark theme, an order ticket, an order's detail
-// view and the FIX sessions panel. Run it under a display (scripts/screenshots.sh
+// Takes the README's screenshots of the desktop on the demo desk: the login,
+// the main window in the light and the dark theme, an order ticket (valid,
+// invalid, with a compliance warning), an order's detail view, the FIX
+// sessions panel, and the compliance officer's breaches panel and rules. Run it under a display (scripts/screenshots.sh
 // runs it under Xvfb); it writes PNG files into the directory it is given.
 #include "demoorders.h"
 #include "desk.h"
+#include "dialogs/logindialog.h"
 #include "dialogs/orderdetaildialog.h"
 #include "dialogs/orderticket.h"
+#include "dialogs/rulesdialog.h"
 #include "fix/fixgateway.h"
 #include "mainwindow.h"
 #include "models/orderstablemodel.h"
 #include "orderactions.h"
+#include "panels/compliancepanel.h"
 #include "panels/fixsessionspanel.h"
 #include "theme.h"
 #include "widgets/blotterwidget.h"
@@ -21,6 +25,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -92,6 +97,15 @@ int main(int argc, char** argv) {
     save(ticket, out, "order-ticket-invalid.png");
     ticket->close();
 
+    auto* warned = window.orderActions()->openTicket(Side::Buy);
+    warned->symbolEdit()->setText(QStringLiteral("TSLA"));
+    warned->quantityEdit()->setText(QStringLiteral("2,000"));
+    warned->limitEdit()->setText(QStringLiteral("240.10"));
+    if (!QTest::qWaitFor([warned] { return warned->complianceVerdict().has_value(); }, 5000)) qFatal("no compliance check");
+    warned->reasonEdit()->setText(QStringLiteral("Rebalancing into the index weight"));
+    save(warned, out, "order-ticket-compliance.png");
+    warned->close();
+
     if (const OrderId filled = firstWith(orders, "Filled")) {
         auto* detail = qobject_cast<ui::OrderDetailDialog*>(window.orderActions()->openDetails(filled));
         if (!QTest::qWaitFor([detail] { return detail->isLoaded(); }, 5000)) qFatal("the order detail did not load");
@@ -109,5 +123,41 @@ int main(int argc, char** argv) {
     window.setTheme(ui::Theme::Dark);
     QTest::qWait(300);
     save(&window, out, "main-window-dark.png");
+    window.setTheme(ui::Theme::Light);
+    window.hide();
+
+    ui::LoginDialog login(
+        [](const std::string&, const std::string&) -> Result<Actor> { return Error{"not in a screenshot"}; },
+        QStringLiteral("Demo desk (simulated broker). Demo users: trader / trader-demo, trader2 / trader2-demo, "
+                       "pm / pm-demo, compliance / compliance-demo, admin / admin-demo."));
+    login.userEdit()->setText(QStringLiteral("compliance"));
+    login.passwordEdit()->setText(QStringLiteral("compliance-demo"));
+    login.show();
+    if (!QTest::qWaitForWindowExposed(&login)) qFatal("the login was not shown");
+    save(&login, out, "login.png");
+    login.hide();
+
+    // The same desk as its compliance officer sees it.
+    ui::MainWindow officer({desk.engine(), desk.gateway(), desk.store(), desk.prices(), desk.referenceData(),
+                            QString::fromStdString(desk.mode()), data.path(), Actor{"compliance", Role::ComplianceOfficer}});
+    officer.start();
+    officer.resize(1500, 900);
+    officer.show();
+    if (!QTest::qWaitForWindowExposed(&officer)) qFatal("the window was not shown");
+    QTest::qWait(500);
+    auto* panel = officer.compliancePanel();
+    panel->view()->selectRow(0);
+    panel->reasonEdit()->setText(QStringLiteral("Wall-crossing ended this morning; the name is cleared"));
+    QTest::qWait(300);
+    save(&officer, out, "compliance-panel.png");
+
+    auto loaded = desk.store().loadCompliance(nowUtc());
+    if (!loaded) qFatal("%s", loaded.error().c_str());
+    ui::RulesDialog rules(loaded->rules, desk.engine(), Actor{"compliance", Role::ComplianceOfficer});
+    rules.show();
+    if (!QTest::qWaitForWindowExposed(&rules)) qFatal("the rules were not shown");
+    rules.rulesTable()->selectRow(6);
+    QTest::qWait(300);
+    save(&rules, out, "compliance-rules.png");
     return 0;
 }

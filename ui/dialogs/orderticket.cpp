@@ -18,6 +18,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <utility>
 
 namespace ob::ui {
@@ -415,10 +416,14 @@ void OrderTicket::showCompliance(const CheckResult& check, const std::vector<Hea
                                            : check.verdict == Verdict::Warn ? warningColor()
                                                                             : profitColor(true));
     complianceLabel_->setPalette(palette);
+    // The tightest rule first: it is the one that decides how much can go.
+    auto sorted = headroom;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Headroom& a, const Headroom& b) { return a.quantity < b.quantity; });
     QStringList room;
-    for (const auto& entry : headroom) room << tr("%1: up to %2").arg(toQString(entry.ruleName), formatQty(entry.quantity));
-    headroomLabel_->setText(room.isEmpty() ? tr("no quantity limit applies") : room.join(QLatin1Char('\n')));
+    for (const auto& entry : sorted) room << tr("%1 up to %2").arg(toQString(entry.ruleName), formatQty(entry.quantity));
+    headroomLabel_->setText(room.isEmpty() ? tr("no quantity limit applies") : room.join(QStringLiteral(" · ")));
     updateSend();
+    if (sizeHint().height() > height()) resize(width(), sizeHint().height());
     // Sent at once only when nothing needs the trader's attention; otherwise they see why first.
     if (std::exchange(sendWhenPassed_, false) && check.verdict == Verdict::Pass) submit();
 }

@@ -1,0 +1,422 @@
+// Compliance inside the order engine, on a real SQLite store: orders held by
+// a block and released by an override, rejected, or cancelled while held;
+// warnings sent with a reason; post-trade breaches from fills and from price
+// moves; the audit trail of who did what; and all of it surviving a restart.
+#include "auth/login.h"
+#include "auth/passwords.h"
+#include "engine/orderengine.h"
+#include "reports.h"
+#include "store/sqlitestore.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <mutex>
+
+using namespace ob;
+using test::report;
+
+namespace {
+
+const Actor kTrader{"trader1", Role::Trader};
+const Actor kOtherTrader{"trader2", Role::Trader};
+const Actor kOfficer{"officer", Role::ComplianceOfficer};
+const Actor kAdmin{"admin", Role::Administrator};
+const Actor kPm{"pm", Role::PortfolioManager};
+
+ReferenceData reference() {
+    ReferenceData data;
+    data.instruments = {
+        {"AAA", "AAA Corp", "AAA Corp", "Technology", "US", "USD", Qty::of("1"), Price::of("0.01"), Price::of("100"), {}},
+        {"BBB", "BBB Corp", "BBB Corp", "Energy", "US", "USD", Qty::of("1"), Price::of("0.01"), Price::of("50"), {}},
+        {"RST", "Restricted Co", "Restricted Co", "Energy", "US", "USD", Qty::of("1"), Price::of("0.01"), Price::of("20"), {}},
+    };
+    data.funds = {{"FUND", "The fund", "USD"}};
+    data.accounts = {{"ACC", "The fund's account", "FUND"}};
+    return data;
+}
+
+/// NAV 1,000,000: 500 AAA at 100 (5%), 1,000 BBB at 50 (5%), 900,000 cash.
+std::vector<OpeningPosition> openingPositions() {
+    return {{"FUND", "AAA", Qty::of("500"), Price::of("100")},
+            {"FUND", "BBB", Qty::of("1000"), Price::of("50")},
+            {"FUND", "CASH", Qty::of("900000"), std::nullopt}};
+}
+
+RuleBook rules() {
+    RuleBook book;
+    Rule restricted;
+    restricted.id = 1;
+    restricted.name = "Restricted list";
+    restricted.kind = RuleKind::RestrictedList;
+    restricted.symbols = {"RST"};
+    Rule concentration;
+    concentration.id = 2;
+    concentration.name = "Issuer concentration";
+    concentration.kind = RuleKind::IssuerConcentration;
+    concentration.limit = Money::of("10");
+    Rule quantity;
+    quantity.id = 3;
+    quantity.name = "Max order quantity";
+    quantity.kind = RuleKind::MaxOrderQuantity;
+    quantity.severity = Severity::Warning;
+    quantity.limit = Money::of("100");
+    book.rules = {restricted, concentration, quantity};
+    return book;
+}
+
+/// Prices the test moves by hand.
+class Prices {
+public:
+    std::optional<Price> last(const std::string& symbol) {
+        std::lock_guard lock(mutex_);
+        const auto it = prices_.find(symbol);
+        return it == prices_.end() ? std::nullopt : std::optional<Price>(it->second);
+    }
+    void set(const std::string& symbol, const char* price) {
+        std::lock_guard lock(mutex_);
+        prices_[symbol] = Price::of(price);
+        ++version_;
+    }
+    std::uint64_t version() const { return version_; }
+
+private:
+    std::mutex mutex_;
+    std::map<std::string, Price> prices_;
+    std::atomic<std::uint64_t> version_ = 0;
+};
+
+/// A store, the compliance engine and the order engine on a temporary directory, reopened on demand.
+class Desk {
+public:
+    explicit Desk(const QString& dir) : file_(dir.toStdString() + "/openblotter.db") {
+        auto opened = store::SqliteStore::open(file_);
+        if (!opened) qFatal("%s", opened.error().c_str());
+        if (!(*opened)->saveReferenceData(reference()) || !(*opened)->saveOpeningPositions(openingPositions()) ||
+            !(*opened)->saveRules(rules()))
+            qFatal("cannot prepare the store");
+        opened->reset();
+        start();
+    }
+    ~Desk() { stop(); }
+
+    void start() {
+        auto opened = store::SqliteStore::open(file_);
+        if (!opened) qFatal("%s", opened.error().c_str());
+        store = std::move(*opened);
+        compliance = std::make_unique<ComplianceEngine>(
+            reference(), [this](const std::string& symbol) { return prices.last(symbol); }, [this] { return prices.version(); });
+        OrderEngine::Options options;
+        options.compliance = compliance.get();
+        engine = std::make_unique<OrderEngine>(*store, options);
+        engine->setRouter([this](const OutboundRequest& request) {
+            std::lock_guard lock(mutex);
+            routed.push_back(request);
+        });
+        if (auto started = engine->start(); !started) qFatal("%s", started.error().c_str());
+    }
+    void stop() {
+        engine.reset();
+        compliance.reset();
+        store.reset();
+    }
+    void restart() {
+        stop();
+        start();
+    }
+
+    Result<OrderState> submit(const char* symbol, Side side, const char* qty, const Actor& actor = kTrader,
+                              std::string reason = {}) {
+        NewOrderRequest request{
+            test::kSession, "ACC", symbol, side, {Qty::of(qty), OrdType::Market, {}, {}, TimeInForce::Day, {}}};
+        return engine->submit(request, actor, std::move(reason)).get();
+    }
+    OrderState order(OrderId id) {
+        auto found = engine->order(id).get();
+        if (!found) qFatal("no order %lld", static_cast<long long>(id));
+        return found->state;
+    }
+    std::vector<Breach> breaches() { return engine->snapshot().get().breaches; }
+    std::vector<Breach> breachesOf(OrderId id) {
+        std::vector<Breach> result;
+        for (auto& breach : breaches())
+            if (breach.orderId == id) result.push_back(std::move(breach));
+        return result;
+    }
+    std::vector<Breach> postTrade() {
+        std::vector<Breach> result;
+        for (auto& breach : breaches())
+            if (breach.stage == BreachStage::PostTrade) result.push_back(std::move(breach));
+        return result;
+    }
+    std::vector<std::string> routedClOrdIds() {
+        engine->sync(std::chrono::seconds(10));
+        QTest::qWait(50);  // the router sends once the store has committed
+        std::lock_guard lock(mutex);
+        std::vector<std::string> ids;
+        for (const auto& request : routed) ids.push_back(request.clOrdId);
+        return ids;
+    }
+    std::vector<AuditRecord> audit() {
+        engine->sync(std::chrono::seconds(10));
+        auto records = store->auditTrail(1000);
+        if (!records) qFatal("%s", records.error().c_str());
+        return *records;
+    }
+    /// A fill of the whole order at `px`.
+    void fill(const OrderState& order, const char* qty, const char* px, const char* execId) {
+        engine->post(report(order.clOrdId, ExecType::Trade)
+                         .session(test::kSession)
+                         .execId(execId)
+                         .orderId("B" + order.clOrdId)
+                         .fill(qty, px));
+        engine->sync(std::chrono::seconds(10));
+    }
+
+    std::string file_;
+    Prices prices;
+    std::unique_ptr<store::SqliteStore> store;
+    std::unique_ptr<ComplianceEngine> compliance;
+    std::unique_ptr<OrderEngine> engine;
+    std::mutex mutex;
+    std::vector<OutboundRequest> routed;
+};
+
+bool hasRecord(const std::vector<AuditRecord>& records, const std::string& user, const std::string& action,
+               const std::string& subject) {
+    for (const auto& record : records)
+        if (record.user == user && record.action == action && record.subject == subject) return true;
+    return false;
+}
+
+}  // namespace
+
+class TestComplianceDesk final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void holdsABlockedOrderUntilAnOfficerOverridesIt() {
+        QTemporaryDir dir;
+        Desk desk(dir.path());
+        auto held = desk.submit("RST", Side::Buy, "100");
+        QVERIFY2(held, held ? "" : held.error().c_str());
+        QVERIFY(held->held);
+        QCOMPARE(held->compliance, ComplianceMark::Block);
+        QCOMPARE(held->statusName(), std::string_view("Held"));
+        QVERIFY(desk.routedClOrdIds().empty());  // never sent
+
+        auto breaches = desk.breachesOf(held->id);
+        QCOMPARE(breaches.size(), std::size_t(1));
+        const auto breach = breaches.front();
+        QCOMPARE(breach.state, BreachState::Open);
+        QCOMPARE(breach.trader, std::string("trader1"));
+        QCOMPARE(breach.finding.ruleName, std::string("Restricted list"));
+        QCOMPARE(breach.finding.verdict, Verdict::Block);
+
+        // Nobody but a compliance officer, and not without a reason.
+        for (const auto& actor : {kTrader, kOtherTrader, kAdmin, kPm}) {
+            const auto refused = desk.engine->decideBreach(breach.id, BreachDecision::Override, actor, "because").get();
+            QVERIFY(!refused);
+            QVERIFY2(refused.error().find("only a compliance officer may") != std::string::npos, refused.error().c_str());
+        }
+        QVERIFY(!desk.engine->decideBreach(breach.id, BreachDecision::Override, kOfficer, "  ").get());
+        QVERIFY(desk.order(held->id).held);
+
+        QVERIFY(desk.engine->decideBreach(breach.id, BreachDecision::Override, kOfficer, "name cleared by legal").get());
+        const auto released = desk.order(held->id);
+        QVERIFY(!released.held);
+        QCOMPARE(released.compliance, ComplianceMark::Overridden);
+        QCOMPARE(desk.routedClOrdIds(), std::vector<std::string>{released.clOrdId});
+        const auto decided = desk.breachesOf(held->id).front();
+        QCOMPARE(decided.state, BreachState::Overridden);
+        QCOMPARE(decided.decidedBy, std::string("officer"));
+        QCOMPARE(decided.reason, std::string("name cleared by legal"));
+        // A closed breach stays closed.
+        QVERIFY(!desk.engine->decideBreach(breach.id, BreachDecision::Reject, kOfficer, "changed my mind").get());
+
+        const auto audit = desk.audit();
+        const auto order = "order " + std::to_string(held->id);
+        QVERIFY(hasRecord(audit, "trader1", "order.held", order));
+        QVERIFY(hasRecord(audit, "officer", "breach.override", "breach " + std::to_string(breach.id) + " of " + order));
+        QVERIFY(hasRecord(audit, "officer", "order.release", order));
+    }
+
+    void refusesAnOverrideByTheOrdersOwner() {
+        QTemporaryDir dir;
+        Desk desk(dir.path());
+        // An officer who also owns the order (entered in their name) may not clear it.
+        const Actor dual{"officer", Role::ComplianceOfficer};
+        NewOrderRequest request{
+            test::kSession, "ACC", "RST", Side::Buy, {Qty::of("10"), OrdType::Market, {}, {}, TimeInForce::Day, {}}};
+        auto held = desk.engine->submit(request, {"officer", Role::Trader}).get();
+        QVERIFY(held && held->held);
+        const auto breach = desk.breachesOf(held->id).front();
+        const auto refused = desk.engine->decideBreach(breach.id, BreachDecision::Override, dual, "mine").get();
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().find("owns the order") != std::string::npos, refused.error().c_str());
+        QVERIFY(desk.engine->decideBreach(breach.id, BreachDecision::Acknowledge, dual, "").get());  // seeing it is fine
+        QVERIFY(desk.order(held->id).held);
+    }
+
+    void rejectsOrCancelsAHeldOrderWithoutSendingIt() {
+        QTemporaryDir dir;
+        Desk desk(dir.path());
+        auto rejected = desk.submit("RST", Side::Buy, "100");
+        auto cancelled = desk.submit("RST", Side::Sell, "100");
+        QVERIFY(rejected && cancelled && rejected->held && cancelled->held);
+        const auto breach = desk.breachesOf(rejected->id).front();
+        QVERIFY(
+            desk.engine->decideBreach(breach.id, BreachDecision::Reject, kOfficer, "restricted: deal team wall-crossed").get());
+        const auto afterReject = desk.order(rejected->id);
+        QCOMPARE(afterReject.status(), OrdStatus::Rejected);
+        QVERIFY(!afterReject.held);
+        QCOMPARE(afterReject.text, std::string("rejected by compliance (officer): restricted: deal team wall-crossed"));
+
+        // A held order is cancelled at once, here: the broker never had it. Amending it is refused.
+        QVERIFY(desk.engine->replace(cancelled->id, {Qty::of("50"), OrdType::Market, {}, {}, TimeInForce::Day, {}}, kTrader)
+                    .get()
+                    .isRefused());
+        QVERIFY(desk.engine->cancel(cancelled->id, kTrader).get().isApplied());
+        QCOMPARE(desk.order(cancelled->id).status(), OrdStatus::Canceled);
+        QCOMPARE(desk.breachesOf(cancelled->id).front().state, BreachState::Rejected);
+        QVERIFY(desk.routedClOrdIds().empty());
+
+        // Both survive a restart as they are.
+        desk.restart();
+        QCOMPARE(desk.order(rejected->id).status(), OrdStatus::Rejected);
+        QCOMPARE(desk.order(cancelled->id).status(), OrdStatus::Canceled);
+        QCOMPARE(desk.breachesOf(rejected->id).front().state, BreachState::Rejected);
+        QCOMPARE(desk.breachesOf(rejected->id).front().reason, std::string("restricted: deal team wall-crossed"));
+    }
+
+    void sendsAWarnedOrderOnlyWithAReason() {
+        QTemporaryDir dir;
+        Desk desk(dir.path());
+        auto refused = desk.submit("BBB", Side::Buy, "150");  // over the warning-only quantity limit of 100
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().find("give a reason") != std::string::npos, refused.error().c_str());
+        QVERIFY(desk.routedClOrdIds().empty());
+
+        auto sent = desk.submit("BBB", Side::Buy, "150", kTrader, "client facilitation, agreed with the desk head");
+        QVERIFY(sent);
+        QVERIFY(!sent->held);
+        QCOMPARE(sent->compliance, ComplianceMark::Warn);
+        QCOMPARE(desk.routedClOrdIds().size(), std::size_t(1));
+        const auto breach = desk.breachesOf(sent->id).front();
+        QCOMPARE(breach.state, BreachState::Acknowledged);
+        QCOMPARE(breach.decidedBy, std::string("trader1"));
+        QCOMPARE(breach.reason, std::string("client facilitation, agreed with the desk head"));
+        QCOMPARE(breach.finding.after, Money::of("150"));
+        QCOMPARE(breach.finding.limit, std::optional(Money::of("100")));
+    }
+
+    void blocksAnAmendThatWouldBreach() {
+        QTemporaryDir dir;
+        Desk desk(dir.path());
+        auto order = desk.submit("AAA", Side::Buy, "100");  // AAA 5% → 6%
+        QVERIFY(order && !order->held);
+        desk.engine->post(report(order->clOrdId, ExecType::New).session(test::kSession).execId("N1").orderId("B1"));
+        desk.engine->sync(std::chrono::seconds(10));
+        // To 600 shares: AAA would be 11% of NAV, over the 10% limit.
+        const auto outcome =
+            desk.engine->replace(order->id, {Qty::of("600"), OrdType::Market, {}, {}, TimeInForce::Day, {}}, kTrader).get();
+        QVERIFY(outcome.isRefused());
+        QVERIFY2(outcome.detail.find("Issuer concentration") != std::string::npos, outcome.detail.c_str());
+        QCOMPARE(desk.order(order->id).terms.quantity, Qty::of("100"));
+        QCOMPARE(desk.routedClOrdIds().size(), std::size_t(1));  // the order, not the amend
+        // On the record, closed: the quantity warning and the concentration block of the refused amend.
+        const auto breaches = desk.breachesOf(order->id);
+        QCOMPARE(breaches.size(), std::size_t(2));
+        for (const auto& breach : breaches) QCOMPARE(breach.state, BreachState::Rejected);
+    }
+
+    void checksHoldingsAfterFillsAndPriceMoves() {
+        QTemporaryDir dir;
+        Desk desk(dir.path());
+        desk.prices.set("AAA", "100");
+        desk.prices.set("BBB", "50");
+        // 450 more AAA: 9.5% of NAV, inside the limit when sent.
+        auto order = desk.submit("AAA", Side::Buy, "450", kTrader, "above the usual size, agreed");
+        QVERIFY(order && !order->held);
+        desk.fill(*order, "450", "100", "F1");
+        QVERIFY(desk.postTrade().empty());
+
+        // AAA rises 20%: a passive breach of the 10% issuer limit.
+        desk.prices.set("AAA", "120");
+        desk.engine->recheckHoldings();
+        desk.engine->sync(std::chrono::seconds(10));
+        auto raised = desk.postTrade();
+        QCOMPARE(raised.size(), std::size_t(1));
+        QCOMPARE(raised.front().state, BreachState::Open);
+        QCOMPARE(raised.front().finding.cause, BreachCause::Passive);
+        QCOMPARE(raised.front().finding.subject, std::string("AAA Corp"));
+        QCOMPARE(raised.front().fund, std::string("FUND"));
+        // 950 × 120 = 114,000 of a NAV of 855,000 cash + 114,000 + 50,000 = 1,019,000, to 8 places.
+        QCOMPARE(raised.front().finding.after, Money::of("11.18743867"));
+        // A compliance officer can only acknowledge it: there is no order to release.
+        QVERIFY(!desk.engine->decideBreach(raised.front().id, BreachDecision::Override, kOfficer, "x").get());
+        QVERIFY(desk.engine->decideBreach(raised.front().id, BreachDecision::Acknowledge, kOfficer, "").get());
+
+        // Back down: cured, resolved.
+        desk.prices.set("AAA", "100");
+        desk.engine->recheckHoldings();
+        desk.engine->sync(std::chrono::seconds(10));
+        const auto cured = desk.postTrade().front();
+        QCOMPARE(cured.state, BreachState::Resolved);
+        QCOMPARE(cured.decidedBy, std::string("system"));
+    }
+
+    void keepsTheAuditTrailAppendOnly() {
+        QTemporaryDir dir;
+        {
+            Desk desk(dir.path());
+            QVERIFY(desk.submit("BBB", Side::Buy, "10"));
+            QVERIFY(!desk.engine->setRules({}, kTrader, "test").get());  // traders do not edit rules
+            QVERIFY(desk.engine->setRules({}, kAdmin, "test").get());
+            const auto audit = desk.audit();
+            QVERIFY(hasRecord(audit, "trader1", "order.submit", "order 1"));
+            QVERIFY(hasRecord(audit, "admin", "rule.remove", "rule 3 (Max order quantity)"));
+            for (const auto& record : audit)
+                if (record.action == "rule.remove" && record.subject == "rule 3 (Max order quantity)")
+                    QVERIFY2(record.details.find("limit 100") != std::string::npos, record.details.c_str());
+        }
+        // Neither the application nor anyone with the file can rewrite it through SQL.
+        auto db = sqlite::Database::open(dir.filePath(QStringLiteral("openblotter.db")).toStdString(),
+                                         sqlite::Database::Mode::ReadWrite);
+        const auto before = db.queryInt64("SELECT count(*) FROM audit_log");
+        QVERIFY(before >= 2);
+        QVERIFY_THROWS_EXCEPTION(sqlite::SqliteError, db.execute("UPDATE audit_log SET user = 'someone else'"));
+        QVERIFY_THROWS_EXCEPTION(sqlite::SqliteError, db.execute("DELETE FROM audit_log"));
+        QCOMPARE(db.queryInt64("SELECT count(*) FROM audit_log"), before);
+        QCOMPARE(db.queryInt64("SELECT count(*) FROM audit_log WHERE user = 'someone else'"), 0);
+    }
+
+    void logsInWithTheStoredHash() {
+        QTemporaryDir dir;
+        Desk desk(dir.path());
+        PasswordHasher cheap{1u << 10, 8, 1};
+        auto hash = cheap.hash("correct horse");
+        QVERIFY(hash);
+        QVERIFY(desk.store->saveUser({"ann", "Ann Officer", Role::ComplianceOfficer, *hash, true},
+                                     {0, nowUtc(), "admin", Role::Administrator, "user.add", "user ann", ""}));
+        QVERIFY(!logIn(*desk.store, "ann", "wrong", "test"));
+        QVERIFY(!logIn(*desk.store, "nobody", "correct horse", "test"));
+        const auto actor = logIn(*desk.store, "ann", "correct horse", "test");
+        QVERIFY(actor);
+        QCOMPARE(actor->role, Role::ComplianceOfficer);
+        const auto audit = desk.audit();
+        QVERIFY(hasRecord(audit, "ann", "login", "user ann"));
+        QVERIFY(hasRecord(audit, "ann", "login.failed", "user ann"));
+        QVERIFY(hasRecord(audit, "nobody", "login.failed", "user nobody"));
+        for (const auto& record : audit)
+            QVERIFY(record.details.find("correct horse") == std::string::npos);  // never the password
+        // The hash is all the database has.
+        auto users = desk.store->loadUsers();
+        QVERIFY(users && users->size() == 1);
+        QVERIFY(users->front().passwordHash.rfind("scrypt$1024$8$1$", 0) == 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestComplianceDesk)
+#include "tst_compliancedesk.moc"

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "compliance/breach.h"
+
+#include <QAbstractTableModel>
+
+#include <unordered_map>
+#include <vector>
+
+namespace ob::ui {
+
+/// Compliance breaches, newest first, updated in place as they move
+/// through their workflow (open → acknowledged → overridden / rejected / resolved).
+class BreachesTableModel final : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column {
+        Raised,
+        Id,
+        State,
+        Verdict,
+        Stage,
+        Cause,
+        Rule,
+        Fund,
+        Account,
+        Trader,
+        Subject,
+        Order,
+        Figure,
+        DecidedBy,
+        Reason,
+        ColumnCount
+    };
+    enum Role {
+        BreachIdRole = Qt::UserRole + 1,
+        StateRole,  ///< the BreachState as an int, for the panel's filter
+    };
+
+    explicit BreachesTableModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void reset(std::vector<Breach> breaches);
+    /// New breaches are added, known ones replaced.
+    void apply(const std::vector<Breach>& changed);
+
+    const Breach* breachAt(int row) const;
+    const Breach* find(std::int64_t id) const;
+    /// Breaches waiting for a compliance officer: open, and pre-trade blocks not yet decided.
+    int awaitingDecision() const;
+
+Q_SIGNALS:
+    void breachesChanged();
+
+private:
+    std::vector<Breach> breaches_;  ///< oldest first; row 0 shows the last
+    std::unordered_map<std::int64_t, std::size_t> index_;
+};
+
+/// "12.35% > 10.00%", "1,250,000.00 > 1,000,000.00": a finding's figure against its limit.
+QString figureOf(const RuleResult& finding);
+
+}  // namespace ob::ui
