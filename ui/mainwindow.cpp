@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "dialogs/auditdialog.h"
+#include "dialogs/basketdialog.h"
 #include "dialogs/rulesdialog.h"
 #include "models/breachestablemodel.h"
 #include "panels/compliancepanel.h"
@@ -135,6 +136,15 @@ QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, Qt::Dock
 
 void MainWindow::createMenus() {
     auto* file = menuBar()->addMenu(tr("&File"));
+    auto* basket = file->addAction(tr("&Import basket…"), this, [this] {
+        const auto path =
+            QFileDialog::getOpenFileName(this, tr("Import a basket of orders"), QDir::homePath(), tr("CSV files (*.csv)"));
+        if (!path.isEmpty()) openBasket(path);
+    });
+    basket->setObjectName(QStringLiteral("actionImportBasket"));
+    basket->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    basket->setEnabled(desk_.actor.may(Permission::TradeOrders));
+    file->addSeparator();
     auto* exportOrders =
         file->addAction(tr("Export &orders in view…"), this, [this] { exportBlotter(ordersBlotter_, tr("orders")); });
     exportOrders->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
@@ -254,6 +264,18 @@ void MainWindow::refreshCounts() {
     QPalette palette = breachCount_->palette();
     palette.setColor(QPalette::WindowText, profitColor(false));
     breachCount_->setPalette(palette);
+}
+
+BasketDialog* MainWindow::openBasket(const QString& path) {
+    auto* dialog = new BasketDialog(desk_, path, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BasketDialog::sent, this, [this](int routed, int held) {
+        statusBar()->showMessage(
+            held ? tr("Basket: %1 sent, %2 held for compliance").arg(routed).arg(held) : tr("Basket: %1 sent").arg(routed),
+            10000);
+    });
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::openRules() {

@@ -14,6 +14,7 @@ namespace ob::ui {
 
 class AlertsModel;
 class AlertsPanel;
+class BasketDialog;
 class BreachesTableModel;
 class CompliancePanel;
 class BlotterWidget;
@@ -57,6 +58,9 @@ public:
     BreachesTableModel& breachesModel() const { return *breaches_; }
     OrderActions* orderActions() const { return actions_; }
     EngineFeed& feed() const { return *feed_; }
+
+    /// Checks a basket file against compliance and offers to send it.
+    BasketDialog* openBasket(const QString& path);
 
     void restoreLayout();
     void saveLayout() const;

@@ -78,7 +78,8 @@ bool PasswordHasher::verify(std::string_view password, std::string_view stored) 
     const auto n = number(parts[1]), r = number(parts[2]), p = number(parts[3]);
     const auto salt = unbase64(parts[4]);
     const auto expected = unbase64(parts[5]);
-    if (!n || !r || !p || !salt || !expected || expected->empty() || *n > (1u << 20)) return false;
+    // Exactly the length hash() writes: a shortened hash must not verify with fewer bits.
+    if (!n || !r || !p || !salt || !expected || expected->size() != kHashBytes || *n > (1u << 20)) return false;
     std::vector<unsigned char> derived(expected->size());
     if (!derive(password, *salt, *n, *r, *p, derived)) return false;
     return CRYPTO_memcmp(derived.data(), expected->data(), derived.size()) == 0;

@@ -276,10 +276,11 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
             const auto traded = fundValue(delta);
             if (!traded) return noPrice();
             const auto& figures = exposure(fund);
-            const auto& [key, byKey, label] =
-                rule.kind == RuleKind::IssuerConcentration ? std::tuple(instrument->issuer, &figures.byIssuer, "issuer")
-                : rule.kind == RuleKind::SectorExposure    ? std::tuple(instrument->sector, &figures.bySector, "sector")
-                                                           : std::tuple(instrument->country, &figures.byCountry, "country");
+            const auto& [key, byKey, label] = rule.kind == RuleKind::IssuerConcentration
+                                                  ? std::tuple(issuerOf(instrument, order.symbol), &figures.byIssuer, "issuer")
+                                              : rule.kind == RuleKind::SectorExposure
+                                                  ? std::tuple(instrument->sector, &figures.bySector, "sector")
+                                                  : std::tuple(instrument->country, &figures.byCountry, "country");
             if (!rule.target.empty() && rule.target != key) return std::nullopt;
             const auto found = byKey->find(key);
             const Money held = found == byKey->end() ? Money{} : found->second;
@@ -292,7 +293,7 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
             const auto traded = fundValue(delta);
             if (!traded) return noPrice();
             const auto& figures = exposure(fund);
-            const std::string issuer = instrument ? instrument->issuer : order.symbol;
+            const std::string& issuer = issuerOf(instrument, order.symbol);
             const auto found = figures.byIssuer.find(issuer);
             const Money held = found == figures.byIssuer.end() ? Money{} : found->second;
             const Money heldAfter = held + *traded;
@@ -317,7 +318,7 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
             const auto traded = fundValue(delta);
             if (!traded) return noPrice();
             const auto& figures = exposure(fund);
-            const std::string issuer = instrument ? instrument->issuer : order.symbol;
+            const std::string& issuer = issuerOf(instrument, order.symbol);
             const auto found = figures.byIssuer.find(issuer);
             const Money held = found == figures.byIssuer.end() ? Money{} : found->second;
             const Money heldAfter = held + *traded;
@@ -471,9 +472,17 @@ std::vector<RuleResult> ComplianceEngine::postTrade(const std::string& fund) con
                 rule.name + ": " + fund + " " + what + " " + show(value, unit) + " beyond " + show(judgement.threshold, unit);
             results.push_back(std::move(r));
         };
-        const auto exposures = [&](const std::unordered_map<std::string, Money>& byKey, const char* label) {
+        // An instrument group narrows an exposure rule to the issuers, sectors or countries of the fund's holdings in it.
+        const auto exposures = [&](const std::unordered_map<std::string, Money>& byKey, const char* label,
+                                   const std::function<std::string(const std::string&, const Instrument*)>& keyOf) {
+            std::unordered_set<std::string> inGroup;
+            if (rule.scope == ScopeKind::InstrumentGroup)
+                for (const auto& [symbol, quantity] : holdings->quantities)
+                    if (const auto* held = instrument(symbol); compiled.inGroup(symbol, held))
+                        inGroup.insert(keyOf(symbol, held));
             for (const auto& [key, value] : byKey)
-                if (rule.target.empty() || rule.target == key)
+                if ((rule.target.empty() || rule.target == key) &&
+                    (rule.scope != ScopeKind::InstrumentGroup || inGroup.count(key)))
                     report(rule, percentOf(absolute(value), figures.nav), key, std::string(label) + " " + key + " at");
         };
         switch (rule.kind) {
@@ -482,9 +491,18 @@ std::vector<RuleResult> ComplianceEngine::postTrade(const std::string& fund) con
                     if (compiled.inGroup(symbol, instrument(symbol)))
                         report(rule, amountOf(quantity.abs()), symbol, "position in " + symbol);
                 break;
-            case RuleKind::IssuerConcentration: exposures(figures.byIssuer, "issuer"); break;
-            case RuleKind::SectorExposure: exposures(figures.bySector, "sector"); break;
-            case RuleKind::CountryExposure: exposures(figures.byCountry, "country"); break;
+            case RuleKind::IssuerConcentration:
+                exposures(figures.byIssuer, "issuer",
+                          [](const std::string& symbol, const Instrument* held) { return issuerOf(held, symbol); });
+                break;
+            case RuleKind::SectorExposure:
+                exposures(figures.bySector, "sector",
+                          [](const std::string&, const Instrument* held) { return held ? held->sector : std::string(); });
+                break;
+            case RuleKind::CountryExposure:
+                exposures(figures.byCountry, "country",
+                          [](const std::string&, const Instrument* held) { return held ? held->country : std::string(); });
+                break;
             case RuleKind::Ucits: {
                 Rule tenPercent = rule;
                 tenPercent.limit = kTen;

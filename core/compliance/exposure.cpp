@@ -8,6 +8,10 @@ using decimal_detail::powerOfTen;
 using decimal_detail::Wide;
 }  // namespace
 
+const std::string& issuerOf(const Instrument* instrument, const std::string& symbol) {
+    return instrument && !instrument->issuer.empty() ? instrument->issuer : symbol;
+}
+
 Money percentOf(Money part, Money whole) {
     if (!whole.isPositive()) return {};
     // Drop 6 of the 16 places first so that part × 10^10 cannot overflow 128 bits.
@@ -56,7 +60,7 @@ FundExposure computeExposure(const FundHoldings::Fund& fund,
         const Money base = value.value_or(Money{});
         result.nav += base;
         if (base.isPositive()) result.totalAssets += base;
-        const std::string& issuer = instrument && !instrument->issuer.empty() ? instrument->issuer : symbol;
+        const std::string& issuer = issuerOf(instrument, symbol);
         result.byIssuer[issuer] += base;
         result.sharesByIssuer[issuer] += quantity;
         if (instrument) {

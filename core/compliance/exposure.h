@@ -28,6 +28,9 @@ struct FundExposure {
     std::optional<std::string> unpriced;                  ///< a holding with no price or exchange rate, valued at zero
 };
 
+/// The issuer a holding counts against: the instrument's, or its own symbol when none is known.
+const std::string& issuerOf(const Instrument* instrument, const std::string& symbol);
+
 /// part / whole in percent, to 8 decimal places (0 when whole is not positive).
 Money percentOf(Money part, Money whole);
 /// percent % of amount.

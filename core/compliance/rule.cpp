@@ -37,9 +37,14 @@ Status Rule::validate() const {
                 scopeValue + "'"};
     }
     if (hasLimit() && !limit) return Error{which + "a " + std::string(aliasOf(kind)) + " rule needs a limit"};
-    if (limit && *limit < Money{}) return Error{which + "the limit cannot be negative"};
-    if (warnAt && (*warnAt < Money{} || (limit && *warnAt > *limit)))
+    if (limit && *limit < Money{} && kind != RuleKind::Cash) return Error{which + "the limit cannot be negative"};
+    if (kind == RuleKind::Cash) {
+        // Lower is worse for cash: the warning comes first, above the minimum.
+        if (warnAt && limit && *warnAt < *limit)
+            return Error{which + "a cash rule's warning level must be at or above its minimum"};
+    } else if (warnAt && (*warnAt < Money{} || (limit && *warnAt > *limit))) {
         return Error{which + "the warning threshold must lie between 0 and the limit"};
+    }
     if (kind == RuleKind::RestrictedList && symbols.empty() && issuers.empty())
         return Error{which + "a restricted list needs at least one symbol or issuer"};
     if (kind == RuleKind::DuplicateOrder && windowSeconds <= 0)

@@ -163,7 +163,7 @@ std::string writeRulesFile(const RuleBook& book) {
     Json rules = Json::array();
     for (const auto& r : book.rules) {
         Json rule;
-        rule["id"] = r.id;
+        if (r.id > 0) rule["id"] = r.id;
         rule["name"] = r.name;
         rule["kind"] = aliasOf(r.kind);
         rule["severity"] = aliasOf(r.severity);

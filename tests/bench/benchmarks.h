@@ -10,5 +10,6 @@ void runStore(const BenchContext& context);
 void runStartup(const BenchContext& context);
 void runBlotter(const BenchContext& context);
 void runUiStall(const BenchContext& context);
+void runCompliance(const BenchContext& context);
 
 }  // namespace ob::bench

@@ -5,6 +5,7 @@
 // their dialog; each role sees only the actions it may take.
 #include "deskwindow.h"
 
+#include "dialogs/basketdialog.h"
 #include "dialogs/orderticket.h"
 #include "dialogs/rulesdialog.h"
 #include "engine/orderengine.h"
@@ -16,6 +17,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -232,6 +234,51 @@ private Q_SLOTS:
         const auto* breach = desk.window->breachesModel().find(breachOf(desk.window->breachesModel(), sent->id));
         QCOMPARE(breach->state, BreachState::Acknowledged);
         QCOMPARE(breach->reason, std::string("Index rebalance"));
+    }
+
+    void checksABasketBeforeSendingIt() {
+        QTemporaryDir dir;
+        test::DeskWindow desk(dir.path(), test::DeskWindow::Rules::Demo);
+        desk.show();
+        const auto path = dir.filePath(QStringLiteral("basket.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            "account,symbol,side,qty,type,limit_price,tif\n"
+            "GROWTH-PB,AAPL,BUY,100,MKT,,DAY\n"
+            "GROWTH-PB,TSLA,BUY,100,MKT,,DAY\n"
+            "GROWTH-PB,BA,BUY,100,MKT,,DAY\n");
+        file.close();
+        auto* basket = desk.window->openBasket(path);
+        QTRY_VERIFY(basket->isChecked());
+        QCOMPARE(basket->table()->rowCount(), 3);
+        QCOMPARE(basket->table()->item(0, 7)->text(), QStringLiteral("Pass"));
+        QCOMPARE(basket->table()->item(1, 7)->text(), QStringLiteral("Warn"));
+        QCOMPARE(basket->table()->item(2, 7)->text(), QStringLiteral("Block"));
+        QVERIFY(basket->table()->item(2, 8)->text().contains(QStringLiteral("Restricted list")));
+        QVERIFY2(basket->summaryLabel()->text().contains(QStringLiteral("1 pass, 1 with warnings, 1 blocked")),
+                 qPrintable(basket->summaryLabel()->text()));
+        QVERIFY(!basket->sendButton()->isEnabled());  // a warning needs a reason
+        type(basket->reasonEdit(), QStringLiteral("Model portfolio trade"));
+        QVERIFY(basket->sendButton()->isEnabled());
+        QTest::mouseClick(basket->sendButton(), Qt::LeftButton);
+        auto& orders = desk.window->ordersModel();
+        QTRY_COMPARE(orders.rowCount(), 3);
+        std::map<std::string, const OrderState*> bySymbol;
+        for (int row = 0; row < orders.rowCount(); ++row) bySymbol[orders.orderAt(row)->symbol] = orders.orderAt(row);
+        QCOMPARE(bySymbol.at("AAPL")->compliance, ComplianceMark::Pass);
+        QCOMPARE(bySymbol.at("TSLA")->compliance, ComplianceMark::Warn);
+        QVERIFY(bySymbol.at("BA")->held);
+
+        // A bad file sends nothing and says why.
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("account,symbol,side,qty,type,limit_price,tif\nGROWTH-PB,NOPE,BUY,100,MKT,,DAY\n");
+        file.close();
+        auto* bad = desk.window->openBasket(path);
+        QVERIFY2(bad->summaryLabel()->text().contains(QStringLiteral("line 2: unknown symbol 'NOPE'")),
+                 qPrintable(bad->summaryLabel()->text()));
+        QVERIFY(!bad->sendButton()->isEnabled());
+        bad->close();
     }
 
     void officerEditsTheRules() {
