@@ -30,13 +30,6 @@ int failStart(const std::string& reason) {
     return 1;
 }
 
-/// What the login shows on the demo desk: its users, one per role (resources/demo/users.csv).
-QString demoHint() {
-    return QObject::tr(
-        "Demo desk (simulated broker). Demo users: trader / trader-demo, trader2 / trader2-demo, pm / pm-demo, "
-        "compliance / compliance-demo, admin / admin-demo.");
-}
-
 int runDesktop(int argc, char** argv) {
     QApplication application(argc, argv);
     describeApplication();
@@ -53,7 +46,7 @@ int runDesktop(int argc, char** argv) {
 
     ui::LoginDialog login(
         [&desk](const std::string& user, const std::string& password) { return logIn(desk.store(), user, password, "desktop"); },
-        desk.simulator() ? demoHint() : QString());
+        desk.simulator() ? ui::LoginDialog::demoHint() : QString());
     if (login.exec() != QDialog::Accepted) return 0;
     const Actor actor = *login.actor();
 

@@ -11,6 +11,7 @@
 #include "dialogs/rulesdialog.h"
 #include "fix/fixgateway.h"
 #include "mainwindow.h"
+#include "models/breachestablemodel.h"
 #include "models/orderstablemodel.h"
 #include "orderactions.h"
 #include "panels/compliancepanel.h"
@@ -126,10 +127,8 @@ int main(int argc, char** argv) {
     window.setTheme(ui::Theme::Light);
     window.hide();
 
-    ui::LoginDialog login(
-        [](const std::string&, const std::string&) -> Result<Actor> { return Error{"not in a screenshot"}; },
-        QStringLiteral("Demo desk (simulated broker). Demo users: trader / trader-demo, trader2 / trader2-demo, "
-                       "pm / pm-demo, compliance / compliance-demo, admin / admin-demo."));
+    ui::LoginDialog login([](const std::string&, const std::string&) -> Result<Actor> { return Error{"not in a screenshot"}; },
+                          ui::LoginDialog::demoHint());
     login.userEdit()->setText(QStringLiteral("compliance"));
     login.passwordEdit()->setText(QStringLiteral("compliance-demo"));
     login.show();
@@ -145,8 +144,12 @@ int main(int argc, char** argv) {
     officer.show();
     if (!QTest::qWaitForWindowExposed(&officer)) qFatal("the window was not shown");
     QTest::qWait(500);
+    // The breach the restricted list raised on the demo's BA order, ready to be overridden.
     auto* panel = officer.compliancePanel();
-    panel->view()->selectRow(0);
+    const auto& breaches = officer.breachesModel();
+    for (int row = 0; row < breaches.rowCount(); ++row)
+        if (const auto* breach = breaches.breachAt(row); breach->symbol == "BA" && breach->state == BreachState::Open)
+            panel->select(breach->id);
     panel->reasonEdit()->setText(QStringLiteral("Wall-crossing ended this morning; the name is cleared"));
     QTest::qWait(300);
     save(&officer, out, "compliance-panel.png");

@@ -5,7 +5,9 @@
 // their dialog; each role sees only the actions it may take.
 #include "deskwindow.h"
 
+#include "auth/login.h"
 #include "dialogs/basketdialog.h"
+#include "dialogs/logindialog.h"
 #include "dialogs/orderticket.h"
 #include "dialogs/rulesdialog.h"
 #include "engine/orderengine.h"
@@ -72,6 +74,32 @@ class TestCompliance final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() { test::isolateSettings("tst_compliance"); }
+
+    void logsInWithTheDemoUsers() {
+        QTemporaryDir dir;
+        auto opened = app::Desk::open({dir.path().toStdString(), "warn", {}});
+        QVERIFY(opened);
+        auto& store = (*opened)->store();
+        ui::LoginDialog login(
+            [&store](const std::string& user, const std::string& password) { return logIn(store, user, password, "test"); },
+            ui::LoginDialog::demoHint());
+        login.show();
+        type(login.userEdit(), QStringLiteral("compliance"));
+        type(login.passwordEdit(), QStringLiteral("trader-demo"));
+        QTest::keyClick(login.passwordEdit(), Qt::Key_Return);
+        QCOMPARE(login.errorLabel()->text(), QStringLiteral("Not logged in: unknown user or wrong password"));
+        QVERIFY(login.passwordEdit()->text().isEmpty());
+        QVERIFY(!login.actor());
+        type(login.passwordEdit(), QStringLiteral("compliance-demo"));
+        QTest::keyClick(login.passwordEdit(), Qt::Key_Return);
+        QVERIFY(login.actor());
+        QCOMPARE(login.actor()->role, Role::ComplianceOfficer);
+        QCOMPARE(login.result(), int(QDialog::Accepted));
+        auto audit = store.auditTrail(2);
+        QVERIFY(audit);
+        QCOMPARE(audit->at(0).action, std::string("login"));
+        QCOMPARE(audit->at(1).action, std::string("login.failed"));
+    }
 
     void officerOverridesABlockRaisedByATrader() {
         QTemporaryDir dir;

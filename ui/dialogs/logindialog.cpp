@@ -59,6 +59,7 @@ LoginDialog::LoginDialog(LogIn logIn, const QString& hint, QWidget* parent) : QD
         auto* hintLabel = new QLabel(hint, this);
         hintLabel->setObjectName(QStringLiteral("loginHint"));
         hintLabel->setWordWrap(true);
+        hintLabel->setTextFormat(Qt::RichText);
         hintLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
         QPalette palette = hintLabel->palette();
         palette.setColor(QPalette::WindowText, mutedColor());
@@ -68,6 +69,16 @@ LoginDialog::LoginDialog(LogIn logIn, const QString& hint, QWidget* parent) : QD
     layout->addWidget(buttons);
     setMinimumWidth(fontMetrics().averageCharWidth() * 56);
     (user_->text().isEmpty() ? user_ : password_)->setFocus();
+}
+
+QString LoginDialog::demoHint() {
+    return tr(
+        "<p>Demo desk with its simulated broker. A user per role:</p>"
+        "<table cellspacing=2><tr><td>trader, trader2</td><td>&nbsp;Trader</td></tr>"
+        "<tr><td>pm</td><td>&nbsp;Portfolio manager</td></tr>"
+        "<tr><td>compliance</td><td>&nbsp;Compliance officer</td></tr>"
+        "<tr><td>admin</td><td>&nbsp;Administrator</td></tr></table>"
+        "<p>The password is the user's name followed by <b>-demo</b>, e.g. trader-demo.</p>");
 }
 
 void LoginDialog::attempt() {

@@ -26,6 +26,10 @@ public:
     /// `hint` is shown under the fields: on a demo desk, the demo users and their passwords.
     LoginDialog(LogIn logIn, const QString& hint, QWidget* parent = nullptr);
 
+    /// What the login shows on the demo desk: its users, one per role, and their
+    /// passwords (resources/demo/users.csv).
+    static QString demoHint();
+
     /// The user logged in, once accepted.
     const std::optional<Actor>& actor() const { return actor_; }
     QLineEdit* userEdit() const { return user_; }
