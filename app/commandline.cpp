@@ -31,6 +31,7 @@ const char* const kDescription =
     "Headless batch mode (--headless) runs without a window, as a user of the desk:\n"
     "  openblotter --headless --user NAME [--password-file FILE] [--fix-settings FILE] [--data-dir DIR]\n"
     "              [--import-rules RULES.json] [--export-rules RULES.json]\n"
+    "              [--set-user NAME --role ROLE [--full-name TEXT] [--disable]]\n"
     "              [--import-basket BASKET.csv] [--send] [--warning-reason TEXT]\n"
     "              [--wait SECONDS] [--cancel-remaining] [--export-orders ORDERS.csv] [--export-executions EXECS.csv]\n"
     "The password comes from --password-file (its first line) or the environment variable OPENBLOTTER_PASSWORD.\n"
@@ -42,6 +43,9 @@ const char* const kDescription =
     "held, not sent, until a compliance officer overrides it at the desk.\n"
     "Rules file: JSON, documented in docs/compliance-rules.md. --import-rules replaces the whole rule set (rules,\n"
     "restricted lists, limits, locates); --export-rules writes it.\n"
+    "Users: an administrator adds a user or changes one with --set-user NAME --role trader|pm|compliance|admin;\n"
+    "the new password comes from the environment variable OPENBLOTTER_NEW_PASSWORD (stored as a salted scrypt\n"
+    "hash); --disable keeps the user from logging in. Every change is in the audit trail.\n"
     "\n"
     "Basket CSV: a header row (any case, any column order, extra columns ignored):\n"
     "  account,symbol,side,qty,type,limit_price,tif   and optionally  stop_price,broker\n"
@@ -122,8 +126,21 @@ CommandLine parseCommandLine(const QStringList& arguments) {
                                          QStringLiteral("json"));
     const QCommandLineOption exportRules(QStringLiteral("export-rules"), QStringLiteral("Write the compliance rules to <json>."),
                                          QStringLiteral("json"));
+    const QCommandLineOption setUser(
+        QStringLiteral("set-user"),
+        QStringLiteral("Add or change the user <name> (administrators only); the password comes from "
+                       "$OPENBLOTTER_NEW_PASSWORD."),
+        QStringLiteral("name"));
+    const QCommandLineOption role(QStringLiteral("role"),
+                                  QStringLiteral("The role of --set-user: trader, pm, compliance or admin."),
+                                  QStringLiteral("role"));
+    const QCommandLineOption fullName(QStringLiteral("full-name"), QStringLiteral("The full name of --set-user."),
+                                      QStringLiteral("text"));
+    const QCommandLineOption disable(QStringLiteral("disable"),
+                                     QStringLiteral("With --set-user: the user may no longer log in."));
     parser.addOptions({dataDir, logLevel, fixSettings, headless, basket, send, wait, cancelRemaining, exportOrders,
-                       exportExecutions, user, passwordFile, warningReason, importRules, exportRules});
+                       exportExecutions, user, passwordFile, warningReason, importRules, exportRules, setUser, role, fullName,
+                       disable});
 
     if (!parser.parse(arguments)) return fail(parser.errorText());
     CommandLine result;
@@ -156,7 +173,7 @@ CommandLine parseCommandLine(const QStringList& arguments) {
     const bool batchOptions = parser.isSet(basket) || parser.isSet(send) || parser.isSet(wait) || parser.isSet(cancelRemaining) ||
                               parser.isSet(exportOrders) || parser.isSet(exportExecutions) || parser.isSet(user) ||
                               parser.isSet(passwordFile) || parser.isSet(warningReason) || parser.isSet(importRules) ||
-                              parser.isSet(exportRules);
+                              parser.isSet(exportRules) || parser.isSet(setUser);
     if (batchOptions && !result.headless) return fail(QStringLiteral("the batch options need --headless"));
     if (result.headless && !parser.isSet(user))
         return fail(QStringLiteral("--headless needs --user: the batch runs as a user of the desk"));
@@ -167,6 +184,17 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         return fail(QStringLiteral("--warning-reason needs a reason"));
     if (parser.isSet(importRules)) result.importRules = parser.value(importRules).toStdString();
     if (parser.isSet(exportRules)) result.exportRules = parser.value(exportRules).toStdString();
+    result.setUser = parser.value(setUser).trimmed().toStdString();
+    if (parser.isSet(setUser)) {
+        if (result.setUser.empty()) return fail(QStringLiteral("--set-user needs a user name"));
+        const auto chosen = enumFromName<Role>(parser.value(role).toStdString());
+        if (!chosen) return fail(QStringLiteral("--set-user needs --role trader, pm, compliance or admin"));
+        result.role = *chosen;
+        result.fullName = parser.value(fullName).trimmed().toStdString();
+        result.disableUser = parser.isSet(disable);
+    } else if (parser.isSet(role) || parser.isSet(fullName) || parser.isSet(disable)) {
+        return fail(QStringLiteral("--role, --full-name and --disable go with --set-user"));
+    }
     if (parser.isSet(basket)) result.basket = parser.value(basket).toStdString();
     result.send = parser.isSet(send);
     if (result.send && !result.basket) return fail(QStringLiteral("--send needs --import-basket"));

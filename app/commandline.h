@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/access.h"
+
 #include <QStringList>
 
 #include <filesystem>
@@ -26,6 +28,10 @@ struct CommandLine {
     std::string warningReason;                          ///< --warning-reason: sends orders despite compliance warnings
     std::optional<std::filesystem::path> importRules;
     std::optional<std::filesystem::path> exportRules;
+    std::string setUser;       ///< --set-user: add or change this user (an administrator's job)
+    std::optional<Role> role;  ///< --role, with --set-user
+    std::string fullName;      ///< --full-name, with --set-user
+    bool disableUser = false;  ///< --disable, with --set-user
 
     bool exitNow = false;  ///< --help or --version was answered, or the options were wrong
     int exitCode = 0;

@@ -1,6 +1,7 @@
 #include "headless.h"
 
 #include "auth/login.h"
+#include "auth/passwords.h"
 #include "compliance/rulesfile.h"
 #include "desk.h"
 #include "orders/basket.h"
@@ -92,6 +93,36 @@ bool reportCompliance(OrderEngine& engine, const std::vector<NewOrderRequest>& b
     return sendable;
 }
 
+/// Adds or changes a user: an administrator's job, recorded in the audit trail.
+Status setUser(OrderStore& store, const CommandLine& options, const Actor& actor) {
+    if (!actor.may(Permission::ManageUsers)) return Error{refusal(actor, "add or change users")};
+    auto users = store.loadUsers();
+    if (!users) return Error{users.error()};
+    User user{options.setUser, options.fullName, *options.role, {}, !options.disableUser};
+    bool known = false;
+    for (const auto& existing : *users)
+        if (existing.name == user.name) {
+            known = true;
+            user.passwordHash = existing.passwordHash;
+            if (user.fullName.empty()) user.fullName = existing.fullName;
+        }
+    const char* password = std::getenv("OPENBLOTTER_NEW_PASSWORD");
+    if (password) {
+        auto hash = PasswordHasher{}.hash(password);
+        if (!hash) return Error{hash.error()};
+        user.passwordHash = *hash;
+    } else if (!known) {
+        return Error{"a new user needs a password: set OPENBLOTTER_NEW_PASSWORD"};
+    }
+    const std::string details = std::string(known ? "changed" : "added") + ": role " + std::string(nameOf(user.role)) +
+                                (user.active ? "" : ", disabled") + (password ? ", new password" : "");
+    const AuditRecord record{0,      nowUtc(), actor.user, actor.role, known ? "user.change" : "user.add", "user " + user.name,
+                             details};
+    if (auto saved = store.saveUser(user, record); !saved) return saved;
+    std::printf("user %s %s\n", user.name.c_str(), details.c_str());
+    return {};
+}
+
 }  // namespace
 
 int runHeadless(const CommandLine& options) {
@@ -104,6 +135,9 @@ int runHeadless(const CommandLine& options) {
     if (!actor) return fail("login as " + options.user + " refused: " + actor.error());
     if (auto started = desk.start(); !started) return fail(started.error());
     spdlog::info("headless run by {} on {} ({})", actor->user, desk.dataDirectory().string(), desk.mode());
+
+    if (!options.setUser.empty())
+        if (auto set = setUser(desk.store(), options, *actor); !set) return fail(set.error());
 
     if (options.importRules) {
         auto text = readFile(*options.importRules);

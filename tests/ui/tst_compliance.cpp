@@ -6,6 +6,7 @@
 #include "deskwindow.h"
 
 #include "auth/login.h"
+#include "dialogs/auditdialog.h"
 #include "dialogs/basketdialog.h"
 #include "dialogs/logindialog.h"
 #include "dialogs/orderticket.h"
@@ -158,6 +159,20 @@ private Q_SLOTS:
                 story << QString::fromStdString(it->user + " " + it->action);
         QCOMPARE(story, (QStringList{QStringLiteral("trader1 order.held"), QStringLiteral("compliance breach.override"),
                                      QStringLiteral("compliance order.release")}));
+        // The officer reads it in the window too, filtered to the override.
+        desk.window->findChild<QAction*>(QStringLiteral("actionAudit"))->trigger();
+        ui::AuditDialog* trail = nullptr;
+        QTRY_VERIFY((trail = openWindow<ui::AuditDialog>()));
+        type(trail->filterEdit(), QStringLiteral("breach.override"));
+        int shown = 0;
+        for (int row = 0; row < trail->table()->rowCount(); ++row)
+            if (!trail->table()->isRowHidden(row)) {
+                ++shown;
+                QCOMPARE(trail->table()->item(row, 1)->text(), QStringLiteral("compliance"));
+                QVERIFY(trail->table()->item(row, 5)->text().contains(QStringLiteral("Wall-crossing ended this morning")));
+            }
+        QCOMPARE(shown, 1);
+        trail->close();
 
         // A compliance officer does not trade.
         QVERIFY(!desk.window->orderActions()->buy()->isEnabled());

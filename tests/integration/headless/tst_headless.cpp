@@ -308,6 +308,40 @@ private Q_SLOTS:
         QVERIFY(anonymous.readAllStandardError().contains("--headless needs --user"));
     }
 
+    void letsAnAdministratorManageUsers() {
+        QTemporaryDir dir;
+        const auto desk = dir.filePath(QStringLiteral("desk"));
+        auto withNewPassword = [](const char* user, const char* password, const char* newPassword, const QStringList& arguments) {
+            QProcess process;
+            auto environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("OPENBLOTTER_PASSWORD"), QString::fromLatin1(password));
+            if (newPassword) environment.insert(QStringLiteral("OPENBLOTTER_NEW_PASSWORD"), QString::fromLatin1(newPassword));
+            process.setProcessEnvironment(environment);
+            process.start(
+                QStringLiteral(OPENBLOTTER),
+                QStringList{QStringLiteral("--headless"), QStringLiteral("--user"), QString::fromLatin1(user)} + arguments);
+            process.waitForFinished(60000);
+            return Run{process.exitCode(), QString::fromUtf8(process.readAllStandardError()),
+                       QString::fromUtf8(process.readAllStandardOutput())};
+        };
+        const QStringList addAnn{QStringLiteral("--data-dir"), desk,
+                                 QStringLiteral("--set-user"), QStringLiteral("ann"),
+                                 QStringLiteral("--role"),     QStringLiteral("compliance")};
+        const auto refused = withNewPassword("trader", "trader-demo", "ann-secret", addAnn);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.stdErr.contains(QStringLiteral("trader (Trader) may not add or change users")),
+                 qPrintable(refused.stdErr));
+        QCOMPARE(withNewPassword("admin", "admin-demo", nullptr, addAnn).exitCode, 1);  // a new user needs a password
+        const auto added = withNewPassword("admin", "admin-demo", "ann-secret", addAnn);
+        QVERIFY2(added.exitCode == 0, qPrintable(added.stdErr));
+        QVERIFY(added.stdOut.contains(QStringLiteral("user ann added: role ComplianceOfficer, new password")));
+        QCOMPARE(withNewPassword("ann", "ann-secret", nullptr, {QStringLiteral("--data-dir"), desk}).exitCode, 0);
+        QCOMPARE(withNewPassword("admin", "admin-demo", nullptr, addAnn + QStringList{QStringLiteral("--disable")}).exitCode, 0);
+        const auto disabled = withNewPassword("ann", "ann-secret", nullptr, {QStringLiteral("--data-dir"), desk});
+        QCOMPARE(disabled.exitCode, 1);
+        QVERIFY2(disabled.stdErr.contains(QStringLiteral("the account ann is disabled")), qPrintable(disabled.stdErr));
+    }
+
     void movesRulesBetweenDesks() {
         QTemporaryDir dir;
         const auto first = dir.filePath(QStringLiteral("first.json"));
