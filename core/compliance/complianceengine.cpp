@@ -60,6 +60,11 @@ bool quantityBound(RuleKind kind) {
 
 std::string keyOf(const std::string& fund, const std::string& symbol) { return fund + '\x1f' + symbol; }
 
+Money valueIn(const std::unordered_map<std::string, Money>& amounts, const std::string& key) {
+    const auto found = amounts.find(key);
+    return found == amounts.end() ? Money{} : found->second;
+}
+
 }  // namespace
 
 struct ComplianceEngine::CompiledRule {
@@ -282,8 +287,7 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
                                                   ? std::tuple(instrument->sector, &figures.bySector, "sector")
                                                   : std::tuple(instrument->country, &figures.byCountry, "country");
             if (!rule.target.empty() && rule.target != key) return std::nullopt;
-            const auto found = byKey->find(key);
-            const Money held = found == byKey->end() ? Money{} : found->second;
+            const Money held = valueIn(*byKey, key);
             const Money before = percentOf(absolute(held), figures.nav);
             const Money after = percentOf(absolute(held + *traded), figures.nav);
             result.subject = key;
@@ -294,8 +298,7 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
             if (!traded) return noPrice();
             const auto& figures = exposure(fund);
             const std::string& issuer = issuerOf(instrument, order.symbol);
-            const auto found = figures.byIssuer.find(issuer);
-            const Money held = found == figures.byIssuer.end() ? Money{} : found->second;
+            const Money held = valueIn(figures.byIssuer, issuer);
             const Money heldAfter = held + *traded;
             const Money before = percentOf(absolute(held), figures.nav), after = percentOf(absolute(heldAfter), figures.nav);
             Rule tenPercent = rule;
@@ -319,8 +322,7 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
             if (!traded) return noPrice();
             const auto& figures = exposure(fund);
             const std::string& issuer = issuerOf(instrument, order.symbol);
-            const auto found = figures.byIssuer.find(issuer);
-            const Money held = found == figures.byIssuer.end() ? Money{} : found->second;
+            const Money held = valueIn(figures.byIssuer, issuer);
             const Money heldAfter = held + *traded;
             const auto sharesFound = figures.sharesByIssuer.find(issuer);
             const Qty shares = sharesFound == figures.sharesByIssuer.end() ? Qty{} : sharesFound->second;

@@ -1,24 +1,12 @@
 #include "compliancerepository.h"
 
+#include "store/columns.h"
+
 #include <map>
 
 namespace ob::store {
 
 namespace {
-
-template <typename E>
-E enumColumn(const sqlite::Statement& row, int column) {
-    const auto text = row.text(column);
-    auto value = enumFromName<E>(text);
-    if (!value) throw sqlite::SqliteError(0, "unknown value '" + text + "' in column " + std::to_string(column));
-    return *value;
-}
-
-Money moneyColumn(const sqlite::Statement& row, int column) {
-    auto value = Money::parse(row.text(column));
-    if (!value) throw sqlite::SqliteError(0, "bad amount in column " + std::to_string(column) + ": " + value.error());
-    return *value;
-}
 
 std::optional<Money> optionalMoney(const sqlite::Statement& row, int column) {
     if (row.isNull(column)) return std::nullopt;

@@ -1,5 +1,7 @@
 #include "orderrepository.h"
 
+#include "store/columns.h"
+
 #include <stdexcept>
 #include <unordered_map>
 
@@ -15,14 +17,6 @@ std::string_view name(E value) {
     return nameOf(value);
 }
 
-template <typename E>
-E enumColumn(const sqlite::Statement& row, int column) {
-    const auto text = row.text(column);
-    auto value = enumFromName<E>(text);
-    if (!value) throw sqlite::SqliteError(0, "unknown value '" + text + "' in column " + std::to_string(column));
-    return *value;
-}
-
 std::optional<std::int64_t> rawOf(const std::optional<Price>& price) {
     return price ? std::optional<std::int64_t>(price->raw()) : std::nullopt;
 }
@@ -36,11 +30,6 @@ std::optional<Price> optionalPrice(const sqlite::Statement& row, int column) {
 std::optional<Timestamp> optionalTime(const sqlite::Statement& row, int column) {
     auto raw = row.optionalInt64(column);
     return raw ? std::optional<Timestamp>(fromNanos(*raw)) : std::nullopt;
-}
-Money moneyColumn(const sqlite::Statement& row, int column) {
-    auto value = Money::parse(row.text(column));
-    if (!value) throw sqlite::SqliteError(0, "bad amount in column " + std::to_string(column) + ": " + value.error());
-    return *value;
 }
 
 constexpr const char* kOrderColumns =
