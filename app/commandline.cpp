@@ -46,6 +46,8 @@ const char* const kDescription =
     "Users: an administrator adds a user or changes one with --set-user NAME --role trader|pm|compliance|admin;\n"
     "the new password comes from the environment variable OPENBLOTTER_NEW_PASSWORD (stored as a salted scrypt\n"
     "hash); --disable keeps the user from logging in. Every change is in the audit trail.\n"
+    "A new data directory has the demo users when it runs the simulated broker (or OPENBLOTTER_DEMO_USERS=1);\n"
+    "with --fix-settings it starts with one administrator, 'admin', whose password OPENBLOTTER_ADMIN_PASSWORD gives.\n"
     "\n"
     "Basket CSV: a header row (any case, any column order, extra columns ignored):\n"
     "  account,symbol,side,qty,type,limit_price,tif   and optionally  stop_price,broker\n"

@@ -1,5 +1,6 @@
 #include "desk.h"
 
+#include "auth/passwords.h"
 #include "compliance/rulesfile.h"
 #include "openblotter_demodata.h"
 #include "refdata/referencecsv.h"
@@ -8,6 +9,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -83,12 +85,17 @@ Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
         reference = std::move(demo);
     }
     desk->referenceData_ = std::move(*reference);
-    if (auto seeded = desk->seedDemoDesk(newDirectory); !seeded) return Error{seeded.error()};
+    // Demo users, whose passwords are published, only on a desk of the simulated broker, or when asked for.
+    const char* demoUsers = std::getenv("OPENBLOTTER_DEMO_USERS");
+    const bool demo = !options.fixSettings || (demoUsers && std::string_view(demoUsers) == "1");
+    if (auto seeded = desk->seedUsers(demo); !seeded) return Error{seeded.error()};
+    if (newDirectory)
+        if (auto seeded = desk->seedDemoCompliance(); !seeded) return Error{seeded.error()};
 
     auto* prices = &desk->prices_;
     desk->compliance_ = std::make_unique<ComplianceEngine>(
         desk->referenceData_, [prices](const std::string& symbol) { return prices->last(symbol); },
-        [prices] { return prices->version(); });
+        [prices] { return prices->version(); }, std::chrono::seconds(1));
     OrderEngine::Options engineOptions;
     engineOptions.compliance = desk->compliance_.get();
     desk->engine_ = std::make_unique<OrderEngine>(*desk->store_, engineOptions);
@@ -96,26 +103,39 @@ Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
     return desk;
 }
 
-Status Desk::seedDemoDesk(bool newDirectory) {
-    const AuditRecord seeded{0, nowUtc(), "system", Role::Administrator, "", "demo desk", "loaded with a new data directory"};
+Status Desk::seedUsers(bool demo) {
     auto users = store_->loadUsers();
     if (!users) return Error{users.error()};
-    if (users->empty()) {
-        // Also for a directory of an older version, which had no users: nobody could log in otherwise.
+    if (!users->empty()) return {};
+    if (demo) {
+        // The demo desk's users, whose passwords the README prints: only on a desk of the simulated broker.
         auto table = CsvTable::parse(demo::usersCsv());
         if (!table) return Error{"demo users: " + table.error()};
         auto demoUsers = parseUsers(*table);
         if (!demoUsers) return Error{"demo users: " + demoUsers.error()};
-        for (const auto& user : *demoUsers) {
-            AuditRecord record = seeded;
-            record.action = "user.add";
-            record.subject = "user " + user.name;
-            record.details = "demo user, role " + std::string(nameOf(user.role));
-            if (auto saved = store_->saveUser(user, record); !saved) return saved;
-        }
+        for (const auto& user : *demoUsers)
+            if (auto saved = store_->saveUser(user, {0, nowUtc(), "system", Role::Administrator, "user.add", "user " + user.name,
+                                                     "demo user, role " + std::string(nameOf(user.role))});
+                !saved)
+                return saved;
         spdlog::info("added the demo users, one per role");
+        return {};
     }
-    if (!newDirectory) return {};
+    // A desk of real brokers starts with one administrator, whose password the person installing it chooses.
+    const char* password = std::getenv("OPENBLOTTER_ADMIN_PASSWORD");
+    if (!password || !*password)
+        return Error{
+            "this data directory has no users yet. Start it once with the environment variable OPENBLOTTER_ADMIN_PASSWORD "
+            "set: that creates the administrator 'admin', who then adds the other users (--set-user)"};
+    auto hash = PasswordHasher{}.hash(password);
+    if (!hash) return Error{hash.error()};
+    spdlog::info("created the first administrator, 'admin'");
+    return store_->saveUser({"admin", "Administrator", Role::Administrator, *hash, true},
+                            {0, nowUtc(), "system", Role::Administrator, "user.add", "user admin",
+                             "the first administrator, from OPENBLOTTER_ADMIN_PASSWORD"});
+}
+
+Status Desk::seedDemoCompliance() {
     auto positionsTable = CsvTable::parse(demo::positionsCsv());
     if (!positionsTable) return Error{"demo positions: " + positionsTable.error()};
     auto positions = parseOpeningPositions(*positionsTable);
@@ -124,12 +144,9 @@ Status Desk::seedDemoDesk(bool newDirectory) {
     auto rules = demoRules();
     if (!rules) return Error{rules.error()};
     if (auto saved = store_->saveRules(*rules); !saved) return saved;
-    AuditRecord record = seeded;
-    record.action = "rules.import";
-    record.subject = "rules";
-    record.details = "the demo rule set: " + std::to_string(rules->rules.size()) + " rules, " +
-                     std::to_string(rules->locates.size()) + " locates";
-    return store_->appendAudit(record);
+    return store_->appendAudit({0, nowUtc(), "system", Role::Administrator, "rules.import", "rules",
+                                "the demo rule set: " + std::to_string(rules->rules.size()) + " rules, " +
+                                    std::to_string(rules->locates.size()) + " locates"});
 }
 
 void Desk::watchPrices() {

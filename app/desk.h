@@ -56,7 +56,10 @@ public:
 private:
     Desk() = default;
     Status openFix(const Options& options);
-    Status seedDemoDesk(bool newDirectory);
+    /// A directory without users gets the demo users (a desk of the simulated broker) or its first administrator.
+    Status seedUsers(bool demo);
+    /// A new directory's opening positions and compliance rules.
+    Status seedDemoCompliance();
     void watchPrices();
 
     std::filesystem::path dataDirectory_;

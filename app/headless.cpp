@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -182,13 +183,20 @@ int runHeadless(const CommandLine& options) {
     const auto deadline = Clock::now() + std::chrono::seconds(options.waitSeconds.value_or(0));
     std::set<OrderId> routed;
     std::size_t held = 0;
+    std::optional<std::string> refused;
     if (options.send) {
         // Orders sent while a session is still logging on would be refused: give the sessions the wait to come up.
         if (!desk.gateway().waitForLogon(std::chrono::seconds(std::max(5, options.waitSeconds.value_or(0)))))
             spdlog::warn("not every FIX session is logged on; orders for those sessions are rejected");
-        for (const auto& request : basket) {
-            auto order = desk.engine().submit(request, *actor, options.warningReason).get();
-            if (!order) return fail("an order of the basket was refused: " + order.error());
+        for (std::size_t i = 0; i < basket.size(); ++i) {
+            auto order = desk.engine().submit(basket[i], *actor, options.warningReason).get();
+            if (!order) {
+                // The checks above saw each order alone; the orders before this one can change its answer
+                // (a duplicate, the trader's daily notional). Stop here, and say what went.
+                refused = "order " + std::to_string(i + 1) + " of the basket was refused: " + order.error() + ". The " +
+                          std::to_string(i) + " orders before it were entered; the rest were not sent";
+                break;
+            }
             if (order->held)
                 ++held;
             else
@@ -225,6 +233,7 @@ int runHeadless(const CommandLine& options) {
     if (options.exportExecutions)
         if (auto written = writeFile(*options.exportExecutions, executionsCsv(snapshot.executions)); !written)
             return fail(written.error());
+    if (refused) return fail(*refused);
     return status;
 }
 

@@ -7,29 +7,43 @@
 #include <chrono>
 #include <future>
 #include <memory>
+#include <optional>
 
 namespace ob::ui {
 
 /// Calls `ready(value)` on the GUI thread once the future has its value,
 /// without blocking the GUI thread meanwhile: a short timer looks at it.
-/// Nothing is called if `context` is destroyed first, nor if the work
-/// failed with an exception (a bug the engine has already reported as an alert).
-template <typename T, typename F>
-void whenReady(QObject* context, std::future<T> future, F ready) {
+/// If the work failed with an exception (a bug the engine has already
+/// reported as an alert), `failed(what)` is called instead, so that a dialog
+/// waiting for the answer does not wait forever. Nothing is called if
+/// `context` is destroyed first.
+template <typename T, typename F, typename G>
+void whenReady(QObject* context, std::future<T> future, F ready, G failed) {
     auto shared = std::make_shared<std::future<T>>(std::move(future));
     auto* timer = new QTimer(context);
     timer->setInterval(5);
-    QObject::connect(timer, &QTimer::timeout, context, [timer, shared, ready = std::move(ready)]() mutable {
-        if (shared->wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
-        timer->stop();
-        timer->deleteLater();
-        try {
-            ready(shared->get());
-        } catch (const std::exception& e) {
-            qWarning("a request to the engine failed: %s", e.what());
-        }
-    });
+    QObject::connect(timer, &QTimer::timeout, context,
+                     [timer, shared, ready = std::move(ready), failed = std::move(failed)]() mutable {
+                         if (shared->wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+                         timer->stop();
+                         timer->deleteLater();
+                         std::optional<T> value;
+                         try {
+                             value.emplace(shared->get());
+                         } catch (const std::exception& e) {
+                             qWarning("a request to the engine failed: %s", e.what());
+                             failed(QString::fromUtf8(e.what()));
+                             return;
+                         }
+                         ready(std::move(*value));
+                     });
     timer->start();
+}
+
+/// As above, for callers with nothing to undo when the work fails.
+template <typename T, typename F>
+void whenReady(QObject* context, std::future<T> future, F ready) {
+    whenReady(context, std::move(future), std::move(ready), [](const QString&) {});
 }
 
 }  // namespace ob::ui

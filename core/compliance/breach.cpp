@@ -25,7 +25,9 @@ Status mayDecide(const Breach& breach, BreachDecision decision, const Actor& act
     if (decision != BreachDecision::Acknowledge && breach.stage == BreachStage::PostTrade)
         return Error{what + " is post-trade: there is no order to release or reject; acknowledge it, and it resolves when cured"};
     if (decision != BreachDecision::Acknowledge && breach.finding.verdict != Verdict::Block)
-        return Error{what + " is a warning the order was sent with; acknowledge it"};
+        return Error{what + " is a warning, which holds no order; acknowledge it"};
+    if (decision != BreachDecision::Acknowledge && breach.finding.logOnly)
+        return Error{what + " is log-only and holds no order; acknowledge it"};
     return {};
 }
 

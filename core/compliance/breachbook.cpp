@@ -39,8 +39,8 @@ bool BreachBook::blocksCleared(OrderId id) const {
     return true;
 }
 
-std::vector<Breach> BreachBook::reconcile(const std::string& fund, const std::vector<RuleResult>& findings, BreachCause cause,
-                                          Timestamp at) {
+std::vector<Breach> BreachBook::reconcile(const std::string& fund, const std::vector<RuleResult>& findings,
+                                          const std::function<BreachCause(const RuleResult&)>& causeOf, Timestamp at) {
     using Key = std::pair<std::int64_t, std::string>;
     std::map<Key, Breach*> open;
     for (auto& [id, breach] : breaches_)
@@ -58,6 +58,7 @@ std::vector<Breach> BreachBook::reconcile(const std::string& fund, const std::ve
             const auto keptCause = existing->finding.cause;
             existing->finding = finding;
             existing->finding.cause = keptCause;
+            existing->severity = finding.verdict == Verdict::Block ? Severity::Block : Severity::Warning;
             existing->updatedAt = at;
             changed.push_back(*existing);
             continue;
@@ -66,7 +67,7 @@ std::vector<Breach> BreachBook::reconcile(const std::string& fund, const std::ve
         breach.stage = BreachStage::PostTrade;
         breach.severity = finding.verdict == Verdict::Block ? Severity::Block : Severity::Warning;
         breach.finding = finding;
-        breach.finding.cause = cause;
+        breach.finding.cause = causeOf(finding);
         breach.fund = fund;
         breach.symbol = finding.subject;
         breach.raisedAt = at;

@@ -2,6 +2,7 @@
 
 #include "compliance/breach.h"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -24,10 +25,10 @@ public:
 
     /// Brings a fund's open post-trade breaches in line with what the rules
     /// find now: a new finding raises a breach (for `cause`), a known one
-    /// updates its figures, and one no longer found is resolved. Returns the
-    /// breaches that changed.
-    std::vector<Breach> reconcile(const std::string& fund, const std::vector<RuleResult>& findings, BreachCause cause,
-                                  Timestamp at);
+    /// updates its figures (keeping the cause it was raised for), and one no
+    /// longer found is resolved. Returns the breaches that changed.
+    std::vector<Breach> reconcile(const std::string& fund, const std::vector<RuleResult>& findings,
+                                  const std::function<BreachCause(const RuleResult&)>& causeOf, Timestamp at);
 
     const std::map<std::int64_t, Breach>& all() const { return breaches_; }
 

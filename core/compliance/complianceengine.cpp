@@ -49,6 +49,13 @@ Judgement judge(const Rule& rule, Money before, Money after, bool hasBefore, boo
     return {};
 }
 
+/// Whether a position or exposure changes sign: a short beyond the limit after a long beyond it is a new
+/// breach, not a smaller one.
+template <typename T>
+bool flips(T before, T after) {
+    return (before.isPositive() && after.isNegative()) || (before.isNegative() && after.isPositive());
+}
+
 bool quantityBound(RuleKind kind) {
     switch (kind) {
         case RuleKind::RestrictedList:
@@ -86,8 +93,9 @@ struct ComplianceEngine::CompiledRule {
     }
 };
 
-ComplianceEngine::ComplianceEngine(const ReferenceData& reference, PriceSource prices, PriceVersion priceVersion)
-    : fx_(reference.fxRates), prices_(std::move(prices)), priceVersion_(std::move(priceVersion)) {
+ComplianceEngine::ComplianceEngine(const ReferenceData& reference, PriceSource prices, PriceVersion priceVersion,
+                                   std::chrono::milliseconds revalueEvery)
+    : fx_(reference.fxRates), prices_(std::move(prices)), priceVersion_(std::move(priceVersion)), revalueEvery_(revalueEvery) {
     for (const auto& instrument : reference.instruments) {
         if (instrument.votingShares) votingSharesByIssuer_[instrument.issuer] += *instrument.votingShares;
         instruments_.emplace(instrument.symbol, instrument);
@@ -156,7 +164,10 @@ const FundExposure& ComplianceEngine::exposure(const std::string& fund) const {
     const std::uint64_t fundVersion = holdings ? holdings->version : 0;
     const std::uint64_t priceVersion = priceVersion_ ? priceVersion_() : 0;
     auto [it, inserted] = exposureCache_.try_emplace(fund);
-    if (inserted || !priceVersion_ || it->second.fundVersion != fundVersion || it->second.priceVersion != priceVersion) {
+    const auto now = std::chrono::steady_clock::now();
+    const bool pricesMoved = !priceVersion_ || it->second.priceVersion != priceVersion;
+    if (inserted || it->second.fundVersion != fundVersion || (pricesMoved && now - it->second.valuedAt >= revalueEvery_)) {
+        it->second.valuedAt = now;
         static const FundHoldings::Fund empty;
         const auto& held = holdings ? *holdings : empty;
         it->second.fundVersion = fundVersion;
@@ -272,7 +283,8 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
         case RuleKind::PositionLimit: {
             const Qty held = holdings_.quantity(fund, order.symbol);
             const Money before = amountOf(held.abs()), after = amountOf((held + delta).abs());
-            return finding(judge(rule, before, after, true), before, after, fund + " position in " + order.symbol);
+            return finding(judge(rule, before, after, !flips(held, held + delta)), before, after,
+                           fund + " position in " + order.symbol);
         }
         case RuleKind::IssuerConcentration:
         case RuleKind::SectorExposure:
@@ -291,7 +303,8 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
             const Money before = percentOf(absolute(held), figures.nav);
             const Money after = percentOf(absolute(held + *traded), figures.nav);
             result.subject = key;
-            return finding(judge(rule, before, after, true), before, after, fund + " " + label + " " + key + " at");
+            return finding(judge(rule, before, after, !flips(held, held + *traded)), before, after,
+                           fund + " " + label + " " + key + " at");
         }
         case RuleKind::Ucits: {
             const auto traded = fundValue(delta);
@@ -305,7 +318,8 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
             tenPercent.limit = kTen;
             tenPercent.warnAt.reset();
             result.subject = issuer;
-            if (auto single = finding(judge(tenPercent, before, after, true), before, after, fund + " issuer " + issuer + " at"))
+            if (auto single = finding(judge(tenPercent, before, after, !flips(held, heldAfter)), before, after,
+                                      fund + " issuer " + issuer + " at"))
                 return single;
             const Money above5 = figures.ucitsAbove5 - (before > kFive ? absolute(held) : Money{}) +
                                  (after > kFive ? absolute(heldAfter) : Money{});

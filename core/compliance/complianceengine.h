@@ -5,6 +5,7 @@
 #include "domain/referencedata.h"
 #include "portfolio/fundholdings.h"
 
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -47,7 +48,10 @@ public:
 
     /// Amounts compared with a fund's figures are in its base currency; order
     /// and trader notionals are in the reporting currency (FxRates).
-    ComplianceEngine(const ReferenceData& reference, PriceSource prices, PriceVersion priceVersion = {});
+    /// The fund figures are revalued when prices move, at most once per `revalueEvery`
+    /// (0: at every change); a fill or a new opening position revalues its fund at once.
+    ComplianceEngine(const ReferenceData& reference, PriceSource prices, PriceVersion priceVersion = {},
+                     std::chrono::milliseconds revalueEvery = {});
     ~ComplianceEngine();
     ComplianceEngine(const ComplianceEngine&) = delete;
     ComplianceEngine& operator=(const ComplianceEngine&) = delete;
@@ -119,8 +123,10 @@ private:
     struct CachedExposure {
         std::uint64_t fundVersion = 0;
         std::uint64_t priceVersion = 0;
+        std::chrono::steady_clock::time_point valuedAt;
         FundExposure exposure;
     };
+    std::chrono::milliseconds revalueEvery_;
     mutable std::unordered_map<std::string, CachedExposure> exposureCache_;
 };
 

@@ -1,5 +1,8 @@
 #include "rule.h"
 
+#include <algorithm>
+#include <map>
+
 namespace ob {
 
 FigureUnit unitOf(RuleKind kind) {
@@ -20,6 +23,20 @@ FigureUnit unitOf(RuleKind kind) {
         case RuleKind::DuplicateOrder: return FigureUnit::None;
     }
     return FigureUnit::None;
+}
+
+RuleBook normalised(RuleBook book) {
+    std::stable_sort(book.rules.begin(), book.rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
+    for (auto& rule : book.rules)
+        for (auto* list : {&rule.symbols, &rule.issuers}) {
+            std::sort(list->begin(), list->end());
+            list->erase(std::unique(list->begin(), list->end()), list->end());
+        }
+    std::map<std::pair<std::string, std::string>, Qty> locates;
+    for (const auto& locate : book.locates) locates[{locate.fund, locate.symbol}] += locate.quantity;
+    book.locates.clear();
+    for (const auto& [key, quantity] : locates) book.locates.push_back({key.first, key.second, quantity});
+    return book;
 }
 
 Status Rule::validate() const {

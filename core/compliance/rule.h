@@ -160,6 +160,10 @@ struct RuleBook {
     friend bool operator==(const RuleBook&, const RuleBook&) = default;
 };
 
+/// The rule set in one canonical form, as the store gives it back: rules by id, list entries sorted
+/// and unique, locates by fund and symbol with duplicates added up. Two equal sets compare equal.
+RuleBook normalised(RuleBook rules);
+
 /// The unit of a rule's figures, for display.
 enum class FigureUnit : std::uint8_t { None, Quantity, Amount, Percent };
 FigureUnit unitOf(RuleKind kind);

@@ -3,6 +3,8 @@
 #include "engine/orderengine.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -30,11 +32,9 @@ public:
         else
             changes_.breaches[it->second] = breach;
     }
-    /// A fund whose holdings changed in this batch.
-    void touch(const std::string& fund) {
-        if (std::find(funds_.begin(), funds_.end(), fund) == funds_.end()) funds_.push_back(fund);
-    }
-    std::vector<std::string> takeTouchedFunds() { return std::exchange(funds_, {}); }
+    /// A fund whose holdings changed in this batch, and the symbol that traded.
+    void touch(const std::string& fund, const std::string& symbol) { traded_[fund].insert(symbol); }
+    std::map<std::string, std::set<std::string>> takeTraded() { return std::exchange(traded_, {}); }
     ChangeSet& changeSet() { return changes_; }
     void clear() {
         changes_ = {};
@@ -46,7 +46,7 @@ private:
     ChangeSet changes_;
     std::unordered_map<OrderId, std::size_t> index_;
     std::unordered_map<std::int64_t, std::size_t> breachIndex_;
-    std::vector<std::string> funds_;
+    std::map<std::string, std::set<std::string>> traded_;
 };
 
 }  // namespace ob

@@ -222,6 +222,7 @@ void OrderEngine::settleInbound(const OrderBook::Applied& applied, StoreUnit uni
     if (outcome.isApplied()) {
         unit.order = rowOf(*applied.order);
         changes.order(applied.order->state);
+        followOpenBuy(applied.order->state);
         if (!outcome.detail.empty()) {
             spdlog::warn("order {}: {}", applied.order->state.id, outcome.detail);
             changes.alert({options_.clock(), EngineAlert::Severity::Warning, applied.order->state.id, outcome.detail});
@@ -251,7 +252,7 @@ void OrderEngine::handle(ExecutionReport& report, BatchChanges& changes) {
         unit.execution = ExecutionRecord::of(report, applied.order->state);
         if (compliance_)
             if (const auto* fund = compliance_->applyExecution(*unit.execution, applied.order->state.account))
-                changes.touch(*fund);
+                changes.touch(*fund, applied.order->state.symbol);
         changes.execution(*unit.execution);
         executions_.push_back(*unit.execution);
     }
@@ -346,7 +347,8 @@ void OrderEngine::handle(Submit& command, BatchChanges& changes) {
     std::string details = describeOrder(order->state) + "; compliance " + std::string(aliasOf(order->state.compliance));
     if (check.verdict == Verdict::Warn) details += "; warning accepted: " + command.warningReason;
     unit.audit.push_back(audit(command.actor, held ? "order.held" : "order.submit", "order " + std::to_string(id), details));
-    if (proposal) compliance_->recordAccepted(*proposal);
+    // A held order counts toward duplicates and the trader's notional once it is released.
+    if (proposal && !held) compliance_->recordAccepted(*proposal);
     if (held) {
         unit.clOrdIdCounter = clOrdIdCounter_;
         persist(*order, OrderEventKind::Held, check.summary(), std::move(unit), changes);
@@ -394,7 +396,8 @@ void OrderEngine::handle(Replace& command, BatchChanges& changes) {
     std::string details = describeOrder(order->state) + " → " + command.terms.quantity.toString() + " " +
                           std::string(nameOf(command.terms.type)) +
                           (command.terms.limitPrice ? " limit " + command.terms.limitPrice->toString() : std::string());
-    if (compliance_) {
+    // An order that cannot take a replace now (finished, or a request outstanding) is refused below, unchecked.
+    if (compliance_ && order->state.isLive() && !order->state.pending) {
         NewOrderRequest amended{order->state.session, order->state.account, order->state.symbol,
                                 order->state.side,    command.terms,        order->state.owner};
         const auto proposal = proposalOf(amended, command.actor, command.id);
@@ -415,16 +418,16 @@ void OrderEngine::handle(Replace& command, BatchChanges& changes) {
         }
         if (!check.findings.empty()) details += "; warning accepted: " + command.warningReason;
         unit.audit.push_back(audit(command.actor, "order.amend", subject, details));
-        auto outcome = request(command.id, RequestKind::Replace, command.terms, std::move(unit), changes);
-        if (outcome.isApplied()) {
-            compliance_->recordAccepted(proposal);
-            if (!check.findings.empty()) {
-                StoreUnit warnings;
-                raiseBreaches(check, book_.find(command.id)->state, BreachState::Open, command.actor, command.warningReason,
-                              warnings, changes);
-                lastSubmitted_ = store_.submit(std::move(warnings));
-            }
-        }
+        // The amend's warnings are written with it, in the same unit.
+        auto outcome = request(
+            command.id, RequestKind::Replace, command.terms, std::move(unit), changes,
+            [&](const Order& amendedOrder, StoreUnit& same) -> const Order& {
+                if (check.findings.empty()) return amendedOrder;
+                const auto* marked = book_.markCompliance(command.id, ComplianceMark::Warn, false, amendedOrder.state.updatedAt);
+                raiseBreaches(check, marked->state, BreachState::Open, command.actor, command.warningReason, same, changes);
+                return *marked;
+            });
+        if (outcome.isApplied()) compliance_->recordAccepted(proposal);
         command.done.set_value(std::move(outcome));
         return;
     }
@@ -432,7 +435,8 @@ void OrderEngine::handle(Replace& command, BatchChanges& changes) {
     command.done.set_value(request(command.id, RequestKind::Replace, command.terms, std::move(unit), changes));
 }
 
-Outcome OrderEngine::request(OrderId id, RequestKind kind, const OrderTerms& terms, StoreUnit unit, BatchChanges& changes) {
+Outcome OrderEngine::request(OrderId id, RequestKind kind, const OrderTerms& terms, StoreUnit unit, BatchChanges& changes,
+                             const OnRequested& onRequested) {
     if (auto failed = storeFailure(); !failed) return Outcome::refused(failed.error());
     const auto* before = book_.find(id);
     const std::string origClOrdId = before ? before->state.clOrdId : std::string();
@@ -444,7 +448,7 @@ Outcome OrderEngine::request(OrderId id, RequestKind kind, const OrderTerms& ter
         --clOrdIdCounter_;
         return applied.outcome;
     }
-    const Order& order = *applied.order;
+    const Order& order = onRequested ? onRequested(*applied.order, unit) : *applied.order;
     const auto event = kind == RequestKind::Cancel ? OrderEventKind::CancelRequested : OrderEventKind::ReplaceRequested;
     const OrderTerms& sent = kind == RequestKind::Cancel ? order.state.terms : terms;
     persistAndRoute(order, event, {kind, order.state, std::move(clOrdId), origClOrdId, sent}, changes, std::move(unit));
@@ -455,6 +459,7 @@ void OrderEngine::persist(const Order& order, OrderEventKind event, std::string 
     unit.order = rowOf(order);
     unit.event = OrderEventRecord{order.state.id, order.state.updatedAt, event, order.state.clOrdId, std::move(text)};
     changes.order(order.state);
+    followOpenBuy(order.state);
     lastSubmitted_ = store_.submit(std::move(unit));
 }
 
@@ -464,6 +469,7 @@ void OrderEngine::persistAndRoute(const Order& order, OrderEventKind event, Outb
     unit.event = OrderEventRecord{order.state.id, order.state.updatedAt, event, request.clOrdId, {}};
     unit.clOrdIdCounter = clOrdIdCounter_;
     changes.order(order.state);
+    followOpenBuy(order.state);
     std::lock_guard lock(routeMutex_);
     lastSubmitted_ = store_.submit(std::move(unit));
     awaitingCommit_.emplace_back(lastSubmitted_, std::move(request));

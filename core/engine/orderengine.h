@@ -14,6 +14,7 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <variant>
 #include <vector>
@@ -80,7 +81,8 @@ public:
     /// the last block of a held order sends it, a rejection rejects it.
     std::future<Status> decideBreach(std::int64_t breachId, BreachDecision decision, Actor actor, std::string reason);
     /// Replaces the rule set (validated first) and checks the funds against it.
-    std::future<Status> setRules(RuleBook rules, Actor actor, std::string how);
+    /// With `basedOn`, refuses if the rules in force are no longer those (someone else changed them).
+    std::future<Status> setRules(RuleBook rules, Actor actor, std::string how, std::optional<RuleBook> basedOn = std::nullopt);
     /// Checks every fund's holdings again, after prices moved.
     void recheckHoldings();
     void post(ExecutionReport report);
@@ -139,6 +141,7 @@ private:
         RuleBook rules;
         Actor actor;
         std::string how;
+        std::optional<RuleBook> basedOn;
         std::promise<Status> done;
     };
     struct RecheckHoldings {};
@@ -190,19 +193,28 @@ private:
     /// Compliance, in engine/orderengine_compliance.cpp.
     Status restoreCompliance(const ActiveBook& active);
     ProposedOrder proposalOf(const NewOrderRequest& request, const Actor& actor, OrderId amending) const;
+    static ProposedOrder proposalOf(const OrderState& order);
+    /// Every fund, with no symbol traded: a check after prices or rules changed.
+    std::map<std::string, std::set<std::string>> everyFund() const;
     /// Records each finding as a breach of the order, in the state given, into the unit and the change set.
     void raiseBreaches(const CheckResult& check, const OrderState& order, BreachState state, const Actor& decidedBy,
                        const std::string& reason, StoreUnit& unit, BatchChanges& changes);
-    /// After a batch: open buys follow their orders, and the funds the fills touched are checked.
+    /// Keeps compliance's open buys (the cash they will take) in step with a changed order, at once.
+    void followOpenBuy(const OrderState& order);
+    /// After a batch: the funds the fills touched are checked; a finding about what was traded is active, any other passive.
     void checkAfterBatch(BatchChanges& changes);
-    void checkFunds(const std::vector<std::string>& funds, BreachCause cause, BatchChanges& changes);
+    /// `traded` holds, per fund, the symbols that traded; none for a check after prices moved.
+    void checkFunds(const std::map<std::string, std::set<std::string>>& traded, BatchChanges& changes);
     Outcome cancelHeld(const Order& order, const Actor& actor, BatchChanges& changes);
     AuditRecord audit(const Actor& actor, std::string action, std::string subject, std::string details) const;
     /// Records the outcome of an inbound message: the changed order and what
     /// to persist with it, or an alert for a refusal.
     void settleInbound(const OrderBook::Applied& applied, StoreUnit unit, const Origin& origin, std::string_view what,
                        BatchChanges& changes);
-    Outcome request(OrderId id, RequestKind kind, const OrderTerms& terms, StoreUnit unit, BatchChanges& changes);
+    /// Given the order a request changed and its unit before they are persisted; returns the order to persist.
+    using OnRequested = std::function<const Order&(const Order&, StoreUnit&)>;
+    Outcome request(OrderId id, RequestKind kind, const OrderTerms& terms, StoreUnit unit, BatchChanges& changes,
+                    const OnRequested& onRequested = {});
     /// Persists the order with the event (and whatever else the unit carries)
     /// and queues the request for the sell side until it is committed.
     void persistAndRoute(const Order& order, OrderEventKind event, OutboundRequest request, BatchChanges& changes,

@@ -28,6 +28,14 @@ std::string describeRule(const Rule& r) {
     return text;
 }
 
+std::string describeLocates(const std::vector<Locate>& locates) {
+    if (locates.empty()) return "none";
+    std::string text;
+    for (const auto& locate : locates)
+        text += (text.empty() ? "" : "; ") + locate.fund + " " + locate.symbol + " " + locate.quantity.toString();
+    return text;
+}
+
 }  // namespace
 
 AuditRecord OrderEngine::audit(const Actor& actor, std::string action, std::string subject, std::string details) const {
@@ -43,20 +51,44 @@ Status OrderEngine::restoreCompliance(const ActiveBook& active) {
     compliance_->setRules(std::move(data->rules));
     breaches_.restore(std::move(data->breaches), data->lastBreachId);
 
-    // Today's fills are on top of the opening positions.
+    // Today's fills are on top of the opening positions, which hold those of earlier days.
+    const std::string today = tradeDateOf(now);
     std::unordered_map<OrderId, const OrderState*> orders;
     for (const auto& row : active.orders) orders.emplace(row.state.id, &row.state);
     for (const auto& execution : active.executions)
-        if (const auto found = orders.find(execution.orderId); found != orders.end())
+        if (const auto found = orders.find(execution.orderId);
+            found != orders.end() && tradeDateOf(execution.receivedAt) == today)
             compliance_->applyExecution(execution, found->second->account);
-    for (const auto& row : active.orders) {
-        const auto& s = row.state;
-        if (s.side == Side::Buy && !s.isDone())
-            compliance_->trackOpenBuy(s.id, s.account, s.leavesQty(), s.terms.limitPrice, s.symbol);
-    }
+    // Today's orders count again toward duplicates and each trader's notional, in the order they came.
+    std::vector<const OrderState*> todays;
+    for (const auto& row : active.orders)
+        if (tradeDateOf(row.state.createdAt) == today && !row.state.held) todays.push_back(&row.state);
+    std::sort(todays.begin(), todays.end(), [](const OrderState* a, const OrderState* b) { return a->createdAt < b->createdAt; });
+    for (const auto* state : todays) compliance_->recordAccepted(proposalOf(*state));
+    for (const auto& row : active.orders) followOpenBuy(row.state);
     spdlog::info("compliance: {} rules, {} locates, {} breaches open or from today", compliance_->rules().rules.size(),
                  compliance_->rules().locates.size(), breaches_.all().size());
     return {};
+}
+
+ProposedOrder OrderEngine::proposalOf(const OrderState& order) {
+    ProposedOrder proposal;
+    proposal.id = order.id;
+    proposal.account = order.account;
+    proposal.trader = order.owner;
+    proposal.symbol = order.symbol;
+    proposal.side = order.side;
+    proposal.quantity = order.terms.quantity;
+    proposal.type = order.terms.type;
+    proposal.limitPrice = order.terms.limitPrice;
+    proposal.at = order.createdAt;
+    return proposal;
+}
+
+void OrderEngine::followOpenBuy(const OrderState& order) {
+    if (!compliance_ || order.side != Side::Buy) return;
+    compliance_->trackOpenBuy(order.id, order.account, order.isDone() ? Qty{} : order.leavesQty(), order.terms.limitPrice,
+                              order.symbol);
 }
 
 ProposedOrder OrderEngine::proposalOf(const NewOrderRequest& request, const Actor& actor, OrderId amending) const {
@@ -95,8 +127,8 @@ void OrderEngine::raiseBreaches(const CheckResult& check, const OrderState& orde
         breach.updatedAt = now;
         if (blockState == BreachState::Rejected) {
             breach.state = BreachState::Rejected;
-        } else if (finding.verdict == Verdict::Warn && !finding.logOnly) {
-            breach.state = BreachState::Acknowledged;  // by the trader who sent the order anyway
+        } else if (finding.verdict == Verdict::Warn && !finding.logOnly && !reason.empty()) {
+            breach.state = BreachState::Acknowledged;  // by the trader who sent the order anyway, with their reason
         }
         if (breach.state != BreachState::Open) {
             breach.decidedBy = decidedBy.user;
@@ -128,24 +160,35 @@ Outcome OrderEngine::cancelHeld(const Order& order, const Actor& actor, BatchCha
     return applied.outcome;
 }
 
-void OrderEngine::checkAfterBatch(BatchChanges& changes) {
-    for (const auto& state : changes.changeSet().orders)
-        if (state.side == Side::Buy)
-            compliance_->trackOpenBuy(state.id, state.account, state.isDone() ? Qty{} : state.leavesQty(), state.terms.limitPrice,
-                                      state.symbol);
-    checkFunds(changes.takeTouchedFunds(), BreachCause::Active, changes);
-}
+void OrderEngine::checkAfterBatch(BatchChanges& changes) { checkFunds(changes.takeTraded(), changes); }
 
-void OrderEngine::checkFunds(const std::vector<std::string>& funds, BreachCause cause, BatchChanges& changes) {
-    if (funds.empty()) return;
+void OrderEngine::checkFunds(const std::map<std::string, std::set<std::string>>& traded, BatchChanges& changes) {
     StoreUnit unit;
-    for (const auto& fund : funds) {
-        for (auto& breach : breaches_.reconcile(fund, compliance_->postTrade(fund), cause, options_.clock())) {
+    for (const auto& [fund, symbols] : traded) {
+        // What the trades touched: their symbols, issuers, sectors and countries, and the fund-wide figures.
+        std::set<std::string> touched;
+        for (const auto& symbol : symbols) {
+            const auto* instrument = compliance_->instrument(symbol);
+            touched.insert({symbol, issuerOf(instrument, symbol)});
+            if (instrument) touched.insert({instrument->sector, instrument->country});
+        }
+        const auto causeOf = [&](const RuleResult& finding) {
+            const bool fundWide = finding.kind == RuleKind::Cash || finding.kind == RuleKind::Act1940Diversified ||
+                                  (finding.kind == RuleKind::Ucits && !touched.empty() && finding.subject == "issuers above 5%");
+            return !symbols.empty() && (fundWide || touched.count(finding.subject)) ? BreachCause::Active : BreachCause::Passive;
+        };
+        for (auto& breach : breaches_.reconcile(fund, compliance_->postTrade(fund), causeOf, options_.clock())) {
             changes.breach(breach);
             unit.breaches.push_back(std::move(breach));
         }
     }
     if (!unit.breaches.empty()) lastSubmitted_ = store_.submit(std::move(unit));
+}
+
+std::map<std::string, std::set<std::string>> OrderEngine::everyFund() const {
+    std::map<std::string, std::set<std::string>> funds;
+    for (const auto& [fund, holdings] : compliance_->holdings().funds()) funds[fund];
+    return funds;
 }
 
 std::future<OrderEngine::WhatIf> OrderEngine::whatIf(NewOrderRequest request, Actor actor, OrderId amending) {
@@ -162,8 +205,8 @@ std::future<Status> OrderEngine::decideBreach(std::int64_t breachId, BreachDecis
     return future;
 }
 
-std::future<Status> OrderEngine::setRules(RuleBook rules, Actor actor, std::string how) {
-    SetRules command{std::move(rules), std::move(actor), std::move(how), {}};
+std::future<Status> OrderEngine::setRules(RuleBook rules, Actor actor, std::string how, std::optional<RuleBook> basedOn) {
+    SetRules command{std::move(rules), std::move(actor), std::move(how), std::move(basedOn), {}};
     auto future = command.done.get_future();
     enqueue(std::move(command));
     return future;
@@ -191,6 +234,14 @@ void OrderEngine::handle(DecideBreach& command, BatchChanges& changes) {
         command.done.set_value(allowed);
         return;
     }
+    const OrderId orderId = breach->orderId;
+    const auto* order = orderId ? book_.find(orderId) : nullptr;
+    if (command.decision != BreachDecision::Acknowledge && !(order && order->state.held)) {
+        // Only a held order can be released or refused.
+        command.done.set_value(
+            Error{"order " + std::to_string(orderId) + " is no longer held: it was sent, cancelled or rejected"});
+        return;
+    }
     const auto now = options_.clock();
     breach->state = stateAfter(command.decision);
     breach->decidedBy = command.actor.user;
@@ -199,12 +250,10 @@ void OrderEngine::handle(DecideBreach& command, BatchChanges& changes) {
     StoreUnit unit;
     unit.breaches.push_back(*breach);
     changes.breach(*breach);
-    const OrderId orderId = breach->orderId;
     const std::string subject = "breach " + std::to_string(breach->id) + (orderId ? " of order " + std::to_string(orderId) : "");
     unit.audit.push_back(audit(command.actor, "breach." + std::string(aliasOf(command.decision)), subject,
                                breach->finding.message + (command.reason.empty() ? "" : "; reason: " + command.reason)));
 
-    const auto* order = orderId ? book_.find(orderId) : nullptr;
     if (order && order->state.held && command.decision == BreachDecision::Reject) {
         for (auto* other : breaches_.ofOrder(orderId)) {
             if (other->isClosed()) continue;
@@ -220,6 +269,7 @@ void OrderEngine::handle(DecideBreach& command, BatchChanges& changes) {
         persist(*applied.order, OrderEventKind::RejectedByCompliance, applied.order->state.text, std::move(unit), changes);
     } else if (order && order->state.held && command.decision == BreachDecision::Override && breaches_.blocksCleared(orderId)) {
         const auto* released = book_.markCompliance(orderId, ComplianceMark::Overridden, false, now);
+        compliance_->recordAccepted(proposalOf(released->state));
         unit.audit.push_back(
             audit(command.actor, "order.release", "order " + std::to_string(orderId), "sent after the override"));
         persistAndRoute(*released, OrderEventKind::Released,
@@ -238,6 +288,10 @@ void OrderEngine::handle(SetRules& command, BatchChanges& changes) {
     }
     if (!command.actor.may(Permission::EditRules)) {
         command.done.set_value(Error{refusal(command.actor, "change compliance rules")});
+        return;
+    }
+    if (command.basedOn && normalised(std::move(*command.basedOn)) != compliance_->rules()) {
+        command.done.set_value(Error{"the rules changed since they were opened (another user, or an import): open them again"});
         return;
     }
     auto& rules = command.rules.rules;
@@ -264,6 +318,8 @@ void OrderEngine::handle(SetRules& command, BatchChanges& changes) {
             return;
         }
 
+    command.rules = normalised(std::move(command.rules));
+
     // One audit record per rule added, changed or removed, with the old and new values.
     StoreUnit unit;
     std::map<std::int64_t, const Rule*> before;
@@ -284,24 +340,33 @@ void OrderEngine::handle(SetRules& command, BatchChanges& changes) {
         unit.audit.push_back(audit(command.actor, "rule.remove", "rule " + std::to_string(id) + " (" + rule->name + ")",
                                    command.how + ": " + describeRule(*rule)));
     if (command.rules.locates != compliance_->rules().locates)
-        unit.audit.push_back(audit(command.actor, "locates.change", "locates",
-                                   command.how + ": " + std::to_string(command.rules.locates.size()) + " locates"));
+        unit.audit.push_back(audit(
+            command.actor, "locates.change", "locates",
+            command.how + ": " + describeLocates(compliance_->rules().locates) + " → " + describeLocates(command.rules.locates)));
     if (unit.audit.empty()) unit.audit.push_back(audit(command.actor, "rules.unchanged", "rules", command.how));
+    // Post-trade breaches of rules that no longer run are closed, saying so.
+    std::set<std::int64_t> running;
+    for (const auto& rule : rules)
+        if (rule.mode != RuleMode::Disabled) running.insert(rule.id);
+    for (const auto& [id, known] : breaches_.all()) {
+        if (known.stage != BreachStage::PostTrade || known.isClosed() || running.count(known.finding.ruleId)) continue;
+        auto* closing = breaches_.find(id);
+        closing->state = BreachState::Resolved;
+        closing->decidedBy = command.actor.user;
+        closing->reason = "the rule was removed or disabled";
+        closing->updatedAt = options_.clock();
+        unit.breaches.push_back(*closing);
+        changes.breach(*closing);
+    }
     unit.rules = command.rules;
     lastSubmitted_ = store_.submit(std::move(unit));
     compliance_->setRules(std::move(command.rules));
-
-    std::vector<std::string> funds;
-    for (const auto& [fund, holdings] : compliance_->holdings().funds()) funds.push_back(fund);
-    checkFunds(funds, BreachCause::Passive, changes);
+    checkFunds(everyFund(), changes);
     command.done.set_value(Status{});
 }
 
 void OrderEngine::handle(RecheckHoldings&, BatchChanges& changes) {
-    if (!compliance_) return;
-    std::vector<std::string> funds;
-    for (const auto& [fund, holdings] : compliance_->holdings().funds()) funds.push_back(fund);
-    checkFunds(funds, BreachCause::Passive, changes);
+    if (compliance_) checkFunds(everyFund(), changes);
 }
 
 }  // namespace ob

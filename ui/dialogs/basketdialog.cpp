@@ -92,8 +92,16 @@ void BasketDialog::load(const QString& file) {
                                 tr("checking…"),
                                 QString()};
         for (int column = 0; column < ColumnCount; ++column) table_->setItem(row, column, new QTableWidgetItem(cells[column]));
-        whenReady(this, desk_.engine.whatIf(order, desk_.actor),
-                  [this, row](OrderEngine::WhatIf answer) { showVerdict(row, answer.check); });
+        whenReady(
+            this, desk_.engine.whatIf(order, desk_.actor),
+            [this, row](OrderEngine::WhatIf answer) { showVerdict(row, answer.check); },
+            [this, row](const QString& why) {
+                // Shown as blocked: the engine checks it again when it is sent.
+                RuleResult failed;
+                failed.verdict = Verdict::Block;
+                failed.message = "the check failed: " + why.toStdString();
+                showVerdict(row, CheckResult{{failed}, Verdict::Block});
+            });
     }
     table_->resizeColumnsToContents();
     updateSend();
@@ -165,6 +173,10 @@ void BasketDialog::send() {
             if (refused.isEmpty()) return accept();
             summary_->setText(tr("Sent %1, held %2; refused:\n%3").arg(routed).arg(held).arg(refused.join(QLatin1Char('\n'))));
             send_->setEnabled(false);
+        },
+        [this](const QString& why) {
+            sending_ = false;
+            summary_->setText(tr("Sending failed: %1. The orders blotter shows what went.").arg(why));
         });
 }
 

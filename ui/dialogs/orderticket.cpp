@@ -469,18 +469,24 @@ void OrderTicket::submit() {
     };
     if (isAmendment()) {
         const OrderId id = amending_->id;
-        whenReady(this, context_.engine.replace(id, terms, context_.actor, reason), [this, id, fail](Outcome outcome) {
-            if (!outcome.isApplied()) return fail(toQString(outcome.detail));
-            Q_EMIT sent(id);
-            accept();
-        });
+        whenReady(
+            this, context_.engine.replace(id, terms, context_.actor, reason),
+            [this, id, fail](Outcome outcome) {
+                if (!outcome.isApplied()) return fail(toQString(outcome.detail));
+                Q_EMIT sent(id);
+                accept();
+            },
+            fail);
         return;
     }
-    whenReady(this, context_.engine.submit(*request(), context_.actor, reason), [this, fail](Result<OrderState> result) {
-        if (!result) return fail(toQString(result.error()));
-        Q_EMIT sent(result->id);
-        accept();
-    });
+    whenReady(
+        this, context_.engine.submit(*request(), context_.actor, reason),
+        [this, fail](Result<OrderState> result) {
+            if (!result) return fail(toQString(result.error()));
+            Q_EMIT sent(result->id);
+            accept();
+        },
+        fail);
 }
 
 }  // namespace ob::ui

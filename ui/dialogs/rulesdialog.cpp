@@ -66,7 +66,7 @@ enum LocateColumn { LocateFund, LocateSymbol, LocateQuantity, LocateColumns };
 }  // namespace
 
 RulesDialog::RulesDialog(RuleBook rules, OrderEngine& engine, Actor actor, QWidget* parent)
-    : QDialog(parent), rules_(std::move(rules)), engine_(engine), actor_(std::move(actor)) {
+    : QDialog(parent), rules_(std::move(rules)), loaded_(rules_), engine_(engine), actor_(std::move(actor)) {
     build();
     fillTable();
     setEditable(actor_.may(Permission::EditRules));
@@ -220,8 +220,10 @@ void RulesDialog::build() {
     });
     connect(add_, &QPushButton::clicked, this, [this] {
         if (current_ >= 0 && !readForm()) return;
+        // Disabled until it is finished: a half-made rule must not stop orders.
         Rule rule;
         rule.name = tr("New rule %1").arg(rules_.rules.size() + 1).toStdString();
+        rule.mode = RuleMode::Disabled;
         rule.limit = Money::fromInteger(0);
         rules_.rules.push_back(rule);
         fillTable();
@@ -394,15 +396,18 @@ void RulesDialog::save() {
             return;
         }
     save_->setEnabled(false);
-    whenReady(this, engine_.setRules(rules_, actor_, "edited in the rules dialog"), [this](Status done) {
+    const auto notSaved = [this](const QString& why) {
         save_->setEnabled(true);
-        if (!done) {
-            problem_->setText(tr("Not saved: %1").arg(toQString(done.error())));
-            return;
-        }
-        Q_EMIT saved();
-        accept();
-    });
+        problem_->setText(tr("Not saved: %1").arg(why));
+    };
+    whenReady(
+        this, engine_.setRules(rules_, actor_, "edited in the rules dialog", loaded_),
+        [this, notSaved](Status done) {
+            if (!done) return notSaved(toQString(done.error()));
+            Q_EMIT saved();
+            accept();
+        },
+        notSaved);
 }
 
 }  // namespace ob::ui

@@ -63,6 +63,7 @@ private:
     void setEditable(bool editable);
 
     RuleBook rules_;
+    RuleBook loaded_;  ///< as opened: saving is refused if someone changed the rules since
     OrderEngine& engine_;
     Actor actor_;
     int current_ = -1;

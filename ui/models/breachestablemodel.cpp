@@ -5,6 +5,8 @@
 
 #include <QBrush>
 
+#include <algorithm>
+
 namespace ob::ui {
 
 namespace {
@@ -64,10 +66,15 @@ const Breach* BreachesTableModel::find(std::int64_t id) const {
     return it == index_.end() ? nullptr : &breaches_[it->second];
 }
 
+bool awaitsDecision(const Breach& breach) {
+    // Open; or a block that was only acknowledged and still holds its order.
+    return breach.state == BreachState::Open ||
+           (breach.state == BreachState::Acknowledged && breach.stage == BreachStage::PreTrade &&
+            breach.finding.verdict == Verdict::Block && !breach.finding.logOnly);
+}
+
 int BreachesTableModel::awaitingDecision() const {
-    int count = 0;
-    for (const auto& breach : breaches_) count += breach.state == BreachState::Open ? 1 : 0;
-    return count;
+    return int(std::count_if(breaches_.begin(), breaches_.end(), awaitsDecision));
 }
 
 QVariant BreachesTableModel::data(const QModelIndex& index, int role) const {
@@ -129,10 +136,15 @@ void BreachesTableModel::reset(std::vector<Breach> breaches) {
 void BreachesTableModel::apply(const std::vector<Breach>& changed) {
     if (changed.empty()) return;
     std::vector<Breach> added;
+    std::unordered_map<std::int64_t, std::size_t> addedIndex;  // a breach raised and changed in one drain comes twice
     for (const auto& breach : changed) {
         const auto it = index_.find(breach.id);
         if (it == index_.end()) {
-            added.push_back(breach);
+            const auto [at, fresh] = addedIndex.try_emplace(breach.id, added.size());
+            if (fresh)
+                added.push_back(breach);
+            else
+                added[at->second] = breach;
             continue;
         }
         breaches_[it->second] = breach;

@@ -51,7 +51,7 @@ public:
 
     const Breach* breachAt(int row) const;
     const Breach* find(std::int64_t id) const;
-    /// Breaches waiting for a compliance officer: open, and pre-trade blocks not yet decided.
+    /// Breaches waiting for a compliance officer (awaitsDecision).
     int awaitingDecision() const;
 
 Q_SIGNALS:
@@ -61,6 +61,9 @@ private:
     std::vector<Breach> breaches_;  ///< oldest first; row 0 shows the last
     std::unordered_map<std::int64_t, std::size_t> index_;
 };
+
+/// Whether a compliance officer still has to decide it: open, or a block only acknowledged.
+bool awaitsDecision(const Breach& breach);
 
 /// "12.35% > 10.00%", "1,250,000.00 > 1,000,000.00": a finding's figure against its limit.
 QString figureOf(const RuleResult& finding);

@@ -44,7 +44,7 @@ protected:
     bool filterAcceptsRow(int row, const QModelIndex&) const override {
         const auto* breach = static_cast<const BreachesTableModel*>(sourceModel())->breachAt(row);
         if (!breach) return false;
-        if (show == Show::AwaitingDecision && breach->state != BreachState::Open) return false;
+        if (show == Show::AwaitingDecision && !awaitsDecision(*breach)) return false;
         if (show == Show::NotClosed && breach->isClosed()) return false;
         if (!rule.isEmpty() && toQString(breach->finding.ruleName) != rule) return false;
         if (!trader.isEmpty() && toQString(breach->trader) != trader) return false;
@@ -266,6 +266,12 @@ QString CompliancePanel::describe(const Breach& breach) const {
 
 void CompliancePanel::refreshSelection() {
     const auto* breach = selected();
+    if (const auto id = breach ? breach->id : 0; id != shown_) {
+        // A reason is written for one breach: another one starts without it.
+        shown_ = id;
+        const QSignalBlocker quiet(reason_);
+        reason_->clear();
+    }
     details_->setHtml(breach ? describe(*breach) : tr("<p>Select a breach to see its figures and the order.</p>"));
     const std::string reason = reason_->text().trimmed().toStdString();
     for (auto decision : {BreachDecision::Acknowledge, BreachDecision::Override, BreachDecision::Reject}) {

@@ -76,6 +76,7 @@ private:
     QPushButton* override_;
     QPushButton* reject_;
     QLabel* outcome_;
+    std::int64_t shown_ = 0;  ///< the breach whose details and reason are shown
 };
 
 }  // namespace ob::ui

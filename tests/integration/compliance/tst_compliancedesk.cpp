@@ -367,6 +367,58 @@ private Q_SLOTS:
         QCOMPARE(cured.decidedBy, std::string("system"));
     }
 
+    void countsEachBuyAgainstCashAtOnce() {
+        QTemporaryDir dir;
+        Desk desk(dir.path());
+        RuleBook cashOnly;
+        Rule cash;
+        cash.id = 1;
+        cash.name = "Cash";
+        cash.kind = RuleKind::Cash;
+        cash.limit = Money::of("0");
+        cashOnly.rules = {cash};
+        QVERIFY(desk.engine->setRules(cashOnly, kAdmin, "test").get());
+        // 900,000 of cash; two buys of 500,000 queued together: the second finds the first already counted.
+        NewOrderRequest buy{test::kSession,
+                            "ACC",
+                            "AAA",
+                            Side::Buy,
+                            {Qty::of("5000"), OrdType::Limit, Price::of("100"), {}, TimeInForce::Day, {}}};
+        auto first = desk.engine->submit(buy, kTrader);
+        auto second = desk.engine->submit(buy, kTrader);
+        const auto a = first.get(), b = second.get();
+        QVERIFY(a && b);
+        QVERIFY(!a->held);
+        QVERIFY(b->held);
+        const auto breach = desk.breachesOf(b->id).front();
+        QCOMPARE(breach.finding.before, Money::of("400000"));
+        QCOMPARE(breach.finding.after, Money::of("-100000"));
+    }
+
+    void keepsTheDaysFiguresOverARestart() {
+        QTemporaryDir dir;
+        Desk desk(dir.path());
+        RuleBook daily;
+        Rule notional;
+        notional.id = 1;
+        notional.name = "Daily notional";
+        notional.kind = RuleKind::DailyTraderNotional;
+        notional.limit = Money::of("20000");
+        daily.rules = {notional};
+        QVERIFY(desk.engine->setRules(daily, kAdmin, "test").get());
+        auto first = desk.submit("BBB", Side::Buy, "300");  // 15,000 at 50
+        QVERIFY(first && !first->held);
+        desk.fill(*first, "300", "50", "F1");
+        desk.restart();
+        // After the restart the trader has still used 15,000 of the day's 20,000.
+        auto second = desk.submit("BBB", Side::Buy, "150");
+        QVERIFY(second);
+        QVERIFY(second->held);
+        QCOMPARE(desk.breachesOf(second->id).front().finding.before, Money::of("15000"));
+        // And the fill is counted once: 1,000 + 300 BBB held.
+        QCOMPARE(desk.compliance->holdings().quantity("FUND", "BBB"), Qty::of("1300"));
+    }
+
     void keepsTheAuditTrailAppendOnly() {
         QTemporaryDir dir;
         {

@@ -61,6 +61,7 @@ Run runAs(const char* user, const QStringList& arguments) {
     QProcess desk;
     auto environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("OPENBLOTTER_PASSWORD"), QString::fromLatin1(user) + QStringLiteral("-demo"));
+    environment.insert(QStringLiteral("OPENBLOTTER_DEMO_USERS"), QStringLiteral("1"));  // the demo users also with --fix-settings
     desk.setProcessEnvironment(environment);
     desk.start(QStringLiteral(OPENBLOTTER),
                QStringList{QStringLiteral("--headless"), QStringLiteral("--user"), QString::fromLatin1(user)} + arguments);
@@ -315,6 +316,7 @@ private Q_SLOTS:
             QProcess process;
             auto environment = QProcessEnvironment::systemEnvironment();
             environment.insert(QStringLiteral("OPENBLOTTER_PASSWORD"), QString::fromLatin1(password));
+            environment.insert(QStringLiteral("OPENBLOTTER_DEMO_USERS"), QStringLiteral("1"));
             if (newPassword) environment.insert(QStringLiteral("OPENBLOTTER_NEW_PASSWORD"), QString::fromLatin1(newPassword));
             process.setProcessEnvironment(environment);
             process.start(
@@ -340,6 +342,45 @@ private Q_SLOTS:
         const auto disabled = withNewPassword("ann", "ann-secret", nullptr, {QStringLiteral("--data-dir"), desk});
         QCOMPARE(disabled.exitCode, 1);
         QVERIFY2(disabled.stdErr.contains(QStringLiteral("the account ann is disabled")), qPrintable(disabled.stdErr));
+    }
+
+    void startsARealDeskWithItsFirstAdministrator() {
+        QTemporaryDir dir;
+        // A desk of real brokers never gets the demo users, whose passwords are published.
+        const QStringList arguments{QStringLiteral("--headless"),
+                                    QStringLiteral("--user"),
+                                    QStringLiteral("admin"),
+                                    QStringLiteral("--fix-settings"),
+                                    write(dir, "broker.cfg", settingsFor(1)),
+                                    QStringLiteral("--data-dir"),
+                                    dir.filePath(QStringLiteral("desk")),
+                                    QStringLiteral("--export-rules"),
+                                    dir.filePath(QStringLiteral("rules.json"))};
+        auto run = [&](const char* adminPassword) {
+            QProcess process;
+            auto environment = QProcessEnvironment::systemEnvironment();
+            environment.remove(QStringLiteral("OPENBLOTTER_DEMO_USERS"));
+            environment.insert(QStringLiteral("OPENBLOTTER_PASSWORD"), QStringLiteral("first-admin-secret"));
+            if (adminPassword)
+                environment.insert(QStringLiteral("OPENBLOTTER_ADMIN_PASSWORD"), QString::fromLatin1(adminPassword));
+            process.setProcessEnvironment(environment);
+            process.start(QStringLiteral(OPENBLOTTER), arguments);
+            process.waitForFinished(60000);
+            return Run{process.exitCode(), QString::fromUtf8(process.readAllStandardError()), {}};
+        };
+        const auto refused = run(nullptr);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.stdErr.contains(QStringLiteral("no users yet")), qPrintable(refused.stdErr));
+        const auto first = run("first-admin-secret");
+        QVERIFY2(first.exitCode == 0, qPrintable(first.stdErr));
+        QCOMPARE(run(nullptr).exitCode, 0);  // the administrator exists from now on
+        QProcess demo;
+        auto environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("OPENBLOTTER_PASSWORD"), QStringLiteral("admin-demo"));
+        demo.setProcessEnvironment(environment);
+        demo.start(QStringLiteral(OPENBLOTTER), arguments);
+        QVERIFY(demo.waitForFinished(60000));
+        QCOMPARE(demo.exitCode(), 1);  // the demo's password is not this desk's
     }
 
     void movesRulesBetweenDesks() {

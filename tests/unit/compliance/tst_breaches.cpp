@@ -15,6 +15,11 @@ Q_DECLARE_METATYPE(ob::BreachDecision)
 
 namespace {
 
+/// Every finding raised for the same cause.
+std::function<BreachCause(const RuleResult&)> always(BreachCause cause) {
+    return [cause](const RuleResult&) { return cause; };
+}
+
 const Timestamp kRaised = fromNanos(1'780'000'000'000'000'000);
 const Timestamp kLater = kRaised + std::chrono::minutes(5);
 const Timestamp kLatest = kRaised + std::chrono::minutes(10);
@@ -175,7 +180,7 @@ private Q_SLOTS:
 
     void reconcileRaisesANewFinding() {
         BreachBook book;
-        const auto changed = book.reconcile("GROWTH", {finding(7, "Alpha Corp", "12.5")}, BreachCause::Passive, kRaised);
+        const auto changed = book.reconcile("GROWTH", {finding(7, "Alpha Corp", "12.5")}, always(BreachCause::Passive), kRaised);
         QCOMPARE(changed.size(), std::size_t(1));
         const Breach& raised = changed.front();
         QCOMPARE(raised.id, std::int64_t(1));
@@ -192,7 +197,7 @@ private Q_SLOTS:
         QCOMPARE(*book.find(1), raised);
         // A warning finding raises a warning breach.
         const auto warned = book.reconcile("GROWTH", {finding(7, "Alpha Corp", "12.5"), finding(8, "Tech", "26", Verdict::Warn)},
-                                           BreachCause::Active, kLater);
+                                           always(BreachCause::Active), kLater);
         QCOMPARE(warned.size(), std::size_t(1));
         QCOMPARE(warned.front().severity, Severity::Warning);
         QCOMPARE(warned.front().finding.cause, BreachCause::Active);
@@ -201,12 +206,12 @@ private Q_SLOTS:
 
     void reconcileUpdatesAKnownFinding() {
         BreachBook book;
-        (void)book.reconcile("GROWTH", {finding(7, "Alpha Corp", "12.5")}, BreachCause::Passive, kRaised);
+        (void)book.reconcile("GROWTH", {finding(7, "Alpha Corp", "12.5")}, always(BreachCause::Passive), kRaised);
         // The same figures: nothing changes.
-        QVERIFY(book.reconcile("GROWTH", {finding(7, "Alpha Corp", "12.5")}, BreachCause::Active, kLater).empty());
+        QVERIFY(book.reconcile("GROWTH", {finding(7, "Alpha Corp", "12.5")}, always(BreachCause::Active), kLater).empty());
         QCOMPARE(book.find(1)->updatedAt, kRaised);
         // New figures update the breach; it keeps the cause it was raised for.
-        const auto changed = book.reconcile("GROWTH", {finding(7, "Alpha Corp", "13.25")}, BreachCause::Active, kLater);
+        const auto changed = book.reconcile("GROWTH", {finding(7, "Alpha Corp", "13.25")}, always(BreachCause::Active), kLater);
         QCOMPARE(changed.size(), std::size_t(1));
         QCOMPARE(changed.front().id, std::int64_t(1));
         QCOMPARE(changed.front().finding.after, Money::of("13.25"));
@@ -217,12 +222,13 @@ private Q_SLOTS:
         QCOMPARE(book.find(1)->finding.after, Money::of("13.25"));
         // A new verdict at the same figure is an update too.
         const auto softened =
-            book.reconcile("GROWTH", {finding(7, "Alpha Corp", "13.25", Verdict::Warn)}, BreachCause::Active, kLatest);
+            book.reconcile("GROWTH", {finding(7, "Alpha Corp", "13.25", Verdict::Warn)}, always(BreachCause::Active), kLatest);
         QCOMPARE(softened.size(), std::size_t(1));
         QCOMPARE(book.find(1)->finding.verdict, Verdict::Warn);
         // Acknowledged is still open: it is updated, not replaced.
         book.find(1)->state = BreachState::Acknowledged;
-        QCOMPARE(book.reconcile("GROWTH", {finding(7, "Alpha Corp", "14", Verdict::Warn)}, BreachCause::Active, kLatest).size(),
+        QCOMPARE(book.reconcile("GROWTH", {finding(7, "Alpha Corp", "14", Verdict::Warn)}, always(BreachCause::Active), kLatest)
+                     .size(),
                  std::size_t(1));
         QCOMPARE(book.all().size(), std::size_t(1));
         QCOMPARE(book.find(1)->state, BreachState::Acknowledged);
@@ -230,13 +236,13 @@ private Q_SLOTS:
 
     void reconcileResolvesAMissingFinding() {
         BreachBook book;
-        (void)book.reconcile("GROWTH", {finding(7, "Alpha Corp", "12.5"), finding(7, "Beta Inc", "11")}, BreachCause::Passive,
-                             kRaised);
-        (void)book.reconcile("OTHER", {finding(7, "Alpha Corp", "15")}, BreachCause::Passive, kRaised);
+        (void)book.reconcile("GROWTH", {finding(7, "Alpha Corp", "12.5"), finding(7, "Beta Inc", "11")},
+                             always(BreachCause::Passive), kRaised);
+        (void)book.reconcile("OTHER", {finding(7, "Alpha Corp", "15")}, always(BreachCause::Passive), kRaised);
         const auto preTradeId = book.raise(preTrade(12, "tom")).id;
         QCOMPARE(book.all().size(), std::size_t(4));
         // Beta is cured; Alpha is as it was.
-        const auto changed = book.reconcile("GROWTH", {finding(7, "Alpha Corp", "12.5")}, BreachCause::Passive, kLater);
+        const auto changed = book.reconcile("GROWTH", {finding(7, "Alpha Corp", "12.5")}, always(BreachCause::Passive), kLater);
         QCOMPARE(changed.size(), std::size_t(1));
         const Breach& resolved = changed.front();
         QCOMPARE(resolved.symbol, std::string("Beta Inc"));
@@ -247,14 +253,14 @@ private Q_SLOTS:
         QVERIFY(resolved.isClosed());
         QCOMPARE(book.find(resolved.id)->state, BreachState::Resolved);
         // Everything cured in GROWTH: OTHER's breach and the pre-trade one stay open.
-        const auto cured = book.reconcile("GROWTH", {}, BreachCause::Passive, kLatest);
+        const auto cured = book.reconcile("GROWTH", {}, always(BreachCause::Passive), kLatest);
         QCOMPARE(cured.size(), std::size_t(1));
         QCOMPARE(cured.front().symbol, std::string("Alpha Corp"));
         QCOMPARE(cured.front().fund, std::string("GROWTH"));
         for (const auto& [id, breach] : book.all())
             if (breach.fund == "OTHER" || id == preTradeId) QCOMPARE(breach.state, BreachState::Open);
         // A breach found again after it was resolved is a new one.
-        const auto again = book.reconcile("GROWTH", {finding(7, "Beta Inc", "11")}, BreachCause::Active, kLatest);
+        const auto again = book.reconcile("GROWTH", {finding(7, "Beta Inc", "11")}, always(BreachCause::Active), kLatest);
         QCOMPARE(again.size(), std::size_t(1));
         QCOMPARE(again.front().id, std::int64_t(5));
         QCOMPARE(again.front().state, BreachState::Open);
@@ -383,10 +389,19 @@ private Q_SLOTS:
         QVERIFY(mayDecide(breach, BreachDecision::Acknowledge, kOfficer, "looking into it").ok());
     }
 
+    void aLogOnlyBlockIsOnlyAcknowledged() {
+        Breach breach = preTrade(12, "tom", Verdict::Block, /*logOnly=*/true);
+        breach.id = 6;
+        const std::string refusal = "breach 6 is log-only and holds no order; acknowledge it";
+        QCOMPARE(mayDecide(breach, BreachDecision::Override, kOfficer, "a reason").error(), refusal);
+        QCOMPARE(mayDecide(breach, BreachDecision::Reject, kOfficer, "a reason").error(), refusal);
+        QVERIFY(mayDecide(breach, BreachDecision::Acknowledge, kOfficer, "").ok());
+    }
+
     void aWarningIsOnlyAcknowledged() {
         Breach breach = preTrade(12, "tom", Verdict::Warn);
         breach.id = 5;
-        const std::string refusal = "breach 5 is a warning the order was sent with; acknowledge it";
+        const std::string refusal = "breach 5 is a warning, which holds no order; acknowledge it";
         QCOMPARE(mayDecide(breach, BreachDecision::Override, kOfficer, "a reason").error(), refusal);
         QCOMPARE(mayDecide(breach, BreachDecision::Reject, kOfficer, "a reason").error(), refusal);
         QVERIFY(mayDecide(breach, BreachDecision::Acknowledge, kOfficer, "").ok());

@@ -495,6 +495,11 @@ private Q_SLOTS:
                                             "Buy 100 AAA for G1"));
         }
         EXPECT_PASS(desk, sell("G1", "AAA", "100"));  // 9,900: still over, but less
+        {
+            // Sold into a short beyond the limit: smaller in size than the long, but a new breach on the other side.
+            ONE_FINDING(f, desk, sell("G1", "AAA", "19500"));
+            COMPARE_FINDING(f, "Position limit", Verdict::Block, BreachCause::Active, "AAA", "10000", "9500", "9000");
+        }
     }
 
     void positionLimitWarns() {
