@@ -254,6 +254,22 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
         return price ? inReportingCurrency(quantity * *price, order.symbol) : std::nullopt;
     };
 
+    // The order's issuer in the fund, before and after the trade, in the fund's currency.
+    struct IssuerMove {
+        const FundExposure& figures;
+        const std::string& issuer;
+        Money held;
+        Money heldAfter;
+    };
+    const auto issuerMove = [&]() -> std::optional<IssuerMove> {
+        const auto traded = fundValue(delta);
+        if (!traded) return std::nullopt;
+        const auto& figures = exposure(fund);
+        const auto& issuer = issuerOf(instrument, order.symbol);
+        const Money held = valueIn(figures.byIssuer, issuer);
+        return IssuerMove{figures, issuer, held, held + *traded};
+    };
+
     switch (rule.kind) {
         case RuleKind::RestrictedList: {
             const bool listed =
@@ -307,12 +323,9 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
                            fund + " " + label + " " + key + " at");
         }
         case RuleKind::Ucits: {
-            const auto traded = fundValue(delta);
-            if (!traded) return noPrice();
-            const auto& figures = exposure(fund);
-            const std::string& issuer = issuerOf(instrument, order.symbol);
-            const Money held = valueIn(figures.byIssuer, issuer);
-            const Money heldAfter = held + *traded;
+            const auto move = issuerMove();
+            if (!move) return noPrice();
+            const auto& [figures, issuer, held, heldAfter] = *move;
             const Money before = percentOf(absolute(held), figures.nav), after = percentOf(absolute(heldAfter), figures.nav);
             Rule tenPercent = rule;
             tenPercent.limit = kTen;
@@ -332,12 +345,9 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
                            fund + " issuers above 5% together at");
         }
         case RuleKind::Act1940Diversified: {
-            const auto traded = fundValue(delta);
-            if (!traded) return noPrice();
-            const auto& figures = exposure(fund);
-            const std::string& issuer = issuerOf(instrument, order.symbol);
-            const Money held = valueIn(figures.byIssuer, issuer);
-            const Money heldAfter = held + *traded;
+            const auto move = issuerMove();
+            if (!move) return noPrice();
+            const auto& [figures, issuer, held, heldAfter] = *move;
             const auto sharesFound = figures.sharesByIssuer.find(issuer);
             const Qty shares = sharesFound == figures.sharesByIssuer.end() ? Qty{} : sharesFound->second;
             const auto votingFound = votingSharesByIssuer_.find(issuer);
