@@ -32,6 +32,8 @@ const char* const kDescription =
     "  openblotter --headless --user NAME [--password-file FILE] [--fix-settings FILE] [--data-dir DIR]\n"
     "              [--import-rules RULES.json] [--export-rules RULES.json]\n"
     "              [--set-user NAME --role ROLE [--full-name TEXT] [--disable]]\n"
+    "              [--instruments INSTRUMENTS.csv] --positions POSITIONS.csv --model MODEL.csv --fund FUND [--band POINTS]\n"
+    "              [--cash-buffer POINTS] [--min-trade AMOUNT] [--no-new-names] --rebalance-proposal OUT.csv\n"
     "              [--import-basket BASKET.csv] [--send] [--warning-reason TEXT]\n"
     "              [--wait SECONDS] [--cancel-remaining] [--export-orders ORDERS.csv] [--export-executions EXECS.csv]\n"
     "The password comes from --password-file (its first line) or the environment variable OPENBLOTTER_PASSWORD.\n"
@@ -62,6 +64,12 @@ const char* const kDescription =
     "  avg_px,transact_time,status,exec_ref_id,session,received_at,text. Decimals exact, without exponent.\n"
     "\n"
     "  compliance is pass, warn (sent with a reason), block (held) or overridden (released by compliance).\n"
+    "\n"
+    "Rebalance proposal (sends nothing; docs/rebalance.md has every rule): instruments\n"
+    "  symbol,name,issuer,sector,country,currency,lot_size,tick_size[,price] (default: the desk's); positions\n"
+    "  fund,symbol,qty,price (symbol CASH: the fund's cash in qty); model symbol,target_weight (fractions of NAV);\n"
+    "  proposal symbol,side,qty,est_price,weight_before,weight_after,target_weight,compliance. --band and\n"
+    "  --cash-buffer in percentage points of NAV (--band 1: target +/- 1%); --min-trade in the fund's currency.\n"
     "\n"
     "Exit status: 0 every routed order is terminal; 2 some order was rejected or is blocked by compliance;\n"
     "3 --wait timed out (also after --cancel-remaining); 1 bad input, settings, login or permission, with the\n"
@@ -140,9 +148,33 @@ CommandLine parseCommandLine(const QStringList& arguments) {
                                       QStringLiteral("text"));
     const QCommandLineOption disable(QStringLiteral("disable"),
                                      QStringLiteral("With --set-user: the user may no longer log in."));
-    parser.addOptions({dataDir, logLevel, fixSettings, headless, basket, send, wait, cancelRemaining, exportOrders,
-                       exportExecutions, user, passwordFile, warningReason, importRules, exportRules, setUser, role, fullName,
-                       disable});
+    const QCommandLineOption proposal(
+        QStringLiteral("rebalance-proposal"),
+        QStringLiteral("Write the orders that bring --fund to --model into <csv>; nothing is sent."), QStringLiteral("csv"));
+    const QCommandLineOption instruments(QStringLiteral("instruments"),
+                                         QStringLiteral("Instruments for the proposal (default: the desk's)."),
+                                         QStringLiteral("csv"));
+    const QCommandLineOption positions(QStringLiteral("positions"),
+                                       QStringLiteral("The funds' positions and cash for the proposal."), QStringLiteral("csv"));
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QStringLiteral("The model portfolio: target weights as fractions of NAV."),
+                                   QStringLiteral("csv"));
+    const QCommandLineOption fund(QStringLiteral("fund"), QStringLiteral("The fund to rebalance."), QStringLiteral("code"));
+    const QCommandLineOption band(
+        QStringLiteral("band"), QStringLiteral("Leave holdings within target +/- <points> percentage points of NAV (default 0)."),
+        QStringLiteral("points"));
+    const QCommandLineOption cashBuffer(QStringLiteral("cash-buffer"),
+                                        QStringLiteral("Keep <points> percentage points of NAV in cash (default 0)."),
+                                        QStringLiteral("points"));
+    const QCommandLineOption minTrade(QStringLiteral("min-trade"),
+                                      QStringLiteral("No trade worth less than <amount> (default 0)."), QStringLiteral("amount"));
+    const QCommandLineOption noNewNames(QStringLiteral("no-new-names"),
+                                        QStringLiteral("Buy nothing the fund does not hold already."));
+    parser.addOptions({dataDir,       logLevel,        fixSettings,  headless,         basket, send,
+                       wait,          cancelRemaining, exportOrders, exportExecutions, user,   passwordFile,
+                       warningReason, importRules,     exportRules,  setUser,          role,   fullName,
+                       disable,       proposal,        instruments,  positions,        model,  fund,
+                       band,          cashBuffer,      minTrade,     noNewNames});
 
     if (!parser.parse(arguments)) return fail(parser.errorText());
     CommandLine result;
@@ -175,7 +207,7 @@ CommandLine parseCommandLine(const QStringList& arguments) {
     const bool batchOptions = parser.isSet(basket) || parser.isSet(send) || parser.isSet(wait) || parser.isSet(cancelRemaining) ||
                               parser.isSet(exportOrders) || parser.isSet(exportExecutions) || parser.isSet(user) ||
                               parser.isSet(passwordFile) || parser.isSet(warningReason) || parser.isSet(importRules) ||
-                              parser.isSet(exportRules) || parser.isSet(setUser);
+                              parser.isSet(exportRules) || parser.isSet(setUser) || parser.isSet(proposal);
     if (batchOptions && !result.headless) return fail(QStringLiteral("the batch options need --headless"));
     if (result.headless && !parser.isSet(user))
         return fail(QStringLiteral("--headless needs --user: the batch runs as a user of the desk"));
@@ -196,6 +228,35 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         result.disableUser = parser.isSet(disable);
     } else if (parser.isSet(role) || parser.isSet(fullName) || parser.isSet(disable)) {
         return fail(QStringLiteral("--role, --full-name and --disable go with --set-user"));
+    }
+    const bool rebalanceOptions = parser.isSet(instruments) || parser.isSet(positions) || parser.isSet(model) ||
+                                  parser.isSet(fund) || parser.isSet(band) || parser.isSet(cashBuffer) ||
+                                  parser.isSet(minTrade) || parser.isSet(noNewNames);
+    if (parser.isSet(proposal)) {
+        for (const auto* needed : {&positions, &model, &fund})
+            if (!parser.isSet(*needed))
+                return fail(QStringLiteral("--rebalance-proposal needs --%1").arg(needed->names().first()));
+        CommandLine::Rebalance rebalance;
+        rebalance.output = parser.value(proposal).toStdString();
+        if (parser.isSet(instruments)) rebalance.instruments = parser.value(instruments).toStdString();
+        rebalance.positions = parser.value(positions).toStdString();
+        rebalance.model = parser.value(model).toStdString();
+        rebalance.fund = parser.value(fund).toStdString();
+        for (auto [option, field] : {std::pair{&band, &rebalance.band}, std::pair{&cashBuffer, &rebalance.cashBuffer},
+                                     std::pair{&minTrade, &rebalance.minTrade}}) {
+            if (!parser.isSet(*option)) continue;
+            *field = parser.value(*option).toStdString();
+            const auto value = Money::parse(*field);
+            if (!value || value->isNegative())
+                return fail(QStringLiteral("--%1 needs a number of 0 or more, got '%2'")
+                                .arg(option->names().first(), parser.value(*option)));
+        }
+        rebalance.newNames = !parser.isSet(noNewNames);
+        result.rebalance = std::move(rebalance);
+    } else if (rebalanceOptions) {
+        return fail(
+            QStringLiteral("--instruments, --positions, --model, --fund, --band, --cash-buffer, --min-trade and --no-new-names "
+                           "go with --rebalance-proposal"));
     }
     if (parser.isSet(basket)) result.basket = parser.value(basket).toStdString();
     result.send = parser.isSet(send);

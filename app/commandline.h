@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/access.h"
+#include "domain/decimal.h"
 
 #include <QStringList>
 
@@ -32,6 +33,18 @@ struct CommandLine {
     std::optional<Role> role;  ///< --role, with --set-user
     std::string fullName;      ///< --full-name, with --set-user
     bool disableUser = false;  ///< --disable, with --set-user
+
+    /// --rebalance-proposal: writes the orders that bring a fund to its model, and sends nothing.
+    struct Rebalance {
+        std::filesystem::path output;
+        std::optional<std::filesystem::path> instruments;
+        std::filesystem::path positions;
+        std::filesystem::path model;
+        std::string fund;
+        std::string band = "0", cashBuffer = "0", minTrade = "0";
+        bool newNames = true;
+    };
+    std::optional<Rebalance> rebalance;
 
     bool exitNow = false;  ///< --help or --version was answered, or the options were wrong
     int exitCode = 0;

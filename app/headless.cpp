@@ -6,6 +6,7 @@
 #include "desk.h"
 #include "orders/basket.h"
 #include "orders/exports.h"
+#include "rebalanceproposal.h"
 
 #include <spdlog/spdlog.h>
 
@@ -139,6 +140,9 @@ int runHeadless(const CommandLine& options) {
 
     if (!options.setUser.empty())
         if (auto set = setUser(desk.store(), options, *actor); !set) return fail(set.error());
+
+    if (options.rebalance)
+        if (auto written = writeRebalanceProposal(desk, *options.rebalance, *actor); !written) return fail(written.error());
 
     if (options.importRules) {
         auto text = readFile(*options.importRules);

@@ -69,4 +69,16 @@ std::string executionsCsv(const std::vector<ExecutionRecord>& executions) {
     return csv.take();
 }
 
+std::string proposalCsv(const RebalanceProposal& proposal, const std::vector<Verdict>& compliance) {
+    CsvWriter csv({"symbol", "side", "qty", "est_price", "weight_before", "weight_after", "target_weight", "compliance"});
+    for (std::size_t i = 0; i < proposal.trades.size(); ++i) {
+        const auto& t = proposal.trades[i];
+        csv.cell(t.symbol).cell(aliasOf(t.side)).cell(t.quantity.toString()).cell(t.estimatedPrice.toString());
+        csv.cell(t.weightBefore.toString(8)).cell(t.weightAfter.toString(8)).cell(t.targetWeight.toString(8));
+        csv.cell(i < compliance.size() ? aliasOf(compliance[i]) : std::string_view());
+        csv.endRow();
+    }
+    return csv.take();
+}
+
 }  // namespace ob

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "compliance/breach.h"
+#include "portfolio/rebalancer.h"
+
 #include "orders/orderhistory.h"
 
 #include <string>
@@ -17,5 +20,9 @@ std::string ordersCsv(const std::vector<OrderState>& orders);
 /// last_qty, last_px, cum_qty, leaves_qty, avg_px, transact_time, status,
 /// exec_ref_id, session, received_at, text.
 std::string executionsCsv(const std::vector<ExecutionRecord>& executions);
+
+/// A rebalance proposal as CSV: symbol, side, qty, est_price, weight_before, weight_after, target_weight
+/// (fractions of NAV, 8 places), compliance (pass, warn or block, one per trade).
+std::string proposalCsv(const RebalanceProposal& proposal, const std::vector<Verdict>& compliance);
 
 }  // namespace ob

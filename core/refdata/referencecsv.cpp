@@ -162,6 +162,33 @@ Result<FxRates> parseFxRates(const CsvTable& table) {
     return rates;
 }
 
+Result<ModelPortfolio> parseModel(const CsvTable& table) {
+    if (auto columns = table.requireColumns({"symbol", "target_weight"}); !columns) return Error{columns.error()};
+    ModelPortfolio model;
+    std::set<std::string> symbols;
+    Problems problems;
+    Money total;
+    for (const auto& row : table.rows()) {
+        const auto symbol = table.field(row, "symbol");
+        bool ok = required(symbol, "symbol", row.line, problems) && unique(symbols, symbol, "symbol", row.line, problems);
+        const auto weight = Money::parse(table.field(row, "target_weight"));
+        if (!weight) {
+            problems.add(row.line, "target_weight " + weight.error());
+            ok = false;
+        } else if (weight->isNegative() || *weight > Money::fromInteger(1)) {
+            problems.add(row.line,
+                         "target_weight must lie between 0 and 1 (a fraction of NAV), got " + table.field(row, "target_weight"));
+            ok = false;
+        }
+        if (!ok) continue;
+        total += *weight;
+        model.weights.emplace_back(symbol, *weight);
+    }
+    if (total > Money::fromInteger(1)) problems.add(0, "the target weights add up to " + total.toString() + ", more than 1");
+    if (!problems.empty()) return problems.error();
+    return model;
+}
+
 Result<std::vector<User>> parseUsers(const CsvTable& table) {
     if (auto columns = table.requireColumns({"name", "full_name", "role", "password_hash"}); !columns)
         return Error{columns.error()};

@@ -4,6 +4,7 @@
 #include "domain/referencedata.h"
 #include "domain/result.h"
 #include "portfolio/fundholdings.h"
+#include "portfolio/rebalancer.h"
 #include "util/csv.h"
 
 #include <vector>
@@ -26,5 +27,7 @@ Result<std::vector<Account>> parseAccounts(const CsvTable& table);
 Result<std::vector<OpeningPosition>> parseOpeningPositions(const CsvTable& table);
 Result<std::vector<User>> parseUsers(const CsvTable& table);
 Result<FxRates> parseFxRates(const CsvTable& table);
+///   model:       symbol,target_weight   (fractions of NAV: 0.05 is 5%)
+Result<ModelPortfolio> parseModel(const CsvTable& table);
 
 }  // namespace ob

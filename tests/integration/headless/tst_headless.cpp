@@ -383,6 +383,62 @@ private Q_SLOTS:
         QCOMPARE(demo.exitCode(), 1);  // the demo's password is not this desk's
     }
 
+    void proposesARebalanceAndSendsNothing() {
+        QTemporaryDir dir;
+        const auto instruments =
+            write(dir, "instruments.csv",
+                  QStringLiteral("Symbol,Name,Issuer,Sector,Country,Currency,Lot_Size,Tick_Size,Price,Extra\n"
+                                 "AAA,Alpha,Alpha Corp,Technology,US,USD,1,0.01,100,x\n"
+                                 "BBB,Beta,Beta Corp,Energy,US,USD,100,0.01,10,x\n"
+                                 "CCC,Gamma,Gamma Corp,Energy,US,USD,1,0.01,50,x\n"));
+        const auto positions = write(dir, "positions.csv",
+                                     QStringLiteral("qty,fund,symbol,price\n100,F1,AAA,100\n1000,F1,BBB,10\n80000,F1,CASH,\n"
+                                                    "5,OTHER,AAA,100\n"));
+        const auto model = write(dir, "model.csv", QStringLiteral("target_weight,symbol\n0.15,AAA\n0.053,BBB\n0.10,CCC\n"));
+        const auto out = dir.filePath(QStringLiteral("proposal.csv"));
+        const auto run =
+            runAs("pm", {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("desk")), QStringLiteral("--instruments"),
+                         instruments, QStringLiteral("--positions"), positions, QStringLiteral("--model"), model,
+                         QStringLiteral("--fund"), QStringLiteral("F1"), QStringLiteral("--cash-buffer"), QStringLiteral("2"),
+                         QStringLiteral("--rebalance-proposal"), out});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+        QVERIFY2(run.stdOut.contains(QStringLiteral("proposal for F1: 3 orders (1 sells, 2 buys), NAV 100000.00")),
+                 qPrintable(run.stdOut));
+        const auto rows = rowsBy(out, "symbol");
+        QCOMPARE(rows.size(), std::size_t(3));
+        QCOMPARE(rows.at("BBB").at("side"), std::string("SELL"));
+        QCOMPARE(rows.at("BBB").at("qty"), std::string("400"));  // 470 toward zero in lots of 100
+        QCOMPARE(rows.at("BBB").at("weight_after"), std::string("0.06000000"));
+        QCOMPARE(rows.at("AAA").at("qty"), std::string("50"));
+        QCOMPARE(rows.at("AAA").at("est_price"), std::string("100"));
+        QCOMPARE(rows.at("AAA").at("weight_before"), std::string("0.10000000"));
+        QCOMPARE(rows.at("AAA").at("target_weight"), std::string("0.15000000"));
+        QCOMPARE(rows.at("CCC").at("qty"), std::string("200"));
+        // What-if against the demo rules on the portfolio the proposal builds: 15% in one issuer is over the 10% limit,
+        // 10% is over the 8% warning level.
+        QCOMPARE(rows.at("BBB").at("compliance"), std::string("pass"));
+        QCOMPARE(rows.at("AAA").at("compliance"), std::string("block"));
+        QCOMPARE(rows.at("CCC").at("compliance"), std::string("warn"));
+        QVERIFY2(run.stdOut.contains(
+                     QStringLiteral("BUY 50 AAA: Issuer concentration: F1 issuer Alpha Corp at 15.00% exceeds 10.00%")),
+                 qPrintable(run.stdOut));
+
+        // Without new names, CCC stays out; a bad model says what is wrong.
+        const auto kept = runAs("pm", {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("desk")),
+                                       QStringLiteral("--instruments"), instruments, QStringLiteral("--positions"), positions,
+                                       QStringLiteral("--model"), model, QStringLiteral("--fund"), QStringLiteral("F1"),
+                                       QStringLiteral("--no-new-names"), QStringLiteral("--rebalance-proposal"), out});
+        QCOMPARE(kept.exitCode, 0);
+        QVERIFY(!rowsBy(out, "symbol").count("CCC"));
+        const auto bad =
+            runAs("pm", {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("desk")), QStringLiteral("--instruments"),
+                         instruments, QStringLiteral("--positions"), positions, QStringLiteral("--model"),
+                         write(dir, "bad.csv", QStringLiteral("symbol,target_weight\nAAA,0.7\nBBB,half\n")),
+                         QStringLiteral("--fund"), QStringLiteral("F1"), QStringLiteral("--rebalance-proposal"), out});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.stdErr.contains(QStringLiteral("line 3: target_weight")), qPrintable(bad.stdErr));
+    }
+
     void movesRulesBetweenDesks() {
         QTemporaryDir dir;
         const auto first = dir.filePath(QStringLiteral("first.json"));
@@ -423,9 +479,10 @@ private Q_SLOTS:
     void explainsItself() {
         const auto help = runDesk({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char* words : {"--import-basket", "account,symbol,side,qty,type,limit_price,tif", "Exit status",
-                                  "--cancel-remaining", "exec_id,cl_ord_id,order_id", "SessionAlias", "--user", "--import-rules",
-                                  "--export-rules", "--warning-reason", "docs/compliance-rules.md"})
+        for (const char* words :
+             {"--import-basket", "account,symbol,side,qty,type,limit_price,tif", "Exit status", "--cancel-remaining",
+              "exec_id,cl_ord_id,order_id", "SessionAlias", "--user", "--import-rules", "--export-rules", "--warning-reason",
+              "docs/compliance-rules.md", "--rebalance-proposal", "symbol,target_weight"})
             QVERIFY2(help.stdOut.contains(QString::fromLatin1(words)), words);
         QCOMPARE(runDesk({QStringLiteral("--wait"), QStringLiteral("soon")}).exitCode, 1);
         QCOMPARE(runDesk({QStringLiteral("--cancel-remaining")}).exitCode, 1);
