@@ -1,6 +1,6 @@
 #include "rebalanceproposal.h"
 
-#include "compliance/complianceengine.h"
+#include "compliance/proposalcheck.h"
 #include "orders/exports.h"
 #include "refdata/referencecsv.h"
 
@@ -86,31 +86,13 @@ Status writeRebalanceProposal(Desk& desk, const CommandLine::Rebalance& options,
     compliance.setOpeningPositions(held);
     compliance.setRules(std::move(rules->rules));
     std::vector<Verdict> verdicts;
-    std::size_t booked = 0;
-    for (const auto& trade : proposal->trades) {
-        ProposedOrder order;
-        order.account = account;
-        order.trader = actor.user;
-        order.symbol = trade.symbol;
-        order.side = trade.side;
-        order.quantity = trade.quantity;
-        order.type = OrdType::Limit;
-        order.limitPrice = trade.estimatedPrice;
-        order.at = nowUtc();
-        const auto check = compliance.preTrade(order);
-        verdicts.push_back(check.verdict);
-        if (!check.findings.empty())
+    const auto results = checkProposal(compliance, *proposal, account, actor.user, nowUtc());
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        verdicts.push_back(results[i].verdict);
+        const auto& trade = proposal->trades[i];
+        if (!results[i].findings.empty())
             std::printf("%s %s %s: %s\n", std::string(aliasOf(trade.side)).c_str(), trade.quantity.toString().c_str(),
-                        trade.symbol.c_str(), check.summary().c_str());
-        ExecutionRecord fill;
-        fill.execId = "rebalance-" + std::to_string(++booked);
-        fill.execType = ExecType::Trade;
-        fill.symbol = trade.symbol;
-        fill.side = trade.side;
-        fill.lastQty = trade.quantity;
-        fill.lastPx = trade.estimatedPrice;
-        compliance.applyExecution(fill, account);
-        compliance.recordAccepted(order);
+                        trade.symbol.c_str(), results[i].summary().c_str());
     }
 
     const auto partial = options.output.string() + ".partial";

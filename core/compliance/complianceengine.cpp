@@ -165,7 +165,8 @@ const FundExposure& ComplianceEngine::exposure(const std::string& fund) const {
     const std::uint64_t priceVersion = priceVersion_ ? priceVersion_() : 0;
     auto [it, inserted] = exposureCache_.try_emplace(fund);
     const auto now = std::chrono::steady_clock::now();
-    const bool pricesMoved = !priceVersion_ || it->second.priceVersion != priceVersion;
+    // Without a version to follow, prices are taken as they were when the fund was last valued.
+    const bool pricesMoved = priceVersion_ && it->second.priceVersion != priceVersion;
     if (inserted || it->second.fundVersion != fundVersion || (pricesMoved && now - it->second.valuedAt >= revalueEvery_)) {
         it->second.valuedAt = now;
         static const FundHoldings::Fund empty;
@@ -589,10 +590,56 @@ void ComplianceEngine::trackOpenBuy(OrderId id, const std::string& account, Qty 
 }
 
 const std::string* ComplianceEngine::applyExecution(const ExecutionRecord& execution, const std::string& account) {
+    const auto& fundCode = holdings_.fundOf(account);
     const auto* known = instrument(execution.symbol);
-    const auto* holdings = holdings_.find(holdings_.fundOf(account));
+    const auto* holdings = holdings_.find(fundCode);
     const std::string currency = known ? known->currency : holdings ? holdings->baseCurrency : std::string();
-    return holdings_.apply(execution, account, currency);
+    const std::uint64_t versionBefore = holdings ? holdings->version : 0;
+    const Qty heldBefore = holdings_.quantity(fundCode, execution.symbol);
+    const auto* fund = holdings_.apply(execution, account, currency);
+    if (fund) carryExposure(*fund, execution, heldBefore, versionBefore);
+    return fund;
+}
+
+void ComplianceEngine::carryExposure(const std::string& fund, const ExecutionRecord& execution, Qty heldBefore,
+                                     std::uint64_t versionBefore) {
+    // A fill at the mark price moves value from cash to the holding and leaves NAV and total assets as
+    // they were: the cached figures then change for one issuer only. Anything else revalues the fund.
+    const auto cached = exposureCache_.find(fund);
+    const auto* holdings = holdings_.find(fund);
+    if (cached == exposureCache_.end() || !holdings || cached->second.fundVersion != versionBefore ||
+        execution.execType != ExecType::Trade)
+        return;
+    auto& figures = cached->second.exposure;
+    const auto* known = instrument(execution.symbol);
+    const auto mark = markPrice(execution.symbol);
+    const Qty heldAfter = holdings_.quantity(fund, execution.symbol);
+    const auto before = mark ? inFundCurrency(heldBefore * *mark, execution.symbol, fund) : std::nullopt;
+    const auto after = mark ? inFundCurrency(heldAfter * *mark, execution.symbol, fund) : std::nullopt;
+    const auto paid = inFundCurrency((heldAfter - heldBefore) * execution.lastPx, execution.symbol, fund);
+    if (!known || !mark || *mark != execution.lastPx || !before || !after || !paid || *after - *before != *paid) return;
+    const Money cashAfter = figures.cash - *paid;
+    const bool assetsStay = figures.cash.isPositive() && cashAfter.isPositive() && !before->isNegative() && !after->isNegative();
+    if (!assetsStay) return;
+    const std::string& issuer = issuerOf(known, execution.symbol);
+    const Money issuerBefore = valueIn(figures.byIssuer, issuer);
+    const Money issuerAfter = issuerBefore + *paid;
+    const Qty sharesBefore = figures.sharesByIssuer[issuer];
+    const auto voting = votingSharesByIssuer_.find(issuer);
+    const auto votes = voting == votingSharesByIssuer_.end() ? std::nullopt : std::optional<Qty>(voting->second);
+    const Money five = Money::fromInteger(5);
+    if (percentOf(absolute(issuerBefore), figures.nav) > five) figures.ucitsAbove5 -= absolute(issuerBefore);
+    if (percentOf(absolute(issuerAfter), figures.nav) > five) figures.ucitsAbove5 += absolute(issuerAfter);
+    if (failsDiversification(issuerBefore, figures.totalAssets, sharesBefore, votes))
+        figures.nonQualifying1940 -= absolute(issuerBefore);
+    if (failsDiversification(issuerAfter, figures.totalAssets, sharesBefore + (heldAfter - heldBefore), votes))
+        figures.nonQualifying1940 += absolute(issuerAfter);
+    figures.cash = cashAfter;
+    figures.byIssuer[issuer] = issuerAfter;
+    figures.bySector[known->sector] += *paid;
+    figures.byCountry[known->country] += *paid;
+    figures.sharesByIssuer[issuer] = sharesBefore + (heldAfter - heldBefore);
+    cached->second.fundVersion = holdings->version;
 }
 
 }  // namespace ob

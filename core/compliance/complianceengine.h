@@ -48,8 +48,9 @@ public:
 
     /// Amounts compared with a fund's figures are in its base currency; order
     /// and trader notionals are in the reporting currency (FxRates).
-    /// The fund figures are revalued when prices move, at most once per `revalueEvery`
-    /// (0: at every change); a fill or a new opening position revalues its fund at once.
+    /// The fund figures are revalued when prices move (by `priceVersion`; without one, prices are
+    /// taken to stand still), at most once per `revalueEvery` (0: at every change); a fill or a new
+    /// opening position revalues its fund at once.
     ComplianceEngine(const ReferenceData& reference, PriceSource prices, PriceVersion priceVersion = {},
                      std::chrono::milliseconds revalueEvery = {});
     ~ComplianceEngine();
@@ -106,6 +107,8 @@ private:
     std::optional<RuleResult> evaluate(const CompiledRule& rule, const ProposedOrder& order, const std::string& fund,
                                        const Instrument* instrument) const;
     Money openBuys(const std::string& fund) const;
+    /// Carries a fill into the fund's cached figures when that is exact (see the definition), instead of revaluing.
+    void carryExposure(const std::string& fund, const ExecutionRecord& execution, Qty heldBefore, std::uint64_t versionBefore);
 
     std::unordered_map<std::string, Instrument> instruments_;
     std::unordered_map<std::string, Qty> votingSharesByIssuer_;

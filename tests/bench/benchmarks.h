@@ -11,5 +11,6 @@ void runStartup(const BenchContext& context);
 void runBlotter(const BenchContext& context);
 void runUiStall(const BenchContext& context);
 void runCompliance(const BenchContext& context);
+void runRebalance(const BenchContext& context);
 
 }  // namespace ob::bench
