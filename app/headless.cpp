@@ -4,6 +4,7 @@
 #include "auth/passwords.h"
 #include "compliance/rulesfile.h"
 #include "desk.h"
+#include "files.h"
 #include "orders/basket.h"
 #include "orders/exports.h"
 #include "rebalanceproposal.h"
@@ -12,10 +13,8 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <thread>
 
 namespace ob::app {
@@ -27,27 +26,6 @@ using Clock = std::chrono::steady_clock;
 int fail(const std::string& reason) {
     std::fprintf(stderr, "openblotter: %s\n", reason.c_str());
     return BadInput;
-}
-
-Result<std::string> readFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{"cannot read " + path.string()};
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-Status writeFile(const std::filesystem::path& path, const std::string& text) {
-    const auto partial = path.string() + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out) return Error{"cannot write " + path.string()};
-    }
-    std::error_code error;
-    std::filesystem::rename(partial, path, error);
-    if (error) return Error{"cannot write " + path.string() + ": " + error.message()};
-    return {};
 }
 
 /// Orders waiting for their broker. A held order waits for compliance instead, which a batch cannot hurry.

@@ -1,11 +1,11 @@
 #include "rebalanceproposal.h"
 
 #include "compliance/proposalcheck.h"
+#include "files.h"
 #include "orders/exports.h"
 #include "refdata/referencecsv.h"
 
 #include <cstdio>
-#include <fstream>
 
 namespace ob::app {
 
@@ -95,15 +95,7 @@ Status writeRebalanceProposal(Desk& desk, const CommandLine::Rebalance& options,
                         trade.symbol.c_str(), results[i].summary().c_str());
     }
 
-    const auto partial = options.output.string() + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        out << proposalCsv(*proposal, verdicts);
-        if (!out) return Error{"cannot write " + options.output.string()};
-    }
-    std::error_code error;
-    std::filesystem::rename(partial, options.output, error);
-    if (error) return Error{"cannot write " + options.output.string() + ": " + error.message()};
+    if (auto written = writeFile(options.output, proposalCsv(*proposal, verdicts)); !written) return written;
     std::size_t sells = 0;
     for (const auto& trade : proposal->trades) sells += trade.side == Side::Sell ? 1 : 0;
     std::printf(
