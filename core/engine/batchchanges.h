@@ -2,7 +2,6 @@
 
 #include "engine/orderengine.h"
 
-#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
