@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "util/logging.h"
+#include "util/text.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -214,7 +215,7 @@ CommandLine parseCommandLine(const QStringList& arguments) {
     result.user = parser.value(user).toStdString();
     if (parser.isSet(passwordFile)) result.passwordFile = parser.value(passwordFile).toStdString();
     result.warningReason = parser.value(warningReason).toStdString();
-    if (parser.isSet(warningReason) && result.warningReason.find_first_not_of(" \t") == std::string::npos)
+    if (parser.isSet(warningReason) && isBlank(result.warningReason))
         return fail(QStringLiteral("--warning-reason needs a reason"));
     if (parser.isSet(importRules)) result.importRules = parser.value(importRules).toStdString();
     if (parser.isSet(exportRules)) result.exportRules = parser.value(exportRules).toStdString();

@@ -1,5 +1,7 @@
 #include "breach.h"
 
+#include "util/text.h"
+
 namespace ob {
 
 std::string CheckResult::summary() const {
@@ -20,7 +22,7 @@ Status mayDecide(const Breach& breach, BreachDecision decision, const Actor& act
         return Error{what + " is already acknowledged"};
     if (!breach.trader.empty() && breach.trader == actor.user && decision != BreachDecision::Acknowledge)
         return Error{actor.user + " owns the order of " + what + " and may not decide it; another compliance officer must"};
-    if (decision != BreachDecision::Acknowledge && reason.find_first_not_of(" \t\r\n") == std::string::npos)
+    if (decision != BreachDecision::Acknowledge && isBlank(reason))
         return Error{"to " + std::string(aliasOf(decision)) + " " + what + " give a reason"};
     if (decision != BreachDecision::Acknowledge && breach.stage == BreachStage::PostTrade)
         return Error{what + " is post-trade: there is no order to release or reject; acknowledge it, and it resolves when cured"};

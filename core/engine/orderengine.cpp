@@ -1,6 +1,7 @@
 #include "orderengine.h"
 
 #include "engine/batchchanges.h"
+#include "util/text.h"
 
 #include "orders/orderstatemachine.h"
 
@@ -290,8 +291,6 @@ void OrderEngine::handle(QuarantinedMessage& message, BatchChanges& changes) {
 }
 
 namespace {
-
-bool isBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 std::string describeOrder(const OrderState& s) {
     std::string text = std::string(nameOf(s.side)) + " " + s.terms.quantity.toString() + " " + s.symbol + " " +

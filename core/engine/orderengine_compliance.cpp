@@ -4,6 +4,7 @@
 #include "orderengine.h"
 
 #include "engine/batchchanges.h"
+#include "util/text.h"
 
 #include <spdlog/spdlog.h>
 
@@ -127,7 +128,7 @@ void OrderEngine::raiseBreaches(const CheckResult& check, const OrderState& orde
         breach.updatedAt = now;
         if (blockState == BreachState::Rejected) {
             breach.state = BreachState::Rejected;
-        } else if (finding.verdict == Verdict::Warn && !finding.logOnly && !reason.empty()) {
+        } else if (finding.verdict == Verdict::Warn && !finding.logOnly && !isBlank(reason)) {
             breach.state = BreachState::Acknowledged;  // by the trader who sent the order anyway, with their reason
         }
         if (breach.state != BreachState::Open) {
