@@ -22,15 +22,18 @@ struct EnumTable<Role> {
 
 /// Everything the desk asks permission for.
 enum class Permission : std::uint8_t {
-    TradeOrders,     ///< enter, amend and cancel orders
-    AcceptWarnings,  ///< send an order despite a compliance warning, giving a reason
-    DecideBreaches,  ///< acknowledge, override or reject a compliance breach
-    EditRules,       ///< change compliance rules, restricted lists and locates
-    ManageUsers,     ///< add users and reset passwords
-    ViewAudit,       ///< read the audit trail
+    TradeOrders,       ///< enter, amend and cancel orders
+    AcceptWarnings,    ///< send an order despite a compliance warning, giving a reason
+    DecideBreaches,    ///< acknowledge, override or reject a compliance breach
+    EditRules,         ///< change compliance rules, restricted lists and locates
+    ManageUsers,       ///< add users and reset passwords
+    ViewAudit,         ///< read the audit trail
+    ManagePortfolios,  ///< edit model portfolios and hand rebalances to the traders as staged lists
+    ReleaseLists,      ///< send a staged list's orders to a broker
 };
 
-/// Who may do what. Traders and PMs trade (a PM's orders come from rebalances);
+/// Who may do what. Traders and PMs trade; a PM hands rebalances to the traders as
+/// staged lists, which only traders release;
 /// only a compliance officer decides breaches; rules belong to compliance
 /// officers and administrators; nobody but an administrator manages users.
 constexpr bool allows(Role role, Permission permission) {
@@ -41,6 +44,8 @@ constexpr bool allows(Role role, Permission permission) {
         case Permission::EditRules: return role == Role::ComplianceOfficer || role == Role::Administrator;
         case Permission::ManageUsers: return role == Role::Administrator;
         case Permission::ViewAudit: return role == Role::ComplianceOfficer || role == Role::Administrator;
+        case Permission::ManagePortfolios: return role == Role::PortfolioManager;
+        case Permission::ReleaseLists: return role == Role::Trader;
     }
     return false;
 }

@@ -601,6 +601,17 @@ const std::string* ComplianceEngine::applyExecution(const ExecutionRecord& execu
     return fund;
 }
 
+std::vector<std::string> ComplianceEngine::applyExecution(const ExecutionRecord& execution, const OrderState& order) {
+    if (!order.isBlock()) {
+        const auto* fund = applyExecution(execution, order.account);
+        return fund ? std::vector<std::string>{*fund} : std::vector<std::string>{};
+    }
+    const auto* known = instrument(execution.symbol);
+    const auto* holdings = holdings_.find(holdings_.fundOf(order.account));
+    const std::string currency = known ? known->currency : holdings ? holdings->baseCurrency : std::string();
+    return holdings_.apply(execution, order, currency);
+}
+
 void ComplianceEngine::carryExposure(const std::string& fund, const ExecutionRecord& execution, Qty heldBefore,
                                      std::uint64_t versionBefore) {
     // A fill at the mark price moves value from cash to the holding and leaves NAV and total assets as

@@ -75,6 +75,8 @@ public:
     void trackOpenBuy(OrderId id, const std::string& account, Qty leaves, std::optional<Price> price, const std::string& symbol);
     /// Books a fill; returns the fund it changed, if any.
     const std::string* applyExecution(const ExecutionRecord& execution, const std::string& account);
+    /// Books an execution of `order`, to each fund of a block order; returns the funds it changed.
+    std::vector<std::string> applyExecution(const ExecutionRecord& execution, const OrderState& order);
 
     const FundHoldings& holdings() const { return holdings_; }
     const std::string& fundOf(const std::string& account) const { return holdings_.fundOf(account); }

@@ -31,6 +31,7 @@ public:
         else
             changes_.breaches[it->second] = breach;
     }
+    void list(const OrderList& list) { changes_.lists.push_back(list); }
     /// A fund whose holdings changed in this batch, and the symbol that traded.
     void touch(const std::string& fund, const std::string& symbol) { traded_[fund].insert(symbol); }
     std::map<std::string, std::set<std::string>> takeTraded() { return std::exchange(traded_, {}); }

@@ -2,6 +2,7 @@
 
 #include "compliance/breach.h"
 #include "orders/orderhistory.h"
+#include "orders/orderlist.h"
 
 #include <string>
 #include <vector>
@@ -27,8 +28,9 @@ struct ChangeSet {
     std::vector<ExecutionRecord> executions;
     std::vector<EngineAlert> alerts;
     std::vector<Breach> breaches;  ///< raised or changed, once each
+    std::vector<OrderList> lists;  ///< staged lists created
 
-    bool empty() const { return orders.empty() && executions.empty() && alerts.empty() && breaches.empty(); }
+    bool empty() const { return orders.empty() && executions.empty() && alerts.empty() && breaches.empty() && lists.empty(); }
 };
 
 /// A copy of the book at one instant, for a reader that then follows the
@@ -38,6 +40,7 @@ struct BookSnapshot {
     std::vector<OrderState> orders;
     std::vector<ExecutionRecord> executions;
     std::vector<Breach> breaches;  ///< every breach open or acknowledged, and today's
+    std::vector<OrderList> lists;  ///< today's staged lists and those with open orders
 };
 
 }  // namespace ob

@@ -54,6 +54,8 @@ Status OrderEngine::start() {
     executions_ = std::move(active->executions);
     lastOrderId_ = active->maxOrderId;
     clOrdIdCounter_ = active->clOrdIdCounter;
+    for (auto& list : active->lists) lists_.emplace(list.id, std::move(list));
+    lastListId_ = active->maxListId;
     inboundProgress_ = active->inboundProgress;
     for (const auto& [session, progress] : inboundProgress_) epochs_[session] = progress.epoch;
     spdlog::info("order book restored: {} orders and {} executions (trade date {})", book_.size(), executions_.size(),
@@ -252,8 +254,8 @@ void OrderEngine::handle(ExecutionReport& report, BatchChanges& changes) {
     if (applied.outcome.isApplied()) {
         unit.execution = ExecutionRecord::of(report, applied.order->state);
         if (compliance_)
-            if (const auto* fund = compliance_->applyExecution(*unit.execution, applied.order->state.account))
-                changes.touch(*fund, applied.order->state.symbol);
+            for (const auto& fund : compliance_->applyExecution(*unit.execution, applied.order->state))
+                changes.touch(fund, applied.order->state.symbol);
         changes.execution(*unit.execution);
         executions_.push_back(*unit.execution);
     }
@@ -312,12 +314,12 @@ void OrderEngine::handle(Submit& command, BatchChanges& changes) {
         return;
     }
     command.request.owner = command.actor.user;
+    command.request.staged = false;
+    command.request.listId = 0;
     const auto now = options_.clock();
-    std::optional<ProposedOrder> proposal;
     CheckResult check;
     if (compliance_) {
-        proposal = proposalOf(command.request, command.actor, 0);
-        check = compliance_->preTrade(*proposal);
+        check = preTrade(command.request, command.actor, 0);
         if (check.verdict == Verdict::Warn && isBlank(command.warningReason)) {
             command.done.set_value(Error{"compliance warning; give a reason to send the order anyway: " + check.summary()});
             return;
@@ -331,9 +333,16 @@ void OrderEngine::handle(Submit& command, BatchChanges& changes) {
         return;
     }
     lastOrderId_ = id;
-    const Order* order = *created;
+    const auto* order =
+        sendOrHold(id, check, command.actor, command.warningReason, "order.submit", OrderEventKind::Created, changes);
+    command.done.set_value(order->state);
+}
+
+const Order* OrderEngine::sendOrHold(OrderId id, const CheckResult& check, const Actor& actor, const std::string& warningReason,
+                                     const std::string& action, OrderEventKind sentEvent, BatchChanges& changes, StoreUnit unit) {
+    const auto now = options_.clock();
+    const Order* order = book_.find(id);
     const bool held = check.verdict == Verdict::Block;
-    StoreUnit unit;
     if (!check.findings.empty()) {
         order = book_.markCompliance(id,
                                      held                             ? ComplianceMark::Block
@@ -341,21 +350,21 @@ void OrderEngine::handle(Submit& command, BatchChanges& changes) {
                                                                       : ComplianceMark::Pass,
                                      held, now);
         // A warning the trader accepted is acknowledged by them; a block waits for compliance.
-        raiseBreaches(check, order->state, BreachState::Open, command.actor, command.warningReason, unit, changes);
+        raiseBreaches(check, order->state, BreachState::Open, actor, warningReason, unit, changes);
     }
     std::string details = describeOrder(order->state) + "; compliance " + std::string(aliasOf(order->state.compliance));
-    if (check.verdict == Verdict::Warn) details += "; warning accepted: " + command.warningReason;
-    unit.audit.push_back(audit(command.actor, held ? "order.held" : "order.submit", "order " + std::to_string(id), details));
+    if (check.verdict == Verdict::Warn) details += "; warning accepted: " + warningReason;
+    unit.audit.push_back(audit(actor, held ? "order.held" : action, "order " + std::to_string(id), details));
     // A held order counts toward duplicates and the trader's notional once it is released.
-    if (proposal && !held) compliance_->recordAccepted(*proposal);
+    if (compliance_ && !held) compliance_->recordAccepted(proposalOf(order->state));
+    unit.clOrdIdCounter = clOrdIdCounter_;
     if (held) {
-        unit.clOrdIdCounter = clOrdIdCounter_;
         persist(*order, OrderEventKind::Held, check.summary(), std::move(unit), changes);
     } else {
-        persistAndRoute(*order, OrderEventKind::Created,
-                        {RequestKind::New, order->state, order->state.clOrdId, {}, order->state.terms}, changes, std::move(unit));
+        persistAndRoute(*order, sentEvent, {RequestKind::New, order->state, order->state.clOrdId, {}, order->state.terms},
+                        changes, std::move(unit));
     }
-    command.done.set_value(order->state);
+    return order;
 }
 
 void OrderEngine::handle(Cancel& command, BatchChanges& changes) {
@@ -364,8 +373,8 @@ void OrderEngine::handle(Cancel& command, BatchChanges& changes) {
         return;
     }
     const auto* order = book_.find(command.id);
-    if (order && order->state.held) {
-        command.done.set_value(cancelHeld(*order, command.actor, changes));
+    if (order && order->state.isUnsent()) {
+        command.done.set_value(cancelUnsent(*order, command.actor, changes));
         return;
     }
     StoreUnit unit;
@@ -385,9 +394,10 @@ void OrderEngine::handle(Replace& command, BatchChanges& changes) {
         command.done.set_value(Outcome::refused("no such order"));
         return;
     }
-    if (order->state.held) {
+    if (order->state.isUnsent()) {
         command.done.set_value(Outcome::refused("order " + std::to_string(command.id) +
-                                                " is held by compliance; cancel it or wait for the decision"));
+                                                (order->state.held ? " is held by compliance; cancel it or wait for the decision"
+                                                                   : " is staged; release it first, or cancel it")));
         return;
     }
     StoreUnit unit;
@@ -399,8 +409,8 @@ void OrderEngine::handle(Replace& command, BatchChanges& changes) {
     if (compliance_ && order->state.isLive() && !order->state.pending) {
         NewOrderRequest amended{order->state.session, order->state.account, order->state.symbol,
                                 order->state.side,    command.terms,        order->state.owner};
-        const auto proposal = proposalOf(amended, command.actor, command.id);
-        const auto check = compliance_->preTrade(proposal);
+        amended.allocations = order->state.allocations;
+        const auto check = preTrade(amended, command.actor, command.id);
         if (check.verdict == Verdict::Block) {
             // Not held like a new order: the order keeps its terms and the refused amend is on the record.
             raiseBreaches(check, order->state, BreachState::Rejected, Actor::system(), "the amend was refused and not sent", unit,
@@ -426,7 +436,7 @@ void OrderEngine::handle(Replace& command, BatchChanges& changes) {
                 raiseBreaches(check, marked->state, BreachState::Open, command.actor, command.warningReason, same, changes);
                 return *marked;
             });
-        if (outcome.isApplied()) compliance_->recordAccepted(proposal);
+        if (outcome.isApplied()) compliance_->recordAccepted(proposalOf(amended, command.actor, command.id));
         command.done.set_value(std::move(outcome));
         return;
     }
@@ -483,6 +493,7 @@ void OrderEngine::handle(Snapshot& command, BatchChanges& changes) {
     book_.forEach([&](const Order& order) { snapshot.orders.push_back(order.state); });
     snapshot.executions = executions_;
     for (const auto& [id, breach] : breaches_.all()) snapshot.breaches.push_back(breach);
+    for (const auto& [id, list] : lists_) snapshot.lists.push_back(list);
     command.done.set_value(std::move(snapshot));
 }
 

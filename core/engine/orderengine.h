@@ -75,6 +75,13 @@ public:
     std::future<Outcome> cancel(OrderId id, Actor actor);
     /// New terms are checked like a new order; a blocked amend is refused.
     std::future<Outcome> replace(OrderId id, OrderTerms terms, Actor actor, std::string warningReason = {});
+    /// A portfolio manager's approved orders, stored as one staged list and not sent: the list gets
+    /// its id here, each order the list's id and `actor` as its owner. All or nothing.
+    std::future<Result<OrderList>> stageList(OrderList list, std::vector<NewOrderRequest> orders, Actor actor);
+    /// Sends staged orders through `session`, each checked by compliance again now (a blocked one is
+    /// held for compliance; a warning needs the reason). One result per order, in the order asked.
+    std::future<std::vector<Result<OrderState>>> release(std::vector<OrderId> ids, std::string session, Actor actor,
+                                                         std::string warningReason = {});
     /// What compliance would say about the order (or the amend of `amending`) now.
     std::future<WhatIf> whatIf(NewOrderRequest request, Actor actor, OrderId amending = 0);
     /// Acknowledges, overrides or rejects a breach; an override that clears
@@ -145,6 +152,19 @@ private:
         std::promise<Status> done;
     };
     struct RecheckHoldings {};
+    struct StageList {
+        OrderList list;
+        std::vector<NewOrderRequest> orders;
+        Actor actor;
+        std::promise<Result<OrderList>> done;
+    };
+    struct Release {
+        std::vector<OrderId> ids;
+        std::string session;
+        Actor actor;
+        std::string warningReason;
+        std::promise<std::vector<Result<OrderState>>> done;
+    };
     struct Snapshot {
         std::promise<BookSnapshot> done;
     };
@@ -155,8 +175,9 @@ private:
     struct Barrier {
         std::promise<std::uint64_t> done;
     };
-    using Command = std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel,
-                                 Replace, Snapshot, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules, RecheckHoldings>;
+    using Command =
+        std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel, Replace,
+                     Snapshot, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules, RecheckHoldings, StageList, Release>;
 
     /// Where an inbound event came from, to quarantine it whole if refused.
     struct Origin {
@@ -189,10 +210,18 @@ private:
     void handle(DecideBreach& command, BatchChanges& changes);
     void handle(SetRules& command, BatchChanges& changes);
     void handle(RecheckHoldings& command, BatchChanges& changes);
+    void handle(StageList& command, BatchChanges& changes);
+    void handle(Release& command, BatchChanges& changes);
 
     /// Compliance, in engine/orderengine_compliance.cpp.
     Status restoreCompliance(const ActiveBook& active);
     ProposedOrder proposalOf(const NewOrderRequest& request, const Actor& actor, OrderId amending) const;
+    /// The pre-trade check of an order or amend; a block order is checked in each account for its part.
+    CheckResult preTrade(const NewOrderRequest& request, const Actor& actor, OrderId amending) const;
+    /// Sends a new order (created, not yet sent) after its pre-trade `check`, or holds it when the
+    /// check blocks it; records the findings, the audit record `action` and the order in one unit.
+    const Order* sendOrHold(OrderId id, const CheckResult& check, const Actor& actor, const std::string& warningReason,
+                            const std::string& action, OrderEventKind sentEvent, BatchChanges& changes, StoreUnit unit = {});
     static ProposedOrder proposalOf(const OrderState& order);
     /// Every fund, with no symbol traded: a check after prices or rules changed.
     std::map<std::string, std::set<std::string>> everyFund() const;
@@ -205,7 +234,8 @@ private:
     void checkAfterBatch(BatchChanges& changes);
     /// `traded` holds, per fund, the symbols that traded; none for a check after prices moved.
     void checkFunds(const std::map<std::string, std::set<std::string>>& traded, BatchChanges& changes);
-    Outcome cancelHeld(const Order& order, const Actor& actor, BatchChanges& changes);
+    /// Cancels an order held by compliance or staged: it was never sent.
+    Outcome cancelUnsent(const Order& order, const Actor& actor, BatchChanges& changes);
     AuditRecord audit(const Actor& actor, std::string action, std::string subject, std::string details) const;
     /// Records the outcome of an inbound message: the changed order and what
     /// to persist with it, or an alert for a refusal.
@@ -233,6 +263,8 @@ private:
     std::int64_t clOrdIdCounter_ = 0;
     std::uint64_t lastSubmitted_ = 0;
     std::vector<ExecutionRecord> executions_;  ///< today's, for snapshots
+    std::map<std::int64_t, OrderList> lists_;  ///< today's staged lists and those with open orders
+    std::int64_t lastListId_ = 0;
     std::map<std::string, SessionProgress> inboundProgress_;
     std::map<std::string, std::string> epochs_;  ///< the current epoch of each session, engine thread only
     std::vector<Listener> listeners_;

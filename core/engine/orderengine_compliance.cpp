@@ -4,6 +4,7 @@
 #include "orderengine.h"
 
 #include "engine/batchchanges.h"
+#include "portfolio/blockallocation.h"
 #include "util/text.h"
 
 #include <spdlog/spdlog.h>
@@ -59,7 +60,7 @@ Status OrderEngine::restoreCompliance(const ActiveBook& active) {
     for (const auto& execution : active.executions)
         if (const auto found = orders.find(execution.orderId);
             found != orders.end() && tradeDateOf(execution.receivedAt) == today)
-            compliance_->applyExecution(execution, found->second->account);
+            compliance_->applyExecution(execution, *found->second);
     // Today's orders count again toward duplicates and each trader's notional, in the order they came.
     std::vector<const OrderState*> todays;
     for (const auto& row : active.orders)
@@ -88,8 +89,9 @@ ProposedOrder OrderEngine::proposalOf(const OrderState& order) {
 
 void OrderEngine::followOpenBuy(const OrderState& order) {
     if (!compliance_ || order.side != Side::Buy) return;
-    compliance_->trackOpenBuy(order.id, order.account, order.isDone() ? Qty{} : order.leavesQty(), order.terms.limitPrice,
-                              order.symbol);
+    // A staged buy takes cash once a trader releases it.
+    const bool open = !order.isDone() && !order.staged;
+    compliance_->trackOpenBuy(order.id, order.account, open ? order.leavesQty() : Qty{}, order.terms.limitPrice, order.symbol);
 }
 
 ProposedOrder OrderEngine::proposalOf(const NewOrderRequest& request, const Actor& actor, OrderId amending) const {
@@ -109,6 +111,27 @@ ProposedOrder OrderEngine::proposalOf(const NewOrderRequest& request, const Acto
         proposal.trader = order->state.owner;
     }
     return proposal;
+}
+
+CheckResult OrderEngine::preTrade(const NewOrderRequest& request, const Actor& actor, OrderId amending) const {
+    if (request.allocations.empty()) return compliance_->preTrade(proposalOf(request, actor, amending));
+    // Each fund answers for its own part; an amend keeps the parts' proportions.
+    CheckResult merged;
+    const auto parts = splitProRata(request.allocations, request.terms.quantity);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        auto part = proposalOf(request, actor, amending);
+        part.account = request.allocations[i].account;
+        part.quantity = parts[i];
+        if (part.replaces) part.replaces = std::nullopt;  // the part's previous size is not known; check it as new
+        part.filled = Qty{};
+        auto check = compliance_->preTrade(part);
+        for (auto& finding : check.findings) {
+            finding.message = part.account + ": " + finding.message;
+            merged.findings.push_back(std::move(finding));
+        }
+        merged.verdict = std::max(merged.verdict, check.verdict);
+    }
+    return merged;
 }
 
 void OrderEngine::raiseBreaches(const CheckResult& check, const OrderState& order, BreachState blockState, const Actor& decidedBy,
@@ -141,10 +164,11 @@ void OrderEngine::raiseBreaches(const CheckResult& check, const OrderState& orde
     }
 }
 
-Outcome OrderEngine::cancelHeld(const Order& order, const Actor& actor, BatchChanges& changes) {
+Outcome OrderEngine::cancelUnsent(const Order& order, const Actor& actor, BatchChanges& changes) {
     const OrderId id = order.state.id;
+    const std::string where = order.state.held ? "held by compliance" : "staged";
     const auto applied =
-        book_.closeUnsent(id, OrderPhase::Canceled, "cancelled by " + actor.user + " while held by compliance", options_.clock());
+        book_.closeUnsent(id, OrderPhase::Canceled, "cancelled by " + actor.user + " while " + where, options_.clock());
     if (!applied.outcome.isApplied()) return applied.outcome;
     StoreUnit unit;
     for (auto* breach : breaches_.ofOrder(id)) {
@@ -156,7 +180,8 @@ Outcome OrderEngine::cancelHeld(const Order& order, const Actor& actor, BatchCha
         unit.breaches.push_back(*breach);
         changes.breach(*breach);
     }
-    unit.audit.push_back(audit(actor, "order.cancel", "order " + std::to_string(id), "cancelled while held; never sent"));
+    unit.audit.push_back(
+        audit(actor, "order.cancel", "order " + std::to_string(id), "cancelled while " + where + "; never sent"));
     persist(*applied.order, OrderEventKind::CanceledUnsent, applied.order->state.text, std::move(unit), changes);
     return applied.outcome;
 }
@@ -218,9 +243,8 @@ void OrderEngine::recheckHoldings() { enqueue(RecheckHoldings{}); }
 void OrderEngine::handle(CheckWhatIf& command, BatchChanges&) {
     WhatIf result;
     if (compliance_) {
-        const auto proposal = proposalOf(command.request, command.actor, command.amending);
-        result.check = compliance_->preTrade(proposal);
-        result.headroom = compliance_->headroom(proposal);
+        result.check = preTrade(command.request, command.actor, command.amending);
+        result.headroom = compliance_->headroom(proposalOf(command.request, command.actor, command.amending));
     }
     command.done.set_value(std::move(result));
 }

@@ -26,6 +26,7 @@ namespace ob {
 /// error lists every bad row with its line number, and then no order is
 /// returned, so that nothing of a bad basket is sent.
 using BrokerResolver = std::function<std::optional<std::string>(std::string_view broker)>;
-Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const ReferenceData& reference, const BrokerResolver& resolveBroker);
+Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const ReferenceData& reference,
+                                                 const BrokerResolver& resolveBroker);
 
 }  // namespace ob

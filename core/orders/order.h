@@ -128,7 +128,10 @@ struct OrderState {
     std::string text;   ///< the last reason given: a reject, a cancel reject, a restatement
     std::string owner;  ///< the user who entered it
     ComplianceMark compliance = ComplianceMark::Pass;
-    bool held = false;  ///< blocked by compliance: kept here, never sent, until overridden or rejected
+    bool held = false;                    ///< blocked by compliance: kept here, never sent, until overridden or rejected
+    bool staged = false;                  ///< in a PM's staged list: kept here, never sent, until a trader releases it
+    std::int64_t listId = 0;              ///< the staged list it came from; 0 for none
+    std::vector<Allocation> allocations;  ///< a block order's split by account; empty for one account
     Timestamp createdAt;
     Timestamp updatedAt;
 
@@ -136,8 +139,14 @@ struct OrderState {
     /// PendingReplace, DoneForDay, Filled, Stopped, Suspended,
     /// Canceled/Expired, PartiallyFilled, New/Rejected/PendingNew.
     OrdStatus status() const;
-    /// The status as the desk shows it: "Held" while compliance holds the order, else the OrdStatus name.
-    std::string_view statusName() const { return held ? std::string_view("Held") : nameOf(status()); }
+    /// The status as the desk shows it: "Held" while compliance holds the order, "Staged" while it
+    /// waits in a staged list, else the OrdStatus name.
+    std::string_view statusName() const {
+        return held ? std::string_view("Held") : staged ? std::string_view("Staged") : nameOf(status());
+    }
+    /// Kept on the desk, not yet sent: held by compliance or staged.
+    bool isUnsent() const { return held || staged; }
+    bool isBlock() const { return !allocations.empty(); }
     Qty leavesQty() const;
     /// notional / cumQty rounded half-even to 8 places; zero without fills.
     Price avgPx() const;

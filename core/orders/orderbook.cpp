@@ -49,12 +49,26 @@ const Order* OrderBook::markCompliance(OrderId id, ComplianceMark mark, bool hel
 OrderBook::Applied OrderBook::closeUnsent(OrderId id, OrderPhase phase, std::string text, Timestamp at) {
     auto* order = findMutable(id);
     if (!order) return {Outcome::refused("no such order"), nullptr};
-    if (!order->state.held) return {Outcome::refused("order " + std::to_string(id) + " is not held by compliance"), order};
+    if (!order->state.isUnsent())
+        return {Outcome::refused("order " + std::to_string(id) + " was sent; it can only be cancelled at the broker"), order};
     order->state.held = false;
+    order->state.staged = false;
     order->state.phase = phase;
     order->state.text = std::move(text);
     order->state.updatedAt = at;
     if (!order->chain.empty()) order->chain.front().state = RequestState::Rejected;
+    return {Outcome::applied(), order};
+}
+
+OrderBook::Applied OrderBook::releaseStaged(OrderId id, std::string session, Timestamp at) {
+    auto* order = findMutable(id);
+    if (!order) return {Outcome::refused("no such order"), nullptr};
+    if (!order->state.staged) return {Outcome::refused("order " + std::to_string(id) + " is not staged"), order};
+    if (session.empty())
+        return {Outcome::refused("choose the broker session to send order " + std::to_string(id) + " to"), order};
+    order->state.staged = false;
+    order->state.session = std::move(session);
+    order->state.updatedAt = at;
     return {Outcome::applied(), order};
 }
 

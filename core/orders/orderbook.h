@@ -38,7 +38,9 @@ public:
 
     /// Sets the order's compliance mark and whether it is held (not sent).
     const Order* markCompliance(OrderId id, ComplianceMark mark, bool held, Timestamp at);
-    /// Closes a held order that was never sent: Rejected by compliance or Canceled by its owner.
+    /// Takes a staged order out of its list to be sent through `session`.
+    Applied releaseStaged(OrderId id, std::string session, Timestamp at);
+    /// Closes a held or staged order that was never sent: Rejected by compliance or Canceled.
     Applied closeUnsent(OrderId id, OrderPhase phase, std::string text, Timestamp at);
 
     /// Finds the order by ClOrdID, then OrigClOrdID, then (session, OrderID)

@@ -16,6 +16,10 @@ struct NewOrderRequest {
     Side side = Side::Buy;
     OrderTerms terms;
     std::string owner = {};  ///< set by the engine from the user who asks
+    /// A block order for several accounts; `account` is then the first of them. Their quantities add up to the order's.
+    std::vector<Allocation> allocations = {};
+    std::int64_t listId = 0;  ///< the staged list it belongs to, set by the engine
+    bool staged = false;      ///< set by the engine for a list's orders
 };
 
 /// An ExecutionReport (35=8) translated from FIX to plain values. Optional

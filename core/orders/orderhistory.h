@@ -49,12 +49,14 @@ enum class OrderEventKind : std::uint8_t {
     Held,                  ///< created but blocked by compliance, not sent
     Released,              ///< a compliance officer overrode the block; sent
     RejectedByCompliance,  ///< a compliance officer rejected it; never sent
-    CanceledUnsent,        ///< cancelled while held; never sent
+    CanceledUnsent,        ///< cancelled while held or staged; never sent
+    Staged,                ///< created in a PM's staged list, not sent
+    ReleasedFromList,      ///< a trader released it from its staged list; sent
 };
 
 template <>
 struct EnumTable<OrderEventKind> {
-    static constexpr std::array<EnumEntry<OrderEventKind>, 9> entries{{
+    static constexpr std::array<EnumEntry<OrderEventKind>, 11> entries{{
         {OrderEventKind::Created, '\0', "Created", ""},
         {OrderEventKind::CancelRequested, '\0', "CancelRequested", ""},
         {OrderEventKind::ReplaceRequested, '\0', "ReplaceRequested", ""},
@@ -64,6 +66,8 @@ struct EnumTable<OrderEventKind> {
         {OrderEventKind::Released, '\0', "Released", ""},
         {OrderEventKind::RejectedByCompliance, '\0', "RejectedByCompliance", ""},
         {OrderEventKind::CanceledUnsent, '\0', "CanceledUnsent", ""},
+        {OrderEventKind::Staged, '\0', "Staged", ""},
+        {OrderEventKind::ReleasedFromList, '\0', "ReleasedFromList", ""},
     }};
 };
 

@@ -6,6 +6,8 @@
 #include "domain/timestamp.h"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace ob {
 
@@ -19,6 +21,16 @@ struct OrderTerms {
     std::optional<Timestamp> expireTime;  ///< only for GoodTillDate
 
     friend bool operator==(const OrderTerms&, const OrderTerms&) = default;
+};
+
+/// A block order's share for one account (each account books to one fund), fixed
+/// when the order is entered. Fills are split in proportion to these quantities
+/// (core/portfolio/blockallocation.h), so they still apply after an amend.
+struct Allocation {
+    std::string account;
+    Qty quantity;
+
+    friend bool operator==(const Allocation&, const Allocation&) = default;
 };
 
 /// Checks that the terms are complete and consistent: a positive quantity,

@@ -35,17 +35,12 @@ const Position* PositionBook::apply(const ExecutionRecord& execution, const std:
     switch (execution.execType) {
         case ExecType::Trade: {
             if (!isNewTrade(execution)) return nullptr;
-            const auto key = keyOf(account, execution.symbol);
-            auto [it, inserted] = byKey_.try_emplace(key, positions_.size());
-            if (inserted) {
-                positions_.push_back(Position{account, execution.symbol, {}, {}, {}, {}, {}, 0});
-                trades_.emplace_back();
-            }
+            const auto index = positionOf(account, execution.symbol);
             const Qty signedQuantity = execution.side == Side::Buy ? execution.lastQty : -execution.lastQty;
-            trades_[it->second].push_back({execution.execId, signedQuantity, execution.lastPx, false});
-            byExecId_.emplace(execution.execId, it->second);
-            add(positions_[it->second], signedQuantity, execution.lastPx);
-            return &positions_[it->second];
+            trades_[index].push_back({execution.execId, signedQuantity, execution.lastPx, false});
+            byExecId_.emplace(execution.execId, index);
+            add(positions_[index], signedQuantity, execution.lastPx);
+            return &positions_[index];
         }
         case ExecType::TradeCancel:
         case ExecType::TradeCorrect: {
@@ -66,6 +61,32 @@ const Position* PositionBook::apply(const ExecutionRecord& execution, const std:
         }
         default: return nullptr;
     }
+}
+
+std::size_t PositionBook::positionOf(const std::string& account, const std::string& symbol) {
+    auto [it, inserted] = byKey_.try_emplace(keyOf(account, symbol), positions_.size());
+    if (inserted) {
+        positions_.push_back(Position{account, symbol, {}, {}, {}, {}, {}, 0});
+        trades_.emplace_back();
+    }
+    return it->second;
+}
+
+const Position* PositionBook::restate(const std::string& account, const std::string& symbol, const std::string& tradeId,
+                                      Qty signedQuantity, Price price) {
+    const auto index = positionOf(account, symbol);
+    auto& trades = trades_[index];
+    const auto trade = std::find_if(trades.begin(), trades.end(), [&](const Trade& t) { return t.execId == tradeId; });
+    if (trade == trades.end()) {
+        trades.push_back({tradeId, signedQuantity, price, false});
+        byExecId_.emplace(tradeId, index);
+        if (!signedQuantity.isZero()) add(positions_[index], signedQuantity, price);
+    } else if (trade->signedQuantity != signedQuantity || trade->price != price) {
+        trade->signedQuantity = signedQuantity;
+        trade->price = price;
+        rebuild(index);
+    }
+    return &positions_[index];
 }
 
 bool PositionBook::isNewTrade(const ExecutionRecord& execution) const {

@@ -48,6 +48,12 @@ public:
     /// position it changed, or nothing (not a trade, or already applied).
     const Position* apply(const ExecutionRecord& execution, const std::string& account);
 
+    /// Sets the trade `tradeId` of the position to a signed quantity and price, adding it the first
+    /// time: a trade whose size is restated as it grows (a block order's allocation, an opening
+    /// position). Returns the position.
+    const Position* restate(const std::string& account, const std::string& symbol, const std::string& tradeId, Qty signedQuantity,
+                            Price price);
+
     /// Whether apply() would add this execution as a trade (a fill not seen before).
     bool isNewTrade(const ExecutionRecord& execution) const;
 
@@ -67,6 +73,7 @@ private:
 
     static std::string keyOf(const std::string& account, const std::string& symbol) { return account + '\x1f' + symbol; }
     static void add(Position& position, Qty signedQuantity, Price price);
+    std::size_t positionOf(const std::string& account, const std::string& symbol);
     void rebuild(std::size_t index);
 
     std::vector<Position> positions_;

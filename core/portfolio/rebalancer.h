@@ -4,6 +4,7 @@
 #include "domain/fixenums.h"
 #include "domain/instrument.h"
 #include "domain/result.h"
+#include "portfolio/modelportfolio.h"
 
 #include <functional>
 #include <optional>
@@ -12,13 +13,6 @@
 #include <vector>
 
 namespace ob {
-
-/// A model portfolio: the weight each instrument should have, as fractions of NAV
-/// (0.05 is 5%). What the weights leave over is the cash target.
-struct ModelPortfolio {
-    std::string name;
-    std::vector<std::pair<std::string, Money>> weights;  ///< symbol and target weight
-};
 
 /// How a rebalance trades a fund back to its model.
 struct RebalanceOptions {

@@ -1,7 +1,9 @@
 #include "orderrepository.h"
 
 #include "store/columns.h"
+#include "store/portfoliorepository.h"
 
+#include <charconv>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -36,7 +38,8 @@ constexpr const char* kOrderColumns =
     "id, trade_date, session, account, symbol, side, ord_type, quantity, limit_price, stop_price, time_in_force, expire_time, "
     "cl_ord_id, broker_order_id, phase, stopped, suspended, pending_kind, pending_cl_ord_id, pending_quantity, pending_ord_type, "
     "pending_limit_price, pending_stop_price, pending_time_in_force, pending_expire_time, pending_acknowledged, pending_sent_at, "
-    "cum_qty, notional, status, leaves_qty, avg_px, is_open, text, chain, created_at, updated_at, owner, compliance, held";
+    "cum_qty, notional, status, leaves_qty, avg_px, is_open, text, chain, created_at, updated_at, owner, compliance, held, "
+    "list_id, staged, allocations";
 
 constexpr const char* kExecutionColumns =
     "e.order_id, e.session, e.exec_id, e.exec_ref_id, e.exec_type, e.reported_status, e.status, e.cl_ord_id, e.orig_cl_ord_id, "
@@ -89,6 +92,9 @@ OrderRow readOrder(const sqlite::Statement& row) {
     s.owner = row.text(37);
     s.compliance = enumColumn<ComplianceMark>(row, 38);
     s.held = row.int64(39) != 0;
+    s.listId = row.int64(40);
+    s.staged = row.int64(41) != 0;
+    s.allocations = decodeAllocations(row.text(42));
     return result;
 }
 
@@ -133,6 +139,34 @@ std::string encodeChain(const std::vector<ClOrdIdLink>& chain) {
     return text;
 }
 
+std::string encodeAllocations(const std::vector<Allocation>& allocations) {
+    std::string text;
+    for (const auto& allocation : allocations) {
+        if (!text.empty()) text.push_back(kRecordSeparator);
+        text += allocation.account;
+        text.push_back(kUnitSeparator);
+        text += std::to_string(allocation.quantity.raw());
+    }
+    return text;
+}
+
+std::vector<Allocation> decodeAllocations(std::string_view text) {
+    std::vector<Allocation> allocations;
+    while (!text.empty()) {
+        const auto end = text.find(kRecordSeparator);
+        const auto record = text.substr(0, end);
+        const auto unit = record.find(kUnitSeparator);
+        std::int64_t raw = 0;
+        const auto digits = unit == std::string_view::npos ? std::string_view() : record.substr(unit + 1);
+        const auto [end_, error] = std::from_chars(digits.data(), digits.data() + digits.size(), raw);
+        if (digits.empty() || error != std::errc() || end_ != digits.data() + digits.size())
+            throw sqlite::SqliteError(0, "malformed block allocations '" + std::string(record) + "'");
+        allocations.push_back({std::string(record.substr(0, unit)), Qty::fromRaw(raw)});
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    }
+    return allocations;
+}
+
 std::vector<ClOrdIdLink> decodeChain(std::string_view text) {
     std::vector<ClOrdIdLink> chain;
     while (!text.empty()) {
@@ -159,13 +193,13 @@ void OrderRepository::prepareWrites() {
     upsertOrder_ =
         db_.prepare(std::string("INSERT INTO orders (") + kOrderColumns +
                     ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
-                    "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40) "
-                    "ON CONFLICT(id) DO UPDATE SET ord_type=?7, quantity=?8, limit_price=?9, stop_price=?10, "
+                    "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40,?41,?42,?43) "
+                    "ON CONFLICT(id) DO UPDATE SET session=?3, ord_type=?7, quantity=?8, limit_price=?9, stop_price=?10, "
                     "time_in_force=?11, expire_time=?12, cl_ord_id=?13, broker_order_id=?14, phase=?15, stopped=?16, "
                     "suspended=?17, pending_kind=?18, pending_cl_ord_id=?19, pending_quantity=?20, pending_ord_type=?21, "
                     "pending_limit_price=?22, pending_stop_price=?23, pending_time_in_force=?24, pending_expire_time=?25, "
                     "pending_acknowledged=?26, pending_sent_at=?27, cum_qty=?28, notional=?29, status=?30, leaves_qty=?31, "
-                    "avg_px=?32, is_open=?33, text=?34, chain=?35, updated_at=?37, compliance=?39, held=?40");
+                    "avg_px=?32, is_open=?33, text=?34, chain=?35, updated_at=?37, compliance=?39, held=?40, staged=?42");
     insertClOrdId_ = db_.prepare("INSERT OR IGNORE INTO order_cl_ord_ids (session, cl_ord_id, order_id) VALUES (?, ?, ?)");
     insertExecution_ = db_.prepare(
         "INSERT INTO executions (order_id, session, exec_id, exec_ref_id, exec_type, reported_status, status, "
@@ -210,6 +244,8 @@ void OrderRepository::write(const std::vector<StoreUnit>& batch) {
         }
         if (unit.clOrdIdCounter) counter = unit.clOrdIdCounter;
     }
+    for (const auto& unit : batch)
+        if (unit.list) PortfolioRepository(db_).writeList(*unit.list);
     // Orders first, so that every execution and event finds its order.
     for (const auto id : ordersInTurn) writeOrder(*latest[id]);
     for (const auto& unit : batch) {
@@ -249,6 +285,7 @@ void OrderRepository::writeOrder(const OrderRow& row) {
     st.bind(32, s.avgPx().raw()).bind(33, isOpen(s) ? 1 : 0).bind(34, s.text).bind(35, encodeChain(row.chain));
     st.bind(36, toNanos(s.createdAt)).bind(37, toNanos(s.updatedAt));
     st.bind(38, s.owner).bind(39, name(s.compliance)).bind(40, s.held ? 1 : 0);
+    st.bind(41, s.listId).bind(42, s.staged ? 1 : 0).bind(43, encodeAllocations(s.allocations));
     st.execute();
     for (const auto& link : row.chain) insertClOrdId_.bind(1, s.session).bind(2, link.clOrdId).bind(3, s.id).execute();
 }

@@ -64,5 +64,8 @@ private:
 /// The chain as stored in one column: links separated by RS, fields by US.
 std::string encodeChain(const std::vector<ClOrdIdLink>& chain);
 std::vector<ClOrdIdLink> decodeChain(std::string_view text);
+/// A block order's allocations in one column: account and raw quantity separated by US, allocations by RS.
+std::string encodeAllocations(const std::vector<Allocation>& allocations);
+std::vector<Allocation> decodeAllocations(std::string_view text);
 
 }  // namespace ob::store

@@ -4,6 +4,7 @@
 #include "domain/result.h"
 #include "orders/orderhistory.h"
 #include "portfolio/fundholdings.h"
+#include "portfolio/modelportfolio.h"
 #include "store/storeunit.h"
 
 #include <chrono>
@@ -25,6 +26,8 @@ struct ActiveBook {
     std::int64_t maxOrderId = 0;
     std::int64_t clOrdIdCounter = 0;
     std::map<std::string, SessionProgress> inboundProgress;  ///< by FIX session
+    std::vector<OrderList> lists;                            ///< staged lists of the orders loaded, and today's
+    std::int64_t maxListId = 0;
 };
 
 /// What compliance resumes from.
@@ -71,6 +74,10 @@ public:
     virtual Result<ComplianceData> loadCompliance(Timestamp since) = 0;
     /// Replaces the opening positions of each fund named. Thread-safe.
     virtual Status saveOpeningPositions(const std::vector<OpeningPosition>& positions) = 0;
+    /// Model portfolios, by name. Thread-safe.
+    virtual Result<std::vector<ModelPortfolio>> loadModels() = 0;
+    /// Replaces a model's weights (or deletes the model when it has none), with its audit record. Thread-safe.
+    virtual Status saveModel(const ModelPortfolio& model, const AuditRecord& record) = 0;
     /// Rules are otherwise written through the engine, in units.
     virtual Status saveRules(const RuleBook& rules) = 0;
     virtual Result<std::vector<User>> loadUsers() = 0;

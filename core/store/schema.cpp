@@ -269,6 +269,30 @@ constexpr std::array kMigrations{
         CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
             BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
     )sql"},
+    Migration{5, "portfolios: staged lists, block allocations and model portfolios", R"sql(
+        ALTER TABLE orders ADD COLUMN list_id INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE orders ADD COLUMN staged INTEGER NOT NULL DEFAULT 0;
+        -- A block order's allocations: account US quantity (raw), records separated by RS.
+        ALTER TABLE orders ADD COLUMN allocations TEXT NOT NULL DEFAULT '';
+        CREATE INDEX orders_by_list ON orders(list_id) WHERE list_id <> 0;
+
+        CREATE TABLE order_lists (
+            id INTEGER PRIMARY KEY,
+            trade_date TEXT NOT NULL,
+            name TEXT NOT NULL,
+            fund TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+
+        -- Target weights are exact decimal text, fractions of NAV.
+        CREATE TABLE model_weights (
+            model TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            weight TEXT NOT NULL,
+            PRIMARY KEY (model, symbol)
+        ) WITHOUT ROWID;
+    )sql"},
 };
 
 int userVersion(sqlite::Database& db) { return static_cast<int>(db.queryInt64("PRAGMA user_version")); }

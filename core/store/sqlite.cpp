@@ -52,7 +52,8 @@ Statement& Statement::bind(int index, std::string_view value) {
 }
 
 Statement& Statement::bindKept(int index, std::string_view value) {
-    if (int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC); rc != SQLITE_OK) fail(rc);
+    if (int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC); rc != SQLITE_OK)
+        fail(rc);
     return *this;
 }
 

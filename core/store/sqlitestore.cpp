@@ -2,6 +2,7 @@
 
 #include "store/compliancerepository.h"
 #include "store/orderrepository.h"
+#include "store/portfoliorepository.h"
 #include "store/referencerepository.h"
 #include "store/storewriter.h"
 
@@ -47,6 +48,9 @@ Result<ActiveBook> SqliteStore::loadActive(std::string_view fromTradeDate) {
         book.maxOrderId = repository.maxOrderId();
         book.clOrdIdCounter = repository.counter("cl_ord_id");
         book.inboundProgress = repository.inboundProgress();
+        PortfolioRepository portfolios(db);
+        book.lists = portfolios.loadActiveLists(fromTradeDate);
+        book.maxListId = portfolios.maxListId();
         return book;
     });
 }
@@ -106,6 +110,17 @@ Status SqliteStore::saveOpeningPositions(const std::vector<OpeningPosition>& pos
 
 Status SqliteStore::saveRules(const RuleBook& rules) {
     return write([&](sqlite::Database& db) { ComplianceRepository(db).saveRules(rules); });
+}
+
+Result<std::vector<ModelPortfolio>> SqliteStore::loadModels() {
+    return read([&](sqlite::Database& db) { return PortfolioRepository(db).loadModels(); });
+}
+
+Status SqliteStore::saveModel(const ModelPortfolio& model, const AuditRecord& record) {
+    return write([&](sqlite::Database& db) {
+        PortfolioRepository(db).saveModel(model);
+        ComplianceRepository(db).appendAudit(record);
+    });
 }
 
 Result<std::vector<User>> SqliteStore::loadUsers() {

@@ -33,6 +33,8 @@ public:
     Result<ComplianceData> loadCompliance(Timestamp since) override;
     Status saveOpeningPositions(const std::vector<OpeningPosition>& positions) override;
     Status saveRules(const RuleBook& rules) override;
+    Result<std::vector<ModelPortfolio>> loadModels() override;
+    Status saveModel(const ModelPortfolio& model, const AuditRecord& record) override;
     Result<std::vector<User>> loadUsers() override;
     Status saveUser(const User& user, const AuditRecord& record) override;
     Status appendAudit(const AuditRecord& record) override;

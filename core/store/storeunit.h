@@ -4,6 +4,7 @@
 #include "compliance/breach.h"
 #include "orders/order.h"
 #include "orders/orderhistory.h"
+#include "orders/orderlist.h"
 
 #include <cstdint>
 #include <optional>
@@ -53,6 +54,7 @@ struct StoreUnit {
     std::vector<Breach> breaches;                ///< new or changed, written whole by id
     std::vector<AuditRecord> audit;
     std::optional<RuleBook> rules;  ///< replaces every rule, list entry and locate
+    std::optional<OrderList> list;  ///< a staged list, written before its orders
 };
 
 }  // namespace ob

@@ -6,9 +6,9 @@ namespace ob::store {
 
 StoreWriter::StoreWriter(sqlite::Database db, std::size_t maxUnitsPerTransaction)
     : db_(std::move(db)), repository_(db_), maxUnitsPerTransaction_(maxUnitsPerTransaction), thread_([this] {
-          pthread_setname_np(pthread_self(), "ob-store");
-          run();
-      }) {}
+        pthread_setname_np(pthread_self(), "ob-store");
+        run();
+    }) {}
 
 StoreWriter::~StoreWriter() {
     {

@@ -82,13 +82,16 @@ const char* permissionName(Permission permission) {
         case Permission::EditRules: return "EditRules";
         case Permission::ManageUsers: return "ManageUsers";
         case Permission::ViewAudit: return "ViewAudit";
+        case Permission::ManagePortfolios: return "ManagePortfolios";
+        case Permission::ReleaseLists: return "ReleaseLists";
     }
     return "?";
 }
 
 constexpr Role kRoles[] = {Role::Trader, Role::PortfolioManager, Role::ComplianceOfficer, Role::Administrator};
-constexpr Permission kPermissions[] = {Permission::TradeOrders, Permission::AcceptWarnings, Permission::DecideBreaches,
-                                       Permission::EditRules,   Permission::ManageUsers,    Permission::ViewAudit};
+constexpr Permission kPermissions[] = {Permission::TradeOrders,      Permission::AcceptWarnings, Permission::DecideBreaches,
+                                       Permission::EditRules,        Permission::ManageUsers,    Permission::ViewAudit,
+                                       Permission::ManagePortfolios, Permission::ReleaseLists};
 constexpr BreachDecision kDecisions[] = {BreachDecision::Acknowledge, BreachDecision::Override, BreachDecision::Reject};
 
 }  // namespace
@@ -422,9 +425,10 @@ private Q_SLOTS:
         QTest::addColumn<bool>("allowed");
         // Rows: Trader, PortfolioManager, ComplianceOfficer, Administrator.
         const std::pair<Permission, std::array<bool, 4>> table[] = {
-            {Permission::TradeOrders, {true, true, false, false}},     {Permission::AcceptWarnings, {true, true, false, false}},
-            {Permission::DecideBreaches, {false, false, true, false}}, {Permission::EditRules, {false, false, true, true}},
-            {Permission::ManageUsers, {false, false, false, true}},    {Permission::ViewAudit, {false, false, true, true}},
+            {Permission::TradeOrders, {true, true, false, false}},       {Permission::AcceptWarnings, {true, true, false, false}},
+            {Permission::DecideBreaches, {false, false, true, false}},   {Permission::EditRules, {false, false, true, true}},
+            {Permission::ManageUsers, {false, false, false, true}},      {Permission::ViewAudit, {false, false, true, true}},
+            {Permission::ManagePortfolios, {false, true, false, false}}, {Permission::ReleaseLists, {true, false, false, false}},
         };
         static_assert(std::size(table) == std::size(kPermissions));
         for (const auto& [permission, byRole] : table)

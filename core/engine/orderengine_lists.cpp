@@ -1,0 +1,128 @@
+// The order engine's staged lists: a portfolio manager's approved orders wait
+// on the desk, unsent, until a trader releases them to a broker.
+#include "orderengine.h"
+
+#include "engine/batchchanges.h"
+#include "orders/orderstatemachine.h"
+#include "util/text.h"
+
+namespace ob {
+
+std::future<Result<OrderList>> OrderEngine::stageList(OrderList list, std::vector<NewOrderRequest> orders, Actor actor) {
+    StageList command{std::move(list), std::move(orders), std::move(actor), {}};
+    auto future = command.done.get_future();
+    enqueue(std::move(command));
+    return future;
+}
+
+std::future<std::vector<Result<OrderState>>> OrderEngine::release(std::vector<OrderId> ids, std::string session, Actor actor,
+                                                                  std::string warningReason) {
+    Release command{std::move(ids), std::move(session), std::move(actor), std::move(warningReason), {}};
+    auto future = command.done.get_future();
+    enqueue(std::move(command));
+    return future;
+}
+
+void OrderEngine::handle(StageList& command, BatchChanges& changes) {
+    if (auto failed = storeFailure(); !failed) {
+        command.done.set_value(Error{failed.error()});
+        return;
+    }
+    if (!command.actor.may(Permission::ManagePortfolios)) {
+        command.done.set_value(Error{refusal(command.actor, "hand orders to the traders as a staged list")});
+        return;
+    }
+    if (command.orders.empty()) {
+        command.done.set_value(Error{"a staged list needs at least one order"});
+        return;
+    }
+    if (isBlank(command.list.name)) {
+        command.done.set_value(Error{"a staged list needs a name"});
+        return;
+    }
+    const auto now = options_.clock();
+    OrderList list = std::move(command.list);
+    list.id = lastListId_ + 1;
+    list.createdBy = command.actor.user;
+    list.createdAt = now;
+    // Every order is validated before any is created: the list arrives whole or not at all.
+    for (std::size_t i = 0; i < command.orders.size(); ++i) {
+        auto& request = command.orders[i];
+        request.owner = command.actor.user;
+        request.listId = list.id;
+        request.staged = true;
+        request.session.clear();  // the trader chooses the broker when releasing
+        if (auto valid = order_state_machine::create(0, request, "unsent", now); !valid) {
+            command.done.set_value(
+                Error{"order " + std::to_string(i + 1) + " of the list (" + request.symbol + "): " + valid.error()});
+            return;
+        }
+    }
+    std::vector<const Order*> created;
+    for (const auto& request : command.orders) {
+        auto order = book_.create(lastOrderId_ + 1, request, nextClOrdId(), now);
+        if (!order) {  // only a clash of ids, which a restored book rules out
+            command.done.set_value(Error{order.error()});
+            return;
+        }
+        ++lastOrderId_;
+        created.push_back(*order);
+    }
+    lastListId_ = list.id;
+    lists_.emplace(list.id, list);
+    changes.list(list);
+    StoreUnit first;
+    first.list = list;
+    first.audit.push_back(audit(command.actor, "list.stage", "list " + std::to_string(list.id),
+                                list.name + " for " + list.fund + ": " + std::to_string(created.size()) + " orders"));
+    for (std::size_t i = 0; i < created.size(); ++i) {
+        StoreUnit unit = i == 0 ? std::move(first) : StoreUnit{};
+        unit.clOrdIdCounter = clOrdIdCounter_;
+        persist(*created[i], OrderEventKind::Staged, "in list " + std::to_string(list.id) + " by " + command.actor.user,
+                std::move(unit), changes);
+    }
+    command.done.set_value(list);
+}
+
+void OrderEngine::handle(Release& command, BatchChanges& changes) {
+    std::vector<Result<OrderState>> results;
+    results.reserve(command.ids.size());
+    const auto refuse = [&](std::string why) { results.emplace_back(Error{std::move(why)}); };
+    for (const auto id : command.ids) {
+        const std::string subject = "order " + std::to_string(id);
+        if (auto failed = storeFailure(); !failed) {
+            refuse(failed.error());
+            continue;
+        }
+        if (!command.actor.may(Permission::ReleaseLists)) {
+            refuse(refusal(command.actor, "release staged orders"));
+            continue;
+        }
+        const auto* order = book_.find(id);
+        if (!order || !order->state.staged) {
+            refuse(subject + (order ? " is not staged: it was released or cancelled" : " does not exist"));
+            continue;
+        }
+        CheckResult check;
+        if (compliance_) {
+            NewOrderRequest request{command.session,    order->state.account, order->state.symbol,     order->state.side,
+                                    order->state.terms, order->state.owner,   order->state.allocations};
+            check = preTrade(request, command.actor, 0);
+            if (check.verdict == Verdict::Warn && isBlank(command.warningReason)) {
+                refuse(subject + ": compliance warning; give a reason to send it anyway: " + check.summary());
+                continue;
+            }
+        }
+        const auto released = book_.releaseStaged(id, command.session, options_.clock());
+        if (!released.outcome.isApplied()) {
+            refuse(subject + ": " + released.outcome.detail);
+            continue;
+        }
+        const auto* sent = sendOrHold(id, check, command.actor, command.warningReason, "order.release.list",
+                                      OrderEventKind::ReleasedFromList, changes);
+        results.emplace_back(sent->state);
+    }
+    command.done.set_value(std::move(results));
+}
+
+}  // namespace ob
