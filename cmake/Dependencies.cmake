@@ -2,7 +2,7 @@
 find_package(Threads REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(spdlog 1.10 REQUIRED)
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Test)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Charts Test)
 
 # Debian ships no CMake config for QuickFIX (and its .pc names an older version).
 find_path(QUICKFIX_INCLUDE_DIR quickfix/Session.h REQUIRED)

@@ -4,7 +4,9 @@
 #include "models/breachestablemodel.h"
 #include "models/executionstablemodel.h"
 #include "models/orderstablemodel.h"
+#include "models/portfoliobook.h"
 #include "models/positionstablemodel.h"
+#include "models/stagedlistsmodel.h"
 
 #include <unordered_map>
 
@@ -25,8 +27,25 @@ void EngineFeed::start(int updatesPerSecond) {
     after_ = snapshot.sequence;
     orders_.reset(std::move(snapshot.orders));
     executions_.reset(snapshot.executions);
-    positions_.apply(snapshot.executions, [this](OrderId id) { return orders_.accountOf(id); });
+    const auto orderOf = [this](OrderId id) { return orders_.find(id); };
+    positions_.apply(snapshot.executions, orderOf);
     if (breaches_) breaches_->reset(std::move(snapshot.breaches));
+    if (funds_) {
+        // The opening positions hold what earlier days' fills made.
+        const std::string today = tradeDateOf(nowUtc());
+        std::vector<ExecutionRecord> todays;
+        for (const auto& execution : snapshot.executions)
+            if (tradeDateOf(execution.receivedAt) == today) todays.push_back(execution);
+        funds_->setOpening(snapshot.openingPositions);
+        funds_->apply(todays, orderOf);
+    }
+    if (lists_) {
+        lists_->addLists(snapshot.lists);
+        std::vector<OrderState> listed;
+        for (int row = 0; row < orders_.rowCount(); ++row)
+            if (const auto* order = orders_.orderAt(row); order && order->listId) listed.push_back(*order);
+        lists_->applyOrders(listed);
+    }
     drain();
     timer_.start(1000 / std::max(1, updatesPerSecond));
     Q_EMIT updated();
@@ -43,6 +62,8 @@ void EngineFeed::drain() {
     std::vector<ExecutionRecord> newExecutions;
     std::vector<EngineAlert> alerts;
     std::vector<Breach> breaches;
+    std::vector<OrderList> lists;
+    std::vector<OpeningPosition> opening;
     for (auto& changes : sets) {
         if (changes.sequence <= after_) continue;  // already in the snapshot
         after_ = changes.sequence;
@@ -56,11 +77,23 @@ void EngineFeed::drain() {
         std::move(changes.executions.begin(), changes.executions.end(), std::back_inserter(newExecutions));
         std::move(changes.alerts.begin(), changes.alerts.end(), std::back_inserter(alerts));
         std::move(changes.breaches.begin(), changes.breaches.end(), std::back_inserter(breaches));
+        std::move(changes.lists.begin(), changes.lists.end(), std::back_inserter(lists));
+        std::move(changes.openingPositions.begin(), changes.openingPositions.end(), std::back_inserter(opening));
     }
-    if (changedOrders.empty() && newExecutions.empty() && alerts.empty() && breaches.empty()) return;
+    if (changedOrders.empty() && newExecutions.empty() && alerts.empty() && breaches.empty() && lists.empty() && opening.empty())
+        return;
+    if (lists_) {
+        lists_->addLists(lists);
+        lists_->applyOrders(changedOrders);
+    }
     orders_.apply(changedOrders);  // first: the executions' accounts come from their orders
     executions_.append(newExecutions);
-    positions_.apply(newExecutions, [this](OrderId id) { return orders_.accountOf(id); });
+    const auto orderOf = [this](OrderId id) { return orders_.find(id); };
+    positions_.apply(newExecutions, orderOf);
+    if (funds_) {
+        funds_->setOpening(opening);
+        funds_->apply(newExecutions, orderOf);
+    }
     if (breaches_) breaches_->apply(breaches);
     if (!alerts.empty()) Q_EMIT alertsArrived(alerts);
     Q_EMIT updated();

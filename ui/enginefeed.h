@@ -18,6 +18,8 @@ class BreachesTableModel;
 class OrdersTableModel;
 class ExecutionsTableModel;
 class PositionsTableModel;
+class PortfolioBook;
+class StagedListsModel;
 
 /// Carries the engine's change sets to the models on the GUI thread (orders,
 /// executions, the positions they make, and compliance breaches). The
@@ -34,6 +36,11 @@ public:
 
     /// Also keeps a breaches model up to date. Call before start().
     void followBreaches(BreachesTableModel& breaches) { breaches_ = &breaches; }
+    /// Also keeps the funds and the staged lists up to date. Call before start().
+    void followPortfolios(PortfolioBook& funds, StagedListsModel& lists) {
+        funds_ = &funds;
+        lists_ = &lists;
+    }
     /// Loads the book into the models and starts following it.
     void start(int updatesPerSecond = 20);
     /// Applies what is buffered now (tests call it instead of waiting for the timer).
@@ -49,6 +56,8 @@ private:
     ExecutionsTableModel& executions_;
     PositionsTableModel& positions_;
     BreachesTableModel* breaches_ = nullptr;
+    PortfolioBook* funds_ = nullptr;
+    StagedListsModel* lists_ = nullptr;
     QTimer timer_;
 
     std::uint64_t after_ = 0;  ///< change sets up to this one are in the snapshot; GUI thread only

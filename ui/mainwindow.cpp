@@ -2,6 +2,8 @@
 
 #include "dialogs/auditdialog.h"
 #include "dialogs/basketdialog.h"
+#include "dialogs/modelsdialog.h"
+#include "dialogs/rebalancedialog.h"
 #include "dialogs/rulesdialog.h"
 #include "models/breachestablemodel.h"
 #include "panels/compliancepanel.h"
@@ -14,13 +16,19 @@
 #include "models/alertsmodel.h"
 #include "models/executionstablemodel.h"
 #include "models/orderstablemodel.h"
+#include "models/portfoliobook.h"
 #include "models/positionstablemodel.h"
 #include "models/sessionstablemodel.h"
+#include "models/stagedlistsmodel.h"
 #include "orderactions.h"
 #include "panels/alertspanel.h"
 #include "panels/fixsessionspanel.h"
+#include "panels/fundspanel.h"
 #include "panels/positionspanel.h"
+#include "panels/stagedlistspanel.h"
+#include "refdata/referencecsv.h"
 #include "store/orderstore.h"
+#include "util/csv.h"
 #include "widgets/blotterwidget.h"
 #include "widgets/fillprogressdelegate.h"
 
@@ -69,8 +77,14 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
     positions_ = std::make_unique<PositionsTableModel>(instruments_, desk_.reference.accounts);
     alerts_ = std::make_unique<AlertsModel>();
     breaches_ = std::make_unique<BreachesTableModel>();
+    portfolio_ = std::make_unique<PortfolioBook>(desk_.reference, desk_.prices);
+    lists_ = std::make_unique<StagedListsModel>(desk_.reference.fxRates, [this](const std::string& symbol) {
+        const auto* instrument = instruments_.find(toQString(symbol));
+        return instrument ? instrument->currency : std::string("USD");
+    });
     feed_ = std::make_unique<EngineFeed>(desk_.engine, *orders_, *executions_, *positions_);
     feed_->followBreaches(*breaches_);
+    feed_->followPortfolios(*portfolio_, *lists_);
     connect(feed_.get(), &EngineFeed::alertsArrived, this, [this](const std::vector<EngineAlert>& alerts) {
         alerts_->add(alerts);
         refreshStatus();
@@ -88,7 +102,11 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
     sessionsPanel_ = new FixSessionsPanel(desk_.gateway, this);
     alertsPanel_ = new AlertsPanel(*alerts_, this);
     compliancePanel_ = new CompliancePanel(*breaches_, *orders_, desk_.engine, desk_.actor, this);
+    fundsPanel_ = new FundsPanel(*portfolio_, this);
+    stagedListsPanel_ = new StagedListsPanel(desk_, *lists_, *orders_, this);
     actions_ = new OrderActions(desk_, instruments_, *orders_, *ordersBlotter_, this);
+    connect(stagedListsPanel_, &StagedListsPanel::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(actions_, &OrderActions::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     connect(alertsPanel_, &AlertsPanel::orderRequested, this, [this](qlonglong id) { actions_->openDetails(id); });
     connect(compliancePanel_, &CompliancePanel::orderRequested, this, [this](qlonglong id) { actions_->openDetails(id); });
@@ -108,12 +126,21 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
     auto* sessionsDock = addPanel(sessionsPanel_, tr("FIX sessions"), Qt::BottomDockWidgetArea);
     alertsDock_ = addPanel(alertsPanel_, tr("Alerts"), Qt::BottomDockWidgetArea);
     complianceDock_ = addPanel(compliancePanel_, tr("Compliance"), Qt::BottomDockWidgetArea);
+    fundsDock_ = addPanel(fundsPanel_, tr("Funds"), Qt::BottomDockWidgetArea);
+    listsDock_ = addPanel(stagedListsPanel_, tr("Staged lists"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(executionsDock, sessionsDock);
+    tabifyDockWidget(executionsDock, listsDock_);
+    tabifyDockWidget(positionsDock, fundsDock_);
     tabifyDockWidget(positionsDock, alertsDock_);
     tabifyDockWidget(positionsDock, complianceDock_);
+    // A compliance officer's day starts with the breaches, a PM's with the funds, a trader's with
+    // the positions and the lists the PMs sent.
     executionsDock->raise();
-    // A compliance officer's day starts with the breaches; everyone else's with the positions.
-    (desk_.actor.may(Permission::DecideBreaches) ? complianceDock_ : positionsDock)->raise();
+    if (desk_.actor.may(Permission::ReleaseLists)) listsDock_->raise();
+    (desk_.actor.may(Permission::DecideBreaches)     ? complianceDock_
+     : desk_.actor.may(Permission::ManagePortfolios) ? fundsDock_
+                                                     : positionsDock)
+        ->raise();
     resizeDocks({ordersDock, executionsDock}, {3, 2}, Qt::Vertical);
     resizeDocks({executionsDock, positionsDock}, {1, 1}, Qt::Horizontal);
 
@@ -160,6 +187,39 @@ void MainWindow::createMenus() {
     orders->addActions({actions_->amend(), actions_->cancel(), actions_->details(), actions_->copy()});
     orders->addSeparator();
     orders->addAction(actions_->cancelAllInView());
+
+    auto* portfolio = menuBar()->addMenu(tr("&Portfolio"));
+    auto* funds = portfolio->addAction(tr("&Funds"), this, [this] {
+        fundsDock_->show();
+        fundsDock_->raise();
+    });
+    funds->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    funds->setStatusTip(tr("Show the funds: holdings, weights, P&L and exposures"));
+    auto* lists = portfolio->addAction(tr("&Staged lists"), this, [this] {
+        listsDock_->show();
+        listsDock_->raise();
+    });
+    lists->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    lists->setStatusTip(tr("Show the lists portfolio managers approved, and release them"));
+    portfolio->addSeparator();
+    auto* rebalance = portfolio->addAction(tr("&Rebalance…"), this, &MainWindow::openRebalance);
+    rebalance->setObjectName(QStringLiteral("actionRebalance"));
+    rebalance->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    rebalance->setStatusTip(tr("Rebalance funds to a model portfolio and hand the orders to the traders"));
+    rebalance->setEnabled(desk_.actor.may(Permission::ManagePortfolios));
+    if (!rebalance->isEnabled()) rebalance->setToolTip(toQString(refusal(desk_.actor, "rebalance funds")));
+    auto* models =
+        portfolio->addAction(desk_.actor.may(Permission::ManagePortfolios) ? tr("&Models…") : tr("&Models (read-only)…"), this,
+                             &MainWindow::openModels);
+    models->setObjectName(QStringLiteral("actionModels"));
+    auto* positions = portfolio->addAction(tr("&Import positions…"), this, [this] {
+        const auto path =
+            QFileDialog::getOpenFileName(this, tr("Import opening positions"), QDir::homePath(), tr("CSV files (*.csv)"));
+        if (!path.isEmpty()) importPositions(path);
+    });
+    positions->setObjectName(QStringLiteral("actionImportPositions"));
+    positions->setStatusTip(tr("Replace funds' opening positions and cash from a CSV file (fund,symbol,qty,price)"));
+    positions->setEnabled(desk_.actor.may(Permission::ManagePortfolios) || desk_.actor.role == Role::Administrator);
 
     auto* compliance = menuBar()->addMenu(tr("&Compliance"));
     auto* breaches = compliance->addAction(tr("&Breaches"), this, [this] {
@@ -292,6 +352,86 @@ void MainWindow::openRules() {
     });
 }
 
+void MainWindow::reloadModels() {
+    auto& store = desk_.store;
+    whenReady(this, std::async(std::launch::async, [&store] { return store.loadModels(); }), [this](auto loaded) {
+        if (!loaded) {
+            alerts_->add({{nowUtc(), EngineAlert::Severity::Error, 0, "cannot read the model portfolios: " + loaded.error()}});
+            return;
+        }
+        models_ = std::move(*loaded);
+        fundsPanel_->setModels(models_);
+    });
+}
+
+ModelsDialog* MainWindow::openModels() {
+    auto* dialog = new ModelsDialog(desk_, models_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ModelsDialog::saved, this, [this](const std::vector<ModelPortfolio>& models) {
+        models_ = models;
+        fundsPanel_->setModels(models_);
+        statusBar()->showMessage(tr("Model portfolio saved"), 8000);
+    });
+    dialog->show();
+    return dialog;
+}
+
+RebalanceDialog* MainWindow::openRebalance() {
+    if (!desk_.actor.may(Permission::ManagePortfolios)) return nullptr;
+    auto* dialog = new RebalanceDialog(desk_, *portfolio_, models_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!fundsPanel_->currentFund().isEmpty()) dialog->chooseFunds({fundsPanel_->currentFund()});
+    connect(dialog, &RebalanceDialog::staged, this, [this](const OrderList& list, int orders) {
+        statusBar()->showMessage(tr("List %1 (%2) staged for the traders: %3")
+                                     .arg(list.id)
+                                     .arg(toQString(list.name), counted(orders, "order", "orders")),
+                                 10000);
+    });
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::importPositions(const QString& path, bool confirm) {
+    auto table = CsvTable::readFile(path.toStdString());
+    auto positions = table ? parseOpeningPositions(*table) : Result<std::vector<OpeningPosition>>(Error{table.error()});
+    if (positions) {
+        // A holding needs the price it opened at, for its P&L: the file's, else the instrument's reference price.
+        for (auto& position : *positions) {
+            if (position.symbol == OpeningPosition::kCash || position.price) continue;
+            const auto* instrument = instruments_.find(toQString(position.symbol));
+            if (!instrument) {
+                positions = Error{position.symbol + " (fund " + position.fund + ") is not an instrument of this desk"};
+                break;
+            }
+            if (!instrument->referencePrice) {
+                positions = Error{position.symbol + " (fund " + position.fund + ") has no price: give one in the price column"};
+                break;
+            }
+            position.price = instrument->referencePrice;
+        }
+    }
+    if (!positions) {
+        QMessageBox::critical(this, tr("Import positions"), tr("%1: %2").arg(path, toQString(positions.error())));
+        return;
+    }
+    QStringList funds;
+    for (const auto& position : *positions)
+        if (!funds.contains(toQString(position.fund))) funds << toQString(position.fund);
+    if (confirm && QMessageBox::question(this, tr("Import positions"),
+                                         tr("Replace the opening positions and cash of %1 with the %2 in %3?")
+                                             .arg(funds.join(QStringLiteral(", ")),
+                                                  counted(qint64(positions->size()), "row", "rows"), path)) != QMessageBox::Yes)
+        return;
+    whenReady(this, desk_.engine.setOpeningPositions(std::move(*positions), desk_.actor, path.toStdString()),
+              [this, funds](Status status) {
+                  if (!status)
+                      QMessageBox::critical(this, tr("Import positions"), toQString(status.error()));
+                  else
+                      statusBar()->showMessage(tr("Opening positions imported for %1").arg(funds.join(QStringLiteral(", "))),
+                                               10000);
+              });
+}
+
 void MainWindow::openAudit() {
     if (!desk_.actor.may(Permission::ViewAudit)) return;
     auto& store = desk_.store;
@@ -330,6 +470,7 @@ void MainWindow::start() {
     connect(prices, &QTimer::timeout, this, &MainWindow::refreshPrices);
     prices->start(250);
     loadQuarantine();
+    reloadModels();
     refreshStatus();
 }
 

@@ -2,11 +2,13 @@
 
 #include "deskservices.h"
 #include "models/instrumentdirectory.h"
+#include "portfolio/modelportfolio.h"
 #include "theme.h"
 
 #include <QMainWindow>
 
 #include <memory>
+#include <vector>
 
 class QLabel;
 
@@ -25,6 +27,12 @@ class OrderActions;
 class OrdersTableModel;
 class PositionsPanel;
 class PositionsTableModel;
+class PortfolioBook;
+class FundsPanel;
+class StagedListsModel;
+class StagedListsPanel;
+class RebalanceDialog;
+class ModelsDialog;
 
 /// The desk's main window: the orders and executions blotters, positions,
 /// FIX sessions, alerts and compliance breaches as dockable panels whose
@@ -58,6 +66,17 @@ public:
     BreachesTableModel& breachesModel() const { return *breaches_; }
     OrderActions* orderActions() const { return actions_; }
     EngineFeed& feed() const { return *feed_; }
+    PortfolioBook& portfolioBook() const { return *portfolio_; }
+    StagedListsModel& listsModel() const { return *lists_; }
+    FundsPanel* fundsPanel() const { return fundsPanel_; }
+    StagedListsPanel* stagedListsPanel() const { return stagedListsPanel_; }
+    /// Opens the rebalance for a portfolio manager, with the models as last loaded.
+    RebalanceDialog* openRebalance();
+    ModelsDialog* openModels();
+    /// Reads a positions file and, once confirmed (or at once when `confirm` is false), replaces the funds' opening positions.
+    void importPositions(const QString& path, bool confirm = true);
+    /// Loads the model portfolios again (after a save), for the funds view and the rebalance.
+    void reloadModels();
 
     /// Checks a basket file against compliance and offers to send it.
     BasketDialog* openBasket(const QString& path);
@@ -93,7 +112,14 @@ private:
     std::unique_ptr<PositionsTableModel> positions_;
     std::unique_ptr<AlertsModel> alerts_;
     std::unique_ptr<BreachesTableModel> breaches_;
+    std::unique_ptr<PortfolioBook> portfolio_;
+    std::unique_ptr<StagedListsModel> lists_;
     std::unique_ptr<EngineFeed> feed_;
+    std::vector<ModelPortfolio> models_;
+    FundsPanel* fundsPanel_;
+    StagedListsPanel* stagedListsPanel_;
+    QDockWidget* fundsDock_ = nullptr;
+    QDockWidget* listsDock_ = nullptr;
     BlotterWidget* ordersBlotter_;
     BlotterWidget* executionsBlotter_;
     PositionsPanel* positionsPanel_;

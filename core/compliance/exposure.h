@@ -33,6 +33,8 @@ const std::string& issuerOf(const Instrument* instrument, const std::string& sym
 
 /// part / whole in percent, to 8 decimal places (0 when whole is not positive).
 Money percentOf(Money part, Money whole);
+/// part / whole as a fraction (0.05 for 5%), to 10 places.
+inline Money fractionOf(Money part, Money whole) { return Money::fromRaw(percentOf(part, whole).raw() / 100); }
 /// percent % of amount.
 Money percentAmount(Money amount, Money percent);
 Money amountOf(Qty quantity);

@@ -32,6 +32,9 @@ public:
             changes_.breaches[it->second] = breach;
     }
     void list(const OrderList& list) { changes_.lists.push_back(list); }
+    void openingPositions(std::vector<OpeningPosition> positions) {
+        for (auto& position : positions) changes_.openingPositions.push_back(std::move(position));
+    }
     /// A fund whose holdings changed in this batch, and the symbol that traded.
     void touch(const std::string& fund, const std::string& symbol) { traded_[fund].insert(symbol); }
     std::map<std::string, std::set<std::string>> takeTraded() { return std::exchange(traded_, {}); }

@@ -3,6 +3,7 @@
 #include "compliance/breach.h"
 #include "orders/orderhistory.h"
 #include "orders/orderlist.h"
+#include "portfolio/fundholdings.h"
 
 #include <string>
 #include <vector>
@@ -27,10 +28,14 @@ struct ChangeSet {
     std::vector<OrderState> orders;
     std::vector<ExecutionRecord> executions;
     std::vector<EngineAlert> alerts;
-    std::vector<Breach> breaches;  ///< raised or changed, once each
-    std::vector<OrderList> lists;  ///< staged lists created
+    std::vector<Breach> breaches;                   ///< raised or changed, once each
+    std::vector<OrderList> lists;                   ///< staged lists created
+    std::vector<OpeningPosition> openingPositions;  ///< imported: they replace those of each fund they name
 
-    bool empty() const { return orders.empty() && executions.empty() && alerts.empty() && breaches.empty() && lists.empty(); }
+    bool empty() const {
+        return orders.empty() && executions.empty() && alerts.empty() && breaches.empty() && lists.empty() &&
+               openingPositions.empty();
+    }
 };
 
 /// A copy of the book at one instant, for a reader that then follows the
@@ -39,8 +44,9 @@ struct BookSnapshot {
     std::uint64_t sequence = 0;  ///< the last change set the snapshot includes
     std::vector<OrderState> orders;
     std::vector<ExecutionRecord> executions;
-    std::vector<Breach> breaches;  ///< every breach open or acknowledged, and today's
-    std::vector<OrderList> lists;  ///< today's staged lists and those with open orders
+    std::vector<Breach> breaches;                   ///< every breach open or acknowledged, and today's
+    std::vector<OrderList> lists;                   ///< today's staged lists and those with open orders
+    std::vector<OpeningPosition> openingPositions;  ///< every fund's, as compliance holds them
 };
 
 }  // namespace ob

@@ -494,6 +494,7 @@ void OrderEngine::handle(Snapshot& command, BatchChanges& changes) {
     snapshot.executions = executions_;
     for (const auto& [id, breach] : breaches_.all()) snapshot.breaches.push_back(breach);
     for (const auto& [id, list] : lists_) snapshot.lists.push_back(list);
+    snapshot.openingPositions = openingPositions_;
     command.done.set_value(std::move(snapshot));
 }
 

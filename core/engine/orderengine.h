@@ -82,6 +82,8 @@ public:
     /// held for compliance; a warning needs the reason). One result per order, in the order asked.
     std::future<std::vector<Result<OrderState>>> release(std::vector<OrderId> ids, std::string session, Actor actor,
                                                          std::string warningReason = {});
+    /// Replaces the opening positions (and cash) of each fund they name, from `source` (a file name).
+    std::future<Status> setOpeningPositions(std::vector<OpeningPosition> positions, Actor actor, std::string source);
     /// What compliance would say about the order (or the amend of `amending`) now.
     std::future<WhatIf> whatIf(NewOrderRequest request, Actor actor, OrderId amending = 0);
     /// Acknowledges, overrides or rejects a breach; an override that clears
@@ -158,6 +160,12 @@ private:
         Actor actor;
         std::promise<Result<OrderList>> done;
     };
+    struct SetOpeningPositions {
+        std::vector<OpeningPosition> positions;
+        Actor actor;
+        std::string source;
+        std::promise<Status> done;
+    };
     struct Release {
         std::vector<OrderId> ids;
         std::string session;
@@ -175,9 +183,9 @@ private:
     struct Barrier {
         std::promise<std::uint64_t> done;
     };
-    using Command =
-        std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel, Replace,
-                     Snapshot, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules, RecheckHoldings, StageList, Release>;
+    using Command = std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel,
+                                 Replace, Snapshot, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules, RecheckHoldings,
+                                 StageList, Release, SetOpeningPositions>;
 
     /// Where an inbound event came from, to quarantine it whole if refused.
     struct Origin {
@@ -212,6 +220,7 @@ private:
     void handle(RecheckHoldings& command, BatchChanges& changes);
     void handle(StageList& command, BatchChanges& changes);
     void handle(Release& command, BatchChanges& changes);
+    void handle(SetOpeningPositions& command, BatchChanges& changes);
 
     /// Compliance, in engine/orderengine_compliance.cpp.
     Status restoreCompliance(const ActiveBook& active);
@@ -265,6 +274,7 @@ private:
     std::vector<ExecutionRecord> executions_;  ///< today's, for snapshots
     std::map<std::int64_t, OrderList> lists_;  ///< today's staged lists and those with open orders
     std::int64_t lastListId_ = 0;
+    std::vector<OpeningPosition> openingPositions_;  ///< as last loaded or imported, for snapshots
     std::map<std::string, SessionProgress> inboundProgress_;
     std::map<std::string, std::string> epochs_;  ///< the current epoch of each session, engine thread only
     std::vector<Listener> listeners_;

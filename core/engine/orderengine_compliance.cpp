@@ -50,6 +50,7 @@ Status OrderEngine::restoreCompliance(const ActiveBook& active) {
     auto data = store_.loadCompliance(startOfDay);
     if (!data) return Error{data.error()};
     compliance_->setOpeningPositions(data->openingPositions);
+    openingPositions_ = data->openingPositions;
     compliance_->setRules(std::move(data->rules));
     breaches_.restore(std::move(data->breaches), data->lastBreachId);
 

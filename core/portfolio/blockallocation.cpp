@@ -66,9 +66,16 @@ std::vector<AllocatedFill> allocatedFills(const OrderState& order) {
     std::vector<AllocatedFill> fills;
     const auto quantities = splitProRata(order.allocations, order.cumQty);
     const Price price = order.avgPx();
-    for (std::size_t i = 0; i < order.allocations.size(); ++i)
-        fills.push_back({order.allocations[i].account, quantities[i], price});
+    for (std::size_t i = 0; i < order.allocations.size(); ++i) {
+        const auto& account = order.allocations[i].account;
+        fills.push_back({account, quantities[i], price, "block\x1f" + std::to_string(order.id) + '\x1f' + account,
+                         order.side == Side::Buy ? quantities[i] : -quantities[i]});
+    }
     return fills;
+}
+
+bool changesFills(ExecType type) {
+    return type == ExecType::Trade || type == ExecType::TradeCorrect || type == ExecType::TradeCancel;
 }
 
 }  // namespace ob

@@ -22,12 +22,17 @@ std::vector<Qty> splitProRata(const std::vector<Allocation>& allocations, Qty fi
 /// same rounding as splitProRata, into whole units. Weights that are not positive are refused.
 Result<std::vector<Allocation>> allocateByWeight(const std::vector<std::pair<std::string, Money>>& weights, Qty total);
 
-/// What a block order's fills so far come to in one account.
+/// What a block order's fills so far come to in one account: one trade, restated as the block fills.
 struct AllocatedFill {
     std::string account;
-    Qty quantity;
-    Price price;  ///< the block's average price
+    Qty quantity;         ///< the account's part of the filled quantity
+    Price price;          ///< the block's average price
+    std::string tradeId;  ///< the same for the account's part at every restatement
+    Qty signedQuantity;   ///< negative for a sale
 };
+
+/// Whether an execution changes what a block order filled (a fill, a bust or a correction).
+bool changesFills(ExecType type);
 
 /// Every allocation's part of the order's filled quantity, each at the block's average price (the
 /// order's notional / cumQty, half-even to 8 places). Busts and corrections are already in the

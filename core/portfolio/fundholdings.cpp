@@ -67,8 +67,9 @@ void FundHoldings::setOpening(const std::vector<OpeningPosition>& positions) {
         for (const auto& [symbol, startOfDay] : held) {
             const auto& [quantity, price] = startOfDay;
             if (!quantity.isZero()) symbols.push_back(symbol);
-            // The opening position costs its opening value: it moves no cash.
-            const auto* position = positions_.restate(code, symbol, openingTradeId(code, symbol), quantity, price);
+            // The opening position costs its opening value: it moves no cash. It is the position's first
+            // trade even when the day's fills came before it.
+            const auto* position = positions_.restate(code, symbol, openingTradeId(code, symbol), quantity, price, true);
             auto& now = fund.quantities[symbol];
             now = position->quantity;
             if (now.isZero()) fund.quantities.erase(symbol);
@@ -95,16 +96,12 @@ std::vector<std::string> FundHoldings::apply(const ExecutionRecord& execution, c
         if (const auto* fund = apply(execution, order.account, currency)) changed.push_back(*fund);
         return changed;
     }
-    const bool trade = execution.execType == ExecType::Trade || execution.execType == ExecType::TradeCorrect ||
-                       execution.execType == ExecType::TradeCancel;
-    if (!trade) return changed;
+    if (!changesFills(execution.execType)) return changed;
     for (const auto& fill : allocatedFills(order)) {
         const auto owner = fundOfAccount_.find(fill.account);
         if (owner == fundOfAccount_.end()) continue;
-        const Qty signedQuantity = order.side == Side::Buy ? fill.quantity : -fill.quantity;
-        const std::string tradeId = "block\x1f" + std::to_string(order.id) + '\x1f' + fill.account;
         const bool booked = book(owner->second, order.symbol, currency, [&] {
-            return positions_.restate(owner->second, order.symbol, tradeId, signedQuantity, fill.price);
+            return positions_.restate(owner->second, order.symbol, fill.tradeId, fill.signedQuantity, fill.price);
         });
         if (booked && std::find(changed.begin(), changed.end(), owner->second) == changed.end()) changed.push_back(owner->second);
     }

@@ -73,11 +73,15 @@ std::size_t PositionBook::positionOf(const std::string& account, const std::stri
 }
 
 const Position* PositionBook::restate(const std::string& account, const std::string& symbol, const std::string& tradeId,
-                                      Qty signedQuantity, Price price) {
+                                      Qty signedQuantity, Price price, bool first) {
     const auto index = positionOf(account, symbol);
     auto& trades = trades_[index];
     const auto trade = std::find_if(trades.begin(), trades.end(), [&](const Trade& t) { return t.execId == tradeId; });
-    if (trade == trades.end()) {
+    if (trade == trades.end() && first && !trades.empty()) {
+        trades.insert(trades.begin(), {tradeId, signedQuantity, price, false});
+        byExecId_.emplace(tradeId, index);
+        rebuild(index);
+    } else if (trade == trades.end()) {
         trades.push_back({tradeId, signedQuantity, price, false});
         byExecId_.emplace(tradeId, index);
         if (!signedQuantity.isZero()) add(positions_[index], signedQuantity, price);

@@ -50,9 +50,10 @@ public:
 
     /// Sets the trade `tradeId` of the position to a signed quantity and price, adding it the first
     /// time: a trade whose size is restated as it grows (a block order's allocation, an opening
-    /// position). Returns the position.
+    /// position). Returns the position. With `first`, a trade added goes before the position's others
+    /// (an opening position that becomes known after the day's fills).
     const Position* restate(const std::string& account, const std::string& symbol, const std::string& tradeId, Qty signedQuantity,
-                            Price price);
+                            Price price, bool first = false);
 
     /// Whether apply() would add this execution as a trade (a fill not seen before).
     bool isNewTrade(const ExecutionRecord& execution) const;

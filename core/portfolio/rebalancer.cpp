@@ -14,9 +14,6 @@ using decimal_detail::divideRounded;
 using decimal_detail::powerOfTen;
 using decimal_detail::Wide;
 
-/// part / whole as a fraction (0.05 for 5%), to 10 places.
-Money fractionOf(Money part, Money whole) { return Money::fromRaw(percentOf(part, whole).raw() / 100); }
-
 /// The quantity worth `amount` at `price`, to 8 places.
 Qty quantityWorth(Money amount, Price price) {
     return Qty::fromRaw(static_cast<std::int64_t>(divideRounded(amount.raw(), Wide(price.raw()), RoundingMode::HalfEven)));
@@ -100,7 +97,7 @@ Result<RebalanceProposal> proposeRebalance(const FundPosition& fund, const Model
             proposal.leftAlone.push_back({symbol, "within its band"});
             continue;
         }
-        const Qty lot = instrument->lotSize.isPositive() ? instrument->lotSize : Qty::fromInteger(1);
+        const Qty lot = options.wholeLots && instrument->lotSize.isPositive() ? instrument->lotSize : Qty::fromInteger(1);
         const bool exit = target.isZero();
         const Qty wanted = exit ? Qty{} : quantityWorth(percentAmount(proposal.nav, Money::fromRaw(target.raw() * 100)), *price);
         const Qty trade = exit ? -held : wholeLots(wanted - held, lot);

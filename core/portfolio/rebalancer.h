@@ -21,6 +21,7 @@ struct RebalanceOptions {
     Money minTrade;         ///< no trade worth less than this, in the fund's currency
     bool newNames = true;   ///< may buy instruments the fund does not hold
     bool fullExits = true;  ///< may sell out of instruments the model does not hold
+    bool wholeLots = true;  ///< quantities in the instrument's lots; otherwise in whole units
 };
 
 /// One order of a proposal, with the fund's weights around it (fractions of NAV).

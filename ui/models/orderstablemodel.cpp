@@ -150,6 +150,7 @@ QVariant OrdersTableModel::data(const QModelIndex& index, int role) const {
         case Qt::DisplayRole: return display(*order, column);
         case ExportRole: return exported(*order, column);
         case FillRatioRole: return fillRatio(*order);
+        case ListIdRole: return qlonglong(order->listId);
         case Qt::TextAlignmentRole: return int((isNumeric(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
         case Qt::ForegroundRole: {
             const auto status = order->status();

@@ -47,6 +47,7 @@ public:
     enum Role {
         ExportRole = Qt::UserRole + 1,  ///< plain exact text for CSV: no group separators
         FillRatioRole,                  ///< CumQty / OrderQty in [0, 1], for the progress bar
+        ListIdRole,                     ///< the staged list the order came from; 0 for none
     };
 
     explicit OrdersTableModel(const InstrumentDirectory& instruments, QObject* parent = nullptr);

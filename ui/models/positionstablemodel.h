@@ -53,8 +53,9 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// Applies executions of orders booked to the accounts `accountOf` tells.
-    void apply(const std::vector<ExecutionRecord>& executions, const std::function<std::string(OrderId)>& accountOf);
+    /// Applies executions of the orders `orderOf` finds: to the order's account, or a block order's
+    /// fills split across its allocations' accounts.
+    void apply(const std::vector<ExecutionRecord>& executions, const std::function<const OrderState*(OrderId)>& orderOf);
     void updatePrices(const std::vector<Quote>& quotes);
 
     const Position* positionAt(int row) const;
@@ -68,6 +69,9 @@ private:
     QVariant display(const Position& position, int column) const;
     QVariant raw(const Position& position, int column) const;
     QString currencyOf(const std::string& symbol) const;
+    /// Applies a change to the position of (account, symbol), adding its row when it is new.
+    template <typename Change>
+    bool change(const std::string& account, const std::string& symbol, Change&& apply);
 
     const InstrumentDirectory& instruments_;
     QHash<QString, QString> fundOf_;  ///< account code → fund code

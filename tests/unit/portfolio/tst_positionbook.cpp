@@ -163,6 +163,88 @@ private Q_SLOTS:
         QVERIFY(!book.apply(accepted, "A1"));
         QCOMPARE(book.size(), std::size_t(0));
     }
+
+    void restateAddsATradeTheFirstTime() {
+        PositionBook book;
+        const auto* position = book.restate("F1", "ACME", "T1", Qty::of("100"), Price::of("10"));
+        QVERIFY(position);
+        QCOMPARE(position->account, std::string("F1"));
+        QCOMPARE(position->quantity, Qty::of("100"));
+        QCOMPARE(position->cost, Money::of("1000"));
+        QCOMPARE(position->bought, Qty::of("100"));
+        QCOMPARE(position->trades, 1);
+        QCOMPARE(book.find("F1", "ACME"), position);
+    }
+
+    void restatingATradeReplacesItsQuantityAndPrice() {
+        PositionBook book;
+        book.restate("F1", "ACME", "T1", Qty::of("100"), Price::of("10"));
+        // Up: still one trade, now of 150.
+        const auto* position = book.restate("F1", "ACME", "T1", Qty::of("150"), Price::of("10"));
+        QCOMPARE(position->quantity, Qty::of("150"));
+        QCOMPARE(position->cost, Money::of("1500"));
+        QCOMPARE(position->bought, Qty::of("150"));
+        QCOMPARE(position->trades, 1);
+        // The same quantity at another price.
+        position = book.restate("F1", "ACME", "T1", Qty::of("150"), Price::of("11"));
+        QCOMPARE(position->quantity, Qty::of("150"));
+        QCOMPARE(position->cost, Money::of("1650"));
+        QCOMPARE(position->averageCost(), Price::of("11"));
+        // To zero: as if it never traded.
+        position = book.restate("F1", "ACME", "T1", Qty{}, Price::of("11"));
+        QCOMPARE(position->quantity, Qty{});
+        QCOMPARE(position->cost, Money{});
+        QCOMPARE(position->realised, Money{});
+        QCOMPARE(position->bought, Qty{});
+        QCOMPARE(position->trades, 0);
+        QCOMPARE(book.size(), std::size_t(1));
+    }
+
+    void restatingATradeRebuildsTheTradesAfterIt() {
+        PositionBook book;
+        book.restate("F1", "ACME", "T1", Qty::of("100"), Price::of("10"));
+        const auto* position = book.apply(trade("E1", Side::Sell, "50", "12"), "F1");
+        QCOMPARE(position->realised, Money::of("100"));
+        // The sale now closes 50 of 200 bought at 10: the same realised P&L, a larger position.
+        position = book.restate("F1", "ACME", "T1", Qty::of("200"), Price::of("10"));
+        QCOMPARE(position->quantity, Qty::of("150"));
+        QCOMPARE(position->cost, Money::of("1500"));
+        QCOMPARE(position->realised, Money::of("100"));
+        // Bought at 11 instead, the sale realises less.
+        position = book.restate("F1", "ACME", "T1", Qty::of("200"), Price::of("11"));
+        QCOMPARE(position->realised, Money::of("50"));
+        QCOMPARE(position->cost, Money::of("1650"));
+        // Without the restated trade, the sale alone opens a short.
+        position = book.restate("F1", "ACME", "T1", Qty{}, Price::of("11"));
+        QCOMPARE(position->quantity, Qty::of("-50"));
+        QCOMPARE(position->cost, Money::of("-600"));
+        QCOMPARE(position->realised, Money{});
+        QCOMPARE(position->trades, 1);
+    }
+
+    void aTradeRestatedFirstGoesBeforeTheOthers() {
+        PositionBook book;
+        book.apply(trade("E1", Side::Buy, "100", "20"), "F1");
+        book.apply(trade("E2", Side::Sell, "100", "20"), "F1");
+        // 100 at 10 first: the sale closes 100 of 200 at an average of 15.
+        const auto* position = book.restate("F1", "ACME", "OPEN", Qty::of("100"), Price::of("10"), true);
+        QCOMPARE(position->quantity, Qty::of("100"));
+        QCOMPARE(position->realised, Money::of("500"));
+        QCOMPARE(position->cost, Money::of("1500"));
+        QCOMPARE(position->trades, 3);
+        // Restated again, it keeps its place.
+        position = book.restate("F1", "ACME", "OPEN", Qty::of("100"), Price::of("12"), true);
+        QCOMPARE(position->realised, Money::of("400"));
+        QCOMPARE(position->cost, Money::of("1600"));
+    }
+
+    void aNegativeRestatementIsASale() {
+        PositionBook book;
+        const auto* position = book.restate("F1", "ACME", "T1", Qty::of("-40"), Price::of("5"));
+        QCOMPARE(position->quantity, Qty::of("-40"));
+        QCOMPARE(position->cost, Money::of("-200"));
+        QCOMPARE(position->sold, Qty::of("40"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPositionBook)

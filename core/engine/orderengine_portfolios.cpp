@@ -1,5 +1,6 @@
-// The order engine's staged lists: a portfolio manager's approved orders wait
-// on the desk, unsent, until a trader releases them to a broker.
+// The order engine's portfolio work: staged lists (a portfolio manager's
+// approved orders wait on the desk, unsent, until a trader releases them to a
+// broker) and the funds' opening positions.
 #include "orderengine.h"
 
 #include "engine/batchchanges.h"
@@ -21,6 +22,45 @@ std::future<std::vector<Result<OrderState>>> OrderEngine::release(std::vector<Or
     auto future = command.done.get_future();
     enqueue(std::move(command));
     return future;
+}
+
+std::future<Status> OrderEngine::setOpeningPositions(std::vector<OpeningPosition> positions, Actor actor, std::string source) {
+    SetOpeningPositions command{std::move(positions), std::move(actor), std::move(source), {}};
+    auto future = command.done.get_future();
+    enqueue(std::move(command));
+    return future;
+}
+
+void OrderEngine::handle(SetOpeningPositions& command, BatchChanges& changes) {
+    if (!command.actor.may(Permission::ManagePortfolios) && command.actor.role != Role::Administrator) {
+        command.done.set_value(Error{refusal(command.actor, "import opening positions")});
+        return;
+    }
+    std::map<std::string, std::set<std::string>> funds;
+    for (const auto& position : command.positions) funds[position.fund];
+    if (funds.empty()) {
+        command.done.set_value(Error{"no positions to import"});
+        return;
+    }
+    if (auto saved = store_.saveOpeningPositions(command.positions); !saved) {
+        command.done.set_value(saved);
+        return;
+    }
+    std::string names;
+    for (const auto& [fund, none] : funds) names += (names.empty() ? "" : ", ") + fund;
+    StoreUnit unit;
+    unit.audit.push_back(audit(command.actor, "positions.import", names,
+                               std::to_string(command.positions.size()) + " positions from " + command.source));
+    lastSubmitted_ = store_.submit(std::move(unit));
+    // Each fund named keeps only its new rows.
+    std::erase_if(openingPositions_, [&](const OpeningPosition& old) { return funds.count(old.fund) > 0; });
+    openingPositions_.insert(openingPositions_.end(), command.positions.begin(), command.positions.end());
+    if (compliance_) {
+        compliance_->setOpeningPositions(command.positions);
+        checkFunds(funds, changes);
+    }
+    changes.openingPositions(std::move(command.positions));
+    command.done.set_value(Status{});
 }
 
 void OrderEngine::handle(StageList& command, BatchChanges& changes) {

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "domain/referencedata.h"
+#include "portfolio/fundvaluation.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+#include <unordered_map>
+
+namespace ob {
+class MarketPrices;
+}
+
+namespace ob::ui {
+
+/// The funds as the desk's windows see them: opening positions plus the day's fills (block fills
+/// split to each fund), valued at the latest prices. Fed on the GUI thread by the engine feed; a
+/// fill costs O(1), a valuation (once a second for the fund on screen) O(holdings of the fund).
+class PortfolioBook final : public QObject {
+    Q_OBJECT
+
+public:
+    using OrderLookup = std::function<const OrderState*(OrderId)>;
+
+    PortfolioBook(const ReferenceData& reference, const MarketPrices& prices, QObject* parent = nullptr);
+
+    /// Replaces the opening positions of each fund they name.
+    void setOpening(const std::vector<OpeningPosition>& positions);
+    void apply(const std::vector<ExecutionRecord>& executions, const OrderLookup& orderOf);
+
+    /// Market data first, then the price the fund opened at, then the instrument's reference price.
+    std::optional<Price> priceOf(const std::string& symbol) const;
+    FundValuation value(const std::string& fund) const;
+    /// The fund as it stands now, as positions-file rows at the current prices, cash (in the base currency) included:
+    /// what a rebalance starts from.
+    std::vector<OpeningPosition> currentHoldings(const std::string& fund) const;
+    /// Changes whenever a price does.
+    std::uint64_t pricesVersion() const;
+    /// Bumped by every change to the fund (fills, imports); 0 for an unknown fund.
+    std::uint64_t version(const std::string& fund) const;
+    QStringList funds() const;
+    const ReferenceData& reference() const { return reference_; }
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    const ReferenceData& reference_;
+    const MarketPrices& prices_;
+    FundHoldings holdings_;
+    std::unordered_map<std::string, std::string> currencies_;  ///< by symbol
+};
+
+}  // namespace ob::ui
