@@ -141,6 +141,19 @@ Status Desk::seedDemoCompliance() {
     auto positions = parseOpeningPositions(*positionsTable);
     if (!positions) return Error{"demo positions: " + positions.error()};
     if (auto saved = store_->saveOpeningPositions(*positions); !saved) return saved;
+    const std::pair<const char*, std::string_view> models[] = {{"US-CORE", demo::modelUsCoreCsv()},
+                                                               {"GLOBAL-BALANCED", demo::modelGlobalBalancedCsv()}};
+    for (const auto& [name, text] : models) {
+        auto table = CsvTable::parse(text);
+        auto model = table ? parseModel(*table) : Result<ModelPortfolio>(Error{table.error()});
+        if (!model) return Error{std::string("demo model ") + name + ": " + model.error()};
+        model->name = name;
+        if (auto saved =
+                store_->saveModel(*model, {0, nowUtc(), "system", Role::Administrator, "model.save", "model " + model->name,
+                                           "demo model portfolio, " + std::to_string(model->weights.size()) + " weights"});
+            !saved)
+            return saved;
+    }
     auto rules = demoRules();
     if (!rules) return Error{rules.error()};
     if (auto saved = store_->saveRules(*rules); !saved) return saved;

@@ -142,7 +142,9 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
                                                      : positionsDock)
         ->raise();
     resizeDocks({ordersDock, executionsDock}, {3, 2}, Qt::Vertical);
-    resizeDocks({executionsDock, positionsDock}, {1, 1}, Qt::Horizontal);
+    // A PM's funds view needs the width: weights, targets and the exposures chart side by side.
+    const bool manager = desk_.actor.may(Permission::ManagePortfolios);
+    resizeDocks({executionsDock, positionsDock}, {1, manager ? 2 : 1}, Qt::Horizontal);
 
     createMenus();
     createStatusBar();
@@ -215,7 +217,9 @@ void MainWindow::createMenus() {
     auto* positions = portfolio->addAction(tr("&Import positions…"), this, [this] {
         const auto path =
             QFileDialog::getOpenFileName(this, tr("Import opening positions"), QDir::homePath(), tr("CSV files (*.csv)"));
-        if (!path.isEmpty()) importPositions(path);
+        if (path.isEmpty()) return;
+        if (auto imported = importPositions(path); !imported)
+            QMessageBox::critical(this, tr("Import positions"), tr("%1: %2").arg(path, toQString(imported.error())));
     });
     positions->setObjectName(QStringLiteral("actionImportPositions"));
     positions->setStatusTip(tr("Replace funds' opening positions and cash from a CSV file (fund,symbol,qty,price)"));
@@ -391,7 +395,7 @@ RebalanceDialog* MainWindow::openRebalance() {
     return dialog;
 }
 
-void MainWindow::importPositions(const QString& path, bool confirm) {
+Status MainWindow::importPositions(const QString& path, bool confirm) {
     auto table = CsvTable::readFile(path.toStdString());
     auto positions = table ? parseOpeningPositions(*table) : Result<std::vector<OpeningPosition>>(Error{table.error()});
     if (positions) {
@@ -410,10 +414,7 @@ void MainWindow::importPositions(const QString& path, bool confirm) {
             position.price = instrument->referencePrice;
         }
     }
-    if (!positions) {
-        QMessageBox::critical(this, tr("Import positions"), tr("%1: %2").arg(path, toQString(positions.error())));
-        return;
-    }
+    if (!positions) return Error{positions.error()};
     QStringList funds;
     for (const auto& position : *positions)
         if (!funds.contains(toQString(position.fund))) funds << toQString(position.fund);
@@ -421,7 +422,7 @@ void MainWindow::importPositions(const QString& path, bool confirm) {
                                          tr("Replace the opening positions and cash of %1 with the %2 in %3?")
                                              .arg(funds.join(QStringLiteral(", ")),
                                                   counted(qint64(positions->size()), "row", "rows"), path)) != QMessageBox::Yes)
-        return;
+        return {};
     whenReady(this, desk_.engine.setOpeningPositions(std::move(*positions), desk_.actor, path.toStdString()),
               [this, funds](Status status) {
                   if (!status)
@@ -430,6 +431,7 @@ void MainWindow::importPositions(const QString& path, bool confirm) {
                       statusBar()->showMessage(tr("Opening positions imported for %1").arg(funds.join(QStringLiteral(", "))),
                                                10000);
               });
+    return {};
 }
 
 void MainWindow::openAudit() {

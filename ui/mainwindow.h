@@ -73,8 +73,9 @@ public:
     /// Opens the rebalance for a portfolio manager, with the models as last loaded.
     RebalanceDialog* openRebalance();
     ModelsDialog* openModels();
-    /// Reads a positions file and, once confirmed (or at once when `confirm` is false), replaces the funds' opening positions.
-    void importPositions(const QString& path, bool confirm = true);
+    /// Reads a positions file and, once confirmed (or at once when `confirm` is false), asks the engine to replace
+    /// the funds' opening positions; the result arrives in the status bar. A bad file is refused, saying why.
+    Status importPositions(const QString& path, bool confirm = true);
     /// Loads the model portfolios again (after a save), for the funds view and the rebalance.
     void reloadModels();
 

@@ -145,15 +145,16 @@ void OrderEngine::handle(Release& command, BatchChanges& changes) {
         }
         CheckResult check;
         if (compliance_) {
+            // The trader who releases the order answers for it: trader rules count it against them.
             NewOrderRequest request{command.session,    order->state.account, order->state.symbol,     order->state.side,
-                                    order->state.terms, order->state.owner,   order->state.allocations};
+                                    order->state.terms, command.actor.user,   order->state.allocations};
             check = preTrade(request, command.actor, 0);
             if (check.verdict == Verdict::Warn && isBlank(command.warningReason)) {
                 refuse(subject + ": compliance warning; give a reason to send it anyway: " + check.summary());
                 continue;
             }
         }
-        const auto released = book_.releaseStaged(id, command.session, options_.clock());
+        const auto released = book_.releaseStaged(id, command.session, command.actor.user, options_.clock());
         if (!released.outcome.isApplied()) {
             refuse(subject + ": " + released.outcome.detail);
             continue;

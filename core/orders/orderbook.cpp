@@ -60,7 +60,7 @@ OrderBook::Applied OrderBook::closeUnsent(OrderId id, OrderPhase phase, std::str
     return {Outcome::applied(), order};
 }
 
-OrderBook::Applied OrderBook::releaseStaged(OrderId id, std::string session, Timestamp at) {
+OrderBook::Applied OrderBook::releaseStaged(OrderId id, std::string session, std::string trader, Timestamp at) {
     auto* order = findMutable(id);
     if (!order) return {Outcome::refused("no such order"), nullptr};
     if (!order->state.staged) return {Outcome::refused("order " + std::to_string(id) + " is not staged"), order};
@@ -68,6 +68,7 @@ OrderBook::Applied OrderBook::releaseStaged(OrderId id, std::string session, Tim
         return {Outcome::refused("choose the broker session to send order " + std::to_string(id) + " to"), order};
     order->state.staged = false;
     order->state.session = std::move(session);
+    order->state.owner = std::move(trader);
     order->state.updatedAt = at;
     return {Outcome::applied(), order};
 }

@@ -38,8 +38,8 @@ public:
 
     /// Sets the order's compliance mark and whether it is held (not sent).
     const Order* markCompliance(OrderId id, ComplianceMark mark, bool held, Timestamp at);
-    /// Takes a staged order out of its list to be sent through `session`.
-    Applied releaseStaged(OrderId id, std::string session, Timestamp at);
+    /// Takes a staged order out of its list to be sent through `session` by `trader`, who owns it from then on.
+    Applied releaseStaged(OrderId id, std::string session, std::string trader, Timestamp at);
     /// Closes a held or staged order that was never sent: Rejected by compliance or Canceled.
     Applied closeUnsent(OrderId id, OrderPhase phase, std::string text, Timestamp at);
 

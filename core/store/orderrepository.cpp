@@ -199,7 +199,7 @@ void OrderRepository::prepareWrites() {
                     "suspended=?17, pending_kind=?18, pending_cl_ord_id=?19, pending_quantity=?20, pending_ord_type=?21, "
                     "pending_limit_price=?22, pending_stop_price=?23, pending_time_in_force=?24, pending_expire_time=?25, "
                     "pending_acknowledged=?26, pending_sent_at=?27, cum_qty=?28, notional=?29, status=?30, leaves_qty=?31, "
-                    "avg_px=?32, is_open=?33, text=?34, chain=?35, updated_at=?37, compliance=?39, held=?40, staged=?42");
+                    "avg_px=?32, is_open=?33, text=?34, chain=?35, updated_at=?37, owner=?38, compliance=?39, held=?40, staged=?42");
     insertClOrdId_ = db_.prepare("INSERT OR IGNORE INTO order_cl_ord_ids (session, cl_ord_id, order_id) VALUES (?, ?, ?)");
     insertExecution_ = db_.prepare(
         "INSERT INTO executions (order_id, session, exec_id, exec_ref_id, exec_type, reported_status, status, "

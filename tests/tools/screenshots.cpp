@@ -1,29 +1,36 @@
 // Takes the README's screenshots of the desktop on the demo desk: the login,
 // the main window in the light and the dark theme, an order ticket (valid,
 // invalid, with a compliance warning), an order's detail view, the FIX
-// sessions panel, and the compliance officer's breaches panel and rules. Run it under a display (scripts/screenshots.sh
+// sessions panel, the compliance officer's breaches panel and rules, and the
+// portfolio manager's funds and rebalance with the list the trader releases. Run it under a display (scripts/screenshots.sh
 // runs it under Xvfb); it writes PNG files into the directory it is given.
 #include "demoorders.h"
 #include "desk.h"
 #include "dialogs/logindialog.h"
 #include "dialogs/orderdetaildialog.h"
 #include "dialogs/orderticket.h"
+#include "dialogs/rebalancedialog.h"
 #include "dialogs/rulesdialog.h"
 #include "fix/fixgateway.h"
 #include "mainwindow.h"
 #include "models/breachestablemodel.h"
 #include "models/orderstablemodel.h"
+#include "models/stagedlistsmodel.h"
 #include "orderactions.h"
 #include "panels/compliancepanel.h"
 #include "panels/fixsessionspanel.h"
+#include "panels/fundspanel.h"
+#include "panels/stagedlistspanel.h"
 #include "theme.h"
 #include "widgets/blotterwidget.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -162,5 +169,49 @@ int main(int argc, char** argv) {
     rules.rulesTable()->selectRow(6);
     QTest::qWait(300);
     save(&rules, out, "compliance-rules.png");
+    rules.hide();
+    officer.hide();
+
+    // The same desk as its portfolio manager sees it: a fund against a model, then a rebalance to it.
+    ui::MainWindow manager({desk.engine(), desk.gateway(), desk.store(), desk.prices(), desk.referenceData(),
+                            QString::fromStdString(desk.mode()), data.path(), Actor{"pm", Role::PortfolioManager}});
+    manager.start();
+    manager.resize(1500, 900);
+    manager.show();
+    if (!QTest::qWaitForWindowExposed(&manager)) qFatal("the window was not shown");
+    auto* modelCombo = manager.fundsPanel()->findChild<QComboBox*>(QStringLiteral("modelCombo"));
+    if (!QTest::qWaitFor([modelCombo] { return modelCombo->count() > 1; }, 5000)) qFatal("the models did not load");
+    manager.fundsPanel()->showFund(QStringLiteral("GROWTH"));
+    modelCombo->setCurrentText(QStringLiteral("US-CORE"));
+    QTest::qWait(500);
+    save(&manager, out, "funds.png");
+
+    auto* rebalance = manager.openRebalance();
+    rebalance->chooseFunds({QStringLiteral("GROWTH"), QStringLiteral("INCOME")});
+    rebalance->chooseModel(QStringLiteral("US-CORE"));
+    rebalance->setLimits(0.5, 1, 1000);
+    rebalance->setBlocks(true);
+    QSignalSpy proposed(rebalance, &ui::RebalanceDialog::proposed);
+    rebalance->propose();
+    if (!proposed.wait(10000)) qFatal("no rebalance proposal: %s", qPrintable(rebalance->statusText()));
+    QTest::qWait(300);
+    save(rebalance, out, "rebalance.png");
+    QSignalSpy staged(rebalance, &ui::RebalanceDialog::staged);
+    rebalance->approve();
+    if (!staged.wait(10000)) qFatal("the rebalance was not staged: %s", qPrintable(rebalance->statusText()));
+    manager.hide();
+
+    // The trader receives the list and releases it to the simulated broker.
+    window.show();
+    window.findChild<QDockWidget*>(QStringLiteral("stagedListsDock"))->raise();
+    auto* lists = window.stagedListsPanel();
+    const auto listId = staged.at(0).at(0).value<OrderList>().id;
+    if (!QTest::qWaitFor([&] { return window.listsModel().rowOf(listId) >= 0; }, 5000)) qFatal("the list did not arrive");
+    lists->selectList(listId);
+    QSignalSpy released(lists, &ui::StagedListsPanel::released);
+    lists->releaseAll();
+    if (!released.wait(10000)) qFatal("the list was not released");
+    QTest::qWait(2500);  // some fills arrive
+    save(&window, out, "staged-lists.png");
     return 0;
 }

@@ -57,6 +57,7 @@ RebalanceDialog::RebalanceDialog(const DeskServices& desk, PortfolioBook& book, 
     : QDialog(parent)
     , desk_(desk)
     , book_(book)
+    , instruments_(desk.reference.instruments)
     , models_(std::move(models))
     , pages_(new QStackedWidget(this))
     , funds_(new QListWidget(this))
@@ -119,6 +120,7 @@ RebalanceDialog::RebalanceDialog(const DeskServices& desk, PortfolioBook& book, 
     for (const auto* title : kTitles) titles << tr(title);
     table_->setHorizontalHeaderLabels(titles);
     table_->verticalHeader()->hide();
+    table_->horizontalHeader()->setStretchLastSection(true);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     summary_->setObjectName(QStringLiteral("rebalanceSummary"));
     summary_->setTextFormat(Qt::RichText);
@@ -325,7 +327,8 @@ void RebalanceDialog::fillRow(int row) {
     set(Symbol, toQString(trade.symbol));
     set(SideColumn, toQString(nameOf(trade.side)))->setForeground(sideColor(trade.side));
     set(Quantity, formatQty(line.quantity), true);
-    set(EstimatedPrice, formatPrice(trade.estimatedPrice, 2));
+    const auto* instrument = instruments_.find(toQString(trade.symbol));
+    set(EstimatedPrice, formatPrice(trade.estimatedPrice, instrument ? instrument->priceDecimals() : 2));
     set(WeightBefore, percent(trade.weightBefore));
     // The weight moves with the quantity: by the proposal's own weight per share.
     Money after = trade.weightBefore;

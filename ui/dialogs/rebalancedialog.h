@@ -2,6 +2,7 @@
 
 #include "compliance/rebalanceplan.h"
 #include "deskservices.h"
+#include "models/instrumentdirectory.h"
 #include "orders/orderlist.h"
 
 #include <QDialog>
@@ -92,6 +93,7 @@ private:
 
     DeskServices desk_;
     PortfolioBook& book_;
+    InstrumentDirectory instruments_;
     std::vector<ModelPortfolio> models_;
     std::vector<FundPlan> plans_;
     std::vector<Line> lines_;

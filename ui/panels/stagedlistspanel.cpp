@@ -80,6 +80,8 @@ StagedListsPanel::StagedListsPanel(const DeskServices& desk, StagedListsModel& l
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(listsView_);
     splitter->addWidget(ordersView_);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter, 1);
@@ -159,9 +161,14 @@ void StagedListsPanel::release(std::vector<OrderId> ids) {
             }
             QString text = tr("%1 sent").arg(sent);
             if (held) text += tr(", %1 held for compliance").arg(held);
+            // The first refusal in full; all of them in the tooltip, one per line.
             if (!refusals.empty())
-                text += tr(", %1 not released: %2").arg(refusals.size()).arg(refusals.join(QStringLiteral("; ")));
+                text +=
+                    tr(", %1 not released: %2%3")
+                        .arg(refusals.size())
+                        .arg(refusals.front(), refusals.size() > 1 ? tr(" (and %1 more)").arg(refusals.size() - 1) : QString());
             status_->setText(text);
+            status_->setToolTip(refusals.join(QStringLiteral("\n")));
             Q_EMIT message(text);
             Q_EMIT released(sent, held, int(refusals.size()));
             updateButtons();

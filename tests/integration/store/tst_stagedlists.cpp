@@ -213,7 +213,7 @@ private Q_SLOTS:
             QVERIFY(!result->staged);
             QCOMPARE(result->session, kBroker);
             QCOMPARE(result->listId, std::int64_t(1));
-            QCOMPARE(result->owner, std::string("pm1"));  // still the PM's order
+            QCOMPARE(result->owner, test::trader().user);  // the trader who released it works it now
         }
         QCOMPARE(results[0]->id, OrderId(1));
         QCOMPARE(results[1]->id, OrderId(3));
