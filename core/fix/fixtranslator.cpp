@@ -1,6 +1,7 @@
 #include "fixtranslator.h"
 
 #include "fix/fixdictionary.h"
+#include "portfolio/blockallocation.h"
 
 #include <cstdio>
 
@@ -206,6 +207,15 @@ fixengine::OutboundMessage outbound(const OutboundRequest& request, Timestamp no
         add(fields, 38, order.terms.quantity.toString());
     } else {
         addTerms(fields, request.terms);
+        // A block order tells the broker its pre-allocation (NoAllocs: AllocAccount, AllocQty/AllocShares),
+        // in the same proportions when the quantity changes.
+        if (order.isBlock()) {
+            fixengine::Group allocations{78, 79, {}};
+            const auto parts = splitProRata(order.allocations, request.terms.quantity);
+            for (std::size_t i = 0; i < parts.size(); ++i)
+                allocations.entries.push_back({{79, order.allocations[i].account}, {80, parts[i].toString()}});
+            message.groups.push_back(std::move(allocations));
+        }
     }
     return message;  // these fields mean the same in FIX 4.2 and 4.4
 }

@@ -11,6 +11,8 @@
 #include "dialogs/rebalancedialog.h"
 #include "engine/orderengine.h"
 #include "enginefeed.h"
+#include "fix/fixgateway.h"
+#include "fix/messagelog.h"
 #include "models/fundholdingsmodel.h"
 #include "models/orderstablemodel.h"
 #include "models/portfoliobook.h"
@@ -281,15 +283,27 @@ private Q_SLOTS:
             if (const auto* order = pm.ordersModel().orderAt(row); order->listId == list.id && order->symbol == common)
                 block = order;
         QVERIFY(block);
-        QCOMPARE(block->allocations.size(), std::size_t(2));
-        QCOMPARE(block->allocations[0].account, std::string("GROWTH-PB"));
-        QCOMPARE(block->allocations[1].account, std::string("INCOME-PB"));
+        const auto allocations = block->allocations;  // the model's rows change as the order does
+        QCOMPARE(allocations.size(), std::size_t(2));
+        QCOMPARE(allocations[0].account, std::string("GROWTH-PB"));
+        QCOMPARE(allocations[1].account, std::string("INCOME-PB"));
         const Qty growthPart =
             wanted[{"GROWTH", common}].isNegative() ? Qty{} - wanted[{"GROWTH", common}] : wanted[{"GROWTH", common}];
-        QCOMPARE(block->allocations[0].quantity, growthPart);
+        QCOMPARE(allocations[0].quantity, growthPart);
 
         auto trader = windowFor(desk, test::trader());
         releaseAndWaitForFills(*trader, list.id, staged.at(0).at(1).toInt());
+        // The broker was told the pre-allocation: NoAllocs with each account and its quantity.
+        ob::MessageLog::Filter sent;
+        sent.msgType = "D";
+        sent.direction = 2;
+        sent.contains = "|55=" + common + "|";
+        const auto newOrders = desk.desk->gateway().messageLog().query(sent);
+        QCOMPARE(newOrders.size(), std::size_t(1));
+        std::string allocation = "|78=2|79=GROWTH-PB|80=" + allocations[0].quantity.toString() +
+                                 "|79=INCOME-PB|80=" + allocations[1].quantity.toString() + "|";
+        std::replace(allocation.begin(), allocation.end(), '|', '\x01');
+        QVERIFY2(newOrders[0].text.find(allocation) != std::string::npos, newOrders[0].text.c_str());
         // Each fund now holds what it held plus exactly its part of each order.
         pm.feed().drain();
         std::map<std::string, Qty> growthHeld;
