@@ -32,6 +32,7 @@ const char* const kDescription =
     "Headless batch mode (--headless) runs without a window, as a user of the desk:\n"
     "  openblotter --headless --user NAME [--password-file FILE] [--fix-settings FILE] [--data-dir DIR]\n"
     "              [--import-rules RULES.json] [--export-rules RULES.json]\n"
+    "              [--import-positions POSITIONS.csv] [--import-model MODEL.csv]\n"
     "              [--set-user NAME --role ROLE [--full-name TEXT] [--disable]]\n"
     "              [--instruments INSTRUMENTS.csv] --positions POSITIONS.csv --model MODEL.csv --fund FUND [--band POINTS]\n"
     "              [--cash-buffer POINTS] [--min-trade AMOUNT] [--no-new-names] --rebalance-proposal OUT.csv\n"
@@ -46,6 +47,10 @@ const char* const kDescription =
     "held, not sent, until a compliance officer overrides it at the desk.\n"
     "Rules file: JSON, documented in docs/compliance-rules.md. --import-rules replaces the whole rule set (rules,\n"
     "restricted lists, limits, locates); --export-rules writes it.\n"
+    "Portfolios: --import-positions replaces the opening positions and cash of each fund the file names\n"
+    "(fund,symbol,qty,price; a CASH row holds the cash; a holding without a price opens at the instrument's\n"
+    "reference price); --import-model stores a model portfolio (symbol,target_weight as fractions of NAV) under\n"
+    "the file's name without .csv. Both are for portfolio managers; docs/portfolio.md describes them.\n"
     "Users: an administrator adds a user or changes one with --set-user NAME --role trader|pm|compliance|admin;\n"
     "the new password comes from the environment variable OPENBLOTTER_NEW_PASSWORD (stored as a salted scrypt\n"
     "hash); --disable keeps the user from logging in. Every change is in the audit trail.\n"
@@ -137,6 +142,12 @@ CommandLine parseCommandLine(const QStringList& arguments) {
                                          QStringLiteral("json"));
     const QCommandLineOption exportRules(QStringLiteral("export-rules"), QStringLiteral("Write the compliance rules to <json>."),
                                          QStringLiteral("json"));
+    const QCommandLineOption importPositions(QStringLiteral("import-positions"),
+                                             QStringLiteral("Replace the opening positions of the funds in <csv>."),
+                                             QStringLiteral("csv"));
+    const QCommandLineOption importModel(QStringLiteral("import-model"),
+                                         QStringLiteral("Store the model portfolio in <csv>, named after the file."),
+                                         QStringLiteral("csv"));
     const QCommandLineOption setUser(
         QStringLiteral("set-user"),
         QStringLiteral("Add or change the user <name> (administrators only); the password comes from "
@@ -171,11 +182,11 @@ CommandLine parseCommandLine(const QStringList& arguments) {
                                       QStringLiteral("No trade worth less than <amount> (default 0)."), QStringLiteral("amount"));
     const QCommandLineOption noNewNames(QStringLiteral("no-new-names"),
                                         QStringLiteral("Buy nothing the fund does not hold already."));
-    parser.addOptions({dataDir,       logLevel,        fixSettings,  headless,         basket, send,
-                       wait,          cancelRemaining, exportOrders, exportExecutions, user,   passwordFile,
-                       warningReason, importRules,     exportRules,  setUser,          role,   fullName,
-                       disable,       proposal,        instruments,  positions,        model,  fund,
-                       band,          cashBuffer,      minTrade,     noNewNames});
+    parser.addOptions(
+        {dataDir,      logLevel,         fixSettings, headless,     basket,          send,        wait,        cancelRemaining,
+         exportOrders, exportExecutions, user,        passwordFile, warningReason,   importRules, exportRules, setUser,
+         role,         fullName,         disable,     proposal,     instruments,     positions,   model,       fund,
+         band,         cashBuffer,       minTrade,    noNewNames,   importPositions, importModel});
 
     if (!parser.parse(arguments)) return fail(parser.errorText());
     CommandLine result;
@@ -208,7 +219,8 @@ CommandLine parseCommandLine(const QStringList& arguments) {
     const bool batchOptions = parser.isSet(basket) || parser.isSet(send) || parser.isSet(wait) || parser.isSet(cancelRemaining) ||
                               parser.isSet(exportOrders) || parser.isSet(exportExecutions) || parser.isSet(user) ||
                               parser.isSet(passwordFile) || parser.isSet(warningReason) || parser.isSet(importRules) ||
-                              parser.isSet(exportRules) || parser.isSet(setUser) || parser.isSet(proposal);
+                              parser.isSet(exportRules) || parser.isSet(setUser) || parser.isSet(proposal) ||
+                              parser.isSet(importPositions) || parser.isSet(importModel);
     if (batchOptions && !result.headless) return fail(QStringLiteral("the batch options need --headless"));
     if (result.headless && !parser.isSet(user))
         return fail(QStringLiteral("--headless needs --user: the batch runs as a user of the desk"));
@@ -219,6 +231,8 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         return fail(QStringLiteral("--warning-reason needs a reason"));
     if (parser.isSet(importRules)) result.importRules = parser.value(importRules).toStdString();
     if (parser.isSet(exportRules)) result.exportRules = parser.value(exportRules).toStdString();
+    if (parser.isSet(importPositions)) result.importPositions = parser.value(importPositions).toStdString();
+    if (parser.isSet(importModel)) result.importModel = parser.value(importModel).toStdString();
     result.setUser = parser.value(setUser).trimmed().toStdString();
     if (parser.isSet(setUser)) {
         if (result.setUser.empty()) return fail(QStringLiteral("--set-user needs a user name"));

@@ -29,10 +29,12 @@ struct CommandLine {
     std::string warningReason;                          ///< --warning-reason: sends orders despite compliance warnings
     std::optional<std::filesystem::path> importRules;
     std::optional<std::filesystem::path> exportRules;
-    std::string setUser;       ///< --set-user: add or change this user (an administrator's job)
-    std::optional<Role> role;  ///< --role, with --set-user
-    std::string fullName;      ///< --full-name, with --set-user
-    bool disableUser = false;  ///< --disable, with --set-user
+    std::optional<std::filesystem::path> importPositions;  ///< --import-positions: the funds' opening positions
+    std::optional<std::filesystem::path> importModel;      ///< --import-model: a model portfolio, named after the file
+    std::string setUser;                                   ///< --set-user: add or change this user (an administrator's job)
+    std::optional<Role> role;                              ///< --role, with --set-user
+    std::string fullName;                                  ///< --full-name, with --set-user
+    bool disableUser = false;                              ///< --disable, with --set-user
 
     /// --rebalance-proposal: writes the orders that bring a fund to its model, and sends nothing.
     struct Rebalance {

@@ -7,7 +7,9 @@
 #include "files.h"
 #include "orders/basket.h"
 #include "orders/exports.h"
+#include "portfolio/openingpositions.h"
 #include "rebalanceproposal.h"
+#include "refdata/referencecsv.h"
 
 #include <spdlog/spdlog.h>
 
@@ -103,6 +105,35 @@ Status setUser(OrderStore& store, const CommandLine& options, const Actor& actor
     return {};
 }
 
+Status importPositions(Desk& desk, const std::filesystem::path& path, const Actor& actor) {
+    auto table = CsvTable::readFile(path.string());
+    if (!table) return Error{table.error()};
+    auto positions = readOpeningPositions(*table, desk.referenceData());
+    if (!positions) return Error{path.string() + ": " + positions.error() + "; no positions were imported"};
+    const auto count = positions->size();
+    if (auto set = desk.engine().setOpeningPositions(std::move(*positions), actor, path.filename().string()).get(); !set)
+        return Error{"positions not imported: " + set.error()};
+    std::printf("imported %zu opening positions from %s\n", count, path.c_str());
+    return {};
+}
+
+Status importModel(OrderStore& store, const std::filesystem::path& path, const Actor& actor) {
+    if (!actor.may(Permission::ManagePortfolios)) return Error{refusal(actor, "import model portfolios")};
+    auto table = CsvTable::readFile(path.string());
+    if (!table) return Error{table.error()};
+    auto model = parseModel(*table);
+    if (!model) return Error{path.string() + ": " + model.error() + "; the model was not imported"};
+    model->name = path.stem().string();
+    if (auto valid = validateModel(*model); !valid) return Error{path.string() + ": " + valid.error()};
+    if (auto saved =
+            store.saveModel(*model, {0, nowUtc(), actor.user, actor.role, "model.save", "model " + model->name,
+                                     std::to_string(model->weights.size()) + " weights from " + path.filename().string()});
+        !saved)
+        return saved;
+    std::printf("imported the model %s (%zu weights) from %s\n", model->name.c_str(), model->weights.size(), path.c_str());
+    return {};
+}
+
 }  // namespace
 
 int runHeadless(const CommandLine& options) {
@@ -118,6 +149,11 @@ int runHeadless(const CommandLine& options) {
 
     if (!options.setUser.empty())
         if (auto set = setUser(desk.store(), options, *actor); !set) return fail(set.error());
+
+    if (options.importPositions)
+        if (auto imported = importPositions(desk, *options.importPositions, *actor); !imported) return fail(imported.error());
+    if (options.importModel)
+        if (auto imported = importModel(desk.store(), *options.importModel, *actor); !imported) return fail(imported.error());
 
     if (options.rebalance)
         if (auto written = writeRebalanceProposal(desk, *options.rebalance, *actor); !written) return fail(written.error());

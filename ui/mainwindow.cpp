@@ -26,7 +26,7 @@
 #include "panels/fundspanel.h"
 #include "panels/positionspanel.h"
 #include "panels/stagedlistspanel.h"
-#include "refdata/referencecsv.h"
+#include "portfolio/openingpositions.h"
 #include "store/orderstore.h"
 #include "util/csv.h"
 #include "widgets/blotterwidget.h"
@@ -397,23 +397,8 @@ RebalanceDialog* MainWindow::openRebalance() {
 
 Status MainWindow::importPositions(const QString& path, bool confirm) {
     auto table = CsvTable::readFile(path.toStdString());
-    auto positions = table ? parseOpeningPositions(*table) : Result<std::vector<OpeningPosition>>(Error{table.error()});
-    if (positions) {
-        // A holding needs the price it opened at, for its P&L: the file's, else the instrument's reference price.
-        for (auto& position : *positions) {
-            if (position.symbol == OpeningPosition::kCash || position.price) continue;
-            const auto* instrument = instruments_.find(toQString(position.symbol));
-            if (!instrument) {
-                positions = Error{position.symbol + " (fund " + position.fund + ") is not an instrument of this desk"};
-                break;
-            }
-            if (!instrument->referencePrice) {
-                positions = Error{position.symbol + " (fund " + position.fund + ") has no price: give one in the price column"};
-                break;
-            }
-            position.price = instrument->referencePrice;
-        }
-    }
+    auto positions =
+        table ? readOpeningPositions(*table, desk_.reference) : Result<std::vector<OpeningPosition>>(Error{table.error()});
     if (!positions) return Error{positions.error()};
     QStringList funds;
     for (const auto& position : *positions)

@@ -1,3 +1,4 @@
+#include "store/sqlitestore.h"
 #include "util/csv.h"
 
 #include <QFile>
@@ -437,6 +438,48 @@ private Q_SLOTS:
                          QStringLiteral("--fund"), QStringLiteral("F1"), QStringLiteral("--rebalance-proposal"), out});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.stdErr.contains(QStringLiteral("line 3: target_weight")), qPrintable(bad.stdErr));
+    }
+
+    void importsPositionsAndModelsForPortfolioManagers() {
+        QTemporaryDir dir;
+        const auto desk = dir.filePath(QStringLiteral("desk"));
+        const auto positions =
+            write(dir, "positions.csv", QStringLiteral("fund,symbol,qty,price\nEUROPE,SAP.DE,1000,\nEUROPE,CASH,5000,\n"));
+        const auto model = write(dir, "EU-TWO.csv", QStringLiteral("symbol,target_weight\nSAP.DE,0.5\nASML.AS,0.4\n"));
+        const auto run = runAs("pm", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-positions"), positions,
+                                      QStringLiteral("--import-model"), model});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+        QVERIFY2(run.stdOut.contains(QStringLiteral("imported 2 opening positions from")), qPrintable(run.stdOut));
+        QVERIFY2(run.stdOut.contains(QStringLiteral("imported the model EU-TWO (2 weights) from")), qPrintable(run.stdOut));
+        {
+            auto store = store::SqliteStore::open(std::filesystem::path(desk.toStdString()) / "openblotter.db");
+            QVERIFY(store.ok());
+            const auto compliance = (*store)->loadCompliance(nowUtc());
+            QVERIFY(compliance.ok());
+            std::map<std::string, OpeningPosition> europe;
+            for (const auto& position : compliance->openingPositions)
+                if (position.fund == "EUROPE") europe[position.symbol] = position;
+            QCOMPARE(europe.size(), std::size_t(2));  // the demo's EUROPE rows were replaced
+            QCOMPARE(europe["SAP.DE"].quantity, Qty::fromInteger(1000));
+            QVERIFY(europe["SAP.DE"].price.has_value());  // the reference price, since the file gave none
+            QCOMPARE(europe["CASH"].quantity, Qty::fromInteger(5000));
+            const auto models = (*store)->loadModels();
+            QVERIFY(models.ok());
+            const auto found = std::find_if(models->begin(), models->end(), [](const auto& m) { return m.name == "EU-TWO"; });
+            QVERIFY(found != models->end());
+            QCOMPARE(found->weights.size(), std::size_t(2));
+        }
+        // A bad file imports nothing and says what is wrong; a trader may not import models.
+        const auto bad = write(dir, "bad.csv", QStringLiteral("fund,symbol,qty\nEUROPE,NOPE,10\n"));
+        const auto refused = runAs("pm", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-positions"), bad});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.stdErr.contains(
+                     QStringLiteral("NOPE (fund EUROPE) is not an instrument of this desk; no positions were imported")),
+                 qPrintable(refused.stdErr));
+        const auto trader = runAs("trader", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-model"), model});
+        QCOMPARE(trader.exitCode, 1);
+        QVERIFY2(trader.stdErr.contains(QStringLiteral("trader (Trader) may not import model portfolios")),
+                 qPrintable(trader.stdErr));
     }
 
     void movesRulesBetweenDesks() {
