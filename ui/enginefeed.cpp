@@ -63,7 +63,7 @@ void EngineFeed::drain() {
     std::vector<EngineAlert> alerts;
     std::vector<Breach> breaches;
     std::vector<OrderList> lists;
-    std::vector<OpeningPosition> opening;
+    std::vector<std::vector<OpeningPosition>> imports;  ///< each replaces what the one before it set
     for (auto& changes : sets) {
         if (changes.sequence <= after_) continue;  // already in the snapshot
         after_ = changes.sequence;
@@ -78,9 +78,9 @@ void EngineFeed::drain() {
         std::move(changes.alerts.begin(), changes.alerts.end(), std::back_inserter(alerts));
         std::move(changes.breaches.begin(), changes.breaches.end(), std::back_inserter(breaches));
         std::move(changes.lists.begin(), changes.lists.end(), std::back_inserter(lists));
-        std::move(changes.openingPositions.begin(), changes.openingPositions.end(), std::back_inserter(opening));
+        if (!changes.openingPositions.empty()) imports.push_back(std::move(changes.openingPositions));
     }
-    if (changedOrders.empty() && newExecutions.empty() && alerts.empty() && breaches.empty() && lists.empty() && opening.empty())
+    if (changedOrders.empty() && newExecutions.empty() && alerts.empty() && breaches.empty() && lists.empty() && imports.empty())
         return;
     if (lists_) {
         lists_->addLists(lists);
@@ -91,7 +91,7 @@ void EngineFeed::drain() {
     const auto orderOf = [this](OrderId id) { return orders_.find(id); };
     positions_.apply(newExecutions, orderOf);
     if (funds_) {
-        funds_->setOpening(opening);
+        for (const auto& positions : imports) funds_->setOpening(positions);
         funds_->apply(newExecutions, orderOf);
     }
     if (breaches_) breaches_->apply(breaches);

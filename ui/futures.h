@@ -8,6 +8,8 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <thread>
+#include <type_traits>
 
 namespace ob::ui {
 
@@ -38,6 +40,17 @@ void whenReady(QObject* context, std::future<T> future, F ready, G failed) {
                          ready(std::move(*value));
                      });
     timer->start();
+}
+
+/// Runs `work` on a thread of its own. Unlike std::async's, the future does not wait for the work
+/// when it is destroyed, so a dialog closed while its work runs closes at once; the work must
+/// therefore own what it uses (copies), apart from the desk's store, which outlives every window.
+template <typename F>
+auto inBackground(F work) -> std::future<std::invoke_result_t<F>> {
+    std::packaged_task<std::invoke_result_t<F>()> task(std::move(work));
+    auto future = task.get_future();
+    std::thread(std::move(task)).detach();
+    return future;
 }
 
 /// As above, for callers with nothing to undo when the work fails.

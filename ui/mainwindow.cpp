@@ -371,8 +371,13 @@ void MainWindow::reloadModels() {
 ModelsDialog* MainWindow::openModels() {
     auto* dialog = new ModelsDialog(desk_, models_, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ModelsDialog::saved, this, [this](const std::vector<ModelPortfolio>& models) {
-        models_ = models;
+    connect(dialog, &ModelsDialog::saved, this, [this](const ModelPortfolio& saved) {
+        const auto known =
+            std::find_if(models_.begin(), models_.end(), [&](const auto& model) { return model.name == saved.name; });
+        if (known == models_.end())
+            models_.push_back(saved);
+        else
+            *known = saved;
         fundsPanel_->setModels(models_);
         statusBar()->showMessage(tr("Model portfolio saved"), 8000);
     });

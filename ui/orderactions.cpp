@@ -101,7 +101,8 @@ void OrderActions::updateEnabled() {
     // Compliance officers and administrators watch orders; only traders and PMs act on them.
     const bool trades = desk_.actor.may(Permission::TradeOrders);
     for (auto* action : {buy_, sell_, cancelAll_}) action->setEnabled(trades);
-    amend_->setEnabled(trades && selected.size() == 1 && live == 1 && !selected.front()->held);  // a held order is never amended
+    // A held or staged order is never amended: it is cancelled, released or decided.
+    amend_->setEnabled(trades && selected.size() == 1 && live == 1 && !selected.front()->isUnsent());
     cancel_->setEnabled(trades && live > 0);
     details_->setEnabled(!selected.empty());
 }
@@ -142,7 +143,8 @@ OrderActions::Exposure OrderActions::workingIn(const std::vector<int>& sourceRow
     Exposure exposure;
     for (int row : sourceRows) {
         const auto* order = orders_.orderAt(row);
-        if (!order || !takesRequests(*order)) continue;
+        // What is at the broker: held and staged orders are not working, and stay as they are.
+        if (!order || !takesRequests(*order) || order->isUnsent()) continue;
         exposure.orders.push_back(order->id);
         auto price = order->terms.limitPrice ? order->terms.limitPrice : order->terms.stopPrice;
         if (!price) price = desk_.prices.last(order->symbol);

@@ -51,6 +51,7 @@ struct RuleResult {
     Money before;
     Money after;
     std::string message;  ///< the whole finding in one sentence
+    std::string account;  ///< for a block order, the account whose part it concerns
 
     friend bool operator==(const RuleResult&, const RuleResult&) = default;
 };

@@ -411,7 +411,8 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
             const auto& figures = exposure(fund);
             Money committed = openBuys(fund);
             if (const auto own = openBuys_.find(order.id); order.id != 0 && own != openBuys_.end())
-                committed -= own->second.notional;
+                for (const auto& part : own->second)
+                    if (part.fund == fund) committed -= part.notional;
             const Money before = figures.cash - committed;
             const Money after = before - *cost;
             const auto* holdings = holdings_.find(fund);
@@ -573,20 +574,28 @@ void ComplianceEngine::recordAccepted(const ProposedOrder& order) {
 
 void ComplianceEngine::trackOpenBuy(OrderId id, const std::string& account, Qty leaves, std::optional<Price> price,
                                     const std::string& symbol) {
+    trackOpenBuy(id, std::vector<Allocation>{{account, leaves}}, price, symbol);
+}
+
+void ComplianceEngine::trackOpenBuy(OrderId id, const std::vector<Allocation>& leavesByAccount, std::optional<Price> price,
+                                    const std::string& symbol) {
     const auto previous = openBuys_.find(id);
     if (previous != openBuys_.end()) {
-        openBuysByFund_[previous->second.fund] -= previous->second.notional;
+        for (const auto& part : previous->second) openBuysByFund_[part.fund] -= part.notional;
         openBuys_.erase(previous);
     }
-    if (!leaves.isPositive()) return;
     const auto valued = price ? price : markPrice(symbol);
     if (!valued) return;
-    const auto& fund = holdings_.fundOf(account);
-    const auto notional = inFundCurrency(leaves * *valued, symbol, fund);
-    if (!notional) return;
-    OpenBuy open{fund, *notional};
-    openBuysByFund_[open.fund] += open.notional;
-    openBuys_.emplace(id, std::move(open));
+    std::vector<OpenBuy> parts;
+    for (const auto& [account, leaves] : leavesByAccount) {
+        if (!leaves.isPositive()) continue;
+        const auto& fund = holdings_.fundOf(account);
+        const auto notional = inFundCurrency(leaves * *valued, symbol, fund);
+        if (!notional) continue;
+        openBuysByFund_[fund] += *notional;
+        parts.push_back({fund, *notional});
+    }
+    if (!parts.empty()) openBuys_.emplace(id, std::move(parts));
 }
 
 const std::string* ComplianceEngine::applyExecution(const ExecutionRecord& execution, const std::string& account) {

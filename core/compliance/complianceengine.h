@@ -73,6 +73,9 @@ public:
     void recordAccepted(const ProposedOrder& order);
     /// Keeps the open quantity of each buy, for the cash its fills will take.
     void trackOpenBuy(OrderId id, const std::string& account, Qty leaves, std::optional<Price> price, const std::string& symbol);
+    /// The same for a block order: the leaves of each account's part.
+    void trackOpenBuy(OrderId id, const std::vector<Allocation>& leavesByAccount, std::optional<Price> price,
+                      const std::string& symbol);
     /// Books a fill; returns the fund it changed, if any.
     const std::string* applyExecution(const ExecutionRecord& execution, const std::string& account);
     /// Books an execution of `order`, to each fund of a block order; returns the funds it changed.
@@ -123,7 +126,7 @@ private:
     std::unordered_map<std::string, Qty> locates_;  ///< by fund and symbol
     std::deque<RecentOrder> recent_;
     std::unordered_map<std::string, Money> traderNotional_;
-    std::unordered_map<OrderId, OpenBuy> openBuys_;
+    std::unordered_map<OrderId, std::vector<OpenBuy>> openBuys_;  ///< a block order's, one per fund
     std::unordered_map<std::string, Money> openBuysByFund_;
     struct CachedExposure {
         std::uint64_t fundVersion = 0;

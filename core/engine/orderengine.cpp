@@ -356,7 +356,11 @@ const Order* OrderEngine::sendOrHold(OrderId id, const CheckResult& check, const
     if (check.verdict == Verdict::Warn) details += "; warning accepted: " + warningReason;
     unit.audit.push_back(audit(actor, held ? "order.held" : action, "order " + std::to_string(id), details));
     // A held order counts toward duplicates and the trader's notional once it is released.
-    if (compliance_ && !held) compliance_->recordAccepted(proposalOf(order->state));
+    if (compliance_ && !held) {
+        auto accepted = proposalOf(order->state);
+        accepted.at = now;  // when it went, which for a staged order is not when it was created
+        compliance_->recordAccepted(accepted);
+    }
     unit.clOrdIdCounter = clOrdIdCounter_;
     if (held) {
         persist(*order, OrderEventKind::Held, check.summary(), std::move(unit), changes);
@@ -392,6 +396,11 @@ void OrderEngine::handle(Replace& command, BatchChanges& changes) {
     const auto* order = book_.find(command.id);
     if (!order) {
         command.done.set_value(Outcome::refused("no such order"));
+        return;
+    }
+    if (order->state.isBlock() &&
+        (command.terms.timeInForce == TimeInForce::GoodTillCancel || command.terms.timeInForce == TimeInForce::GoodTillDate)) {
+        command.done.set_value(Outcome::refused("a block order lasts the day: it cannot become GTC or GTD"));
         return;
     }
     if (order->state.isUnsent()) {

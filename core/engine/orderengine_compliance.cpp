@@ -65,7 +65,7 @@ Status OrderEngine::restoreCompliance(const ActiveBook& active) {
     // Today's orders count again toward duplicates and each trader's notional, in the order they came.
     std::vector<const OrderState*> todays;
     for (const auto& row : active.orders)
-        if (tradeDateOf(row.state.createdAt) == today && !row.state.held) todays.push_back(&row.state);
+        if (tradeDateOf(row.state.createdAt) == today && !row.state.isUnsent()) todays.push_back(&row.state);
     std::sort(todays.begin(), todays.end(), [](const OrderState* a, const OrderState* b) { return a->createdAt < b->createdAt; });
     for (const auto* state : todays) compliance_->recordAccepted(proposalOf(*state));
     for (const auto& row : active.orders) followOpenBuy(row.state);
@@ -92,7 +92,16 @@ void OrderEngine::followOpenBuy(const OrderState& order) {
     if (!compliance_ || order.side != Side::Buy) return;
     // A staged buy takes cash once a trader releases it.
     const bool open = !order.isDone() && !order.staged;
-    compliance_->trackOpenBuy(order.id, order.account, open ? order.leavesQty() : Qty{}, order.terms.limitPrice, order.symbol);
+    const Qty leaves = open ? order.leavesQty() : Qty{};
+    if (order.isBlock()) {
+        // Each fund answers for its part of what is left to buy.
+        const auto parts = splitProRata(order.allocations, leaves);
+        std::vector<Allocation> byAccount;
+        for (std::size_t i = 0; i < parts.size(); ++i) byAccount.push_back({order.allocations[i].account, parts[i]});
+        compliance_->trackOpenBuy(order.id, byAccount, order.terms.limitPrice, order.symbol);
+        return;
+    }
+    compliance_->trackOpenBuy(order.id, order.account, leaves, order.terms.limitPrice, order.symbol);
 }
 
 ProposedOrder OrderEngine::proposalOf(const NewOrderRequest& request, const Actor& actor, OrderId amending) const {
@@ -116,17 +125,24 @@ ProposedOrder OrderEngine::proposalOf(const NewOrderRequest& request, const Acto
 
 CheckResult OrderEngine::preTrade(const NewOrderRequest& request, const Actor& actor, OrderId amending) const {
     if (request.allocations.empty()) return compliance_->preTrade(proposalOf(request, actor, amending));
-    // Each fund answers for its own part; an amend keeps the parts' proportions.
+    // Each fund answers for its own part; an amend keeps the parts' proportions, so each part was
+    // its share of the old quantity and has filled its share of what the block filled.
     CheckResult merged;
     const auto parts = splitProRata(request.allocations, request.terms.quantity);
+    const auto* amended = amending ? book_.find(amending) : nullptr;
+    const auto before = amended ? splitProRata(request.allocations, amended->state.terms.quantity) : std::vector<Qty>{};
+    const auto filled = amended ? splitProRata(request.allocations, amended->state.cumQty) : std::vector<Qty>{};
     for (std::size_t i = 0; i < parts.size(); ++i) {
         auto part = proposalOf(request, actor, amending);
         part.account = request.allocations[i].account;
         part.quantity = parts[i];
-        if (part.replaces) part.replaces = std::nullopt;  // the part's previous size is not known; check it as new
-        part.filled = Qty{};
+        if (amended) {
+            part.replaces = before[i];
+            part.filled = filled[i];
+        }
         auto check = compliance_->preTrade(part);
         for (auto& finding : check.findings) {
+            finding.account = part.account;
             finding.message = part.account + ": " + finding.message;
             merged.findings.push_back(std::move(finding));
         }
@@ -144,8 +160,8 @@ void OrderEngine::raiseBreaches(const CheckResult& check, const OrderState& orde
         breach.severity = finding.verdict == Verdict::Block ? Severity::Block : Severity::Warning;
         breach.finding = finding;
         breach.orderId = order.id;
-        breach.fund = compliance_->fundOf(order.account);
-        breach.account = order.account;
+        breach.account = finding.account.empty() ? order.account : finding.account;
+        breach.fund = compliance_->fundOf(breach.account);
         breach.trader = order.owner;
         breach.symbol = order.symbol;
         breach.raisedAt = now;
@@ -295,7 +311,9 @@ void OrderEngine::handle(DecideBreach& command, BatchChanges& changes) {
         persist(*applied.order, OrderEventKind::RejectedByCompliance, applied.order->state.text, std::move(unit), changes);
     } else if (order && order->state.held && command.decision == BreachDecision::Override && breaches_.blocksCleared(orderId)) {
         const auto* released = book_.markCompliance(orderId, ComplianceMark::Overridden, false, now);
-        compliance_->recordAccepted(proposalOf(released->state));
+        auto accepted = proposalOf(released->state);
+        accepted.at = now;
+        compliance_->recordAccepted(accepted);
         unit.audit.push_back(
             audit(command.actor, "order.release", "order " + std::to_string(orderId), "sent after the override"));
         persistAndRoute(*released, OrderEventKind::Released,

@@ -36,19 +36,28 @@ void OrderEngine::handle(SetOpeningPositions& command, BatchChanges& changes) {
         command.done.set_value(Error{refusal(command.actor, "import opening positions")});
         return;
     }
+    if (auto failed = storeFailure(); !failed) {
+        command.done.set_value(failed);
+        return;
+    }
     std::map<std::string, std::set<std::string>> funds;
-    for (const auto& position : command.positions) funds[position.fund];
+    for (const auto& position : command.positions) {
+        funds[position.fund];
+        // A holding's P&L runs from the price it opened at: without one it would seem to have cost nothing.
+        if (position.symbol != OpeningPosition::kCash && !position.price) {
+            command.done.set_value(Error{position.symbol + " (fund " + position.fund + ") has no opening price"});
+            return;
+        }
+    }
     if (funds.empty()) {
         command.done.set_value(Error{"no positions to import"});
         return;
     }
-    if (auto saved = store_.saveOpeningPositions(command.positions); !saved) {
-        command.done.set_value(saved);
-        return;
-    }
     std::string names;
     for (const auto& [fund, none] : funds) names += (names.empty() ? "" : ", ") + fund;
+    // The positions and their audit record are written together.
     StoreUnit unit;
+    unit.openingPositions = command.positions;
     unit.audit.push_back(audit(command.actor, "positions.import", names,
                                std::to_string(command.positions.size()) + " positions from " + command.source));
     lastSubmitted_ = store_.submit(std::move(unit));
@@ -159,8 +168,12 @@ void OrderEngine::handle(Release& command, BatchChanges& changes) {
             refuse(subject + ": " + released.outcome.detail);
             continue;
         }
-        const auto* sent = sendOrHold(id, check, command.actor, command.warningReason, "order.release.list",
-                                      OrderEventKind::ReleasedFromList, changes);
+        // The release is on the record whatever compliance then says: sent, or held.
+        StoreUnit unit;
+        unit.audit.push_back(audit(command.actor, "order.release.list", subject,
+                                   "from list " + std::to_string(released.order->state.listId) + " to " + command.session));
+        const auto* sent = sendOrHold(id, check, command.actor, command.warningReason, "order.submit",
+                                      OrderEventKind::ReleasedFromList, changes, std::move(unit));
         results.emplace_back(sent->state);
     }
     command.done.set_value(std::move(results));

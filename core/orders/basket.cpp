@@ -1,5 +1,7 @@
 #include "basket.h"
 
+#include "portfolio/blockallocation.h"
+
 #include <map>
 
 namespace ob {
@@ -9,6 +11,43 @@ namespace {
 std::string upper(std::string text) {
     for (auto& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return text;
+}
+
+/// "GROWTH-PB=600;INCOME-PB=400" or "GROWTH-PB=60%;INCOME-PB=40%" for an order of `total`.
+Result<std::vector<Allocation>> parseAllocations(std::string_view text, Qty total, const std::map<std::string, bool>& accounts) {
+    std::vector<std::pair<std::string, std::string>> parts;
+    while (!text.empty()) {
+        const auto end = text.find(';');
+        const auto part = text.substr(0, end);
+        const auto equals = part.find('=');
+        if (equals == std::string_view::npos || equals == 0 || equals + 1 == part.size())
+            return Error{"'" + std::string(part) + "' is not ACCOUNT=QTY or ACCOUNT=PERCENT%"};
+        const std::string account(part.substr(0, equals));
+        if (!accounts.contains(account)) return Error{"unknown account '" + account + "'"};
+        parts.emplace_back(account, std::string(part.substr(equals + 1)));
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    }
+    const bool byWeight = !parts.empty() && parts.front().second.back() == '%';
+    std::vector<Allocation> allocations;
+    std::vector<std::pair<std::string, Money>> weights;
+    Money percent;
+    for (const auto& [account, amount] : parts) {
+        if ((amount.back() == '%') != byWeight) return Error{"give every allocation as a quantity or every one as a percentage"};
+        if (byWeight) {
+            auto weight = Money::parse(std::string_view(amount).substr(0, amount.size() - 1));
+            if (!weight || !weight->isPositive())
+                return Error{"the share of " + account + " is not a positive percentage: " + amount};
+            percent += *weight;
+            weights.emplace_back(account, Money::fromRaw(weight->raw() / 100));
+        } else {
+            auto quantity = Qty::parse(amount);
+            if (!quantity || !quantity->isPositive()) return Error{"the quantity of " + account + " is not positive: " + amount};
+            allocations.push_back({account, *quantity});
+        }
+    }
+    if (!byWeight) return allocations;
+    if (percent != Money::fromInteger(100)) return Error{"the percentages add up to " + percent.toString() + ", not 100"};
+    return allocateByWeight(weights, total);
 }
 
 }  // namespace
@@ -35,6 +74,8 @@ Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const Re
         NewOrderRequest order;
         order.account = table.field(row, "account");
         order.symbol = table.field(row, "symbol");
+        const auto allocations = table.field(row, "allocations");
+        if (!allocations.empty() && order.account.empty()) order.account = allocations.substr(0, allocations.find('='));
         if (order.account.empty())
             problem(row.line, "account is empty");
         else if (!accounts.contains(order.account))
@@ -96,6 +137,16 @@ Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const Re
             const OrdType t = order.terms.type;
             price("limit_price", needsLimitPrice(t), order.terms.limitPrice);
             price("stop_price", needsStopPrice(t), order.terms.stopPrice);
+        }
+
+        if (!allocations.empty() && order.terms.quantity.isPositive()) {
+            auto parsed = parseAllocations(allocations, order.terms.quantity, accounts);
+            if (!parsed)
+                problem(row.line, "allocations: " + parsed.error());
+            else if (auto valid = validateAllocations(order.account, order.terms.quantity, *parsed); !valid)
+                problem(row.line, "allocations: " + valid.error());
+            else
+                order.allocations = std::move(*parsed);
         }
 
         const auto broker = table.field(row, "broker");

@@ -69,6 +69,7 @@ OrderBook::Applied OrderBook::releaseStaged(OrderId id, std::string session, std
     order->state.staged = false;
     order->state.session = std::move(session);
     order->state.owner = std::move(trader);
+    order->state.createdAt = at;  // it enters the market, and the day's trading, now
     order->state.updatedAt = at;
     return {Outcome::applied(), order};
 }

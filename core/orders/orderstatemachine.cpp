@@ -1,6 +1,5 @@
 #include "orderstatemachine.h"
 
-#include <set>
 #include <utility>
 
 namespace ob::order_state_machine {
@@ -302,35 +301,16 @@ Outcome recordRequest(Order& order, RequestKind kind, std::string clOrdId, const
 
 }  // namespace
 
-namespace {
-
-/// A block order's allocations name distinct accounts, each with a positive quantity, adding up to the order's.
-Status validateAllocations(const NewOrderRequest& request) {
-    if (request.allocations.empty()) return {};
-    if (request.allocations.size() == 1) return Error{"a block order needs at least two accounts"};
-    Qty total;
-    std::set<std::string> accounts;
-    for (const auto& allocation : request.allocations) {
-        if (allocation.account.empty()) return Error{"an allocation needs an account"};
-        if (!accounts.insert(allocation.account).second) return Error{"account " + allocation.account + " is allocated twice"};
-        if (!allocation.quantity.isPositive())
-            return Error{"the allocation to " + allocation.account + " must be a positive quantity"};
-        total += allocation.quantity;
-    }
-    if (total != request.terms.quantity)
-        return Error{"the allocations add up to " + total.toString() + ", the order is for " + request.terms.quantity.toString()};
-    if (request.account != request.allocations.front().account) return Error{"a block order's account is its first allocation's"};
-    return {};
-}
-
-}  // namespace
-
 Result<Order> create(OrderId id, const NewOrderRequest& request, std::string clOrdId, Timestamp at) {
     if (auto valid = validateTerms(request.terms); !valid) return Error{valid.error()};
     if (request.symbol.empty()) return Error{"an order needs a symbol"};
     if (request.account.empty()) return Error{"an order needs an account"};
     if (clOrdId.empty()) return Error{"an order needs a ClOrdID"};
-    if (auto valid = validateAllocations(request); !valid) return Error{valid.error()};
+    if (auto valid = validateAllocations(request.account, request.terms.quantity, request.allocations); !valid)
+        return Error{valid.error()};
+    if (!request.allocations.empty() && (request.terms.timeInForce == TimeInForce::GoodTillCancel ||
+                                         request.terms.timeInForce == TimeInForce::GoodTillDate))
+        return Error{"a block order lasts the day (DAY, IOC or FOK): its fills are allocated to the funds within the day"};
     Order order;
     order.executions.reserve(4);  // most orders see an acknowledgement and a few fills
     order.executionHashes.reserve(4);

@@ -1,5 +1,7 @@
 #include "orderterms.h"
 
+#include <set>
+
 #include <string>
 
 namespace ob {
@@ -22,6 +24,24 @@ Status validateTerms(const OrderTerms& terms) {
     const bool goodTillDate = terms.timeInForce == TimeInForce::GoodTillDate;
     if (goodTillDate && !terms.expireTime) return Error{"a GoodTillDate order needs an expiry time"};
     if (!goodTillDate && terms.expireTime) return Error{"only a GoodTillDate order takes an expiry time"};
+    return {};
+}
+
+Status validateAllocations(const std::string& account, Qty quantity, const std::vector<Allocation>& allocations) {
+    if (allocations.empty()) return {};
+    if (allocations.size() == 1) return Error{"a block order needs at least two accounts"};
+    Qty total;
+    std::set<std::string> accounts;
+    for (const auto& allocation : allocations) {
+        if (allocation.account.empty()) return Error{"an allocation needs an account"};
+        if (!accounts.insert(allocation.account).second) return Error{"account " + allocation.account + " is allocated twice"};
+        if (!allocation.quantity.isPositive())
+            return Error{"the allocation to " + allocation.account + " must be a positive quantity"};
+        total += allocation.quantity;
+    }
+    if (total != quantity)
+        return Error{"the allocations add up to " + total.toString() + ", the order is for " + quantity.toString()};
+    if (account != allocations.front().account) return Error{"a block order's account is its first allocation's"};
     return {};
 }
 

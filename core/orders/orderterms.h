@@ -33,6 +33,10 @@ struct Allocation {
     friend bool operator==(const Allocation&, const Allocation&) = default;
 };
 
+/// A block order's allocations (none for an order of one account) name distinct accounts, at least
+/// two, each with a positive quantity, adding up to the order's; the order's account is the first's.
+Status validateAllocations(const std::string& account, Qty quantity, const std::vector<Allocation>& allocations);
+
 /// Checks that the terms are complete and consistent: a positive quantity,
 /// the prices the order type needs and no others, an expiry only for GTD.
 Status validateTerms(const OrderTerms& terms);

@@ -190,16 +190,17 @@ std::vector<ClOrdIdLink> decodeChain(std::string_view text) {
 OrderRepository::OrderRepository(sqlite::Database& db) : db_(db), compliance_(db) {}
 
 void OrderRepository::prepareWrites() {
-    upsertOrder_ =
-        db_.prepare(std::string("INSERT INTO orders (") + kOrderColumns +
-                    ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
-                    "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40,?41,?42,?43) "
-                    "ON CONFLICT(id) DO UPDATE SET session=?3, ord_type=?7, quantity=?8, limit_price=?9, stop_price=?10, "
-                    "time_in_force=?11, expire_time=?12, cl_ord_id=?13, broker_order_id=?14, phase=?15, stopped=?16, "
-                    "suspended=?17, pending_kind=?18, pending_cl_ord_id=?19, pending_quantity=?20, pending_ord_type=?21, "
-                    "pending_limit_price=?22, pending_stop_price=?23, pending_time_in_force=?24, pending_expire_time=?25, "
-                    "pending_acknowledged=?26, pending_sent_at=?27, cum_qty=?28, notional=?29, status=?30, leaves_qty=?31, "
-                    "avg_px=?32, is_open=?33, text=?34, chain=?35, updated_at=?37, owner=?38, compliance=?39, held=?40, staged=?42");
+    upsertOrder_ = db_.prepare(
+        std::string("INSERT INTO orders (") + kOrderColumns +
+        ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
+        "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40,?41,?42,?43) "
+        "ON CONFLICT(id) DO UPDATE SET trade_date=?2, session=?3, ord_type=?7, quantity=?8, limit_price=?9, stop_price=?10, "
+        "time_in_force=?11, expire_time=?12, cl_ord_id=?13, broker_order_id=?14, phase=?15, stopped=?16, "
+        "suspended=?17, pending_kind=?18, pending_cl_ord_id=?19, pending_quantity=?20, pending_ord_type=?21, "
+        "pending_limit_price=?22, pending_stop_price=?23, pending_time_in_force=?24, pending_expire_time=?25, "
+        "pending_acknowledged=?26, pending_sent_at=?27, cum_qty=?28, notional=?29, status=?30, leaves_qty=?31, "
+        "avg_px=?32, is_open=?33, text=?34, chain=?35, created_at=?36, updated_at=?37, owner=?38, compliance=?39, held=?40, "
+        "staged=?42");
     insertClOrdId_ = db_.prepare("INSERT OR IGNORE INTO order_cl_ord_ids (session, cl_ord_id, order_id) VALUES (?, ?, ?)");
     insertExecution_ = db_.prepare(
         "INSERT INTO executions (order_id, session, exec_id, exec_ref_id, exec_type, reported_status, status, "
@@ -253,6 +254,7 @@ void OrderRepository::write(const std::vector<StoreUnit>& batch) {
         if (unit.event) writeEvent(*unit.event);
         if (unit.quarantine) writeQuarantine(*unit.quarantine);
         if (unit.rules) compliance_.saveRules(*unit.rules);
+        if (unit.openingPositions) compliance_.saveOpeningPositions(*unit.openingPositions);
         for (const auto& breach : unit.breaches) compliance_.writeBreach(breach);
         for (const auto& record : unit.audit) compliance_.appendAudit(record);
     }

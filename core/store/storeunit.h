@@ -5,6 +5,7 @@
 #include "orders/order.h"
 #include "orders/orderhistory.h"
 #include "orders/orderlist.h"
+#include "portfolio/fundholdings.h"
 
 #include <cstdint>
 #include <optional>
@@ -55,6 +56,8 @@ struct StoreUnit {
     std::vector<AuditRecord> audit;
     std::optional<RuleBook> rules;  ///< replaces every rule, list entry and locate
     std::optional<OrderList> list;  ///< a staged list, written before its orders
+    /// Replace the opening positions of each fund they name.
+    std::optional<std::vector<OpeningPosition>> openingPositions;
 };
 
 }  // namespace ob

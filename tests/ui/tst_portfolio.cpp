@@ -425,7 +425,7 @@ private Q_SLOTS:
         badFile.close();
         const auto refused = pm.importPositions(bad, false);
         QVERIFY(!refused.ok());
-        QCOMPARE(refused.error(), std::string("ZZZZ (fund EUROPE) is not an instrument of this desk"));
+        QCOMPARE(refused.error(), std::string("line 2: ZZZZ (fund EUROPE) is not an instrument of this desk"));
         // The audit trail has the import.
         const auto audit = desk.desk->store().auditTrail(5);
         QVERIFY(audit.ok());

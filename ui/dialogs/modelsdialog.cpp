@@ -215,17 +215,19 @@ void ModelsDialog::saveCurrent() {
                              std::to_string(model->weights.size()) + " weights"};
     auto& store = desk_.store;
     whenReady(
-        this, std::async(std::launch::async, [&store, saved = *model, record] { return store.saveModel(saved, record); }),
+        this, inBackground([&store, saved = *model, record] { return store.saveModel(saved, record); }),
         [this, saved = *model](Status status) {
             save_->setEnabled(true);
             if (!status) {
                 status_->setText(tr("Not saved: %1").arg(toQString(status.error())));
                 return;
             }
-            models_[std::size_t(current_)] = saved;
+            // The list may have moved on while the model was written: it is found by name.
+            for (auto& known : models_)
+                if (known.name == saved.name) known = saved;
             status_->setText(
                 tr("Saved %1: %2").arg(toQString(saved.name), counted(qint64(saved.weights.size()), "weight", "weights")));
-            Q_EMIT this->saved(models_);
+            Q_EMIT this->saved(saved);
         },
         [this](const QString& what) {
             save_->setEnabled(true);

@@ -32,7 +32,7 @@ public:
     QString statusText() const;
 
 Q_SIGNALS:
-    void saved(const std::vector<ob::ModelPortfolio>& models);
+    void saved(const ob::ModelPortfolio& model);
 
 private:
     void showModel(int index);

@@ -171,6 +171,8 @@ RebalanceDialog::RebalanceDialog(const DeskServices& desk, PortfolioBook& book, 
         if (row < 0 || row >= int(lines_.size())) return;
         if (item->column() == Include) {
             lines_[std::size_t(row)].included = item->checkState() == Qt::Checked;
+            for (auto& line : lines_) line.checked = false;  // the orders after it see a different portfolio
+            showProposal();
             status_->setText(tr("Orders changed: check compliance again before approving"));
         } else if (item->column() == Quantity) {
             quantityEdited(row);
@@ -203,6 +205,7 @@ void RebalanceDialog::setBusy(bool busy, const QString& status) {
     propose_->setVisible(proposing);
     recheck_->setVisible(!proposing);
     approve_->setVisible(!proposing);
+    back_->setEnabled(!busy);
     propose_->setEnabled(!busy && !models_.empty());
     recheck_->setEnabled(!busy);
     approve_->setEnabled(!busy && desk_.actor.may(Permission::ManagePortfolios));
@@ -242,23 +245,25 @@ void RebalanceDialog::propose() {
             {fund, book_.currentHoldings(fund), models_[std::size_t(chosen)], options, {}, desk_.actor.user, nowUtc()});
     prices_ = pricesNow(funds);
     setBusy(true, tr("Working out the proposal and its compliance…"));
+    const int generation = ++generation_;
     auto& store = desk_.store;
-    const ReferenceData* reference = &desk_.reference;
-    auto work = [&store, reference, requests = std::move(requests), prices = prices_]() mutable -> Result<std::vector<FundPlan>> {
+    auto work = [&store, reference = desk_.reference, requests = std::move(requests),
+                 prices = prices_]() mutable -> Result<std::vector<FundPlan>> {
         auto compliance = store.loadCompliance(nowUtc());
         if (!compliance) return Error{"cannot read the compliance rules: " + compliance.error()};
         std::vector<FundPlan> plans;
         for (auto& request : requests) {
             request.rules = compliance->rules;
-            auto plan = planRebalance(*reference, request, prices);
+            auto plan = planRebalance(reference, request, prices);
             if (!plan) return Error{plan.error()};
             plans.push_back({std::move(request), std::move(*plan)});
         }
         return plans;
     };
     whenReady(
-        this, std::async(std::launch::async, std::move(work)),
-        [this](Result<std::vector<FundPlan>> plans) {
+        this, inBackground(std::move(work)),
+        [this, generation](Result<std::vector<FundPlan>> plans) {
+            if (generation != generation_) return;
             if (!plans) {
                 setBusy(false, toQString(plans.error()));
                 Q_EMIT failed(toQString(plans.error()));
@@ -338,6 +343,10 @@ void RebalanceDialog::fillRow(int row) {
     set(Target, percent(trade.targetWeight));
     set(DriftAfter, percent(after - trade.targetWeight));
     const auto verdict = line.check.verdict;
+    if (!line.checked) {
+        set(ComplianceVerdict, tr("Not checked"))->setToolTip(tr("The orders changed: check compliance again"));
+        return;
+    }
     auto* compliance = set(ComplianceVerdict, verdict == ob::Verdict::Pass   ? tr("Pass")
                                               : verdict == ob::Verdict::Warn ? tr("Warn")
                                                                              : tr("Block"));
@@ -356,10 +365,11 @@ void RebalanceDialog::quantityEdited(int row) {
         status_->setText(tr("Row %1: '%2' is not a quantity; kept %3").arg(row + 1).arg(text, formatQty(line.quantity)));
     } else {
         line.quantity = *quantity;
+        for (auto& other : lines_) other.checked = false;  // the orders after it see a different portfolio
         status_->setText(tr("Orders changed: check compliance again before approving"));
     }
-    fillRow(row);
     filling_ = false;
+    showProposal();
 }
 
 RebalanceProposal RebalanceDialog::editedProposal(std::size_t plan) const {
@@ -377,17 +387,19 @@ RebalanceProposal RebalanceDialog::editedProposal(std::size_t plan) const {
 void RebalanceDialog::checkAgain() {
     if (plans_.empty()) return;
     setBusy(true, tr("Checking compliance…"));
+    const int generation = ++generation_;
     std::vector<std::pair<RebalanceRequest, RebalanceProposal>> work;
     for (std::size_t p = 0; p < plans_.size(); ++p) work.emplace_back(plans_[p].request, editedProposal(p));
-    const ReferenceData* reference = &desk_.reference;
-    auto check = [reference, work = std::move(work), prices = prices_] {
+    auto check = [reference = desk_.reference, work = std::move(work), prices = prices_] {
         std::vector<std::vector<CheckResult>> results;
-        for (const auto& [request, proposal] : work) results.push_back(checkRebalance(*reference, request, proposal, prices));
+        for (const auto& [request, proposal] : work) results.push_back(checkRebalance(reference, request, proposal, prices));
         return results;
     };
-    whenReady(this, std::async(std::launch::async, std::move(check)), [this](std::vector<std::vector<CheckResult>> results) {
+    whenReady(this, inBackground(std::move(check)), [this, generation](std::vector<std::vector<CheckResult>> results) {
+        if (generation != generation_ || results.size() != plans_.size()) return;
         std::vector<std::size_t> next(results.size(), 0);
         for (auto& line : lines_) {
+            line.checked = true;
             if (!line.included || !line.quantity.isPositive()) {
                 line.check = {};
                 continue;
@@ -403,6 +415,11 @@ void RebalanceDialog::checkAgain() {
 
 void RebalanceDialog::approve() {
     if (!desk_.actor.may(Permission::ManagePortfolios) || plans_.empty()) return;
+    if (std::any_of(lines_.begin(), lines_.end(), [](const Line& line) { return !line.checked; })) {
+        status_->setText(tr("The orders changed since compliance saw them: check compliance again, then approve"));
+        Q_EMIT failed(status_->text());
+        return;
+    }
     std::vector<FundTrades> funds;
     QStringList names;
     for (std::size_t p = 0; p < plans_.size(); ++p) {

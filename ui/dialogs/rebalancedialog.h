@@ -77,6 +77,7 @@ private:
         bool included = true;
         Qty quantity;
         CheckResult check;
+        bool checked = true;  ///< false once edited, until compliance is checked again
     };
     struct FundPlan {
         RebalanceRequest request;
@@ -99,6 +100,7 @@ private:
     std::vector<Line> lines_;
     ComplianceEngine::PriceSource prices_;
     bool filling_ = false;
+    int generation_ = 0;  ///< numbers the proposals and checks: an answer to an older one is dropped
 
     QStackedWidget* pages_;
     QListWidget* funds_;
