@@ -130,21 +130,19 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
     listsDock_ = addPanel(stagedListsPanel_, tr("Staged lists"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(executionsDock, sessionsDock);
     tabifyDockWidget(executionsDock, listsDock_);
-    tabifyDockWidget(positionsDock, fundsDock_);
+    // A PM works in the funds: they take the blotter's width, a tab beside the orders.
+    const bool manager = desk_.actor.may(Permission::ManagePortfolios);
+    tabifyDockWidget(manager ? ordersDock : positionsDock, fundsDock_);
     tabifyDockWidget(positionsDock, alertsDock_);
     tabifyDockWidget(positionsDock, complianceDock_);
     // A compliance officer's day starts with the breaches, a PM's with the funds, a trader's with
     // the positions and the lists the PMs sent.
     executionsDock->raise();
     if (desk_.actor.may(Permission::ReleaseLists)) listsDock_->raise();
-    (desk_.actor.may(Permission::DecideBreaches)     ? complianceDock_
-     : desk_.actor.may(Permission::ManagePortfolios) ? fundsDock_
-                                                     : positionsDock)
-        ->raise();
+    (desk_.actor.may(Permission::DecideBreaches) ? complianceDock_ : positionsDock)->raise();
+    if (manager) fundsDock_->raise();
     resizeDocks({ordersDock, executionsDock}, {3, 2}, Qt::Vertical);
-    // A PM's funds view needs the width: weights, targets and the exposures chart side by side.
-    const bool manager = desk_.actor.may(Permission::ManagePortfolios);
-    resizeDocks({executionsDock, positionsDock}, {1, manager ? 2 : 1}, Qt::Horizontal);
+    resizeDocks({executionsDock, positionsDock}, {1, 1}, Qt::Horizontal);
 
     createMenus();
     createStatusBar();

@@ -208,6 +208,7 @@ int main(int argc, char** argv) {
     const auto listId = staged.at(0).at(0).value<OrderList>().id;
     if (!QTest::qWaitFor([&] { return window.listsModel().rowOf(listId) >= 0; }, 5000)) qFatal("the list did not arrive");
     lists->selectList(listId);
+    lists->findChild<QLineEdit*>(QStringLiteral("releaseReason"))->setText(QStringLiteral("Rebalance approved by the PM"));
     QSignalSpy released(lists, &ui::StagedListsPanel::released);
     lists->releaseAll();
     if (!released.wait(10000)) qFatal("the list was not released");

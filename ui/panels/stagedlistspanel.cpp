@@ -95,6 +95,8 @@ StagedListsPanel::StagedListsPanel(const DeskServices& desk, StagedListsModel& l
     });
     connect(ordersView_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &StagedListsPanel::updateButtons);
     connect(&lists_, &StagedListsModel::progressChanged, this, &StagedListsPanel::updateButtons);
+    connect(&lists_, &QAbstractItemModel::dataChanged, listsView_,
+            [this] { listsView_->resizeColumnToContents(StagedListsModel::FilledPercent); });
     connect(&lists_, &QAbstractItemModel::rowsInserted, listsView_, [this] {
         listsView_->resizeColumnsToContents();
         if (!listsView_->currentIndex().isValid()) listsView_->selectRow(lists_.rowCount() - 1);
