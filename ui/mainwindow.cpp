@@ -385,7 +385,19 @@ ModelsDialog* MainWindow::openModels() {
 
 RebalanceDialog* MainWindow::openRebalance() {
     if (!desk_.actor.may(Permission::ManagePortfolios)) return nullptr;
-    auto* dialog = new RebalanceDialog(desk_, *portfolio_, models_, this);
+    // Counted when the PM asks for a proposal: a scan of the blotter, once per click.
+    auto openOrders = [this](const std::string& fund) {
+        int open = 0;
+        for (int row = 0; row < orders_->rowCount(); ++row) {
+            const auto* order = orders_->orderAt(row);
+            if (order->isDone()) continue;
+            bool inFund = portfolio_->fundOf(order->account) == fund;
+            for (const auto& allocation : order->allocations) inFund = inFund || portfolio_->fundOf(allocation.account) == fund;
+            open += inFund ? 1 : 0;
+        }
+        return open;
+    };
+    auto* dialog = new RebalanceDialog(desk_, *portfolio_, models_, openOrders, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!fundsPanel_->currentFund().isEmpty()) dialog->chooseFunds({fundsPanel_->currentFund()});
     connect(dialog, &RebalanceDialog::staged, this, [this](const OrderList& list, int orders) {

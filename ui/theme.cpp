@@ -1,5 +1,7 @@
 #include "theme.h"
 
+#include "format.h"
+
 #include <QApplication>
 #include <QPalette>
 #include <QStyle>
@@ -108,6 +110,12 @@ QColor statusTint(OrdStatus status) {
 QColor profitColor(bool gain) {
     if (gain) return dark() ? QColor(0x4c, 0xc9, 0x7d) : QColor(0x1e, 0x8a, 0x4a);
     return dark() ? QColor(0xff, 0x72, 0x72) : QColor(0xcc, 0x33, 0x33);
+}
+
+QString profitHtml(Money amount) {
+    const auto text = formatMoney(amount, 2);
+    return amount.isZero() ? text
+                           : QStringLiteral("<span style='color:%1'>%2</span>").arg(profitColor(amount.isPositive()).name(), text);
 }
 
 QColor mutedColor() { return dark() ? QColor(0x8a, 0x90, 0x99) : QColor(0x80, 0x86, 0x8e); }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/decimal.h"
 #include "domain/fixenums.h"
 
 #include <QColor>
@@ -26,6 +27,8 @@ QColor statusColor(OrdStatus status);
 QColor statusTint(OrdStatus status);
 /// Gains and losses.
 QColor profitColor(bool gain);
+/// A P&L amount to 2 places as rich text, green for a gain and red for a loss.
+QString profitHtml(Money amount);
 /// Text that matters less: finished orders, hints.
 QColor mutedColor();
 /// A warning that still lets the user go on (amber).

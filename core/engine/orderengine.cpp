@@ -317,6 +317,10 @@ void OrderEngine::handle(Submit& command, BatchChanges& changes) {
     command.request.staged = false;
     command.request.listId = 0;
     const auto now = options_.clock();
+    if (auto funds = blockFunds(command.request); !funds) {
+        command.done.set_value(Error{funds.error()});
+        return;
+    }
     CheckResult check;
     if (compliance_) {
         check = preTrade(command.request, command.actor, 0);

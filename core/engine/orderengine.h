@@ -225,6 +225,8 @@ private:
     /// Compliance, in engine/orderengine_compliance.cpp.
     Status restoreCompliance(const ActiveBook& active);
     ProposedOrder proposalOf(const NewOrderRequest& request, const Actor& actor, OrderId amending) const;
+    /// A block order names each fund once: compliance checks each fund's part on its own.
+    Status blockFunds(const NewOrderRequest& request) const;
     /// The pre-trade check of an order or amend; a block order is checked in each account for its part.
     CheckResult preTrade(const NewOrderRequest& request, const Actor& actor, OrderId amending) const;
     /// Sends a new order (created, not yet sent) after its pre-trade `check`, or holds it when the

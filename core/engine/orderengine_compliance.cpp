@@ -123,6 +123,20 @@ ProposedOrder OrderEngine::proposalOf(const NewOrderRequest& request, const Acto
     return proposal;
 }
 
+Status OrderEngine::blockFunds(const NewOrderRequest& request) const {
+    if (!compliance_) return {};
+    std::map<std::string, std::string> accountOfFund;
+    for (const auto& allocation : request.allocations) {
+        const auto& fund = compliance_->fundOf(allocation.account);
+        if (fund.empty()) continue;
+        const auto [known, added] = accountOfFund.emplace(fund, allocation.account);
+        if (!added)
+            return Error{"accounts " + known->second + " and " + allocation.account + " both book to fund " + fund +
+                         ": a block order allocates to each fund once"};
+    }
+    return {};
+}
+
 CheckResult OrderEngine::preTrade(const NewOrderRequest& request, const Actor& actor, OrderId amending) const {
     if (request.allocations.empty()) return compliance_->preTrade(proposalOf(request, actor, amending));
     // Each fund answers for its own part; an amend keeps the parts' proportions, so each part was

@@ -101,9 +101,11 @@ void OrderEngine::handle(StageList& command, BatchChanges& changes) {
         request.listId = list.id;
         request.staged = true;
         request.session.clear();  // the trader chooses the broker when releasing
-        if (auto valid = order_state_machine::create(0, request, "unsent", now); !valid) {
-            command.done.set_value(
-                Error{"order " + std::to_string(i + 1) + " of the list (" + request.symbol + "): " + valid.error()});
+        auto valid = order_state_machine::create(0, request, "unsent", now);
+        const auto funds = valid ? blockFunds(request) : Status{};
+        if (!valid || !funds) {
+            command.done.set_value(Error{"order " + std::to_string(i + 1) + " of the list (" + request.symbol +
+                                         "): " + (valid ? funds.error() : valid.error())});
             return;
         }
     }

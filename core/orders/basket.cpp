@@ -145,6 +145,11 @@ Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const Re
                 problem(row.line, "allocations: " + parsed.error());
             else if (auto valid = validateAllocations(order.account, order.terms.quantity, *parsed); !valid)
                 problem(row.line, "allocations: " + valid.error());
+            else if (order.terms.timeInForce == TimeInForce::GoodTillCancel)
+                // The engine refuses it; caught here, no row of the basket is sent.
+                problem(row.line,
+                        "allocations: a block order lasts the day (DAY, IOC or FOK): its fills are allocated to the funds "
+                        "within the day");
             else
                 order.allocations = std::move(*parsed);
         }

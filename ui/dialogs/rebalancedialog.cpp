@@ -53,12 +53,13 @@ QDoubleSpinBox* spinBox(QWidget* parent, double maximum, int decimals, const QSt
 }  // namespace
 
 RebalanceDialog::RebalanceDialog(const DeskServices& desk, PortfolioBook& book, std::vector<ModelPortfolio> models,
-                                 QWidget* parent)
+                                 OpenOrders openOrders, QWidget* parent)
     : QDialog(parent)
     , desk_(desk)
     , book_(book)
     , instruments_(desk.reference.instruments)
     , models_(std::move(models))
+    , openOrders_(std::move(openOrders))
     , pages_(new QStackedWidget(this))
     , funds_(new QListWidget(this))
     , model_(new QComboBox(this))
@@ -297,6 +298,9 @@ void RebalanceDialog::showProposal() {
     for (const auto& line : lines_) breaches += line.included && line.check.verdict != ob::Verdict::Pass ? 1 : 0;
     for (const auto& fund : plans_) {
         const auto& proposal = fund.plan.proposal;
+        if (const int open = openOrders_ ? openOrders_(fund.request.fund) : 0)
+            parts << tr("<span style='color:%1'>%2 has %3 staged or working: this proposal does not count them</span>")
+                         .arg(warningColor().name(), toQString(fund.request.fund), counted(open, "order", "orders"));
         parts << tr("<b>%1</b>: NAV %2 · cash %3 → %4 · %5 · %6 left alone")
                      .arg(toQString(fund.request.fund), formatMoney(proposal.nav, 2), formatMoney(proposal.cashBefore, 2),
                           formatMoney(proposal.cashAfter, 2), counted(qint64(proposal.trades.size()), "order", "orders"))

@@ -7,6 +7,7 @@
 
 #include <QDialog>
 
+#include <functional>
 #include <vector>
 
 class QCheckBox;
@@ -47,7 +48,11 @@ public:
         ColumnCount
     };
 
-    RebalanceDialog(const DeskServices& desk, PortfolioBook& book, std::vector<ModelPortfolio> models, QWidget* parent = nullptr);
+    /// How many orders of a fund are staged or working: the proposal does not count them, so the PM is told.
+    using OpenOrders = std::function<int(const std::string& fund)>;
+
+    RebalanceDialog(const DeskServices& desk, PortfolioBook& book, std::vector<ModelPortfolio> models, OpenOrders openOrders,
+                    QWidget* parent = nullptr);
 
     void chooseFunds(const QStringList& funds);
     void chooseModel(const QString& name);
@@ -96,6 +101,7 @@ private:
     PortfolioBook& book_;
     InstrumentDirectory instruments_;
     std::vector<ModelPortfolio> models_;
+    OpenOrders openOrders_;
     std::vector<FundPlan> plans_;
     std::vector<Line> lines_;
     ComplianceEngine::PriceSource prices_;

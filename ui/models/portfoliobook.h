@@ -41,6 +41,7 @@ public:
     /// Bumped by every change to the fund (fills, imports); 0 for an unknown fund.
     std::uint64_t version(const std::string& fund) const;
     QStringList funds() const;
+    const std::string& fundOf(const std::string& account) const { return holdings_.fundOf(account); }
     const ReferenceData& reference() const { return reference_; }
 
 Q_SIGNALS:

@@ -152,19 +152,13 @@ void FundsPanel::updateSummary() {
         summary_->setText(tr("No holdings"));
         return;
     }
-    auto coloured = [](Money value) {
-        const auto text = formatMoney(value, 2);
-        return value.isZero()
-                   ? text
-                   : QStringLiteral("<span style='color:%1'>%2</span>").arg(profitColor(value.isPositive()).name(), text);
-    };
     std::size_t open = 0;
     for (const auto& holding : valuation.holdings) open += holding.quantity.isZero() ? 0 : 1;
     QString text =
         tr("<b>NAV</b> %1 %2 · <b>cash</b> %3 (%4%) · %5 · <b>unrealised</b> %6 · <b>realised</b> %7")
             .arg(toQString(valuation.baseCurrency), formatMoney(valuation.nav, 2), formatMoney(valuation.cash, 2))
             .arg(percentOfNav(valuation.cash, valuation.nav), 0, 'f', 2)
-            .arg(counted(qint64(open), "holding", "holdings"), coloured(valuation.unrealised), coloured(valuation.realised));
+            .arg(counted(qint64(open), "holding", "holdings"), profitHtml(valuation.unrealised), profitHtml(valuation.realised));
     if (!valuation.unpriced.empty())
         text += tr(" · <span style='color:%1'>%2 without a price or rate, left out of NAV</span>")
                     .arg(warningColor().name())

@@ -51,17 +51,11 @@ void PositionsPanel::updateTotals() {
         totals_->setText(tr("No fills today"));
         return;
     }
-    auto coloured = [](Money value) {
-        const auto text = formatMoney(value, 2);
-        return value.isZero()
-                   ? text
-                   : QStringLiteral("<span style='color:%1'>%2</span>").arg(profitColor(value.isPositive()).name(), text);
-    };
     QStringList parts;
     for (const auto& [currency, total] : totals)
         parts << tr("<b>%1</b> value %2 · unrealised %3 · realised %4 · total %5")
-                     .arg(toQString(currency), formatMoney(total.marketValue, 2), coloured(total.unrealised),
-                          coloured(total.realised), coloured(total.unrealised + total.realised));
+                     .arg(toQString(currency), formatMoney(total.marketValue, 2), profitHtml(total.unrealised),
+                          profitHtml(total.realised), profitHtml(total.unrealised + total.realised));
     totals_->setText(parts.join(QStringLiteral("<br>")));
 }
 

@@ -16,13 +16,17 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: %s DATA_DIR SIM_PORT ORDERS\n", argv[0]);
         return 1;
     }
-    const std::string settings = std::string("[DEFAULT]\nConnectionType=initiator\nSocketConnectHost=127.0.0.1\nSocketConnectPort=") + argv[2] +
-                                 "\nSenderCompID=OPENBLOTTER\nTargetCompID=SIM\nHeartBtInt=30\nReconnectInterval=1\n\n[SESSION]\nBeginString=FIX.4.4\n";
+    const std::string settings =
+        std::string("[DEFAULT]\nConnectionType=initiator\nSocketConnectHost=127.0.0.1\nSocketConnectPort=") + argv[2] +
+        "\nSenderCompID=OPENBLOTTER\nTargetCompID=SIM\nHeartBtInt=30\nReconnectInterval=1\n\n[SESSION]\nBeginString=FIX.4.4\n";
     test::FixDesk desk(argv[1], settings);
     const int orders = std::atoi(argv[3]);
     std::vector<OrderId> ids;
-    for (int i = 0; i < orders; ++i) ids.push_back(desk.submit(i % 2 ? "AAPL" : "VOD.L", i % 3 ? Side::Buy : Side::Sell, "1000").id);
-    for (auto id : ids) desk.waitFor(id, [](const OrderState& order) { return order.phase != OrderPhase::PendingNew; }, std::chrono::seconds(30));
+    for (int i = 0; i < orders; ++i)
+        ids.push_back(desk.submit(i % 2 ? "AAPL" : "VOD.L", i % 3 ? Side::Buy : Side::Sell, "1000").id);
+    for (auto id : ids)
+        desk.waitFor(
+            id, [](const OrderState& order) { return order.phase != OrderPhase::PendingNew; }, std::chrono::seconds(30));
     std::printf("ACKNOWLEDGED %d\n", orders);
     std::fflush(stdout);
     for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));

@@ -48,7 +48,8 @@ private Q_SLOTS:
             for (const auto& o : b.orders())
                 if (o.status != OrdStatus::Filled) return false;
             return true;
-        }), 60000);
+        }),
+                                 60000);
         test::FixDesk desk(dir.path().toStdString(), (*sim)->clientSettings());
         const auto records = (*sim)->call([](SimulatedBroker& b) { return b.orders(); });
         QCOMPARE(records.size(), std::size_t(orders));

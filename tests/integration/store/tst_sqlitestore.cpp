@@ -205,7 +205,8 @@ private Q_SLOTS:
         QVERIFY(store->waitForCommit(store->submit(first), std::chrono::seconds(10)));
         // Another program breaks the schema under the writer: its next transaction fails.
         {
-            auto other = sqlite::Database::open(dir.filePath(QStringLiteral("store.db")).toStdString(), sqlite::Database::Mode::ReadWrite);
+            auto other =
+                sqlite::Database::open(dir.filePath(QStringLiteral("store.db")).toStdString(), sqlite::Database::Mode::ReadWrite);
             other.execute("DROP TABLE executions");
         }
         StoreUnit unit;

@@ -4,6 +4,8 @@
 #include "store/sqlitestore.h"
 
 #include <QTemporaryDir>
+#include "decimalprint.h"
+
 #include <QTest>
 
 #include <algorithm>
@@ -14,16 +16,8 @@ using namespace std::chrono_literals;
 
 namespace QTest {
 template <>
-inline char* toString(const std::string& value) {
-    return qstrdup(("\"" + value + "\"").c_str());
-}
-template <>
 inline char* toString(const std::string_view& value) {
     return qstrdup(("\"" + std::string(value) + "\"").c_str());
-}
-template <>
-inline char* toString(const ob::Qty& value) {
-    return qstrdup(value.toString().c_str());
 }
 }  // namespace QTest
 

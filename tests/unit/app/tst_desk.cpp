@@ -15,8 +15,8 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void readsTheCommandLine() {
-        auto options = app::parseCommandLine({QStringLiteral("openblotter"), QStringLiteral("--data-dir"), QStringLiteral("/tmp/x"),
-                                              QStringLiteral("--log-level"), QStringLiteral("debug")});
+        auto options = app::parseCommandLine({QStringLiteral("openblotter"), QStringLiteral("--data-dir"),
+                                              QStringLiteral("/tmp/x"), QStringLiteral("--log-level"), QStringLiteral("debug")});
         QVERIFY(!options.exitNow);
         QCOMPARE(options.dataDirectory, std::filesystem::path("/tmp/x"));
         QCOMPARE(options.logLevel, std::string("debug"));
@@ -28,7 +28,8 @@ private Q_SLOTS:
     }
 
     void refusesBadOptions() {
-        auto level = app::parseCommandLine({QStringLiteral("openblotter"), QStringLiteral("--log-level"), QStringLiteral("loud")});
+        auto level =
+            app::parseCommandLine({QStringLiteral("openblotter"), QStringLiteral("--log-level"), QStringLiteral("loud")});
         QVERIFY(level.exitNow);
         QCOMPARE(level.exitCode, 1);
         auto unknown = app::parseCommandLine({QStringLiteral("openblotter"), QStringLiteral("--frobnicate")});

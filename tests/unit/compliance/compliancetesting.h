@@ -6,6 +6,7 @@
 #include "auth/access.h"
 #include "compliance/breach.h"
 #include "compliance/rule.h"
+#include "decimalprint.h"
 #include "domain/decimal.h"
 
 #include <QTest>
@@ -15,24 +16,8 @@
 
 namespace QTest {
 template <>
-inline char* toString(const ob::Qty& value) {
-    return qstrdup(value.toString().c_str());
-}
-template <>
-inline char* toString(const ob::Price& value) {
-    return qstrdup(value.toString().c_str());
-}
-template <>
-inline char* toString(const ob::Money& value) {
-    return qstrdup(value.toString().c_str());
-}
-template <>
 inline char* toString(const std::optional<ob::Money>& value) {
     return qstrdup(value ? value->toString().c_str() : "(none)");
-}
-template <>
-inline char* toString(const std::string& value) {
-    return qstrdup(("\"" + value + "\"").c_str());
 }
 template <>
 inline char* toString(const ob::Verdict& value) {

@@ -1045,6 +1045,76 @@ private Q_SLOTS:
         EXPECT_PASS(desk, buy("G2", "AAB", "40000"));
     }
 
+    void cashChargesEachFundItsPartOfABlock() {
+        // GROWTH has 800,000 USD, OTHER 1,000,000; AAB costs 20.
+        Desk desk({makeRule(15, "Cash", RuleKind::Cash, "0")});
+        // Block 7: 10,000 for G1 (GROWTH, 200,000 committed) and 5,000 for O1 (OTHER, 100,000 committed).
+        desk.engine.trackOpenBuy(7, std::vector<Allocation>{{"G1", Qty::of("10000")}, {"O1", Qty::of("5000")}}, Price::of("20"),
+                                 "AAB");
+        // GROWTH sees only its own 200,000, not the block's 300,000.
+        EXPECT_PASS(desk, buy("G2", "AAB", "30000"));  // 600,000 left: exactly 0 after
+        {
+            ONE_FINDING(f, desk, buy("G2", "AAB", "30001"));
+            COMPARE_FINDING(f, "Cash", Verdict::Block, BreachCause::Active, "AAB", "600000", "-20", "0");
+            QCOMPARE(f.message, std::string("Cash: GROWTH cash after open buys in USD -20.00 is below 0.00 (was 600000.00, "
+                                            "active) — Buy 30001 AAB for G2"));
+        }
+        // OTHER sees only its own 100,000.
+        EXPECT_PASS(desk, buy("O1", "AAB", "45000"));  // 900,000 left
+        {
+            ONE_FINDING(f, desk, buy("O1", "AAB", "45001"));
+            COMPARE_FINDING(f, "Cash", Verdict::Block, BreachCause::Active, "AAB", "900000", "-20", "0");
+            QCOMPARE(f.message, std::string("Cash: OTHER cash after open buys in USD -20.00 is below 0.00 (was 900000.00, "
+                                            "active) — Buy 45001 AAB for O1"));
+        }
+
+        // An amend of the block's O1 part takes back only OTHER's own 100,000, not the block's 300,000.
+        auto otherPart = buy("O1", "AAB", "50000");
+        otherPart.id = 7;
+        otherPart.replaces = Qty::of("5000");
+        EXPECT_PASS(desk, otherPart);  // 1,000,000 before, 0 after
+        otherPart.quantity = Qty::of("50001");
+        {
+            ONE_FINDING(f, desk, otherPart);
+            COMPARE_FINDING(f, "Cash", Verdict::Block, BreachCause::Active, "AAB", "1000000", "-20", "0");
+        }
+        // And one of its G1 part takes back only GROWTH's own 200,000.
+        auto growthPart = buy("G1", "AAB", "40000");
+        growthPart.id = 7;
+        growthPart.replaces = Qty::of("10000");
+        EXPECT_PASS(desk, growthPart);  // 800,000 before, 0 after
+        growthPart.quantity = Qty::of("40001");
+        {
+            ONE_FINDING(f, desk, growthPart);
+            COMPARE_FINDING(f, "Cash", Verdict::Block, BreachCause::Active, "AAB", "800000", "-20", "0");
+        }
+
+        // Tracked again with what is left of each part: the old parts are replaced, not added to.
+        desk.engine.trackOpenBuy(7, std::vector<Allocation>{{"G1", Qty::of("4000")}, {"O1", Qty::of("2000")}}, Price::of("20"),
+                                 "AAB");
+        {
+            ONE_FINDING(f, desk, buy("G2", "AAB", "36001"));  // 800,000 − 80,000 = 720,000 left
+            COMPARE_FINDING(f, "Cash", Verdict::Block, BreachCause::Active, "AAB", "720000", "-20", "0");
+        }
+        {
+            ONE_FINDING(f, desk, buy("O1", "AAB", "48001"));  // 1,000,000 − 40,000 = 960,000 left
+            COMPARE_FINDING(f, "Cash", Verdict::Block, BreachCause::Active, "AAB", "960000", "-20", "0");
+        }
+
+        // Done: no leaves in either part, and both funds have all their cash again.
+        desk.engine.trackOpenBuy(7, std::vector<Allocation>{{"G1", Qty{}}, {"O1", Qty{}}}, Price::of("20"), "AAB");
+        EXPECT_PASS(desk, buy("G2", "AAB", "40000"));
+        EXPECT_PASS(desk, buy("O1", "AAB", "50000"));
+        {
+            ONE_FINDING(f, desk, buy("G2", "AAB", "40001"));
+            COMPARE_FINDING(f, "Cash", Verdict::Block, BreachCause::Active, "AAB", "800000", "-20", "0");
+        }
+        {
+            ONE_FINDING(f, desk, buy("O1", "AAB", "50001"));
+            COMPARE_FINDING(f, "Cash", Verdict::Block, BreachCause::Active, "AAB", "1000000", "-20", "0");
+        }
+    }
+
     void cashAlreadyNegative() {
         const std::vector<OpeningPosition> positions{holding("OTHER", "CASH", "-1000")};
         Desk desk({makeRule(15, "Cash", RuleKind::Cash, "0")}, {}, positions);

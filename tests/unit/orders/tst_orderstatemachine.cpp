@@ -160,7 +160,8 @@ private Q_SLOTS:
         QVERIFY(book.create(1, test::limitOrder(Side::Buy, "100", "10"), "X", nowUtc()).ok());
         QVERIFY(book.apply(test::report("X", ExecType::New)).outcome.isApplied());
         QVERIFY(book.requestCancel(1, "Y", nowUtc()).outcome.isApplied());
-        CancelReject reject{test::kSession, "Y", "X", "", RequestKind::Cancel, OrdStatus::New, "too late to cancel", nowUtc(), 0, {}};
+        CancelReject reject{test::kSession,       "Y",      "X", "", RequestKind::Cancel, OrdStatus::New,
+                            "too late to cancel", nowUtc(), 0,   {}};
         QVERIFY(book.apply(reject).outcome.isApplied());
         QCOMPARE(book.find(1)->state.text, std::string("cancel Y rejected: too late to cancel"));
         auto broker = book.apply(test::report("X", ExecType::Rejected).text("price outside the band"));

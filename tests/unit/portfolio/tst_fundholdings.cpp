@@ -1,27 +1,10 @@
 #include "portfolio/fundholdings.h"
 
+#include "decimalprint.h"
+
 #include <QTest>
 
 using namespace ob;
-
-namespace QTest {
-template <>
-inline char* toString(const ob::Qty& value) {
-    return qstrdup(value.toString().c_str());
-}
-template <>
-inline char* toString(const ob::Price& value) {
-    return qstrdup(value.toString().c_str());
-}
-template <>
-inline char* toString(const ob::Money& value) {
-    return qstrdup(value.toString().c_str());
-}
-template <>
-inline char* toString(const std::string& value) {
-    return qstrdup(("\"" + value + "\"").c_str());
-}
-}  // namespace QTest
 
 namespace {
 
