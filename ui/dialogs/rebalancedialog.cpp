@@ -30,9 +30,9 @@ namespace ob::ui {
 
 namespace {
 
-constexpr const char* kTitles[RebalanceDialog::ColumnCount] = {"Send",     "Fund",        "Symbol",          "Side",
-                                                               "Quantity", "Est. price",  "Weight before %", "Weight after %",
-                                                               "Target %", "Drift after", "Compliance"};
+constexpr const char* kTitles[RebalanceDialog::ColumnCount] = {"Send",     "Fund",         "Symbol",          "Side",
+                                                               "Quantity", "Est. price",   "Weight before %", "Weight after %",
+                                                               "Target %", "Drift before", "Drift after",     "Compliance"};
 
 QString percent(Money fraction) { return formatMoney(Money::fromRaw(fraction.raw() * 100), 2); }
 
@@ -345,6 +345,7 @@ void RebalanceDialog::fillRow(int row) {
         after += Money::fromRaw((trade.weightAfter - trade.weightBefore).raw() * line.quantity.raw() / trade.quantity.raw());
     set(WeightAfter, percent(after));
     set(Target, percent(trade.targetWeight));
+    set(DriftBefore, percent(trade.weightBefore - trade.targetWeight));
     set(DriftAfter, percent(after - trade.targetWeight));
     const auto verdict = line.check.verdict;
     if (!line.checked) {

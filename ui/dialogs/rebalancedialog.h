@@ -43,6 +43,7 @@ public:
         WeightBefore,
         WeightAfter,
         Target,
+        DriftBefore,
         DriftAfter,
         ComplianceVerdict,
         ColumnCount
