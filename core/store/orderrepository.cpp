@@ -315,14 +315,16 @@ void OrderRepository::writeEvent(const OrderEventRecord& event) {
 
 ActiveOrders OrderRepository::loadActive(std::string_view fromTradeDate) {
     ActiveOrders active;
-    auto orders =
-        db_.prepare(std::string("SELECT ") + kOrderColumns + " FROM orders WHERE trade_date >= ?1 OR is_open = 1 ORDER BY id");
+    // The active orders by their two indexes: a plain OR would read every order, and every
+    // execution, of the whole history (a cold start then reads the whole file).
+    const std::string activeIds = "(SELECT id FROM orders WHERE trade_date >= ?1 UNION SELECT id FROM orders WHERE is_open = 1)";
+    auto orders = db_.prepare(std::string("SELECT ") + kOrderColumns + " FROM orders WHERE id IN " + activeIds + " ORDER BY id");
     orders.bind(1, fromTradeDate);
     while (orders.step()) active.orders.push_back(readOrder(orders));
 
-    auto executions = db_.prepare(std::string("SELECT ") + kExecutionColumns +
-                                  " FROM executions e JOIN orders o ON o.id = e.order_id "
-                                  "WHERE o.trade_date >= ?1 OR o.is_open = 1 ORDER BY e.id");
+    auto executions =
+        db_.prepare(std::string("SELECT ") + kExecutionColumns +
+                    " FROM executions e JOIN orders o ON o.id = e.order_id WHERE e.order_id IN " + activeIds + " ORDER BY e.id");
     executions.bind(1, fromTradeDate);
     while (executions.step()) active.executions.push_back(readExecution(executions));
     return active;

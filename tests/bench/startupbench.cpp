@@ -3,6 +3,9 @@
 #include "store/schema.h"
 #include "store/sqlitestore.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace ob::bench {
 
 namespace {
@@ -23,8 +26,10 @@ std::filesystem::path historyDatabase(const BenchContext& context, int orders, i
         sqlite::Transaction transaction(*db);
         auto order = db->prepare(
             "INSERT INTO orders (id, trade_date, session, account, symbol, side, ord_type, quantity, limit_price, time_in_force, "
-            "cl_ord_id, broker_order_id, phase, stopped, suspended, cum_qty, notional, status, leaves_qty, avg_px, is_open, text, "
-            "chain, created_at, updated_at) VALUES (?1, ?2, 'BENCH', 'GROWTH-PB', ?3, 'Buy', 'Limit', ?4, 10000000000, 'Day', ?5, "
+            "cl_ord_id, broker_order_id, phase, stopped, suspended, cum_qty, notional, status, leaves_qty, avg_px, is_open, "
+            "text, "
+            "chain, created_at, updated_at) VALUES (?1, ?2, 'BENCH', 'GROWTH-PB', ?3, 'Buy', 'Limit', ?4, 10000000000, 'Day', "
+            "?5, "
             "?6, ?7, 0, 0, ?8, ?9, ?10, ?11, ?12, ?13, '', ?5 || char(31) || 'NA', ?14, ?14)");
         auto execution = db->prepare(
             "INSERT INTO executions (order_id, session, exec_id, exec_ref_id, exec_type, status, cl_ord_id, orig_cl_ord_id, "
@@ -49,7 +54,9 @@ std::filesystem::path historyDatabase(const BenchContext& context, int orders, i
             order.bind(13, open ? 1 : 0).bind(14, toNanos(created));
             order.execute();
             for (int f = 1; f <= fills; ++f) {
-                execution.bind(1, i).bind(2, "E" + std::to_string(++sequence)).bind(3, f == fills && !open ? "Filled" : "PartiallyFilled");
+                execution.bind(1, i)
+                    .bind(2, "E" + std::to_string(++sequence))
+                    .bind(3, f == fills && !open ? "Filled" : "PartiallyFilled");
                 execution.bind(4, clOrdId).bind(5, "B" + std::to_string(i)).bind(6, lot * 100).bind(7, quantity);
                 execution.bind(8, lot * 100 * f).bind(9, quantity - lot * 100 * f).bind(10, toNanos(created)).bind(11, sequence);
                 execution.execute();
@@ -60,6 +67,34 @@ std::filesystem::path historyDatabase(const BenchContext& context, int orders, i
     }
     std::filesystem::rename(partial, file);
     return file;
+}
+
+/// Asks the kernel to drop the file's pages from its cache, so that the next open reads from the
+/// disk as after a reboot (clean pages only: the database is closed and synced by then).
+void evictFromPageCache(const std::filesystem::path& file) {
+    for (const auto& path :
+         {file, std::filesystem::path(file.string() + "-wal"), std::filesystem::path(file.string() + "-shm")}) {
+        const int fd = ::open(path.c_str(), O_RDONLY);
+        if (fd < 0) continue;
+        ::fdatasync(fd);
+        ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+        ::close(fd);
+    }
+}
+
+/// Opens the store and starts the engine on it; returns the seconds it took and the orders restored.
+std::pair<double, std::size_t> restore(const std::filesystem::path& file) {
+    const auto start = Clock::now();
+    auto store = store::SqliteStore::open(file);
+    if (!store) throw std::runtime_error(store.error());
+    auto reference = (*store)->loadReferenceData();
+    if (!reference) throw std::runtime_error(reference.error());
+    OrderEngine engine(**store);
+    if (auto started = engine.start(); !started) throw std::runtime_error(started.error());
+    const auto restored = engine.snapshot().get().orders.size();
+    const double seconds = secondsSince(start);
+    engine.stop();
+    return {seconds, restored};
 }
 
 }  // namespace
@@ -74,26 +109,21 @@ void runStartup(const BenchContext& context) {
     const auto file = historyDatabase(context, orders, executions, working);
     const double buildSeconds = secondsSince(buildStart);
 
-    const auto start = Clock::now();
-    auto store = store::SqliteStore::open(file);
-    if (!store) throw std::runtime_error(store.error());
-    auto reference = (*store)->loadReferenceData();
-    if (!reference) throw std::runtime_error(reference.error());
-    OrderEngine engine(**store);
-    if (auto started = engine.start(); !started) throw std::runtime_error(started.error());
-    const auto restored = engine.snapshot().get().orders.size();
-    const double seconds = secondsSince(start);
-    engine.stop();
+    // Cold, as after a reboot: the file's pages are not in memory. Then warm, at once again.
+    evictFromPageCache(file);
+    const auto [seconds, restored] = restore(file);
+    const auto [warmSeconds, warmRestored] = restore(file);
 
     JsonLine("startup")
         .add("history_orders", orders)
         .add("history_executions", executions)
         .add("restored_orders", std::int64_t(restored))
         .add("seconds", seconds)
+        .add("warm_seconds", warmSeconds)
         .add("database_bytes", std::int64_t(std::filesystem::file_size(file)))
         .add("build_seconds", buildSeconds)
         .add("target", 2.0)
-        .add("met", seconds < 2.0 && restored == std::size_t(working))
+        .add("met", seconds < 2.0 && restored == std::size_t(working) && warmRestored == restored)
         .print();
 }
 
