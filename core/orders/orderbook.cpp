@@ -23,7 +23,7 @@ Result<const Order*> OrderBook::create(OrderId id, const NewOrderRequest& reques
     auto order = sm::create(id, request, std::move(clOrdId), at);
     if (!order) return Error{order.error()};
     auto& stored = orders_[id] = std::make_unique<Order>(std::move(order).value());
-    byClOrdId_.emplace(stored->state.clOrdId, stored.get());
+    byClOrdId_.insert(stored->state.clOrdId, stored.get());
     return stored.get();
 }
 
@@ -33,7 +33,7 @@ OrderBook::Applied OrderBook::applyRequest(Order* order, std::string clOrdId,
     if (!order) return {Outcome::refused("no such order"), nullptr};
     if (byClOrdId_.contains(clOrdId)) return {Outcome::refused("ClOrdID '" + clOrdId + "' is already in use"), order};
     auto outcome = request(*order, clOrdId, terms, at);
-    if (outcome.isApplied()) byClOrdId_.emplace(std::move(clOrdId), order);
+    if (outcome.isApplied()) byClOrdId_.insert(clOrdId, order);
     return {std::move(outcome), order};
 }
 
@@ -89,7 +89,7 @@ Order* OrderBook::locate(std::string_view session, std::string_view clOrdId, std
                          std::string_view brokerOrderId) {
     for (auto id : {clOrdId, origClOrdId}) {
         if (id.empty()) continue;
-        if (auto it = byClOrdId_.find(id); it != byClOrdId_.end()) return it->second;
+        if (auto* order = byClOrdId_.find(id)) return order;
     }
     if (!brokerOrderId.empty()) {
         if (auto it = byBrokerOrderId_.find(brokerKey(session, brokerOrderId)); it != byBrokerOrderId_.end()) return it->second;
@@ -144,7 +144,7 @@ Status OrderBook::restore(Order order) {
     for (const auto& link : order.chain)
         if (byClOrdId_.contains(link.clOrdId)) return Error{"ClOrdID '" + link.clOrdId + "' is already in use"};
     auto& stored = orders_[id] = std::make_unique<Order>(std::move(order));
-    for (const auto& link : stored->chain) byClOrdId_.emplace(link.clOrdId, stored.get());
+    for (const auto& link : stored->chain) byClOrdId_.insert(link.clOrdId, stored.get());
     reindex(*stored, {});
     return {};
 }
@@ -159,10 +159,7 @@ const Order* OrderBook::find(OrderId id) const {
     return it == orders_.end() ? nullptr : it->second.get();
 }
 
-const Order* OrderBook::findByClOrdId(std::string_view clOrdId) const {
-    auto it = byClOrdId_.find(clOrdId);
-    return it == byClOrdId_.end() ? nullptr : it->second;
-}
+const Order* OrderBook::findByClOrdId(std::string_view clOrdId) const { return byClOrdId_.find(clOrdId); }
 
 const Order* OrderBook::findByBrokerOrderId(std::string_view session, std::string_view brokerOrderId) const {
     auto it = byBrokerOrderId_.find(brokerKey(session, brokerOrderId));

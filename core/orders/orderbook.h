@@ -1,5 +1,6 @@
 #pragma once
 
+#include "orders/clordidindex.h"
 #include "orders/order.h"
 #include "orders/orderevents.h"
 #include "orders/outcome.h"
@@ -76,7 +77,7 @@ private:
     static std::string brokerKey(std::string_view session, std::string_view brokerOrderId);
 
     std::unordered_map<OrderId, std::unique_ptr<Order>> orders_;
-    StringIndex byClOrdId_;
+    ClOrdIdIndex byClOrdId_;
     StringIndex byBrokerOrderId_;
 };
 
