@@ -52,20 +52,31 @@ StoreWriter::Statistics StoreWriter::statistics() const {
 }
 
 void StoreWriter::run() {
+    // The queue is taken whole under the lock (a swap) and worked through here in transactions of
+    // at most maxUnitsPerTransaction_: taking a slice off the front of the queue would move every
+    // unit behind it, at every transaction.
+    std::vector<StoreUnit> taken;
+    std::size_t next = 0;
     std::vector<StoreUnit> batch;
     for (;;) {
-        {
+        if (next == taken.size()) {
+            taken.clear();
+            next = 0;
             std::unique_lock lock(mutex_);
             wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
             if (queue_.empty() || failure_) return;  // stopping, and everything is written (or cannot be)
-            if (queue_.size() <= maxUnitsPerTransaction_) {
-                batch.swap(queue_);
-            } else {
-                const auto end = queue_.begin() + static_cast<std::ptrdiff_t>(maxUnitsPerTransaction_);
-                batch.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(end));
-                queue_.erase(queue_.begin(), end);
-            }
+            taken.swap(queue_);
         }
+        if (failure_) return;  // only this thread sets it
+        if (next == 0 && taken.size() <= maxUnitsPerTransaction_) {  // the usual case: one transaction takes it all
+            commit(taken);
+            taken.clear();
+            continue;
+        }
+        const std::size_t count = std::min(maxUnitsPerTransaction_, taken.size() - next);
+        const auto first = taken.begin() + static_cast<std::ptrdiff_t>(next);
+        batch.assign(std::make_move_iterator(first), std::make_move_iterator(first + static_cast<std::ptrdiff_t>(count)));
+        next += count;
         commit(batch);
         batch.clear();
     }
