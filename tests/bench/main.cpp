@@ -40,13 +40,15 @@ const std::vector<Benchmark>& benchmarks() {
 
 void usage() {
     std::printf(
-        "Usage: openblotter-bench [--quick] [--only NAME] [--list]\n\n"
+        "Usage: openblotter-bench [--quick] [--only NAME] [--list] [--version]\n\n"
         "Measures OpenBlotter's speed and memory against targets and prints one JSON object per line:\n"
         "  {\"bench\": NAME, ...figures..., \"target\": ..., \"met\": true|false}\n"
         "or {\"bench\": NAME, \"skipped\": REASON} when its subject does not exist yet.\n\n"
         "  --quick      a run of a minute or less (smaller data, same targets)\n"
         "  --only NAME  run one benchmark (see --list)\n"
-        "  --list       list the benchmarks\n");
+        "  --list       list the benchmarks\n"
+        "  --version    print the version\n"
+        "The benchmarks and their targets are described in the README (Benchmarks).\n");
 }
 
 }  // namespace
@@ -62,6 +64,9 @@ int main(int argc, char** argv) {
             only = argv[++i];
         } else if (!std::strcmp(argv[i], "--list")) {
             for (const auto& bench : benchmarks()) std::printf("%-12s %s\n", bench.name, bench.measures);
+            return 0;
+        } else if (!std::strcmp(argv[i], "--version")) {
+            std::printf("openblotter-bench %s\n", OPENBLOTTER_VERSION);
             return 0;
         } else if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
             usage();
