@@ -8,6 +8,7 @@ packages=(
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev
     libquickfix-dev libspdlog-dev libsqlite3-dev libssl-dev nlohmann-json3-dev
     xvfb xauth imagemagick fonts-dejavu-core
+    dpkg-dev file lintian appstream desktop-file-utils
 )
 
 missing=()

@@ -1,3 +1,4 @@
+#include "programs.h"
 #include "store/sqlitestore.h"
 #include "util/csv.h"
 
@@ -13,61 +14,20 @@ using namespace ob;
 
 namespace {
 
-/// openblotter-sim in its own process, on a free loopback port.
-class SimProcess {
+/// The build's openblotter-sim.
+class SimProcess : public test::SimProcess {
 public:
-    explicit SimProcess(const QString& recordPrefix, QStringList extra = {}) {
-        process_.start(QStringLiteral(OPENBLOTTER_SIM),
-                       QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tick-ms"),
-                                   QStringLiteral("0"), QStringLiteral("--record"), recordPrefix} +
-                           extra);
-        if (!process_.waitForStarted()) qFatal("openblotter-sim did not start");
-        while (port_ == 0 && process_.waitForReadyRead(10000)) {
-            const auto match = QRegularExpression(QStringLiteral("listening on 127.0.0.1:(\\d+)"))
-                                   .match(QString::fromUtf8(process_.readAllStandardOutput()));
-            if (match.hasMatch()) port_ = match.captured(1).toInt();
-        }
-        if (port_ == 0) qFatal("openblotter-sim did not say where it listens: %s", process_.readAllStandardError().constData());
-    }
-    ~SimProcess() { stop(); }
-    /// Stops it the way an operator would; it writes its record on the way out.
-    void stop() {
-        if (process_.state() == QProcess::NotRunning) return;
-        process_.terminate();
-        process_.waitForFinished(10000);
-    }
-    int port() const { return port_; }
-
-private:
-    QProcess process_;
-    int port_ = 0;
+    explicit SimProcess(const QString& recordPrefix, QStringList extra = {})
+        : test::SimProcess(QStringLiteral(OPENBLOTTER_SIM), recordPrefix, std::move(extra)) {}
 };
 
-struct Run {
-    int exitCode = -1;
-    QString stdErr;
-    QString stdOut;
-};
+using test::Run;
 
-QString write(const QTemporaryDir& dir, const char* name, const QString& text) {
-    const auto path = dir.filePath(QString::fromLatin1(name));
-    QFile file(path);
-    file.open(QIODevice::WriteOnly);
-    file.write(text.toUtf8());
-    return path;
-}
+QString write(const QTemporaryDir& dir, const char* name, const QString& text) { return test::writeFile(dir, name, text); }
 
-/// openblotter --headless as one of the demo users (resources/demo/users.csv).
+/// The build's openblotter --headless as one of the demo users (resources/demo/users.csv).
 Run runAs(const char* user, const QStringList& arguments) {
-    QProcess desk;
-    auto environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("OPENBLOTTER_PASSWORD"), QString::fromLatin1(user) + QStringLiteral("-demo"));
-    environment.insert(QStringLiteral("OPENBLOTTER_DEMO_USERS"), QStringLiteral("1"));  // the demo users also with --fix-settings
-    desk.setProcessEnvironment(environment);
-    desk.start(QStringLiteral(OPENBLOTTER),
-               QStringList{QStringLiteral("--headless"), QStringLiteral("--user"), QString::fromLatin1(user)} + arguments);
-    if (!desk.waitForFinished(300000)) qFatal("openblotter --headless did not finish");
-    return {desk.exitCode(), QString::fromUtf8(desk.readAllStandardError()), QString::fromUtf8(desk.readAllStandardOutput())};
+    return test::runHeadlessAs(QStringLiteral(OPENBLOTTER), user, arguments);
 }
 
 Run runDesk(const QStringList& arguments) { return runAs("trader", arguments); }
@@ -82,13 +42,7 @@ QString deskWithoutRules(const QTemporaryDir& dir) {
     return desk;
 }
 
-QString settingsFor(int port) {
-    return QStringLiteral(
-               "[DEFAULT]\nConnectionType=initiator\nSocketConnectHost=127.0.0.1\nSocketConnectPort=%1\nSenderCompID="
-               "OPENBLOTTER\n"
-               "TargetCompID=SIM\nHeartBtInt=30\nReconnectInterval=1\n\n[SESSION]\nBeginString=FIX.4.4\n")
-        .arg(port);
-}
+QString settingsFor(int port) { return test::simulatorSettings(port); }
 
 /// The rows of a CSV file keyed by one column.
 std::map<std::string, std::map<std::string, std::string>> rowsBy(const QString& path, const char* key) {

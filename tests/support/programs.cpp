@@ -1,0 +1,58 @@
+#include "programs.h"
+
+#include <QFile>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+
+namespace ob::test {
+
+SimProcess::SimProcess(const QString& program, const QString& recordPrefix, QStringList extra) {
+    process_.start(program, QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--tick-ms"),
+                                        QStringLiteral("0"), QStringLiteral("--record"), recordPrefix} +
+                                extra);
+    if (!process_.waitForStarted()) qFatal("%s did not start", qPrintable(program));
+    while (port_ == 0 && process_.waitForReadyRead(10000)) {
+        const auto match = QRegularExpression(QStringLiteral("listening on 127.0.0.1:(\\d+)"))
+                               .match(QString::fromUtf8(process_.readAllStandardOutput()));
+        if (match.hasMatch()) port_ = match.captured(1).toInt();
+    }
+    if (port_ == 0) qFatal("openblotter-sim did not say where it listens: %s", process_.readAllStandardError().constData());
+}
+
+SimProcess::~SimProcess() { stop(); }
+
+void SimProcess::stop() {
+    if (process_.state() == QProcess::NotRunning) return;
+    process_.terminate();
+    process_.waitForFinished(10000);
+}
+
+Run runHeadlessAs(const QString& program, const char* user, const QStringList& arguments) {
+    QProcess desk;
+    auto environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("OPENBLOTTER_PASSWORD"), QString::fromLatin1(user) + QStringLiteral("-demo"));
+    environment.insert(QStringLiteral("OPENBLOTTER_DEMO_USERS"), QStringLiteral("1"));  // the demo users also with --fix-settings
+    desk.setProcessEnvironment(environment);
+    desk.start(program,
+               QStringList{QStringLiteral("--headless"), QStringLiteral("--user"), QString::fromLatin1(user)} + arguments);
+    if (!desk.waitForFinished(300000)) qFatal("%s --headless did not finish", qPrintable(program));
+    return {desk.exitCode(), QString::fromUtf8(desk.readAllStandardError()), QString::fromUtf8(desk.readAllStandardOutput())};
+}
+
+QString writeFile(const QTemporaryDir& dir, const char* name, const QString& text) {
+    const auto path = dir.filePath(QString::fromLatin1(name));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
+    file.write(text.toUtf8());
+    return path;
+}
+
+QString simulatorSettings(int port) {
+    return QStringLiteral(
+               "[DEFAULT]\nConnectionType=initiator\nSocketConnectHost=127.0.0.1\nSocketConnectPort=%1\nSenderCompID="
+               "OPENBLOTTER\n"
+               "TargetCompID=SIM\nHeartBtInt=30\nReconnectInterval=1\n\n[SESSION]\nBeginString=FIX.4.4\n")
+        .arg(port);
+}
+
+}  // namespace ob::test

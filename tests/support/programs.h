@@ -1,0 +1,43 @@
+#pragma once
+
+// The programs as a user runs them: openblotter-sim in its own process, and openblotter
+// --headless as one of the demo users. The program files are given, so that the same tests
+// run the build's programs or the installed package's.
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace ob::test {
+
+/// openblotter-sim in its own process, on a free loopback port; stopped (and its record written) at the end.
+class SimProcess {
+public:
+    SimProcess(const QString& program, const QString& recordPrefix, QStringList extra = {});
+    ~SimProcess();
+    /// Stops it the way an operator would; it writes its record on the way out.
+    void stop();
+    int port() const { return port_; }
+
+private:
+    QProcess process_;
+    int port_ = 0;
+};
+
+struct Run {
+    int exitCode = -1;
+    QString stdErr;
+    QString stdOut;
+};
+
+/// `program` --headless as a demo user (password NAME-demo), also on a desk with FIX settings.
+Run runHeadlessAs(const QString& program, const char* user, const QStringList& arguments);
+
+/// Writes `text` to the file `name` in `dir`; returns its path.
+QString writeFile(const QTemporaryDir& dir, const char* name, const QString& text);
+
+/// QuickFIX settings for a desk that connects to a simulator on 127.0.0.1:`port` over FIX 4.4.
+QString simulatorSettings(int port);
+
+}  // namespace ob::test
