@@ -76,6 +76,7 @@ Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
     auto reference = desk->store_->loadReferenceData();
     if (!reference) return Error{reference.error()};
     const bool newDirectory = reference->instruments.empty() && reference->funds.empty();
+    desk->newDirectory_ = newDirectory;
     if (newDirectory) {
         auto demo = demoReferenceData();
         if (!demo) return Error{demo.error()};

@@ -52,6 +52,8 @@ public:
     const std::filesystem::path& dataDirectory() const { return dataDirectory_; }
     /// "Simulated broker on 127.0.0.1:PORT" or "FIX: FILE".
     std::string mode() const { return mode_; }
+    /// The data directory was empty: this run made it the demo desk (or a real desk's first start).
+    bool isNewDirectory() const { return newDirectory_; }
 
 private:
     Desk() = default;
@@ -71,6 +73,7 @@ private:
     ReferenceData referenceData_;
     MarketPrices prices_;
     std::string mode_;
+    bool newDirectory_ = false;
 
     std::mutex watcherMutex_;
     std::condition_variable watcherStop_;

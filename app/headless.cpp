@@ -145,6 +145,14 @@ int runHeadless(const CommandLine& options) {
     auto actor = logIn(desk.store(), options.user, *secret, "headless");
     if (!actor) return fail("login as " + options.user + " refused: " + actor.error());
     if (auto started = desk.start(); !started) return fail(started.error());
+    if (desk.isNewDirectory())
+        std::fprintf(stderr,
+                     "openblotter: %s was empty and is now %s: 40 instruments, funds GROWTH, INCOME and EUROPE, two model "
+                     "portfolios, the demo compliance rules%s. A real broker: --fix-settings FILE (an example: "
+                     "/usr/share/doc/openblotter/examples/broker.example.cfg).\n",
+                     desk.dataDirectory().c_str(),
+                     desk.simulator() ? "the demo desk, with its simulated broker on 127.0.0.1" : "a new desk",
+                     desk.simulator() ? " and a user per role (password: the name followed by -demo)" : "");
     spdlog::info("headless run by {} on {} ({})", actor->user, desk.dataDirectory().string(), desk.mode());
 
     if (!options.setUser.empty())

@@ -3,6 +3,7 @@
 #include "demoorders.h"
 #include "desk.h"
 #include "dialogs/logindialog.h"
+#include "dialogs/welcomedialog.h"
 #include "headless.h"
 #include "mainwindow.h"
 #include "theme.h"
@@ -58,6 +59,12 @@ int runDesktop(int argc, char** argv) {
     window.start();
     window.restoreLayout();
     window.show();
+    if (desk.isNewDirectory()) {
+        auto* welcome =
+            new ui::WelcomeDialog(desk.simulator() != nullptr, QString::fromStdString(desk.dataDirectory().string()), &window);
+        welcome->setAttribute(Qt::WA_DeleteOnClose);
+        welcome->show();
+    }
     return QApplication::exec();
 }
 

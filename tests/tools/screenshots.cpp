@@ -11,6 +11,7 @@
 #include "dialogs/orderticket.h"
 #include "dialogs/rebalancedialog.h"
 #include "dialogs/rulesdialog.h"
+#include "dialogs/welcomedialog.h"
 #include "fix/fixgateway.h"
 #include "mainwindow.h"
 #include "models/breachestablemodel.h"
@@ -93,6 +94,12 @@ int main(int argc, char** argv) {
         window.ordersBlotter()->view()->selectRow(index.row());
     }
     save(&window, out, "main-window.png");
+
+    ui::WelcomeDialog welcome(true, data.path());
+    welcome.show();
+    if (!QTest::qWaitForWindowExposed(&welcome)) qFatal("the welcome was not shown");
+    save(&welcome, out, "welcome.png");
+    welcome.hide();
 
     auto* ticket = window.orderActions()->openTicket(Side::Buy);
     ticket->symbolEdit()->setText(QStringLiteral("MSFT"));

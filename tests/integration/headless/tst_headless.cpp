@@ -404,6 +404,11 @@ private Q_SLOTS:
                                       QStringLiteral("--import-model"), model});
         QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
         QVERIFY2(run.stdOut.contains(QStringLiteral("imported 2 opening positions from")), qPrintable(run.stdOut));
+        // The first run on an empty directory says what it made and how to connect a real broker.
+        QVERIFY2(
+            run.stdErr.contains(QStringLiteral("was empty and is now the demo desk, with its simulated broker on 127.0.0.1")),
+            qPrintable(run.stdErr));
+        QVERIFY2(run.stdErr.contains(QStringLiteral("A real broker: --fix-settings FILE")), qPrintable(run.stdErr));
         QVERIFY2(run.stdOut.contains(QStringLiteral("imported the model EU-TWO (2 weights) from")), qPrintable(run.stdOut));
         {
             auto store = store::SqliteStore::open(std::filesystem::path(desk.toStdString()) / "openblotter.db");

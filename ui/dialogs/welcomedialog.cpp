@@ -1,0 +1,57 @@
+#include "welcomedialog.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace ob::ui {
+
+QString WelcomeDialog::text(bool simulatedBroker, const QString& dataDirectory) {
+    const QString realBroker =
+        tr("<h3>Connecting a real broker</h3>"
+           "<p>Start OpenBlotter with a QuickFIX session settings file for the broker: "
+           "<code>openblotter --fix-settings broker.cfg</code>. A commented example ships as "
+           "<code>/usr/share/doc/openblotter/examples/broker.example.cfg</code> (in the source tree: "
+           "<code>resources/fix/broker.example.cfg</code>). Use another data directory for it "
+           "(<code>--data-dir</code>): a real desk starts with one administrator, whose password "
+           "<code>OPENBLOTTER_ADMIN_PASSWORD</code> gives, and never has the demo users.</p>");
+    if (!simulatedBroker)
+        return tr("<h3>A new desk</h3><p>This desk's data is kept in <code>%1</code>. It has the demo instruments, funds "
+                  "and rules to start from; its orders go to the brokers of the FIX settings it was started with.</p>")
+                   .arg(dataDirectory.toHtmlEscaped()) +
+               realBroker;
+    return tr("<h3>Welcome to the demo desk</h3>"
+              "<p>This desk runs OpenBlotter's <b>simulated broker</b> on 127.0.0.1 and routes its orders there over a real "
+              "FIX session: market orders fill in parts, limit orders rest until the price walks to them, and a morning of "
+              "demo orders is already in the blotter. Nothing leaves this machine.</p>"
+              "<p>It has <b>40 instruments</b> (US, UK, European, Swiss and Japanese equities), <b>three funds</b> "
+              "(GROWTH, INCOME, EUROPE) with their positions and cash, two <b>model portfolios</b> and a set of "
+              "<b>compliance rules</b>.</p>"
+              "<p>There is a <b>user per role</b>; the password is the name followed by <code>-demo</code>:</p>"
+              "<table cellspacing=4><tr><td><code>trader</code>, <code>trader2</code></td><td>enter orders, release the "
+              "PMs' lists</td></tr><tr><td><code>pm</code></td><td>watch the funds, rebalance to a model</td></tr>"
+              "<tr><td><code>compliance</code></td><td>decide breaches, edit the rules</td></tr>"
+              "<tr><td><code>admin</code></td><td>manage users</td></tr></table>"
+              "<p>The desk's data is kept in <code>%1</code>.</p>")
+               .arg(dataDirectory.toHtmlEscaped()) +
+           realBroker;
+}
+
+WelcomeDialog::WelcomeDialog(bool simulatedBroker, const QString& dataDirectory, QWidget* parent) : QDialog(parent) {
+    setObjectName(QStringLiteral("welcomeDialog"));
+    setWindowTitle(tr("Welcome to OpenBlotter"));
+    auto* label = new QLabel(text(simulatedBroker, dataDirectory), this);
+    label->setObjectName(QStringLiteral("welcomeText"));
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(label);
+    layout->addWidget(buttons);
+    resize(620, 480);
+}
+
+}  // namespace ob::ui
