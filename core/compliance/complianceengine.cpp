@@ -600,9 +600,8 @@ void ComplianceEngine::trackOpenBuy(OrderId id, const std::vector<Allocation>& l
 
 const std::string* ComplianceEngine::applyExecution(const ExecutionRecord& execution, const std::string& account) {
     const auto& fundCode = holdings_.fundOf(account);
-    const auto* known = instrument(execution.symbol);
     const auto* holdings = holdings_.find(fundCode);
-    const std::string currency = known ? known->currency : holdings ? holdings->baseCurrency : std::string();
+    const std::string currency = settlementCurrency(execution.symbol, account);
     const std::uint64_t versionBefore = holdings ? holdings->version : 0;
     const Qty heldBefore = holdings_.quantity(fundCode, execution.symbol);
     const auto* fund = holdings_.apply(execution, account, currency);
@@ -615,10 +614,13 @@ std::vector<std::string> ComplianceEngine::applyExecution(const ExecutionRecord&
         const auto* fund = applyExecution(execution, order.account);
         return fund ? std::vector<std::string>{*fund} : std::vector<std::string>{};
     }
-    const auto* known = instrument(execution.symbol);
-    const auto* holdings = holdings_.find(holdings_.fundOf(order.account));
-    const std::string currency = known ? known->currency : holdings ? holdings->baseCurrency : std::string();
-    return holdings_.apply(execution, order, currency);
+    return holdings_.apply(execution, order, settlementCurrency(execution.symbol, order.account));
+}
+
+std::string ComplianceEngine::settlementCurrency(const std::string& symbol, const std::string& account) const {
+    if (const auto* known = instrument(symbol)) return known->currency;
+    const auto* holdings = holdings_.find(holdings_.fundOf(account));
+    return holdings ? holdings->baseCurrency : std::string();
 }
 
 void ComplianceEngine::carryExposure(const std::string& fund, const ExecutionRecord& execution, Qty heldBefore,

@@ -113,6 +113,8 @@ private:
                                        const Instrument* instrument) const;
     Money openBuys(const std::string& fund) const;
     /// Carries a fill into the fund's cached figures when that is exact (see the definition), instead of revaluing.
+    /// The currency a trade in `symbol` settles in: the instrument's, else the account's fund's.
+    std::string settlementCurrency(const std::string& symbol, const std::string& account) const;
     void carryExposure(const std::string& fund, const ExecutionRecord& execution, Qty heldBefore, std::uint64_t versionBefore);
 
     std::unordered_map<std::string, Instrument> instruments_;

@@ -420,9 +420,8 @@ void OrderEngine::handle(Replace& command, BatchChanges& changes) {
                           (command.terms.limitPrice ? " limit " + command.terms.limitPrice->toString() : std::string());
     // An order that cannot take a replace now (finished, or a request outstanding) is refused below, unchecked.
     if (compliance_ && order->state.isLive() && !order->state.pending) {
-        NewOrderRequest amended{order->state.session, order->state.account, order->state.symbol,
-                                order->state.side,    command.terms,        order->state.owner};
-        amended.allocations = order->state.allocations;
+        auto amended = requestOf(order->state);
+        amended.terms = command.terms;
         const auto check = preTrade(amended, command.actor, command.id);
         if (check.verdict == Verdict::Block) {
             // Not held like a new order: the order keeps its terms and the refused amend is on the record.

@@ -234,6 +234,8 @@ private:
     const Order* sendOrHold(OrderId id, const CheckResult& check, const Actor& actor, const std::string& warningReason,
                             const std::string& action, OrderEventKind sentEvent, BatchChanges& changes, StoreUnit unit = {});
     static ProposedOrder proposalOf(const OrderState& order);
+    /// The order's terms as a request again, to check an amend or a release as a new order would be.
+    static NewOrderRequest requestOf(const OrderState& order);
     /// Every fund, with no symbol traded: a check after prices or rules changed.
     std::map<std::string, std::set<std::string>> everyFund() const;
     /// Records each finding as a breach of the order, in the state given, into the unit and the change set.

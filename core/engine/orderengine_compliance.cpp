@@ -74,6 +74,10 @@ Status OrderEngine::restoreCompliance(const ActiveBook& active) {
     return {};
 }
 
+NewOrderRequest OrderEngine::requestOf(const OrderState& order) {
+    return {order.session, order.account, order.symbol, order.side, order.terms, order.owner, order.allocations};
+}
+
 ProposedOrder OrderEngine::proposalOf(const OrderState& order) {
     ProposedOrder proposal;
     proposal.id = order.id;

@@ -157,8 +157,9 @@ void OrderEngine::handle(Release& command, BatchChanges& changes) {
         CheckResult check;
         if (compliance_) {
             // The trader who releases the order answers for it: trader rules count it against them.
-            NewOrderRequest request{command.session,    order->state.account, order->state.symbol,     order->state.side,
-                                    order->state.terms, command.actor.user,   order->state.allocations};
+            auto request = requestOf(order->state);
+            request.session = command.session;
+            request.owner = command.actor.user;
             check = preTrade(request, command.actor, 0);
             if (check.verdict == Verdict::Warn && isBlank(command.warningReason)) {
                 refuse(subject + ": compliance warning; give a reason to send it anyway: " + check.summary());
