@@ -1,28 +1,87 @@
 #!/usr/bin/env bash
-# Builds the Debian package from a fresh build, installs it with apt-get (as root, or with sudo)
-# and tries the installed programs: their versions, and a basket the installed desk sends to
-# the installed simulator over loopback FIX. Leaves the package in build/.
+# Builds the Debian package from a fresh build, checks its contents and metadata, installs it
+# with apt-get (as root, or with sudo) and tries the installed programs: their versions, the
+# desktop menu entry as a freedesktop menu resolves it, and a basket the installed desk sends to
+# the installed simulator over loopback FIX, every order of which must fill.
+# Leaves the package in build/.
+#
+#   --remove   remove the package again at the end, unless it was installed before
+#              (scripts/test.sh passes it, so a developer's machine ends as it started)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+remove_after=0
+case "${1:-}" in
+    --remove) remove_after=1 ;;
+    "") ;;
+    *) echo "usage: scripts/package.sh [--remove]" >&2; exit 1 ;;
+esac
+
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+apt_get() { "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -y -q "$@"; }
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
 scripts/install-dependencies.sh
+# Only this check needs them: a freedesktop menu layout and a reader of it.
+if ! installed python3-xdg || ! installed lxmenu-data; then
+    apt_get update
+    apt_get install --no-install-recommends python3-xdg lxmenu-data
+fi
+
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build --parallel
 (cd build && rm -f openblotter_*.deb && cpack -G DEB >/dev/null)
 deb=$(ls build/openblotter_*.deb)
+echo "== $deb"
 dpkg-deb -I "$deb"
-lintian "$deb"
+dpkg-deb -c "$deb" | awk '{print $6}' | grep -E '^\./usr/(bin|share/(applications|metainfo|man|doc/openblotter/examples))/.'
+lintian --fail-on error,warning "$deb"
 
-as_root=()
-[ "$(id -u)" -eq 0 ] || as_root=(sudo)
-"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "./$deb"
-for program in openblotter openblotter-sim openblotter-bench; do "$program" --version; done
-
+was_installed=0
+installed openblotter && was_installed=1
+apt_get install --reinstall "./$deb"
 work=$(mktemp -d)
-trap 'kill "${sim:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+cleanup() {
+    [ -z "${sim:-}" ] || kill "$sim" 2>/dev/null || true
+    rm -rf "$work"
+    if [ "$remove_after" -eq 1 ] && [ "$was_installed" -eq 0 ]; then apt_get remove openblotter >/dev/null; fi
+}
+trap cleanup EXIT
+
+echo "== the installed programs"
+for program in openblotter openblotter-sim openblotter-bench; do
+    [ "$(command -v "$program")" = "/usr/bin/$program" ] || { echo "$program is not installed in /usr/bin" >&2; exit 1; }
+    "$program" --version
+done
+
+echo "== the desktop menu"
+desktop-file-validate /usr/share/applications/openblotter.desktop
+/usr/bin/python3 - <<'MENU'
+import xdg.Menu
+def entries(menu, path):
+    for item in menu.getEntries():
+        if isinstance(item, xdg.Menu.Menu):
+            yield from entries(item, path + [item.getName()])
+        elif isinstance(item, xdg.Menu.MenuEntry):
+            yield path, item
+found = [(path, entry) for path, entry in entries(xdg.Menu.parse("/etc/xdg/menus/lxde-applications.menu"), [])
+         if entry.DesktopFileID == "openblotter.desktop"]
+if not found:
+    raise SystemExit("openblotter.desktop is in no menu")
+for path, entry in found:
+    print("menu:", " > ".join(path), ">", entry.DesktopEntry.getName(), "(" + entry.DesktopEntry.getExec() + ")")
+MENU
+for size in 16x16 32x32 48x48 256x256 scalable; do
+    ls /usr/share/icons/hicolor/$size/apps/openblotter.* >/dev/null
+done
+
+echo "== a basket from the installed desk to the installed simulator"
 openblotter-sim --port 0 --tick-ms 0 >"$work/sim.out" 2>&1 &
 sim=$!
 for _ in $(seq 1 50); do grep -q "listening on" "$work/sim.out" && break; sleep 0.2; done
 port=$(grep -o "listening on 127.0.0.1:[0-9]*" "$work/sim.out" | head -1 | cut -d: -f2)
+[ -n "$port" ] || { cat "$work/sim.out" >&2; echo "openblotter-sim did not start" >&2; exit 1; }
 cat >"$work/broker.cfg" <<SETTINGS
 [DEFAULT]
 ConnectionType=initiator
@@ -40,4 +99,6 @@ printf 'account,symbol,side,qty,type,limit_price,tif\nGROWTH-PB,AAPL,BUY,100,MKT
 OPENBLOTTER_DEMO_USERS=1 OPENBLOTTER_PASSWORD=trader-demo openblotter --headless --user trader --data-dir "$work/desk" \
     --fix-settings "$work/broker.cfg" --import-basket "$work/basket.csv" --send --wait 30 \
     --export-orders "$work/orders.csv" --log-level warn
+filled=$(awk -F, 'NR > 1 && $11 == "Filled"' "$work/orders.csv" | wc -l)
+[ "$filled" -eq 2 ] || { cat "$work/orders.csv" >&2; echo "expected both orders Filled, $filled are" >&2; exit 1; }
 echo "installed: $deb; the installed desk filled the basket against the installed simulator"
