@@ -58,18 +58,19 @@ const char* const kDescription =
     "with --fix-settings it starts with one administrator, 'admin', whose password OPENBLOTTER_ADMIN_PASSWORD gives.\n"
     "\n"
     "Basket CSV: a header row (any case, any column order, extra columns ignored):\n"
-    "  account,symbol,side,qty,type,limit_price,tif   and optionally  stop_price,broker\n"
+    "  account,symbol,side,qty,type,limit_price,tif   and optionally  stop_price,broker,allocations\n"
     "  side BUY|SELL|SHORT; type MKT|LMT|STP|STPLMT; tif DAY|GTC|IOC|FOK; broker: a session's SessionAlias\n"
-    "  or TargetCompID (default: the first session). Quantities in whole lots, prices on the tick. A bad row\n"
-    "  is reported with its line number and reason, and then nothing of the basket is sent. Without --send\n"
-    "  the basket is only checked.\n"
+    "  or TargetCompID (default: the first session); allocations makes a block order for several accounts,\n"
+    "  by quantity (A=600;B=400) or weight (A=60%;B=40%), DAY/IOC/FOK only, its account the first allocation's\n"
+    "  (docs/portfolio.md). Quantities in whole lots, prices on the tick. A bad row is reported with its\n"
+    "  line number and reason, and then nothing of the basket is sent. Without --send it is only checked.\n"
     "\n"
     "Orders export: cl_ord_id,order_id,account,symbol,side,qty,type,limit_price,stop_price,tif,status,cum_qty,\n"
     "  leaves_qty,avg_px,compliance,session,created_at,text (status: the FIX OrdStatus name).\n"
     "Executions export: exec_id,cl_ord_id,order_id,symbol,side,exec_type,last_qty,last_px,cum_qty,leaves_qty,\n"
-    "  avg_px,transact_time,status,exec_ref_id,session,received_at,text. Decimals exact, without exponent.\n"
-    "\n"
-    "  compliance is pass, warn (sent with a reason), block (held) or overridden (released by compliance).\n"
+    "  avg_px,transact_time,status,exec_ref_id,session,received_at,text. Decimals exact, without exponent;\n"
+    "  times ISO 8601 UTC. The orders' compliance is pass, warn (sent with a reason), block (held) or\n"
+    "  overridden (released by compliance).\n"
     "\n"
     "Rebalance proposal (sends nothing; docs/rebalance.md has every rule): instruments\n"
     "  symbol,name,issuer,sector,country,currency,lot_size,tick_size[,price] (default: the desk's); positions\n"
@@ -82,7 +83,10 @@ const char* const kDescription =
     "reason on stderr.\n"
     "\n"
     "FIX settings: a standard QuickFIX session settings file. Also read: Username and Password (sent in\n"
-    "the Logon, never logged), SessionAlias (the broker's name in baskets), SSLEnable=Y (TLS).";
+    "the Logon, never logged), SessionAlias (the broker's name in baskets), SSLEnable=Y (TLS). A commented\n"
+    "example: resources/fix/broker.example.cfg, installed as /usr/share/doc/openblotter/examples/.\n"
+    "\n"
+    "The documents named here are in the sources' docs/ and, installed, in /usr/share/doc/openblotter/.";
 
 }  // namespace
 
