@@ -82,7 +82,11 @@ OrderState FixDesk::waitFor(OrderId id, const std::function<bool(const OrderStat
         const auto snapshot = engine->snapshot().get();
         if (const auto* order = find(snapshot, id)) {
             last = *order;
-            if (predicate(last)) return last;
+            if (predicate(last)) {
+                // The store commits after the book has applied, and tests read the store next.
+                engine->sync(std::chrono::seconds(10));
+                return last;
+            }
         }
         if (std::chrono::steady_clock::now() > deadline) return last;
         std::this_thread::sleep_for(std::chrono::milliseconds(10));

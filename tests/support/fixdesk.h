@@ -35,7 +35,7 @@ public:
 
     OrderState submit(const std::string& symbol, Side side, const std::string& qty, OrdType type = OrdType::Market,
                       std::optional<std::string> limit = {}, TimeInForce tif = TimeInForce::Day);
-    /// Waits until the order satisfies the predicate; returns its last state.
+    /// Waits until the order satisfies the predicate and the store holds that state; returns its last state.
     OrderState waitFor(OrderId id, const std::function<bool(const OrderState&)>& predicate,
                        std::chrono::milliseconds timeout = std::chrono::seconds(10));
     OrderState waitForStatus(OrderId id, OrdStatus status, std::chrono::milliseconds timeout = std::chrono::seconds(10));
