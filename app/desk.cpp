@@ -40,6 +40,14 @@ Result<ReferenceData> demoReferenceData() {
     return ReferenceData{std::move(*instruments), std::move(*funds), std::move(*accounts), std::move(*fxRates)};
 }
 
+Result<std::vector<User>> demoUsers() {
+    auto table = CsvTable::parse(demo::usersCsv());
+    if (!table) return Error{"demo users: " + table.error()};
+    auto users = parseUsers(*table);
+    if (!users) return Error{"demo users: " + users.error()};
+    return users;
+}
+
 Result<RuleBook> demoRules() {
     auto rules = parseRulesFile(demo::rulesJson());
     if (!rules) return Error{"demo rules: " + rules.error()};
@@ -90,6 +98,8 @@ Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
     const char* demoUsers = std::getenv("OPENBLOTTER_DEMO_USERS");
     const bool demo = !options.fixSettings || (demoUsers && std::string_view(demoUsers) == "1");
     if (auto seeded = desk->seedUsers(demo); !seeded) return Error{seeded.error()};
+    if (!demo)
+        if (auto safe = desk->refuseDemoPasswords(); !safe) return Error{safe.error()};
     if (newDirectory)
         if (auto seeded = desk->seedDemoCompliance(); !seeded) return Error{seeded.error()};
 
@@ -110,11 +120,9 @@ Status Desk::seedUsers(bool demo) {
     if (!users->empty()) return {};
     if (demo) {
         // The demo desk's users, whose passwords the README prints: only on a desk of the simulated broker.
-        auto table = CsvTable::parse(demo::usersCsv());
-        if (!table) return Error{"demo users: " + table.error()};
-        auto demoUsers = parseUsers(*table);
-        if (!demoUsers) return Error{"demo users: " + demoUsers.error()};
-        for (const auto& user : *demoUsers)
+        auto published = demoUsers();
+        if (!published) return Error{published.error()};
+        for (const auto& user : *published)
             if (auto saved = store_->saveUser(user, {0, nowUtc(), "system", Role::Administrator, "user.add", "user " + user.name,
                                                      "demo user, role " + std::string(nameOf(user.role))});
                 !saved)
@@ -134,6 +142,23 @@ Status Desk::seedUsers(bool demo) {
     return store_->saveUser({"admin", "Administrator", Role::Administrator, *hash, true},
                             {0, nowUtc(), "system", Role::Administrator, "user.add", "user admin",
                              "the first administrator, from OPENBLOTTER_ADMIN_PASSWORD"});
+}
+
+Status Desk::refuseDemoPasswords() {
+    auto published = demoUsers();
+    if (!published) return Error{published.error()};
+    auto users = store_->loadUsers();
+    if (!users) return Error{users.error()};
+    // The demo users were stored with the published hashes, so an unchanged password is an unchanged hash.
+    std::string names;
+    for (const auto& user : *users)
+        for (const auto& demoUser : *published)
+            if (user.active && user.name == demoUser.name && user.passwordHash == demoUser.passwordHash)
+                names += (names.empty() ? "" : ", ") + user.name;
+    if (names.empty()) return {};
+    return Error{"this data directory's demo users still have their published passwords (" + names +
+                 "): a desk connected to a real broker must not. Use a new --data-dir for the real broker, or, "
+                 "without --fix-settings, give these users new passwords or disable them (--set-user)"};
 }
 
 Status Desk::seedDemoCompliance() {

@@ -60,6 +60,8 @@ private:
     Status openFix(const Options& options);
     /// A directory without users gets the demo users (a desk of the simulated broker) or its first administrator.
     Status seedUsers(bool demo);
+    /// A desk of real brokers refuses to open while any demo user can still log in with its published password.
+    Status refuseDemoPasswords();
     /// A new directory's opening positions and compliance rules.
     Status seedDemoCompliance();
     void watchPrices();
@@ -85,6 +87,8 @@ private:
 Result<ReferenceData> demoReferenceData();
 /// The demo desk's compliance rules (resources/demo/rules.json).
 Result<RuleBook> demoRules();
+/// The demo desk's users, with the hashes of their published passwords.
+Result<std::vector<User>> demoUsers();
 
 /// The simulated broker's configuration for these instruments (those with a price).
 SimulatorConfig simulatorFor(const std::vector<Instrument>& instruments);

@@ -338,6 +338,55 @@ private Q_SLOTS:
         QCOMPARE(demo.exitCode(), 1);  // the demo's password is not this desk's
     }
 
+    void refusesARealBrokerWhileDemoPasswordsWork() {
+        QTemporaryDir dir;
+        const auto desk = dir.filePath(QStringLiteral("desk"));
+        auto run = [&](const char* user, const char* password, const QStringList& arguments, const char* newPassword = nullptr) {
+            QProcess process;
+            auto environment = QProcessEnvironment::systemEnvironment();
+            environment.remove(QStringLiteral("OPENBLOTTER_DEMO_USERS"));
+            environment.insert(QStringLiteral("OPENBLOTTER_PASSWORD"), QString::fromLatin1(password));
+            if (newPassword) environment.insert(QStringLiteral("OPENBLOTTER_NEW_PASSWORD"), QString::fromLatin1(newPassword));
+            process.setProcessEnvironment(environment);
+            process.start(QStringLiteral(OPENBLOTTER),
+                          QStringList{QStringLiteral("--headless"), QStringLiteral("--user"), QString::fromLatin1(user),
+                                      QStringLiteral("--data-dir"), desk} +
+                              arguments);
+            process.waitForFinished(60000);
+            return Run{process.exitCode(), QString::fromUtf8(process.readAllStandardError()), {}};
+        };
+        const QStringList realBroker{QStringLiteral("--fix-settings"), write(dir, "broker.cfg", settingsFor(1)),
+                                     QStringLiteral("--export-rules"), dir.filePath(QStringLiteral("rules.json"))};
+        QCOMPARE(run("admin", "admin-demo", {}).exitCode, 0);  // the demo desk, on its simulated broker
+
+        const auto refused = run("admin", "admin-demo", realBroker);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.stdErr.contains(
+                     QStringLiteral("demo users still have their published passwords (admin, compliance, pm, trader, trader2)")),
+                 qPrintable(refused.stdErr));
+
+        // Once no demo user can log in with a published password, the desk may connect to a real broker.
+        const std::pair<const char*, const char*> others[] = {
+            {"compliance", "compliance"}, {"pm", "pm"}, {"trader", "trader"}, {"trader2", "trader"}};
+        for (const auto& [user, role] : others) {
+            const auto disabled = run("admin", "admin-demo",
+                                      {QStringLiteral("--set-user"), QString::fromLatin1(user), QStringLiteral("--role"),
+                                       QString::fromLatin1(role), QStringLiteral("--disable")});
+            QVERIFY2(disabled.exitCode == 0, qPrintable(disabled.stdErr));
+        }
+        const auto stillAdmin = run("admin", "admin-demo", realBroker);
+        QCOMPARE(stillAdmin.exitCode, 1);
+        QVERIFY2(stillAdmin.stdErr.contains(QStringLiteral("published passwords (admin)")), qPrintable(stillAdmin.stdErr));
+        const auto changed =
+            run("admin", "admin-demo",
+                {QStringLiteral("--set-user"), QStringLiteral("admin"), QStringLiteral("--role"), QStringLiteral("admin")},
+                "admin-secret");
+        QVERIFY2(changed.exitCode == 0, qPrintable(changed.stdErr));
+        const auto accepted = run("admin", "admin-secret", realBroker);
+        QVERIFY2(accepted.exitCode == 0, qPrintable(accepted.stdErr));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("rules.json"))));
+    }
+
     void proposesARebalanceAndSendsNothing() {
         QTemporaryDir dir;
         const auto instruments =
