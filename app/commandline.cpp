@@ -56,6 +56,7 @@ const char* const kDescription =
     "hash); --disable keeps the user from logging in. Every change is in the audit trail.\n"
     "A new data directory has the demo users when it runs the simulated broker (or OPENBLOTTER_DEMO_USERS=1);\n"
     "with --fix-settings it starts with one administrator, 'admin', whose password OPENBLOTTER_ADMIN_PASSWORD gives.\n"
+    "A desk refuses --fix-settings while a demo user can still log in with its published password.\n"
     "\n"
     "Basket CSV: a header row (any case, any column order, extra columns ignored):\n"
     "  account,symbol,side,qty,type,limit_price,tif   and optionally  stop_price,broker,allocations\n"
