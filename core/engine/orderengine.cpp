@@ -165,6 +165,11 @@ bool OrderEngine::sync(std::chrono::milliseconds timeout) {
 }
 
 void OrderEngine::run() {
+    {
+        BatchChanges changes;
+        expireStaleHeldOrders(changes);
+        publish(changes);
+    }
     std::vector<Command> batch;
     for (;;) {
         {

@@ -249,6 +249,18 @@ private:
     void checkFunds(const std::map<std::string, std::set<std::string>>& traded, BatchChanges& changes);
     /// Cancels an order held by compliance or staged: it was never sent.
     Outcome cancelUnsent(const Order& order, const Actor& actor, BatchChanges& changes);
+    /// Expires the orders still held whose time in force ended before this trading day: a day
+    /// order held yesterday must not reach the market today when someone overrides its block.
+    void expireStaleHeldOrders(BatchChanges& changes);
+    struct UnsentClosing {
+        OrderPhase phase;
+        OrderEventKind event;
+        std::string text;          ///< the order's Text
+        std::string breachReason;  ///< why its open breaches close
+        std::string auditAction;
+        std::string auditDetails;
+    };
+    Outcome closeUnsent(const Order& order, const Actor& actor, UnsentClosing closing, BatchChanges& changes);
     AuditRecord audit(const Actor& actor, std::string action, std::string subject, std::string details) const;
     /// Records the outcome of an inbound message: the changed order and what
     /// to persist with it, or an alert for a refusal.

@@ -200,24 +200,55 @@ void OrderEngine::raiseBreaches(const CheckResult& check, const OrderState& orde
 }
 
 Outcome OrderEngine::cancelUnsent(const Order& order, const Actor& actor, BatchChanges& changes) {
-    const OrderId id = order.state.id;
     const std::string where = order.state.held ? "held by compliance" : "staged";
-    const auto applied =
-        book_.closeUnsent(id, OrderPhase::Canceled, "cancelled by " + actor.user + " while " + where, options_.clock());
+    return closeUnsent(order, actor,
+                       {OrderPhase::Canceled, OrderEventKind::CanceledUnsent, "cancelled by " + actor.user + " while " + where,
+                        "the order was cancelled before compliance decided; it was never sent", "order.cancel",
+                        "cancelled while " + where + "; never sent"},
+                       changes);
+}
+
+void OrderEngine::expireStaleHeldOrders(BatchChanges& changes) {
+    const Timestamp now = options_.clock();
+    std::vector<const Order*> stale;
+    book_.forEach([&](const Order& order) {
+        const auto& state = order.state;
+        if (!state.held) return;
+        const auto tif = state.terms.timeInForce;
+        const bool dayEnded =
+            tif != TimeInForce::GoodTillCancel && tif != TimeInForce::GoodTillDate && tradeDateOf(state.createdAt) < tradeDate_;
+        const bool dateReached = tif == TimeInForce::GoodTillDate && state.terms.expireTime && *state.terms.expireTime <= now;
+        if (dayEnded || dateReached) stale.push_back(&order);
+    });
+    for (const auto* order : stale) {
+        const std::string tif(nameOf(order->state.terms.timeInForce));
+        closeUnsent(*order, Actor::system(),
+                    {OrderPhase::Expired, OrderEventKind::ExpiredUnsent,
+                     "expired while held by compliance: its time in force (" + tif + ") ended",
+                     "the order expired before compliance decided; it was never sent", "order.expire",
+                     "expired while held by compliance (" + tif + "); never sent"},
+                    changes);
+    }
+    if (!stale.empty()) spdlog::info("expired {} held orders whose time in force had ended", stale.size());
+}
+
+Outcome OrderEngine::closeUnsent(const Order& order, const Actor& actor, UnsentClosing closing, BatchChanges& changes) {
+    const OrderId id = order.state.id;
+    const auto applied = book_.closeUnsent(id, closing.phase, std::move(closing.text), options_.clock());
     if (!applied.outcome.isApplied()) return applied.outcome;
     StoreUnit unit;
     for (auto* breach : breaches_.ofOrder(id)) {
         if (breach->isClosed()) continue;
         breach->state = BreachState::Rejected;
         breach->decidedBy = actor.user;
-        breach->reason = "the order was cancelled before compliance decided; it was never sent";
+        breach->reason = closing.breachReason;
         breach->updatedAt = options_.clock();
         unit.breaches.push_back(*breach);
         changes.breach(*breach);
     }
     unit.audit.push_back(
-        audit(actor, "order.cancel", "order " + std::to_string(id), "cancelled while " + where + "; never sent"));
-    persist(*applied.order, OrderEventKind::CanceledUnsent, applied.order->state.text, std::move(unit), changes);
+        audit(actor, std::move(closing.auditAction), "order " + std::to_string(id), std::move(closing.auditDetails)));
+    persist(*applied.order, closing.event, applied.order->state.text, std::move(unit), changes);
     return applied.outcome;
 }
 

@@ -52,11 +52,12 @@ enum class OrderEventKind : std::uint8_t {
     CanceledUnsent,        ///< cancelled while held or staged; never sent
     Staged,                ///< created in a PM's staged list, not sent
     ReleasedFromList,      ///< a trader released it from its staged list; sent
+    ExpiredUnsent,         ///< still held when its time in force ended; never sent
 };
 
 template <>
 struct EnumTable<OrderEventKind> {
-    static constexpr std::array<EnumEntry<OrderEventKind>, 11> entries{{
+    static constexpr std::array<EnumEntry<OrderEventKind>, 12> entries{{
         {OrderEventKind::Created, '\0', "Created", ""},
         {OrderEventKind::CancelRequested, '\0', "CancelRequested", ""},
         {OrderEventKind::ReplaceRequested, '\0', "ReplaceRequested", ""},
@@ -68,6 +69,7 @@ struct EnumTable<OrderEventKind> {
         {OrderEventKind::CanceledUnsent, '\0', "CanceledUnsent", ""},
         {OrderEventKind::Staged, '\0', "Staged", ""},
         {OrderEventKind::ReleasedFromList, '\0', "ReleasedFromList", ""},
+        {OrderEventKind::ExpiredUnsent, '\0', "ExpiredUnsent", ""},
     }};
 };
 

@@ -109,6 +109,7 @@ public:
             reference(), [this](const std::string& symbol) { return prices.last(symbol); }, [this] { return prices.version(); });
         OrderEngine::Options options;
         options.compliance = compliance.get();
+        options.clock = [this] { return now.load(); };
         engine = std::make_unique<OrderEngine>(*store, options);
         engine->setRouter([this](const OutboundRequest& request) {
             std::lock_guard lock(mutex);
@@ -175,6 +176,7 @@ public:
     }
 
     std::string file_;
+    std::atomic<Timestamp> now = nowUtc();  ///< the engine's clock: tests move it to the next day
     Prices prices;
     std::unique_ptr<store::SqliteStore> store;
     std::unique_ptr<ComplianceEngine> compliance;
@@ -288,6 +290,55 @@ private Q_SLOTS:
         QCOMPARE(desk.order(cancelled->id).status(), OrdStatus::Canceled);
         QCOMPARE(desk.breachesOf(rejected->id).front().state, BreachState::Rejected);
         QCOMPARE(desk.breachesOf(rejected->id).front().reason, std::string("restricted: deal team wall-crossed"));
+    }
+
+    void expiresHeldOrdersWhoseTimeInForceEnded() {
+        QTemporaryDir dir;
+        Desk desk(dir.path());
+        const auto friday = *parseIsoTimestamp("2026-11-27T15:00:00Z");
+        desk.now = friday;
+        desk.restart();
+        auto held = [&](TimeInForce tif, std::optional<Timestamp> expireTime = {}) {
+            NewOrderRequest request{
+                test::kSession, "ACC", "RST", Side::Buy, {Qty::of("100"), OrdType::Market, {}, {}, tif, expireTime}};
+            auto order = desk.engine->submit(request, kTrader, {}).get();
+            if (!order || !order->held) qFatal("the restricted order was not held");
+            return *order;
+        };
+        const auto day = held(TimeInForce::Day);
+        const auto gtc = held(TimeInForce::GoodTillCancel);
+        const auto gtdMonday = held(TimeInForce::GoodTillDate, *parseIsoTimestamp("2026-11-30T21:00:00Z"));
+        const auto gtdSaturday = held(TimeInForce::GoodTillDate, *parseIsoTimestamp("2026-11-28T21:00:00Z"));
+
+        desk.now = friday + std::chrono::hours(2);  // the same day: nothing expires
+        desk.restart();
+        for (const auto& order : {day, gtc, gtdMonday, gtdSaturday}) QVERIFY(desk.order(order.id).held);
+
+        desk.now = *parseIsoTimestamp("2026-11-30T08:00:00Z");  // Monday
+        desk.restart();
+        for (const auto& order : {day, gtdSaturday}) {
+            const auto expired = desk.order(order.id);
+            QCOMPARE(expired.status(), OrdStatus::Expired);
+            QVERIFY(!expired.held);
+            QVERIFY2(expired.text.starts_with("expired while held by compliance"), expired.text.c_str());
+            const auto breach = desk.breachesOf(order.id).front();
+            QCOMPARE(breach.state, BreachState::Rejected);
+            QCOMPARE(breach.decidedBy, std::string("system"));
+            QVERIFY(hasRecord(desk.audit(), "system", "order.expire", "order " + std::to_string(order.id)));
+            QVERIFY(!desk.engine->decideBreach(breach.id, BreachDecision::Override, kOfficer, "too late").get());
+        }
+        for (const auto& order : {gtc, gtdMonday}) QVERIFY(desk.order(order.id).held);
+        QVERIFY(desk.routedClOrdIds().empty());
+
+        // Stored as expired: closed orders of an earlier trade date stay out of the next day's book.
+        desk.restart();
+        for (const auto& order : {day, gtdSaturday}) {
+            QVERIFY(!desk.engine->order(order.id).get());
+            const auto events = desk.store->eventsOf(order.id);
+            QVERIFY(events && !events->empty());
+            QCOMPARE(events->back().kind, OrderEventKind::ExpiredUnsent);
+        }
+        for (const auto& order : {gtc, gtdMonday}) QVERIFY(desk.order(order.id).held);
     }
 
     void sendsAWarnedOrderOnlyWithAReason() {
