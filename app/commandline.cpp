@@ -87,7 +87,7 @@ const char* const kDescription =
     "the Logon, never logged), SessionAlias (the broker's name in baskets), SSLEnable=Y (TLS). A commented\n"
     "example: resources/fix/broker.example.cfg, installed as /usr/share/doc/openblotter/examples/.\n"
     "\n"
-    "The documents named here are in the sources' docs/ and, installed, in /usr/share/doc/openblotter/.";
+    "The documents named here are in the sources' docs/ and, installed, in /usr/share/doc/openblotter/docs/.";
 
 }  // namespace
 

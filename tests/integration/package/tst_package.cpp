@@ -75,6 +75,8 @@ private Q_SLOTS:
               "./usr/share/icons/hicolor/256x256/apps/openblotter.png", "./usr/share/man/man1/openblotter.1.gz",
               "./usr/share/man/man1/openblotter-sim.1.gz", "./usr/share/man/man1/openblotter-bench.1.gz",
               "./usr/share/doc/openblotter/copyright", "./usr/share/doc/openblotter/changelog.gz",
+              "./usr/share/doc/openblotter/README.md", "./usr/share/doc/openblotter/docs/compliance-rules.md",
+              "./usr/share/doc/openblotter/docs/screenshots/main-window.png",
               "./usr/share/doc/openblotter/examples/broker.example.cfg"})
             QVERIFY2(contents.text.contains(QString::fromLatin1(file) + QLatin1Char('\n')), file);
     }
