@@ -1,16 +1,12 @@
 // Block orders in the order engine with compliance, on a real SQLite store: each
 // fund's part is checked by that fund's rules and its breaches name that fund and
 // account; a block order lasts the day, at entry and when amended.
-#include "engine/orderengine.h"
+#include "compliancedesk.h"
+#include "decimalprint.h"
 #include "reports.h"
-#include "store/sqlitestore.h"
 
 #include <QTemporaryDir>
-#include "decimalprint.h"
-
 #include <QTest>
-
-#include <mutex>
 
 using namespace ob;
 using test::report;
@@ -64,78 +60,21 @@ NewOrderRequest blockOrder(const char* quantity, const char* first, const char* 
     return request;
 }
 
-/// A store, the compliance engine and the order engine on a temporary directory, reopened on demand.
-class Desk {
+/// The two funds' desk, AAA at 100.
+class Desk : public test::ComplianceDesk {
 public:
-    explicit Desk(const QString& dir) : file_(dir.toStdString() + "/openblotter.db") {
-        auto opened = store::SqliteStore::open(file_);
-        if (!opened) qFatal("%s", opened.error().c_str());
-        if (!(*opened)->saveReferenceData(reference()) || !(*opened)->saveOpeningPositions(openingPositions()) ||
-            !(*opened)->saveRules(rules()))
-            qFatal("cannot prepare the store");
-        opened->reset();
-        start();
-    }
-    ~Desk() { stop(); }
-
-    void start() {
-        auto opened = store::SqliteStore::open(file_);
-        if (!opened) qFatal("%s", opened.error().c_str());
-        store = std::move(*opened);
-        compliance = std::make_unique<ComplianceEngine>(
-            reference(), [](const std::string&) { return std::optional<Price>(Price::of("100")); }, [] { return 1; });
-        OrderEngine::Options options;
-        options.compliance = compliance.get();
-        engine = std::make_unique<OrderEngine>(*store, options);
-        engine->setRouter([this](const OutboundRequest& request) {
-            std::lock_guard lock(mutex);
-            routed.push_back(request);
-        });
-        if (auto started = engine->start(); !started) qFatal("%s", started.error().c_str());
-    }
-    void stop() {
-        engine.reset();
-        compliance.reset();
-        store.reset();
-    }
-    void restart() {
-        stop();
-        start();
+    explicit Desk(const QString& dir) : test::ComplianceDesk(dir, {reference(), openingPositions(), rules()}) {
+        prices.set("AAA", "100");
     }
 
     Result<OrderState> submit(const NewOrderRequest& request) { return engine->submit(request, kTrader).get(); }
-    OrderState order(OrderId id) {
-        auto found = engine->order(id).get();
-        if (!found) qFatal("no order %lld", static_cast<long long>(id));
-        return found->state;
-    }
-    std::vector<Breach> breachesOf(OrderId id) {
-        std::vector<Breach> result;
-        for (auto& breach : engine->snapshot().get().breaches)
-            if (breach.orderId == id) result.push_back(std::move(breach));
-        return result;
-    }
-    std::size_t routedCount() {
-        engine->sync(std::chrono::seconds(10));
-        QTest::qWait(50);  // the router sends once the store has committed
-        std::lock_guard lock(mutex);
-        return routed.size();
-    }
+    std::size_t routedCount() { return routed().size(); }
     /// The broker takes the order.
     void acknowledge(const OrderState& order) {
         engine->post(report(order.clOrdId, ExecType::New).session(test::kSession).execId("N" + order.clOrdId).orderId("B1"));
         engine->sync(std::chrono::seconds(10));
     }
-
-    std::string file_;
-    std::unique_ptr<store::SqliteStore> store;
-    std::unique_ptr<ComplianceEngine> compliance;
-    std::unique_ptr<OrderEngine> engine;
-    std::mutex mutex;
-    std::vector<OutboundRequest> routed;
 };
-
-bool startsWith(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
 
 }  // namespace
 
@@ -167,7 +106,7 @@ private Q_SLOTS:
         QCOMPARE(breach.state, BreachState::Open);
         QCOMPARE(breach.trader, std::string("trader1"));
         QCOMPARE(breach.symbol, std::string("AAA"));
-        QVERIFY2(startsWith(breach.finding.message, "ACCB: Fund B order size: "), breach.finding.message.c_str());
+        QVERIFY2(breach.finding.message.starts_with("ACCB: Fund B order size: "), breach.finding.message.c_str());
 
         // Stored as raised: the fund and account survive a restart.
         desk.restart();
@@ -175,7 +114,7 @@ private Q_SLOTS:
         QCOMPARE(breaches.size(), std::size_t(1));
         QCOMPARE(breaches.front().fund, std::string("FUNDB"));
         QCOMPARE(breaches.front().account, std::string("ACCB"));
-        QVERIFY2(startsWith(breaches.front().finding.message, "ACCB: Fund B order size: "),
+        QVERIFY2(breaches.front().finding.message.starts_with("ACCB: Fund B order size: "),
                  breaches.front().finding.message.c_str());
         QVERIFY(desk.order(held->id).held);
     }
@@ -204,7 +143,7 @@ private Q_SLOTS:
         QCOMPARE(breaches.front().account, std::string("ACCB"));
         QCOMPARE(breaches.front().state, BreachState::Rejected);
         QCOMPARE(breaches.front().finding.after, Money::of("360"));
-        QVERIFY2(startsWith(breaches.front().finding.message, "ACCB: Fund B order size: "),
+        QVERIFY2(breaches.front().finding.message.starts_with("ACCB: Fund B order size: "),
                  breaches.front().finding.message.c_str());
         QCOMPARE(desk.routedCount(), std::size_t(1));  // the order, not the amend
     }

@@ -4,15 +4,11 @@
 // moves; the audit trail of who did what; and all of it surviving a restart.
 #include "auth/login.h"
 #include "auth/passwords.h"
-#include "engine/orderengine.h"
+#include "compliancedesk.h"
 #include "reports.h"
-#include "store/sqlitestore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <atomic>
-#include <mutex>
 
 using namespace ob;
 using test::report;
@@ -66,84 +62,16 @@ RuleBook rules() {
     return book;
 }
 
-/// Prices the test moves by hand.
-class Prices {
+/// The compliance desk of these tests: one fund, one account, three rules.
+class Desk : public test::ComplianceDesk {
 public:
-    std::optional<Price> last(const std::string& symbol) {
-        std::lock_guard lock(mutex_);
-        const auto it = prices_.find(symbol);
-        return it == prices_.end() ? std::nullopt : std::optional<Price>(it->second);
-    }
-    void set(const std::string& symbol, const char* price) {
-        std::lock_guard lock(mutex_);
-        prices_[symbol] = Price::of(price);
-        ++version_;
-    }
-    std::uint64_t version() const { return version_; }
-
-private:
-    std::mutex mutex_;
-    std::map<std::string, Price> prices_;
-    std::atomic<std::uint64_t> version_ = 0;
-};
-
-/// A store, the compliance engine and the order engine on a temporary directory, reopened on demand.
-class Desk {
-public:
-    explicit Desk(const QString& dir) : file_(dir.toStdString() + "/openblotter.db") {
-        auto opened = store::SqliteStore::open(file_);
-        if (!opened) qFatal("%s", opened.error().c_str());
-        if (!(*opened)->saveReferenceData(reference()) || !(*opened)->saveOpeningPositions(openingPositions()) ||
-            !(*opened)->saveRules(rules()))
-            qFatal("cannot prepare the store");
-        opened->reset();
-        start();
-    }
-    ~Desk() { stop(); }
-
-    void start() {
-        auto opened = store::SqliteStore::open(file_);
-        if (!opened) qFatal("%s", opened.error().c_str());
-        store = std::move(*opened);
-        compliance = std::make_unique<ComplianceEngine>(
-            reference(), [this](const std::string& symbol) { return prices.last(symbol); }, [this] { return prices.version(); });
-        OrderEngine::Options options;
-        options.compliance = compliance.get();
-        options.clock = [this] { return now.load(); };
-        engine = std::make_unique<OrderEngine>(*store, options);
-        engine->setRouter([this](const OutboundRequest& request) {
-            std::lock_guard lock(mutex);
-            routed.push_back(request);
-        });
-        if (auto started = engine->start(); !started) qFatal("%s", started.error().c_str());
-    }
-    void stop() {
-        engine.reset();
-        compliance.reset();
-        store.reset();
-    }
-    void restart() {
-        stop();
-        start();
-    }
+    explicit Desk(const QString& dir) : test::ComplianceDesk(dir, {reference(), openingPositions(), rules()}) {}
 
     Result<OrderState> submit(const char* symbol, Side side, const char* qty, const Actor& actor = kTrader,
                               std::string reason = {}) {
         NewOrderRequest request{
             test::kSession, "ACC", symbol, side, {Qty::of(qty), OrdType::Market, {}, {}, TimeInForce::Day, {}}};
         return engine->submit(request, actor, std::move(reason)).get();
-    }
-    OrderState order(OrderId id) {
-        auto found = engine->order(id).get();
-        if (!found) qFatal("no order %lld", static_cast<long long>(id));
-        return found->state;
-    }
-    std::vector<Breach> breaches() { return engine->snapshot().get().breaches; }
-    std::vector<Breach> breachesOf(OrderId id) {
-        std::vector<Breach> result;
-        for (auto& breach : breaches())
-            if (breach.orderId == id) result.push_back(std::move(breach));
-        return result;
     }
     std::vector<Breach> postTrade() {
         std::vector<Breach> result;
@@ -152,18 +80,9 @@ public:
         return result;
     }
     std::vector<std::string> routedClOrdIds() {
-        engine->sync(std::chrono::seconds(10));
-        QTest::qWait(50);  // the router sends once the store has committed
-        std::lock_guard lock(mutex);
         std::vector<std::string> ids;
-        for (const auto& request : routed) ids.push_back(request.clOrdId);
+        for (const auto& request : routed()) ids.push_back(request.clOrdId);
         return ids;
-    }
-    std::vector<AuditRecord> audit() {
-        engine->sync(std::chrono::seconds(10));
-        auto records = store->auditTrail(1000);
-        if (!records) qFatal("%s", records.error().c_str());
-        return *records;
     }
     /// A fill of the whole order at `px`.
     void fill(const OrderState& order, const char* qty, const char* px, const char* execId) {
@@ -174,15 +93,6 @@ public:
                          .fill(qty, px));
         engine->sync(std::chrono::seconds(10));
     }
-
-    std::string file_;
-    std::atomic<Timestamp> now = nowUtc();  ///< the engine's clock: tests move it to the next day
-    Prices prices;
-    std::unique_ptr<store::SqliteStore> store;
-    std::unique_ptr<ComplianceEngine> compliance;
-    std::unique_ptr<OrderEngine> engine;
-    std::mutex mutex;
-    std::vector<OutboundRequest> routed;
 };
 
 bool hasRecord(const std::vector<AuditRecord>& records, const std::string& user, const std::string& action,

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "engine/orderengine.h"
+#include "store/sqlitestore.h"
+
+#include <QString>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ob::test {
+
+/// Prices a test moves by hand, as market data would.
+class ManualPrices {
+public:
+    std::optional<Price> last(const std::string& symbol);
+    void set(const std::string& symbol, const char* price);
+    std::uint64_t version() const { return version_; }
+
+private:
+    std::mutex mutex_;
+    std::map<std::string, Price> prices_;
+    std::atomic<std::uint64_t> version_ = 0;
+};
+
+/// The order engine with compliance on a real SQLite store in a directory, without FIX: requests
+/// are recorded, not sent. It can be stopped and started again on the same store, as after a restart.
+class ComplianceDesk {
+public:
+    struct Setup {
+        ReferenceData reference;
+        std::vector<OpeningPosition> openingPositions;
+        RuleBook rules;
+    };
+    ComplianceDesk(const QString& directory, Setup setup);
+    ~ComplianceDesk();
+
+    void start();
+    void stop();
+    void restart();
+
+    OrderState order(OrderId id);
+    std::vector<Breach> breaches();
+    std::vector<Breach> breachesOf(OrderId id);
+    /// The requests routed so far, once everything posted before is applied and committed.
+    std::vector<OutboundRequest> routed();
+    std::vector<AuditRecord> audit();
+
+    ManualPrices prices;
+    std::atomic<Timestamp> now = nowUtc();  ///< the engine's clock: tests move it, to the next day say
+    std::unique_ptr<store::SqliteStore> store;
+    std::unique_ptr<ComplianceEngine> compliance;
+    std::unique_ptr<OrderEngine> engine;
+
+private:
+    std::string file_;
+    ReferenceData reference_;
+    std::mutex routedMutex_;
+    std::vector<OutboundRequest> routed_;
+};
+
+}  // namespace ob::test
