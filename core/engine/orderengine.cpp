@@ -164,6 +164,25 @@ bool OrderEngine::sync(std::chrono::milliseconds timeout) {
     return store_.waitForCommit(future.get(), timeout);
 }
 
+bool OrderEngine::syncRouter(std::chrono::milliseconds timeout) {
+    auto reached = std::make_shared<std::promise<void>>();
+    auto future = reached->get_future();
+    enqueue(RouterBarrier{std::move(reached)});
+    if (future.wait_for(timeout) != std::future_status::ready) return false;
+    try {
+        future.get();
+        return true;
+    } catch (const std::future_error&) {
+        return false;  // the router stopped before reaching it
+    }
+}
+
+void OrderEngine::handle(RouterBarrier& command, BatchChanges&) {
+    std::lock_guard lock(routeMutex_);
+    awaitingCommit_.push_back({lastSubmitted_, std::nullopt, std::move(command.reached)});
+    routeChanged_.notify_one();
+}
+
 void OrderEngine::run() {
     {
         BatchChanges changes;
@@ -498,7 +517,7 @@ void OrderEngine::persistAndRoute(const Order& order, OrderEventKind event, Outb
     followOpenBuy(order.state);
     std::lock_guard lock(routeMutex_);
     lastSubmitted_ = store_.submit(std::move(unit));
-    awaitingCommit_.emplace_back(lastSubmitted_, std::move(request));
+    awaitingCommit_.push_back({lastSubmitted_, std::move(request), nullptr});
     routeChanged_.notify_one();
 }
 
@@ -525,12 +544,12 @@ void OrderEngine::handle(Barrier& command, BatchChanges&) { command.done.set_val
 void OrderEngine::runRouter() {
     // One thread sends every request, in the order they were made: a cancel never overtakes its order,
     // and neither the engine nor the store waits for a socket.
-    std::vector<OutboundRequest> ready;
+    std::vector<AwaitingCommit> ready;
     std::unique_lock lock(routeMutex_);
     for (;;) {
         const auto committed = store_.committed();
-        while (!awaitingCommit_.empty() && awaitingCommit_.front().first <= committed) {
-            ready.push_back(std::move(awaitingCommit_.front().second));
+        while (!awaitingCommit_.empty() && awaitingCommit_.front().unit <= committed) {
+            ready.push_back(std::move(awaitingCommit_.front()));
             awaitingCommit_.pop_front();
         }
         if (ready.empty()) {
@@ -539,12 +558,13 @@ void OrderEngine::runRouter() {
             continue;
         }
         lock.unlock();
-        for (const auto& request : ready) {
-            if (!router_) continue;
+        for (auto& entry : ready) {
+            if (entry.reached) entry.reached->set_value();
+            if (!entry.request || !router_) continue;
             try {
-                router_(request);
+                router_(*entry.request);
             } catch (const std::exception& e) {
-                spdlog::error("routing {} failed: {}", request.clOrdId, e.what());
+                spdlog::error("routing {} failed: {}", entry.request->clOrdId, e.what());
             }
         }
         ready.clear();

@@ -106,6 +106,9 @@ public:
     std::future<std::optional<Order>> order(OrderId id);
     /// Waits until every command posted before this call is applied and committed.
     bool sync(std::chrono::milliseconds timeout);
+    /// Waits until every request made before this call has been handed to the router: a sentinel
+    /// queued behind them reaches the router thread. False on timeout.
+    bool syncRouter(std::chrono::milliseconds timeout);
 
     std::string tradeDate() const { return tradeDate_; }
     /// Per FIX session, the last inbound MsgSeqNum whose effects the store held at start, and its epoch.
@@ -183,9 +186,12 @@ private:
     struct Barrier {
         std::promise<std::uint64_t> done;
     };
+    struct RouterBarrier {
+        std::shared_ptr<std::promise<void>> reached;
+    };
     using Command = std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel,
                                  Replace, Snapshot, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules, RecheckHoldings,
-                                 StageList, Release, SetOpeningPositions>;
+                                 StageList, Release, SetOpeningPositions, RouterBarrier>;
 
     /// Where an inbound event came from, to quarantine it whole if refused.
     struct Origin {
@@ -214,6 +220,7 @@ private:
     void publish(BatchChanges& changes);
     void handle(FindOrder& command, BatchChanges& changes);
     void handle(Barrier& command, BatchChanges& changes);
+    void handle(RouterBarrier& command, BatchChanges& changes);
     void handle(CheckWhatIf& command, BatchChanges& changes);
     void handle(DecideBreach& command, BatchChanges& changes);
     void handle(SetRules& command, BatchChanges& changes);
@@ -307,7 +314,13 @@ private:
 
     std::mutex routeMutex_;
     std::condition_variable routeChanged_;
-    std::deque<std::pair<std::uint64_t, OutboundRequest>> awaitingCommit_;
+    /// A request waits here until the unit that made it is committed; an entry without a request is a sentinel.
+    struct AwaitingCommit {
+        std::uint64_t unit = 0;
+        std::optional<OutboundRequest> request;
+        std::shared_ptr<std::promise<void>> reached;
+    };
+    std::deque<AwaitingCommit> awaitingCommit_;
     bool routerStopping_ = false;
     std::thread routerThread_;
 };

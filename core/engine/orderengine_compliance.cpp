@@ -222,7 +222,7 @@ void OrderEngine::expireStaleHeldOrders(BatchChanges& changes) {
     });
     for (const auto* order : stale) {
         const std::string tif(nameOf(order->state.terms.timeInForce));
-        closeUnsent(*order, Actor::system(),
+        (void)closeUnsent(*order, Actor::system(),
                     {OrderPhase::Expired, OrderEventKind::ExpiredUnsent,
                      "expired while held by compliance: its time in force (" + tif + ") ended",
                      "the order expired before compliance decided; it was never sent", "order.expire",
