@@ -27,18 +27,9 @@ void EngineFeed::start(int updatesPerSecond) {
     after_ = snapshot.sequence;
     orders_.reset(std::move(snapshot.orders));
     executions_.reset(snapshot.executions);
-    const auto orderOf = [this](OrderId id) { return orders_.find(id); };
-    positions_.apply(snapshot.executions, orderOf);
+    positions_.apply(snapshot.positions);
     if (breaches_) breaches_->reset(std::move(snapshot.breaches));
-    if (funds_) {
-        // The opening positions hold what earlier days' fills made.
-        const std::string today = tradeDateOf(nowUtc());
-        std::vector<ExecutionRecord> todays;
-        for (const auto& execution : snapshot.executions)
-            if (tradeDateOf(execution.receivedAt) == today) todays.push_back(execution);
-        funds_->setOpening(snapshot.openingPositions);
-        funds_->apply(todays, orderOf);
-    }
+    if (funds_) funds_->apply(snapshot.fundPositions, snapshot.fundCash, snapshot.openingPositions);
     if (lists_) {
         lists_->addLists(snapshot.lists);
         std::vector<OrderState> listed;
@@ -63,7 +54,11 @@ void EngineFeed::drain() {
     std::vector<EngineAlert> alerts;
     std::vector<Breach> breaches;
     std::vector<OrderList> lists;
-    std::vector<std::vector<OpeningPosition>> imports;  ///< each replaces what the one before it set
+    std::vector<OpeningPosition> imports;
+    // The latest value of each position and cash amount: later change sets carry later values.
+    std::vector<Position> positions;
+    std::vector<Position> fundPositions;
+    std::vector<FundCash> fundCash;
     for (auto& changes : sets) {
         if (changes.sequence <= after_) continue;  // already in the snapshot
         after_ = changes.sequence;
@@ -78,22 +73,22 @@ void EngineFeed::drain() {
         std::move(changes.alerts.begin(), changes.alerts.end(), std::back_inserter(alerts));
         std::move(changes.breaches.begin(), changes.breaches.end(), std::back_inserter(breaches));
         std::move(changes.lists.begin(), changes.lists.end(), std::back_inserter(lists));
-        if (!changes.openingPositions.empty()) imports.push_back(std::move(changes.openingPositions));
+        std::move(changes.openingPositions.begin(), changes.openingPositions.end(), std::back_inserter(imports));
+        std::move(changes.positions.begin(), changes.positions.end(), std::back_inserter(positions));
+        std::move(changes.fundPositions.begin(), changes.fundPositions.end(), std::back_inserter(fundPositions));
+        std::move(changes.fundCash.begin(), changes.fundCash.end(), std::back_inserter(fundCash));
     }
-    if (changedOrders.empty() && newExecutions.empty() && alerts.empty() && breaches.empty() && lists.empty() && imports.empty())
+    if (changedOrders.empty() && newExecutions.empty() && alerts.empty() && breaches.empty() && lists.empty() &&
+        imports.empty() && positions.empty() && fundPositions.empty() && fundCash.empty())
         return;
     if (lists_) {
         lists_->addLists(lists);
         lists_->applyOrders(changedOrders);
     }
-    orders_.apply(changedOrders);  // first: the executions' accounts come from their orders
+    orders_.apply(changedOrders);
     executions_.append(newExecutions);
-    const auto orderOf = [this](OrderId id) { return orders_.find(id); };
-    positions_.apply(newExecutions, orderOf);
-    if (funds_) {
-        for (const auto& positions : imports) funds_->setOpening(positions);
-        funds_->apply(newExecutions, orderOf);
-    }
+    positions_.apply(positions);
+    if (funds_) funds_->apply(fundPositions, fundCash, imports);
     if (breaches_) breaches_->apply(breaches);
     if (!alerts.empty()) Q_EMIT alertsArrived(alerts);
     Q_EMIT updated();

@@ -22,7 +22,8 @@ class PortfolioBook;
 class StagedListsModel;
 
 /// Carries the engine's change sets to the models on the GUI thread (orders,
-/// executions, the positions they make, and compliance breaches). The
+/// executions, the positions and funds of the engine's one book of fills, and
+/// compliance breaches). The
 /// engine's listener only appends to a buffer; a timer on the GUI thread
 /// drains it a few times a second, keeping only the latest state of each
 /// order, so a burst of reports costs the GUI one update per order.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <stdexcept>
 
 namespace ob {
 
@@ -100,13 +101,20 @@ ComplianceEngine::ComplianceEngine(const ReferenceData& reference, PriceSource p
         if (instrument.votingShares) votingSharesByIssuer_[instrument.issuer] += *instrument.votingShares;
         instruments_.emplace(instrument.symbol, instrument);
     }
-    holdings_.setFunds(reference.funds);
-    holdings_.setAccounts(reference.accounts);
+    own_.setFunds(reference.funds);
+    own_.setAccounts(reference.accounts);
 }
+
+FundHoldings& ComplianceEngine::ownHoldings() {
+    if (holdings_ != &own_) throw std::logic_error("compliance follows the desk's book: only the order engine books into it");
+    return own_;
+}
+
+void ComplianceEngine::setOpeningPositions(const std::vector<OpeningPosition>& positions) { ownHoldings().setOpening(positions); }
 
 std::optional<Money> ComplianceEngine::inFundCurrency(Money amount, const std::string& symbol, const std::string& fund) const {
     const auto* known = instrument(symbol);
-    const auto* holdings = holdings_.find(fund);
+    const auto* holdings = holdings_->find(fund);
     if (!known || !holdings) return amount;
     return fx_.convert(amount, known->currency, holdings->baseCurrency);
 }
@@ -151,7 +159,7 @@ const Instrument* ComplianceEngine::instrument(const std::string& symbol) const 
 std::optional<Price> ComplianceEngine::markPrice(const std::string& symbol) const {
     if (auto price = prices_ ? prices_(symbol) : std::nullopt) return price;
     if (const auto* known = instrument(symbol); known && known->referencePrice) return known->referencePrice;
-    return holdings_.openingPrice(symbol);
+    return holdings_->openingPrice(symbol);
 }
 
 std::optional<Price> ComplianceEngine::priceFor(const ProposedOrder& order) const {
@@ -160,7 +168,7 @@ std::optional<Price> ComplianceEngine::priceFor(const ProposedOrder& order) cons
 }
 
 const FundExposure& ComplianceEngine::exposure(const std::string& fund) const {
-    const auto* holdings = holdings_.find(fund);
+    const auto* holdings = holdings_->find(fund);
     const std::uint64_t fundVersion = holdings ? holdings->version : 0;
     const std::uint64_t priceVersion = priceVersion_ ? priceVersion_() : 0;
     auto [it, inserted] = exposureCache_.try_emplace(fund);
@@ -298,7 +306,7 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
                            "limit " + order.limitPrice->toString() + " is from reference " + reference->toString() + " by");
         }
         case RuleKind::PositionLimit: {
-            const Qty held = holdings_.quantity(fund, order.symbol);
+            const Qty held = holdings_->quantity(fund, order.symbol);
             const Money before = amountOf(held.abs()), after = amountOf((held + delta).abs());
             return finding(judge(rule, before, after, !flips(held, held + delta)), before, after,
                            fund + " position in " + order.symbol);
@@ -369,7 +377,7 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
         }
         case RuleKind::ShortSaleLocate: {
             if (order.side == Side::Buy) return std::nullopt;
-            const Qty held = holdings_.quantity(fund, order.symbol);
+            const Qty held = holdings_->quantity(fund, order.symbol);
             const Qty after = held + delta;
             if (!after.isNegative()) return std::nullopt;
             const auto located = locates_.find(keyOf(fund, order.symbol));
@@ -415,7 +423,7 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
                     if (part.fund == fund) committed -= part.notional;
             const Money before = figures.cash - committed;
             const Money after = before - *cost;
-            const auto* holdings = holdings_.find(fund);
+            const auto* holdings = holdings_->find(fund);
             return finding(
                 judge(rule, before, after, true, true), before, after,
                 fund + " cash after open buys in " + (holdings ? holdings->baseCurrency : std::string("base currency")));
@@ -426,7 +434,7 @@ std::optional<RuleResult> ComplianceEngine::evaluate(const CompiledRule& compile
 
 CheckResult ComplianceEngine::preTrade(const ProposedOrder& order) const {
     CheckResult result;
-    const auto& fund = holdings_.fundOf(order.account);
+    const auto& fund = holdings_->fundOf(order.account);
     const auto* known = instrument(order.symbol);
     for (const auto& compiled : compiled_) {
         if (!applies(compiled, order, fund, known)) continue;
@@ -440,7 +448,7 @@ CheckResult ComplianceEngine::preTrade(const ProposedOrder& order) const {
 
 std::vector<Headroom> ComplianceEngine::headroom(const ProposedOrder& order) const {
     std::vector<Headroom> result;
-    const auto& fund = holdings_.fundOf(order.account);
+    const auto& fund = holdings_->fundOf(order.account);
     const auto* known = instrument(order.symbol);
     const Qty lot = known && known->lotSize.isPositive() ? known->lotSize : Qty::fromInteger(1);
     // Beyond this many lots no order is realistic, and quantities stay far from the 64-bit limit.
@@ -473,7 +481,7 @@ std::vector<Headroom> ComplianceEngine::headroom(const ProposedOrder& order) con
 
 std::vector<RuleResult> ComplianceEngine::postTrade(const std::string& fund) const {
     std::vector<RuleResult> results;
-    const auto* holdings = holdings_.find(fund);
+    const auto* holdings = holdings_->find(fund);
     if (!holdings) return results;
     const auto& figures = exposure(fund);
     for (const auto& compiled : compiled_) {
@@ -589,7 +597,7 @@ void ComplianceEngine::trackOpenBuy(OrderId id, const std::vector<Allocation>& l
     std::vector<OpenBuy> parts;
     for (const auto& [account, leaves] : leavesByAccount) {
         if (!leaves.isPositive()) continue;
-        const auto& fund = holdings_.fundOf(account);
+        const auto& fund = holdings_->fundOf(account);
         const auto notional = inFundCurrency(leaves * *valued, symbol, fund);
         if (!notional) continue;
         openBuysByFund_[fund] += *notional;
@@ -599,43 +607,35 @@ void ComplianceEngine::trackOpenBuy(OrderId id, const std::vector<Allocation>& l
 }
 
 const std::string* ComplianceEngine::applyExecution(const ExecutionRecord& execution, const std::string& account) {
-    const auto& fundCode = holdings_.fundOf(account);
-    const auto* holdings = holdings_.find(fundCode);
-    const std::string currency = settlementCurrency(execution.symbol, account);
-    const std::uint64_t versionBefore = holdings ? holdings->version : 0;
-    const Qty heldBefore = holdings_.quantity(fundCode, execution.symbol);
-    const auto* fund = holdings_.apply(execution, account, currency);
-    if (fund) carryExposure(*fund, execution, heldBefore, versionBefore);
+    auto& holdings = ownHoldings();
+    const auto& fundCode = holdings.fundOf(account);
+    const auto* before = holdings.find(fundCode);
+    const std::uint64_t versionBefore = before ? before->version : 0;
+    const Qty heldBefore = holdings.quantity(fundCode, execution.symbol);
+    const auto* fund = holdings.apply(execution, account, settlementCurrency(execution.symbol, account));
+    if (fund) carryFill(*fund, execution, heldBefore, versionBefore);
     return fund;
-}
-
-std::vector<std::string> ComplianceEngine::applyExecution(const ExecutionRecord& execution, const OrderState& order) {
-    if (!order.isBlock()) {
-        const auto* fund = applyExecution(execution, order.account);
-        return fund ? std::vector<std::string>{*fund} : std::vector<std::string>{};
-    }
-    return holdings_.apply(execution, order, settlementCurrency(execution.symbol, order.account));
 }
 
 std::string ComplianceEngine::settlementCurrency(const std::string& symbol, const std::string& account) const {
     if (const auto* known = instrument(symbol)) return known->currency;
-    const auto* holdings = holdings_.find(holdings_.fundOf(account));
+    const auto* holdings = holdings_->find(holdings_->fundOf(account));
     return holdings ? holdings->baseCurrency : std::string();
 }
 
-void ComplianceEngine::carryExposure(const std::string& fund, const ExecutionRecord& execution, Qty heldBefore,
+void ComplianceEngine::carryFill(const std::string& fund, const ExecutionRecord& execution, Qty heldBefore,
                                      std::uint64_t versionBefore) {
     // A fill at the mark price moves value from cash to the holding and leaves NAV and total assets as
     // they were: the cached figures then change for one issuer only. Anything else revalues the fund.
     const auto cached = exposureCache_.find(fund);
-    const auto* holdings = holdings_.find(fund);
+    const auto* holdings = holdings_->find(fund);
     if (cached == exposureCache_.end() || !holdings || cached->second.fundVersion != versionBefore ||
         execution.execType != ExecType::Trade)
         return;
     auto& figures = cached->second.exposure;
     const auto* known = instrument(execution.symbol);
     const auto mark = markPrice(execution.symbol);
-    const Qty heldAfter = holdings_.quantity(fund, execution.symbol);
+    const Qty heldAfter = holdings_->quantity(fund, execution.symbol);
     const auto before = mark ? inFundCurrency(heldBefore * *mark, execution.symbol, fund) : std::nullopt;
     const auto after = mark ? inFundCurrency(heldAfter * *mark, execution.symbol, fund) : std::nullopt;
     const auto paid = inFundCurrency((heldAfter - heldBefore) * execution.lastPx, execution.symbol, fund);

@@ -59,7 +59,11 @@ public:
 
     void setRules(RuleBook rules);
     const RuleBook& rules() const { return rules_; }
-    void setOpeningPositions(const std::vector<OpeningPosition>& positions) { holdings_.setOpening(positions); }
+    /// Reads the funds from the desk's book from now on (the order engine's Ledger, which books every fill):
+    /// compliance never books fills of the desk itself. Without it, a what-if keeps holdings of its own.
+    void followBook(const FundHoldings& book) { holdings_ = &book; }
+    /// A what-if's opening positions, in holdings of its own; refused when following the desk's book.
+    void setOpeningPositions(const std::vector<OpeningPosition>& positions);
 
     /// Every rule that applies, with no side effects.
     CheckResult preTrade(const ProposedOrder& order) const;
@@ -76,13 +80,15 @@ public:
     /// The same for a block order: the leaves of each account's part.
     void trackOpenBuy(OrderId id, const std::vector<Allocation>& leavesByAccount, std::optional<Price> price,
                       const std::string& symbol);
-    /// Books a fill; returns the fund it changed, if any.
+    /// A what-if's fill, booked to holdings of its own; returns the fund it changed, if any. Refused (std::logic_error)
+    /// when following the desk's book.
     const std::string* applyExecution(const ExecutionRecord& execution, const std::string& account);
-    /// Books an execution of `order`, to each fund of a block order; returns the funds it changed.
-    std::vector<std::string> applyExecution(const ExecutionRecord& execution, const OrderState& order);
+    /// The desk's book booked a fill to `fund` (its quantity of the symbol was `heldBefore`, at `versionBefore`):
+    /// the fund's cached figures follow it without a revaluation when that is exact (see the definition).
+    void carryFill(const std::string& fund, const ExecutionRecord& execution, Qty heldBefore, std::uint64_t versionBefore);
 
-    const FundHoldings& holdings() const { return holdings_; }
-    const std::string& fundOf(const std::string& account) const { return holdings_.fundOf(account); }
+    const FundHoldings& holdings() const { return *holdings_; }
+    const std::string& fundOf(const std::string& account) const { return holdings_->fundOf(account); }
     /// The fund's figures now (cached until a fill or a price changes them).
     const FundExposure& exposure(const std::string& fund) const;
     /// The price an order is valued at: its limit, else the last market price, else the reference price.
@@ -112,17 +118,17 @@ private:
     std::optional<RuleResult> evaluate(const CompiledRule& rule, const ProposedOrder& order, const std::string& fund,
                                        const Instrument* instrument) const;
     Money openBuys(const std::string& fund) const;
-    /// Carries a fill into the fund's cached figures when that is exact (see the definition), instead of revaluing.
     /// The currency a trade in `symbol` settles in: the instrument's, else the account's fund's.
     std::string settlementCurrency(const std::string& symbol, const std::string& account) const;
-    void carryExposure(const std::string& fund, const ExecutionRecord& execution, Qty heldBefore, std::uint64_t versionBefore);
+    FundHoldings& ownHoldings();
 
     std::unordered_map<std::string, Instrument> instruments_;
     std::unordered_map<std::string, Qty> votingSharesByIssuer_;
     FxRates fx_;
     PriceSource prices_;
     PriceVersion priceVersion_;
-    FundHoldings holdings_;
+    FundHoldings own_;                       ///< a what-if's holdings
+    const FundHoldings* holdings_ = &own_;  ///< what the rules read: own_, or the desk's book
     RuleBook rules_;
     std::vector<CompiledRule> compiled_;
     std::unordered_map<std::string, Qty> locates_;  ///< by fund and symbol

@@ -35,6 +35,14 @@ public:
     void openingPositions(std::vector<OpeningPosition> positions) {
         for (auto& position : positions) changes_.openingPositions.push_back(std::move(position));
     }
+    /// What the ledger changed: each position and cash amount once, with its latest value.
+    void ledger(const LedgerChanges& changed) {
+        for (const auto& position : changed.accountPositions)
+            latest(positionIndex_, changes_.positions, position.account + '\x1f' + position.symbol, position);
+        for (const auto& position : changed.fundPositions)
+            latest(fundPositionIndex_, changes_.fundPositions, position.account + '\x1f' + position.symbol, position);
+        for (const auto& cash : changed.cash) latest(cashIndex_, changes_.fundCash, cash.fund + '\x1f' + cash.currency, cash);
+    }
     /// A fund whose holdings changed in this batch, and the symbol that traded.
     void touch(const std::string& fund, const std::string& symbol) { traded_[fund].insert(symbol); }
     std::map<std::string, std::set<std::string>> takeTraded() { return std::exchange(traded_, {}); }
@@ -43,12 +51,28 @@ public:
         changes_ = {};
         index_.clear();
         breachIndex_.clear();
+        positionIndex_.clear();
+        fundPositionIndex_.clear();
+        cashIndex_.clear();
     }
 
 private:
+    template <typename T>
+    static void latest(std::unordered_map<std::string, std::size_t>& index, std::vector<T>& values, std::string key,
+                       const T& value) {
+        auto [it, inserted] = index.try_emplace(std::move(key), values.size());
+        if (inserted)
+            values.push_back(value);
+        else
+            values[it->second] = value;
+    }
+
     ChangeSet changes_;
     std::unordered_map<OrderId, std::size_t> index_;
     std::unordered_map<std::int64_t, std::size_t> breachIndex_;
+    std::unordered_map<std::string, std::size_t> positionIndex_;
+    std::unordered_map<std::string, std::size_t> fundPositionIndex_;
+    std::unordered_map<std::string, std::size_t> cashIndex_;
     std::map<std::string, std::set<std::string>> traded_;
 };
 

@@ -4,6 +4,7 @@
 #include "orders/orderhistory.h"
 #include "orders/orderlist.h"
 #include "portfolio/fundholdings.h"
+#include "portfolio/positionbook.h"
 
 #include <string>
 #include <vector>
@@ -31,10 +32,14 @@ struct ChangeSet {
     std::vector<Breach> breaches;                   ///< raised or changed, once each
     std::vector<OrderList> lists;                   ///< staged lists created
     std::vector<OpeningPosition> openingPositions;  ///< imported: they replace those of each fund they name
+    /// The book's positions and cash that changed (Ledger), each once with its new value.
+    std::vector<Position> positions;      ///< per account and instrument: the day's fills
+    std::vector<Position> fundPositions;  ///< per fund and instrument (Position::account holds the fund)
+    std::vector<FundCash> fundCash;
 
     bool empty() const {
         return orders.empty() && executions.empty() && alerts.empty() && breaches.empty() && lists.empty() &&
-               openingPositions.empty();
+               openingPositions.empty() && positions.empty() && fundPositions.empty() && fundCash.empty();
     }
 };
 
@@ -46,7 +51,10 @@ struct BookSnapshot {
     std::vector<ExecutionRecord> executions;
     std::vector<Breach> breaches;                   ///< every breach open or acknowledged, and today's
     std::vector<OrderList> lists;                   ///< today's staged lists and those with open orders
-    std::vector<OpeningPosition> openingPositions;  ///< every fund's, as compliance holds them
+    std::vector<OpeningPosition> openingPositions;  ///< every fund's, as imported
+    std::vector<Position> positions;                ///< every account's
+    std::vector<Position> fundPositions;            ///< every fund's
+    std::vector<FundCash> fundCash;                 ///< every fund's, per currency
 };
 
 }  // namespace ob

@@ -4,6 +4,7 @@
 #include "util/text.h"
 
 #include "orders/orderstatemachine.h"
+#include "portfolio/blockallocation.h"
 
 #include <spdlog/spdlog.h>
 
@@ -18,6 +19,10 @@ namespace {
 
 OrderRow rowOf(const Order& order) { return {order.state, order.chain}; }
 
+const char* msgTypeOf(const ExecutionReport&) { return "8"; }
+const char* msgTypeOf(const CancelReject&) { return "9"; }
+const char* msgTypeOf(const RequestReject&) { return "3"; }
+
 }  // namespace
 
 OrderEngine::OrderEngine(OrderStore& store) : OrderEngine(store, Options{}) {}
@@ -31,26 +36,33 @@ void OrderEngine::subscribe(Listener listener) { listeners_.push_back(std::move(
 void OrderEngine::setRouter(Router router) { router_ = std::move(router); }
 
 Status OrderEngine::start() {
-    tradeDate_ = tradeDateOf(options_.clock());
+    const auto now = options_.clock();
+    tradeDate_ = tradeDateOf(now);
     auto active = store_.loadActive(tradeDate_);
     if (!active) return Error{active.error()};
-
-    compliance_ = options_.compliance;
-    if (compliance_)
-        if (auto restored = restoreCompliance(*active); !restored) return restored;
+    auto reference = store_.loadReferenceData();
+    if (!reference) return Error{reference.error()};
+    auto compliance = store_.loadCompliance(now - (now.time_since_epoch() % std::chrono::hours(24)));
+    if (!compliance) return Error{compliance.error()};
 
     std::unordered_map<OrderId, std::vector<ExecutionEntry>> entries;
     for (const auto& record : active->executions) {
         entries[record.orderId].push_back(
-            {record.execId, record.execRefId, record.execType, false, record.lastQty, record.lastPx});
+            {record.execId, record.execRefId, record.execType, false, record.lastQty, record.lastPx, {}, {}});
     }
     for (auto& row : active->orders) {
         const OrderId id = row.state.id;
-        auto order = order_state_machine::restore(std::move(row.state), std::move(row.chain), std::move(entries[id]));
+        auto order = order_state_machine::restore(row.state, row.chain, std::move(entries[id]));
         if (!order) return Error{"the order store is inconsistent: " + order.error()};
         if (auto restored = book_.restore(std::move(*order)); !restored)
             return Error{"the order store is inconsistent: " + restored.error()};
     }
+    ledger_.setReference(*reference);
+    if (auto restored = restoreLedger(*active, *compliance); !restored) return restored;
+    compliance_ = options_.compliance;
+    if (compliance_)
+        if (auto restored = restoreCompliance(*active, std::move(*compliance)); !restored) return restored;
+
     executions_ = std::move(active->executions);
     lastOrderId_ = active->maxOrderId;
     clOrdIdCounter_ = active->clOrdIdCounter;
@@ -203,8 +215,22 @@ void OrderEngine::run() {
                 std::visit([&](auto& item) { handle(item, changes); }, command);
             } catch (const std::exception& e) {
                 // A bug or a broken invariant: keep the engine alive, answer whoever waits, and say so loudly.
-                spdlog::critical("order engine: {}", e.what());
-                changes.alert({options_.clock(), EngineAlert::Severity::Error, 0, std::string("internal error: ") + e.what()});
+                // An inbound message changed nothing (each handler puts the book back): it is kept in quarantine
+                // with its MsgSeqNum, so that it is neither lost nor resent past.
+                const bool inbound = std::visit(
+                    [&](auto& item) {
+                        if constexpr (requires { item.raw; item.msgSeqNum; item.session; }) {
+                            quarantineAfterError({item.session, item.msgSeqNum, msgTypeOf(item), item.raw, item.receivedAt},
+                                                 e.what(), changes);
+                            return true;
+                        }
+                        return false;
+                    },
+                    command);
+                if (!inbound) {
+                    spdlog::critical("order engine: {}", e.what());
+                    changes.alert({options_.clock(), EngineAlert::Severity::Error, 0, std::string("internal error: ") + e.what()});
+                }
                 std::visit(
                     [error = std::current_exception()](auto& item) {
                         if constexpr (requires { item.done.set_exception(error); }) {
@@ -273,18 +299,84 @@ void OrderEngine::settleInbound(const OrderBook::Applied& applied, StoreUnit uni
 }
 
 void OrderEngine::handle(ExecutionReport& report, BatchChanges& changes) {
-    const auto applied = book_.apply(report);
+    OrderBook::Undo undo;
+    auto applied = book_.apply(report, &undo);
     StoreUnit unit;
     if (applied.outcome.isApplied()) {
-        unit.execution = ExecutionRecord::of(report, applied.order->state);
-        if (compliance_)
-            for (const auto& fund : compliance_->applyExecution(*unit.execution, applied.order->state))
-                changes.touch(fund, applied.order->state.symbol);
-        changes.execution(*unit.execution);
-        executions_.push_back(*unit.execution);
+        try {
+            // Every figure the fill makes is worked out and checked before the ledger changes; a fill it cannot
+            // take whole takes the order back to where it was, and the report is refused.
+            const Order& order = *applied.order;
+            const auto booking = ledger_.plan(order.state, report.execType, order_state_machine::tradeOf(order, report));
+            if (!booking) {
+                book_.undo(std::move(undo));
+                applied.outcome = Outcome::refused("the book of positions cannot take it: " + booking.error());
+            } else {
+                unit.execution = ExecutionRecord::of(report, order.state);
+                book(*booking, *unit.execution, changes);
+                changes.execution(*unit.execution);
+                executions_.push_back(*unit.execution);
+            }
+        } catch (...) {
+            book_.undo(std::move(undo));
+            throw;
+        }
     }
     settleInbound(applied, std::move(unit), {report.session, report.msgSeqNum, "8", report.raw, report.receivedAt},
                   "ExecutionReport " + report.execId + " (" + std::string(nameOf(report.execType)) + ")", changes);
+}
+
+void OrderEngine::book(const Ledger::Booking& booking, const ExecutionRecord& execution, BatchChanges& changes) {
+    if (booking.empty()) return;
+    struct Before {
+        Qty held;
+        std::uint64_t version = 0;
+    };
+    std::vector<Before> before;
+    for (const auto& move : booking.funds) {
+        const auto* fund = ledger_.funds().find(move.fund);
+        before.push_back({ledger_.funds().quantity(move.fund, move.symbol), fund ? fund->version : 0});
+    }
+    changes.ledger(ledger_.commit(booking));
+    for (std::size_t i = 0; i < booking.funds.size(); ++i) {
+        const auto& move = booking.funds[i];
+        changes.touch(move.fund, move.symbol);
+        if (compliance_) compliance_->carryFill(move.fund, execution, before[i].held, before[i].version);
+    }
+}
+
+Status OrderEngine::restoreLedger(const ActiveBook& active, const ComplianceData& data) {
+    if (auto checked = Ledger::checkOpening(data.openingPositions); !checked)
+        return Error{"the opening positions are beyond the desk's limits: " + checked.error()};
+    ledger_.setOpening(data.openingPositions);
+    openingPositions_ = data.openingPositions;
+    // Today's fills are on top of the opening positions, which hold those of earlier days. Each trade is booked
+    // once, in the order it first came, at what it stands at now (after corrections and busts): the same book the
+    // fills made as they arrived.
+    for (const auto& execution : active.executions) {
+        if (!changesFills(execution.execType) || tradeDateOf(execution.receivedAt) != tradeDate_) continue;
+        const auto* order = book_.find(execution.orderId);
+        if (!order) continue;
+        ExecutionReport trade;
+        trade.execType = execution.execType;
+        trade.execId = execution.execId;
+        trade.execRefId = execution.execRefId;
+        auto booking = ledger_.plan(order->state, execution.execType, order_state_machine::tradeOf(*order, trade));
+        if (!booking) return Error{"order " + std::to_string(order->state.id) + ": " + booking.error()};
+        ledger_.commit(*booking);
+    }
+    return {};
+}
+
+void OrderEngine::quarantineAfterError(const Origin& origin, const std::string& error, BatchChanges& changes) {
+    const std::string reason = std::string("internal error while applying it, nothing of it was applied: ") + error;
+    spdlog::critical("{} message {} from {}: {}", origin.msgType, origin.msgSeqNum, origin.session, reason);
+    changes.alert({options_.clock(), EngineAlert::Severity::Error, 0, reason});
+    StoreUnit unit;
+    if (origin.msgSeqNum > 0) unit.inbound = InboundProgress{origin.session, origin.msgSeqNum};
+    unit.quarantine =
+        QuarantinedMessage{0, origin.receivedAt, origin.session, origin.msgSeqNum, origin.msgType, origin.raw, reason, 0};
+    lastSubmitted_ = store_.submit(std::move(unit));
 }
 
 void OrderEngine::handle(CancelReject& reject, BatchChanges& changes) {
@@ -531,6 +623,10 @@ void OrderEngine::handle(Snapshot& command, BatchChanges& changes) {
     for (const auto& [id, breach] : breaches_.all()) snapshot.breaches.push_back(breach);
     for (const auto& [id, list] : lists_) snapshot.lists.push_back(list);
     snapshot.openingPositions = openingPositions_;
+    snapshot.positions = ledger_.accountPositions().positions();
+    snapshot.fundPositions = ledger_.funds().positions();
+    for (const auto& [fund, held] : ledger_.funds().funds())
+        for (const auto& [currency, amount] : held.cash) snapshot.fundCash.push_back({fund, currency, amount});
     command.done.set_value(std::move(snapshot));
 }
 

@@ -6,6 +6,7 @@
 #include "engine/changeset.h"
 #include "engine/outboundrequest.h"
 #include "orders/orderbook.h"
+#include "portfolio/ledger.h"
 #include "store/orderstore.h"
 
 #include <condition_variable>
@@ -229,8 +230,15 @@ private:
     void handle(Release& command, BatchChanges& changes);
     void handle(SetOpeningPositions& command, BatchChanges& changes);
 
+    /// Rebuilds the ledger from the opening positions and the day's fills of the orders loaded.
+    Status restoreLedger(const ActiveBook& active, const ComplianceData& data);
+    /// Books what the ledger worked out for an execution (the order book has applied it), and publishes it.
+    void book(const Ledger::Booking& booking, const ExecutionRecord& execution, BatchChanges& changes);
+    /// An inbound event that failed on an internal error: the book is as it was; the message is quarantined.
+    void quarantineAfterError(const Origin& origin, const std::string& error, BatchChanges& changes);
+
     /// Compliance, in engine/orderengine_compliance.cpp.
-    Status restoreCompliance(const ActiveBook& active);
+    Status restoreCompliance(const ActiveBook& active, ComplianceData data);
     ProposedOrder proposalOf(const NewOrderRequest& request, const Actor& actor, OrderId amending) const;
     /// A block order names each fund once: compliance checks each fund's part on its own.
     Status blockFunds(const NewOrderRequest& request) const;
@@ -294,6 +302,7 @@ private:
     OrderId lastOrderId_ = 0;
     std::int64_t clOrdIdCounter_ = 0;
     std::uint64_t lastSubmitted_ = 0;
+    Ledger ledger_;                            ///< the one book of positions and cash
     std::vector<ExecutionRecord> executions_;  ///< today's, for snapshots
     std::map<std::int64_t, OrderList> lists_;  ///< today's staged lists and those with open orders
     std::int64_t lastListId_ = 0;

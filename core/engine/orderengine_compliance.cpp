@@ -44,24 +44,11 @@ AuditRecord OrderEngine::audit(const Actor& actor, std::string action, std::stri
     return {0, options_.clock(), actor.user, actor.role, std::move(action), std::move(subject), std::move(details)};
 }
 
-Status OrderEngine::restoreCompliance(const ActiveBook& active) {
-    const auto now = options_.clock();
-    const auto startOfDay = now - (now.time_since_epoch() % std::chrono::hours(24));
-    auto data = store_.loadCompliance(startOfDay);
-    if (!data) return Error{data.error()};
-    compliance_->setOpeningPositions(data->openingPositions);
-    openingPositions_ = data->openingPositions;
-    compliance_->setRules(std::move(data->rules));
-    breaches_.restore(std::move(data->breaches), data->lastBreachId);
-
-    // Today's fills are on top of the opening positions, which hold those of earlier days.
-    const std::string today = tradeDateOf(now);
-    std::unordered_map<OrderId, const OrderState*> orders;
-    for (const auto& row : active.orders) orders.emplace(row.state.id, &row.state);
-    for (const auto& execution : active.executions)
-        if (const auto found = orders.find(execution.orderId);
-            found != orders.end() && tradeDateOf(execution.receivedAt) == today)
-            compliance_->applyExecution(execution, *found->second);
+Status OrderEngine::restoreCompliance(const ActiveBook& active, ComplianceData data) {
+    compliance_->followBook(ledger_.funds());
+    compliance_->setRules(std::move(data.rules));
+    breaches_.restore(std::move(data.breaches), data.lastBreachId);
+    const std::string& today = tradeDate_;
     // Today's orders count again toward duplicates and each trader's notional, in the order they came.
     std::vector<const OrderState*> todays;
     for (const auto& row : active.orders)

@@ -53,6 +53,10 @@ void OrderEngine::handle(SetOpeningPositions& command, BatchChanges& changes) {
         command.done.set_value(Error{"no positions to import"});
         return;
     }
+    if (auto checked = Ledger::checkOpening(command.positions); !checked) {
+        command.done.set_value(Error{checked.error()});
+        return;
+    }
     std::string names;
     for (const auto& [fund, none] : funds) names += (names.empty() ? "" : ", ") + fund;
     // The positions and their audit record are written together.
@@ -64,10 +68,8 @@ void OrderEngine::handle(SetOpeningPositions& command, BatchChanges& changes) {
     // Each fund named keeps only its new rows.
     std::erase_if(openingPositions_, [&](const OpeningPosition& old) { return funds.count(old.fund) > 0; });
     openingPositions_.insert(openingPositions_.end(), command.positions.begin(), command.positions.end());
-    if (compliance_) {
-        compliance_->setOpeningPositions(command.positions);
-        checkFunds(funds, changes);
-    }
+    changes.ledger(ledger_.setOpening(command.positions));
+    if (compliance_) checkFunds(funds, changes);
     changes.openingPositions(std::move(command.positions));
     command.done.set_value(Status{});
 }

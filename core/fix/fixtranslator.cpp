@@ -1,5 +1,6 @@
 #include "fixtranslator.h"
 
+#include "domain/limits.h"
 #include "fix/fixdictionary.h"
 #include "portfolio/blockallocation.h"
 
@@ -61,6 +62,22 @@ public:
         auto parsed = value->size() == 1 ? enumFromFixCode<E>((*value)[0]) : std::nullopt;
         if (!parsed) fail(tag, "'" + std::string(*value) + "' is not a value this book knows");
         return parsed;
+    }
+
+    /// A quantity: not negative, not beyond the desk's limit.
+    std::optional<Qty> quantity(int tag) {
+        auto value = decimal<Qty>(tag);
+        if (value)
+            if (auto problem = limits::quantityProblem(*value)) fail(tag, *problem);
+        return value;
+    }
+
+    /// A price: positive where `positive`, else positive or zero (a report that has none to give); within the limit.
+    std::optional<Price> price(int tag, bool positive = false) {
+        auto value = decimal<Price>(tag);
+        if (value && (positive || !value->isZero()))
+            if (auto problem = limits::priceProblem(*value)) fail(tag, *problem);
+        return value;
     }
 
     void require(int tag) {
@@ -130,18 +147,22 @@ Result<ExecutionReport> executionReport(const FixMessage& message, const std::st
     if (report.execType != ExecType::OrderStatus) reader.require(17);
     if (report.clOrdId.empty() && report.origClOrdId.empty() && report.brokerOrderId.empty())
         reader.fail(11, "is missing, and so are OrigClOrdID (41) and OrderID (37)");
-    report.orderQty = reader.decimal<Qty>(38);
-    report.lastQty = reader.decimal<Qty>(32);
-    report.lastPx = reader.decimal<Price>(31);
-    report.cumQty = reader.decimal<Qty>(14);
-    report.leavesQty = reader.decimal<Qty>(151);
-    report.avgPx = reader.decimal<Price>(6);
-    report.price = reader.decimal<Price>(44);
-    report.stopPx = reader.decimal<Price>(99);
+    report.symbol = reader.text(55);
+    report.side = reader.code<Side>(54);
+    const bool isFill = report.execType == ExecType::Trade || report.execType == ExecType::TradeCorrect;
+    report.orderQty = reader.quantity(38);
+    report.lastQty = reader.quantity(32);
+    report.lastPx = reader.price(31, isFill);
+    report.cumQty = reader.quantity(14);
+    report.leavesQty = reader.quantity(151);
+    report.avgPx = reader.price(6);
+    report.price = reader.price(44);
+    report.stopPx = reader.price(99);
     report.ordType = reader.code<OrdType>(40);
     report.timeInForce = reader.code<TimeInForce>(59);
     if (auto time = message.get(60)) report.transactTime = parseFixTimestamp(*time);
-    const bool isFill = report.execType == ExecType::Trade || report.execType == ExecType::TradeCorrect;
+    // What FIX 4.2 and 4.4 require of every ExecutionReport, and the book checks against the order.
+    for (const int tag : {39, 55, 54, 14, 151}) reader.require(tag);
     if (isFill) {
         reader.require(32);
         reader.require(31);

@@ -1,5 +1,7 @@
 #include "basket.h"
 
+#include "domain/limits.h"
+
 #include "portfolio/blockallocation.h"
 
 #include <map>
@@ -111,6 +113,8 @@ Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const Re
             problem(row.line, "qty " + qty.error());
         } else if (!qty->isPositive()) {
             problem(row.line, "qty must be positive, got " + qty->toString());
+        } else if (auto beyond = limits::quantityProblem(*qty)) {
+            problem(row.line, "qty " + *beyond);
         } else {
             order.terms.quantity = *qty;
             if (instrument && !qty->isMultipleOf(instrument->lotSize))
@@ -128,6 +132,7 @@ Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const Re
             auto parsed = Price::parse(text);
             if (!parsed) return problem(row.line, std::string(column) + " " + parsed.error());
             if (!parsed->isPositive()) return problem(row.line, std::string(column) + " must be positive, got " + text);
+            if (auto beyond = limits::priceProblem(*parsed)) return problem(row.line, std::string(column) + " " + *beyond);
             if (instrument && !parsed->isMultipleOf(instrument->tickSize))
                 return problem(row.line, std::string(column) + " " + text + " is not on " + order.symbol + "'s tick of " +
                                              instrument->tickSize.toString());

@@ -102,6 +102,8 @@ struct ExecutionEntry {
     bool busted = false;
     Qty quantity;
     Price price;
+    Qty lastQty;   ///< as the sell side reported it: a resend must say the same
+    Price lastPx;  ///< as reported
 
     friend bool operator==(const ExecutionEntry&, const ExecutionEntry&) = default;
 };
@@ -130,6 +132,9 @@ struct OrderState {
     ComplianceMark compliance = ComplianceMark::Pass;
     bool held = false;                    ///< blocked by compliance: kept here, never sent, until overridden or rejected
     bool staged = false;                  ///< in a PM's staged list: kept here, never sent, until a trader releases it
+    /// No one could confirm where the order stands at the broker (a status request went unanswered, or the broker
+    /// does not know the order): a person resolves it. Any report the broker then sends about it confirms it again.
+    bool unconfirmed = false;
     std::int64_t listId = 0;              ///< the staged list it came from; 0 for none
     std::vector<Allocation> allocations;  ///< a block order's split by account; empty for one account
     Timestamp createdAt;
@@ -140,9 +145,12 @@ struct OrderState {
     /// Canceled/Expired, PartiallyFilled, New/Rejected/PendingNew.
     OrdStatus status() const;
     /// The status as the desk shows it: "Held" while compliance holds the order, "Staged" while it
-    /// waits in a staged list, else the OrdStatus name.
+    /// waits in a staged list, "Unconfirmed" while no one knows where it stands, else the OrdStatus name.
     std::string_view statusName() const {
-        return held ? std::string_view("Held") : staged ? std::string_view("Staged") : nameOf(status());
+        return held          ? std::string_view("Held")
+               : staged      ? std::string_view("Staged")
+               : unconfirmed ? std::string_view("Unconfirmed")
+                             : nameOf(status());
     }
     /// Kept on the desk, not yet sent: held by compliance or staged.
     bool isUnsent() const { return held || staged; }

@@ -104,15 +104,27 @@ std::string unknownOrder(std::string_view clOrdId, std::string_view origClOrdId,
 }
 }  // namespace
 
-OrderBook::Applied OrderBook::apply(const ExecutionReport& report) {
+OrderBook::Applied OrderBook::apply(const ExecutionReport& report, Undo* undo) {
     Order* order = locate(report.session, report.clOrdId, report.origClOrdId, report.brokerOrderId);
     if (!order) return {Outcome::refused(unknownOrder(report.clOrdId, report.origClOrdId, report.brokerOrderId)), nullptr};
     // Only a report that names a new OrderID can move the order in that index.
     const bool newBrokerId = !report.brokerOrderId.empty() && report.brokerOrderId != order->state.brokerOrderId;
     const std::string brokerOrderIdBefore = newBrokerId ? order->state.brokerOrderId : std::string();
-    auto outcome = sm::apply(*order, report);
+    auto outcome = sm::apply(*order, report, undo ? &undo->before : nullptr);
     if (outcome.isApplied() && newBrokerId) reindex(*order, brokerOrderIdBefore);
+    if (undo) undo->order = outcome.isApplied() ? order : nullptr;
     return {std::move(outcome), order};
+}
+
+void OrderBook::undo(Undo&& undo) {
+    if (!undo.order) return;
+    Order& order = *undo.order;
+    const std::string brokerOrderIdNow = order.state.brokerOrderId;
+    sm::undo(order, std::move(undo.before));
+    if (order.state.brokerOrderId == brokerOrderIdNow) return;
+    auto it = byBrokerOrderId_.find(brokerKey(order.state.session, brokerOrderIdNow));
+    if (it != byBrokerOrderId_.end() && it->second == &order) byBrokerOrderId_.erase(it);
+    reindex(order, {});
 }
 
 OrderBook::Applied OrderBook::apply(const CancelReject& reject) {

@@ -3,6 +3,7 @@
 #include "orders/clordidindex.h"
 #include "orders/order.h"
 #include "orders/orderevents.h"
+#include "orders/orderstatemachine.h"
 #include "orders/outcome.h"
 
 #include <functional>
@@ -44,9 +45,18 @@ public:
     /// Closes a held or staged order that was never sent: Rejected by compliance or Canceled.
     Applied closeUnsent(OrderId id, OrderPhase phase, std::string text, Timestamp at);
 
+    /// How an order stood before a report, to put it back (see order_state_machine::Undo).
+    struct Undo {
+        Order* order = nullptr;
+        order_state_machine::Undo before;
+    };
+
     /// Finds the order by ClOrdID, then OrigClOrdID, then (session, OrderID)
-    /// and applies the report; an order it cannot find is refused.
-    Applied apply(const ExecutionReport& report);
+    /// and applies the report; an order it cannot find is refused. With `undo`,
+    /// an applied report can be taken back with undo() until the next change.
+    Applied apply(const ExecutionReport& report, Undo* undo = nullptr);
+    /// Puts the order back as it was before the report (its OrderID index too).
+    void undo(Undo&& undo);
     Applied apply(const CancelReject& reject);
     Applied apply(const RequestReject& reject);
 

@@ -1,5 +1,7 @@
 #include "orders/ordercheck.h"
 
+#include "domain/limits.h"
+
 namespace ob {
 
 std::vector<OrderProblem> checkTerms(Side side, const OrderTerms& terms, const Instrument& instrument,
@@ -9,6 +11,8 @@ std::vector<OrderProblem> checkTerms(Side side, const OrderTerms& terms, const I
 
     if (!terms.quantity.isPositive())
         problem(OrderField::Quantity, "quantity must be positive");
+    else if (auto beyond = limits::quantityProblem(terms.quantity))
+        problem(OrderField::Quantity, "quantity " + *beyond);
     else if (!terms.quantity.isMultipleOf(instrument.lotSize))
         problem(OrderField::Quantity, "quantity " + terms.quantity.toString() + " is not a multiple of " + instrument.symbol +
                                           "'s lot of " + instrument.lotSize.toString());
@@ -25,6 +29,10 @@ std::vector<OrderProblem> checkTerms(Side side, const OrderTerms& terms, const I
         }
         if (!price->isPositive()) {
             problem(field, std::string(name) + " must be positive");
+            return false;
+        }
+        if (auto beyond = limits::priceProblem(*price)) {
+            problem(field, std::string(name) + " " + *beyond);
             return false;
         }
         if (!price->isMultipleOf(instrument.tickSize)) {

@@ -27,6 +27,8 @@ struct NewOrderRequest {
 struct ExecutionReport {
     std::string session;
     std::string execId;
+    std::string symbol;         ///< as reported; checked against the order's
+    std::optional<Side> side;   ///< as reported; checked against the order's
     ExecType execType = ExecType::New;
     std::optional<OrdStatus> ordStatus;  ///< as reported; the book derives its own
     std::string clOrdId;

@@ -1,5 +1,7 @@
 #include "orderstatemachine.h"
 
+#include "orders/reportconsistency.h"
+
 #include <utility>
 
 namespace ob::order_state_machine {
@@ -61,6 +63,8 @@ ExecutionEntry entryOf(const ExecutionReport& report) {
     entry.type = report.execType;
     entry.quantity = report.lastQty.value_or(Qty{});
     entry.price = report.lastPx.value_or(Price{});
+    entry.lastQty = entry.quantity;
+    entry.lastPx = entry.price;
     return entry;
 }
 
@@ -257,6 +261,30 @@ Outcome applyFlag(Order& order, const ExecutionReport& report, bool OrderState::
     return Outcome::applied();
 }
 
+/// An answer to our status request (or an unsolicited status): it tells where the order stands. It may
+/// acknowledge an order the book still has pending, or confirm a cancel whose answer never came; a sell
+/// side that answers Rejected does not know the order, which leaves it unconfirmed for a person to resolve.
+Outcome applyStatus(Order& order, const ExecutionReport& report) {
+    if (!report.ordStatus) return Outcome::applied();
+    auto& state = order.state;
+    switch (*report.ordStatus) {
+        case OrdStatus::Rejected:
+            state.unconfirmed = true;
+            state.text = "the sell side does not confirm the order" + (report.text.empty() ? std::string() : ": " + report.text);
+            return Outcome::applied();
+        case OrdStatus::PendingNew: return Outcome::applied();
+        case OrdStatus::Canceled:
+            if (state.pending && state.pending->kind == RequestKind::Cancel && isWorkingOrPendingNew(state)) {
+                finish(order, OrderPhase::Canceled, report);
+                return Outcome::applied();
+            }
+            break;
+        default: break;
+    }
+    if (state.phase == OrderPhase::PendingNew) state.phase = OrderPhase::Working;
+    return Outcome::applied();
+}
+
 Outcome dispatch(Order& order, const ExecutionReport& report) {
     switch (report.execType) {
         case ExecType::PendingNew: return applyPendingNew(order, report);
@@ -274,7 +302,7 @@ Outcome dispatch(Order& order, const ExecutionReport& report) {
         case ExecType::Restated: return applyRestated(order, report);
         case ExecType::Stopped: return applyFlag(order, report, &OrderState::stopped);
         case ExecType::Suspended: return applyFlag(order, report, &OrderState::suspended);
-        case ExecType::OrderStatus: return Outcome::applied();
+        case ExecType::OrderStatus: return applyStatus(order, report);
         case ExecType::Calculated:
             return Outcome::refused("Calculated applies to orders with a calculated settlement, which this book does not take");
     }
@@ -348,16 +376,19 @@ Outcome requestReplace(Order& order, std::string clOrdId, const OrderTerms& term
     return recordRequest(order, RequestKind::Replace, std::move(clOrdId), terms, at);
 }
 
-Outcome apply(Order& order, const ExecutionReport& report) {
-    if (report.session != order.state.session)
-        return Outcome::refused("session '" + report.session + "' reports on an order routed to '" + order.state.session + "'");
-    // Status reports carry nothing new (G.1.b) and some sell sides reuse one ExecID for all of them.
-    const bool isStatusReport = report.execType == ExecType::OrderStatus;
-    if (!isStatusReport) {
-        if (report.execId.empty()) return Outcome::refused("an ExecutionReport needs an ExecID");
-        if (order.findExecution(report.execId)) return Outcome::duplicate("ExecID " + report.execId + " was already applied");
-    }
+namespace {
 
+/// The index of the trade a correction or bust names, before it is applied.
+std::optional<std::size_t> restatedTrade(Order& order, const ExecutionReport& report) {
+    if (report.execType != ExecType::TradeCorrect && report.execType != ExecType::TradeCancel) return std::nullopt;
+    const auto* trade = resolveTrade(order, report.execRefId);
+    if (!trade) return std::nullopt;
+    return static_cast<std::size_t>(trade - order.executions.data());
+}
+
+/// Applies a report already known not to repeat one: the state machine's transition, then the order's
+/// bookkeeping, then the figures the report states checked against the order as it now stands.
+Outcome applyUnseen(Order& order, const ExecutionReport& report, bool isStatusReport) {
     const bool wasPendingNew = order.state.phase == OrderPhase::PendingNew;
     Outcome outcome = dispatch(order, report);
     if (!outcome.isApplied()) return outcome;
@@ -372,10 +403,58 @@ Outcome apply(Order& order, const ExecutionReport& report) {
         if (auto* link = order.findLink(state.clOrdId); link && link->kind != RequestKind::Cancel)
             link->state = RequestState::Accepted;
     state.updatedAt = report.receivedAt;
-    if (report.cumQty && *report.cumQty != state.cumQty)
-        outcome.detail =
-            "the sell side reports CumQty " + report.cumQty->toString() + ", the book holds " + state.cumQty.toString();
+    // The sell side has spoken about the order: it is confirmed again, unless it just said it does not know it.
+    if (!(isStatusReport && report.ordStatus == OrdStatus::Rejected)) state.unconfirmed = false;
+    return report_consistency::checkFigures(state, report);
+}
+
+}  // namespace
+
+Outcome apply(Order& order, const ExecutionReport& report, Undo* undo) {
+    if (report.session != order.state.session)
+        return Outcome::refused("session '" + report.session + "' reports on an order routed to '" + order.state.session + "'");
+    // Status reports carry nothing new (G.1.b) and some sell sides reuse one ExecID for all of them.
+    const bool isStatusReport = report.execType == ExecType::OrderStatus;
+    if (!isStatusReport) {
+        if (report.execId.empty()) return Outcome::refused("an ExecutionReport needs an ExecID");
+        if (const auto* applied = order.findExecution(report.execId))
+            return report_consistency::checkRepeat(*applied, report);
+    }
+    if (auto terms = report_consistency::checkTerms(order, report); !terms.isApplied()) return terms;
+
+    Undo before{order.state, order.chain, order.executions.size(), std::nullopt};
+    if (const auto index = restatedTrade(order, report)) before.trade.emplace(*index, order.executions[*index]);
+    Outcome outcome;
+    try {
+        outcome = applyUnseen(order, report, isStatusReport);
+    } catch (...) {
+        order_state_machine::undo(order, std::move(before));
+        throw;
+    }
+    if (!outcome.isApplied()) {
+        // A transition refuses before it changes anything; the figures are checked after, and put back.
+        if (outcome.isRefused()) order_state_machine::undo(order, std::move(before));
+        return outcome;
+    }
+    if (undo) *undo = std::move(before);
     return outcome;
+}
+
+void undo(Order& order, Undo&& before) {
+    order.state = std::move(before.state);
+    order.chain = std::move(before.chain);
+    order.executions.resize(before.executions);
+    order.executionHashes.resize(before.executions);
+    if (before.trade) order.executions[before.trade->first] = std::move(before.trade->second);
+}
+
+const ExecutionEntry* tradeOf(const Order& order, const ExecutionReport& report) {
+    switch (report.execType) {
+        case ExecType::Trade: return order.findExecution(report.execId);
+        case ExecType::TradeCorrect:
+        case ExecType::TradeCancel: return resolveTrade(const_cast<Order&>(order), report.execRefId);
+        default: return nullptr;
+    }
 }
 
 Outcome apply(Order& order, const CancelReject& reject) {
@@ -430,6 +509,8 @@ Result<Order> restore(OrderState state, std::vector<ClOrdIdLink> chain, std::vec
     order.executionHashes.reserve(reported.size());
 
     for (auto& entry : reported) {
+        entry.lastQty = entry.quantity;  // the executions as the sell side reported them
+        entry.lastPx = entry.price;
         if (entry.type == ExecType::Trade) {
             addFill(order, std::move(entry));
             continue;

@@ -4,6 +4,8 @@
 #include "orders/orderevents.h"
 #include "orders/outcome.h"
 
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace ob {
@@ -29,7 +31,23 @@ Outcome requestCancel(Order& order, std::string clOrdId, Timestamp at);
 /// The user asks to replace; the order becomes PendingReplace until the sell side answers.
 Outcome requestReplace(Order& order, std::string clOrdId, const OrderTerms& terms, Timestamp at);
 
-Outcome apply(Order& order, const ExecutionReport& report);
+/// How an order stood before an event: what undo() needs to put it back when something after the event
+/// fails (the book of positions refuses the fill, an internal error), so that the event changes nothing.
+struct Undo {
+    OrderState state;
+    std::vector<ClOrdIdLink> chain;
+    std::size_t executions = 0;
+    std::optional<std::pair<std::size_t, ExecutionEntry>> trade;  ///< the trade a correction or bust restates
+};
+
+/// Applies a report whole or not at all. A report that repeats an applied ExecID is a duplicate when its
+/// content is the same and refused when it is not; one that contradicts the order or FIX's arithmetic is
+/// refused (orders/reportconsistency.h). With `undo`, keeps what undo() needs.
+Outcome apply(Order& order, const ExecutionReport& report, Undo* undo = nullptr);
+void undo(Order& order, Undo&& before);
+/// The fill an applied report concerns, as it now stands: the Trade itself, or the trade a correction or
+/// bust names (through any corrections before it); nothing for other reports.
+const ExecutionEntry* tradeOf(const Order& order, const ExecutionReport& report);
 Outcome apply(Order& order, const CancelReject& reject);
 Outcome apply(Order& order, const RequestReject& reject);
 

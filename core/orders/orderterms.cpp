@@ -1,5 +1,7 @@
 #include "orderterms.h"
 
+#include "domain/limits.h"
+
 #include <set>
 
 #include <string>
@@ -8,6 +10,10 @@ namespace ob {
 
 Status validateTerms(const OrderTerms& terms) {
     if (!terms.quantity.isPositive()) return Error{"quantity must be positive, got " + terms.quantity.toString()};
+    if (auto beyond = limits::checkQuantity(terms.quantity, "quantity"); !beyond) return beyond;
+    for (const auto& [price, name] : {std::pair{terms.limitPrice, "limit price"}, std::pair{terms.stopPrice, "stop price"}})
+        if (price && price->isPositive())
+            if (auto beyond = limits::checkPrice(*price, name); !beyond) return beyond;
 
     const bool needsLimit = needsLimitPrice(terms.type);
     const bool needsStop = needsStopPrice(terms.type);

@@ -1,7 +1,5 @@
 #include "portfolio/fundholdings.h"
 
-#include "portfolio/blockallocation.h"
-
 #include <algorithm>
 
 namespace ob {
@@ -9,6 +7,9 @@ namespace ob {
 namespace {
 
 std::string openingTradeId(const std::string& fund, const std::string& symbol) { return "opening\x1f" + fund + '\x1f' + symbol; }
+
+/// What a position has taken out of cash: its open cost less what closing trades realised.
+Money cashSpentOn(const Position* position) { return position ? position->cost - position->realised : Money{}; }
 
 }  // namespace
 
@@ -23,21 +24,11 @@ void FundHoldings::setAccounts(const std::vector<Account>& accounts) {
     }
 }
 
-template <typename Change>
-bool FundHoldings::book(const std::string& fundCode, const std::string& symbol, const std::string& currency, Change&& change) {
-    const auto* known = positions_.find(fundCode, symbol);
-    const Qty quantityBefore = known ? known->quantity : Qty{};
-    const Money cashBefore = known ? known->realised - known->cost : Money{};
-    const Position* after = change();
-    if (!after) return false;
-    // Cash spent on a position is its open cost less what closing trades realised.
-    auto& fund = funds_[fundCode];
-    auto& quantity = fund.quantities[symbol];
-    quantity += after->quantity - quantityBefore;
-    if (quantity.isZero()) fund.quantities.erase(symbol);
-    fund.cash[currency] += (after->realised - after->cost) - cashBefore;
-    ++fund.version;
-    return true;
+void FundHoldings::setQuantity(Fund& fund, const std::string& symbol, Qty quantity) {
+    if (quantity.isZero())
+        fund.quantities.erase(symbol);
+    else
+        fund.quantities[symbol] = quantity;
 }
 
 void FundHoldings::setOpening(const std::vector<OpeningPosition>& positions) {
@@ -70,9 +61,7 @@ void FundHoldings::setOpening(const std::vector<OpeningPosition>& positions) {
             // The opening position costs its opening value: it moves no cash. It is the position's first
             // trade even when the day's fills came before it.
             const auto* position = positions_.restate(code, symbol, openingTradeId(code, symbol), quantity, price, true);
-            auto& now = fund.quantities[symbol];
-            now = position->quantity;
-            if (now.isZero()) fund.quantities.erase(symbol);
+            setQuantity(fund, symbol, position->quantity);
         }
         fund.cash[fund.baseCurrency] += cash - fund.openingCash;
         fund.openingCash = cash;
@@ -80,32 +69,53 @@ void FundHoldings::setOpening(const std::vector<OpeningPosition>& positions) {
     }
 }
 
+FundHoldings::Move FundHoldings::plan(const std::string& fund, const std::string& symbol, const std::string& currency,
+                                      const std::string& tradeId, Qty signedQuantity, Price price) const {
+    Move move{fund, symbol, currency, tradeId, signedQuantity, price, {}, {}};
+    move.after = positions_.trial(fund, symbol, tradeId, signedQuantity, price);
+    Money cash;
+    if (const auto* held = find(fund))
+        if (const auto it = held->cash.find(currency); it != held->cash.end()) cash = it->second;
+    move.cashAfter = cash - (cashSpentOn(&move.after) - cashSpentOn(positions_.find(fund, symbol)));
+    return move;
+}
+
+void FundHoldings::commit(const Move& move) {
+    auto& fund = funds_[move.fund];
+    const auto* position = positions_.restate(move.fund, move.symbol, move.tradeId, move.signedQuantity, move.price);
+    setQuantity(fund, move.symbol, position->quantity);
+    fund.cash[move.currency] = move.cashAfter;
+    ++fund.version;
+}
+
 const std::string* FundHoldings::apply(const ExecutionRecord& execution, const std::string& account,
                                        const std::string& currency) {
     const auto owner = fundOfAccount_.find(account);
     if (owner == fundOfAccount_.end()) return nullptr;
-    const bool changed =
-        book(owner->second, execution.symbol, currency, [&] { return positions_.apply(execution, owner->second); });
-    return changed ? &owner->second : nullptr;
+    const bool restates = execution.execType == ExecType::TradeCorrect || execution.execType == ExecType::TradeCancel;
+    if (execution.execType != ExecType::Trade && !restates) return nullptr;
+    const Qty quantity = execution.execType == ExecType::TradeCancel ? Qty{} : execution.lastQty;
+    commit(plan(owner->second, execution.symbol, currency, restates ? execution.execRefId : execution.execId,
+                execution.side == Side::Buy ? quantity : -quantity, execution.lastPx));
+    return &owner->second;
 }
 
-std::vector<std::string> FundHoldings::apply(const ExecutionRecord& execution, const OrderState& order,
-                                             const std::string& currency) {
-    std::vector<std::string> changed;
-    if (!order.isBlock()) {
-        if (const auto* fund = apply(execution, order.account, currency)) changed.push_back(*fund);
-        return changed;
-    }
-    if (!changesFills(execution.execType)) return changed;
-    for (const auto& fill : allocatedFills(order)) {
-        const auto owner = fundOfAccount_.find(fill.account);
-        if (owner == fundOfAccount_.end()) continue;
-        const bool booked = book(owner->second, order.symbol, currency, [&] {
-            return positions_.restate(owner->second, order.symbol, fill.tradeId, fill.signedQuantity, fill.price);
-        });
-        if (booked && std::find(changed.begin(), changed.end(), owner->second) == changed.end()) changed.push_back(owner->second);
-    }
-    return changed;
+void FundHoldings::replace(const Position& fundPosition) {
+    positions_.replace(fundPosition);
+    auto& fund = funds_[fundPosition.account];
+    setQuantity(fund, fundPosition.symbol, fundPosition.quantity);
+    ++fund.version;
+}
+
+void FundHoldings::setCash(const FundCash& cash) {
+    auto& fund = funds_[cash.fund];
+    fund.cash[cash.currency] = cash.amount;
+    ++fund.version;
+}
+
+void FundHoldings::setOpeningPrices(const std::vector<OpeningPosition>& positions) {
+    for (const auto& position : positions)
+        if (position.price && position.symbol != OpeningPosition::kCash) openingPrices_[position.symbol] = *position.price;
 }
 
 std::vector<const Position*> FundHoldings::positionsOf(const std::string& fund) const {

@@ -1,12 +1,11 @@
 #include "portfolio/positionbook.h"
 
-#include <algorithm>
-
 namespace ob {
 
 Price Position::averageCost() const { return quantity.isZero() ? Price{} : cost.dividedBy(quantity); }
 
 void PositionBook::add(Position& position, Qty signedQuantity, Price price) {
+    if (signedQuantity.isZero()) return;
     if (signedQuantity.isPositive())
         position.bought += signedQuantity;
     else
@@ -31,37 +30,58 @@ void PositionBook::add(Position& position, Qty signedQuantity, Price price) {
     }
 }
 
-const Position* PositionBook::apply(const ExecutionRecord& execution, const std::string& account) {
-    switch (execution.execType) {
-        case ExecType::Trade: {
-            if (!isNewTrade(execution)) return nullptr;
-            const auto index = positionOf(account, execution.symbol);
-            const Qty signedQuantity = execution.side == Side::Buy ? execution.lastQty : -execution.lastQty;
-            trades_[index].push_back({execution.execId, signedQuantity, execution.lastPx, false});
-            byExecId_.emplace(execution.execId, index);
-            add(positions_[index], signedQuantity, execution.lastPx);
-            return &positions_[index];
-        }
-        case ExecType::TradeCancel:
-        case ExecType::TradeCorrect: {
-            auto found = byExecId_.find(execution.execRefId);
-            if (found == byExecId_.end()) return nullptr;
-            auto& trades = trades_[found->second];
-            auto trade =
-                std::find_if(trades.begin(), trades.end(), [&](const Trade& t) { return t.execId == execution.execRefId; });
-            if (trade == trades.end()) return nullptr;
-            if (execution.execType == ExecType::TradeCancel) {
-                trade->busted = true;
-            } else {
-                trade->signedQuantity = trade->signedQuantity.isNegative() ? -execution.lastQty : execution.lastQty;
-                trade->price = execution.lastPx;
-            }
-            rebuild(found->second);
-            return &positions_[found->second];
-        }
-        default: return nullptr;
-    }
+Position PositionBook::rebuilt(const Position& position, const std::vector<Trade>& trades) {
+    Position result{position.account, position.symbol, {}, {}, {}, {}, {}, 0};
+    for (const auto& trade : trades) add(result, trade.signedQuantity, trade.price);
+    return result;
 }
+
+const std::pair<std::size_t, std::size_t>* PositionBook::locate(const std::string& tradeId) const {
+    const auto found = tradeAt_.find(tradeId);
+    return found == tradeAt_.end() ? nullptr : &found->second;
+}
+
+Position PositionBook::trial(const std::string& account, const std::string& symbol, const std::string& tradeId,
+                             Qty signedQuantity, Price price, bool first) const {
+    const int index = indexOf(account, symbol);
+    Position position = index < 0 ? Position{account, symbol, {}, {}, {}, {}, {}, 0} : positions_[std::size_t(index)];
+    const auto* at = locate(tradeId);
+    if (!at && (!first || index < 0 || trades_[std::size_t(index)].empty())) {
+        add(position, signedQuantity, price);  // the usual case: a new fill adds to what is there
+        return position;
+    }
+    auto trades = index < 0 ? std::vector<Trade>{} : trades_[std::size_t(index)];
+    if (at)
+        trades[at->second] = {tradeId, signedQuantity, price};
+    else
+        trades.insert(trades.begin(), {tradeId, signedQuantity, price});
+    return rebuilt(position, trades);
+}
+
+const Position* PositionBook::restate(const std::string& account, const std::string& symbol, const std::string& tradeId,
+                                      Qty signedQuantity, Price price, bool first) {
+    const auto index = positionOf(account, symbol);
+    auto& trades = trades_[index];
+    auto& position = positions_[index];
+    if (const auto* at = locate(tradeId)) {
+        auto& trade = trades[at->second];
+        if (trade.signedQuantity == signedQuantity && trade.price == price) return &position;
+        trade.signedQuantity = signedQuantity;
+        trade.price = price;
+        position = rebuilt(position, trades);
+    } else if (first && !trades.empty()) {
+        trades.insert(trades.begin(), {tradeId, signedQuantity, price});
+        for (std::size_t i = 0; i < trades.size(); ++i) tradeAt_[trades[i].id] = {index, i};
+        position = rebuilt(position, trades);
+    } else {
+        trades.push_back({tradeId, signedQuantity, price});
+        tradeAt_.emplace(tradeId, std::pair{index, trades.size() - 1});
+        add(position, signedQuantity, price);
+    }
+    return &position;
+}
+
+void PositionBook::replace(const Position& position) { positions_[positionOf(position.account, position.symbol)] = position; }
 
 std::size_t PositionBook::positionOf(const std::string& account, const std::string& symbol) {
     auto [it, inserted] = byKey_.try_emplace(keyOf(account, symbol), positions_.size());
@@ -70,38 +90,6 @@ std::size_t PositionBook::positionOf(const std::string& account, const std::stri
         trades_.emplace_back();
     }
     return it->second;
-}
-
-const Position* PositionBook::restate(const std::string& account, const std::string& symbol, const std::string& tradeId,
-                                      Qty signedQuantity, Price price, bool first) {
-    const auto index = positionOf(account, symbol);
-    auto& trades = trades_[index];
-    const auto trade = std::find_if(trades.begin(), trades.end(), [&](const Trade& t) { return t.execId == tradeId; });
-    if (trade == trades.end() && first && !trades.empty()) {
-        trades.insert(trades.begin(), {tradeId, signedQuantity, price, false});
-        byExecId_.emplace(tradeId, index);
-        rebuild(index);
-    } else if (trade == trades.end()) {
-        trades.push_back({tradeId, signedQuantity, price, false});
-        byExecId_.emplace(tradeId, index);
-        if (!signedQuantity.isZero()) add(positions_[index], signedQuantity, price);
-    } else if (trade->signedQuantity != signedQuantity || trade->price != price) {
-        trade->signedQuantity = signedQuantity;
-        trade->price = price;
-        rebuild(index);
-    }
-    return &positions_[index];
-}
-
-bool PositionBook::isNewTrade(const ExecutionRecord& execution) const {
-    return execution.execType == ExecType::Trade && execution.lastQty.isPositive() && !byExecId_.count(execution.execId);
-}
-
-void PositionBook::rebuild(std::size_t index) {
-    auto& position = positions_[index];
-    position = Position{position.account, position.symbol, {}, {}, {}, {}, {}, 0};
-    for (const auto& trade : trades_[index])
-        if (!trade.busted && !trade.signedQuantity.isZero()) add(position, trade.signedQuantity, trade.price);
 }
 
 int PositionBook::indexOf(const std::string& account, const std::string& symbol) const {

@@ -1,16 +1,15 @@
 #pragma once
 
 #include "domain/decimal.h"
-#include "orders/orderhistory.h"
 
-#include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace ob {
 
-/// Where an account stands in one instrument.
+/// Where an account (or a fund) stands in one instrument.
 ///
 /// Method: average cost. A trade that adds to the position adds its
 /// quantity × price to the cost; one that reduces it takes out the closed
@@ -21,7 +20,7 @@ namespace ob {
 /// so the rounding of the average never creates or loses money: over a
 /// round trip, realised P&L is exactly proceeds minus cost.
 struct Position {
-    std::string account;
+    std::string account;  ///< the account, or the fund for a fund's position
     std::string symbol;
     Qty quantity;    ///< long positive, short negative
     Money cost;      ///< what the open quantity cost: negative for a short (its proceeds)
@@ -38,27 +37,26 @@ struct Position {
     friend bool operator==(const Position&, const Position&) = default;
 };
 
-/// Positions per account and instrument, built from executions as they
-/// arrive. A trade bust (ExecType H) or correction (G) rebuilds the one
-/// position it concerns from that position's trades, so that the result is
-/// the same as if the trade had never happened, or had happened as corrected.
+/// Positions per account (or fund) and instrument, made of trades. Each trade has an id that the one who books it
+/// chooses and keeps: the order engine uses the order and the ExecID of the fill, so that a correction or a bust
+/// restates the trade it concerns and the position is rebuilt as if the trade had been so from the start. It never
+/// decides by itself whether a fill is new: that is the order book's job.
 class PositionBook {
 public:
-    /// Applies an execution of an order booked to `account`; returns the
-    /// position it changed, or nothing (not a trade, or already applied).
-    const Position* apply(const ExecutionRecord& execution, const std::string& account);
-
-    /// Sets the trade `tradeId` of the position to a signed quantity and price, adding it the first
-    /// time: a trade whose size is restated as it grows (a block order's allocation, an opening
-    /// position). Returns the position. With `first`, a trade added goes before the position's others
-    /// (an opening position that becomes known after the day's fills).
+    /// The position of (account, symbol) once the trade `tradeId` stands at `signedQuantity` (negative for a sale;
+    /// zero for a bust) at `price`, added the first time. Nothing changes: this is how a change is checked first.
+    /// With `first`, a trade added goes before the position's others (an opening position that becomes known
+    /// after the day's fills).
+    Position trial(const std::string& account, const std::string& symbol, const std::string& tradeId, Qty signedQuantity,
+                   Price price, bool first = false) const;
+    /// The same, done; returns the position.
     const Position* restate(const std::string& account, const std::string& symbol, const std::string& tradeId, Qty signedQuantity,
                             Price price, bool first = false);
-
-    /// Whether apply() would add this execution as a trade (a fill not seen before).
-    bool isNewTrade(const ExecutionRecord& execution) const;
+    /// Sets a position as another book published it: a copy that follows the engine's book keeps no trades.
+    void replace(const Position& position);
 
     const Position* find(const std::string& account, const std::string& symbol) const;
+    bool hasTrade(const std::string& tradeId) const { return locate(tradeId) != nullptr; }
     std::size_t size() const { return positions_.size(); }
     /// In the order the positions first traded.
     const std::vector<Position>& positions() const { return positions_; }
@@ -66,21 +64,22 @@ public:
 
 private:
     struct Trade {
-        std::string execId;
+        std::string id;
         Qty signedQuantity;
         Price price;
-        bool busted = false;
     };
 
     static std::string keyOf(const std::string& account, const std::string& symbol) { return account + '\x1f' + symbol; }
     static void add(Position& position, Qty signedQuantity, Price price);
+    static Position rebuilt(const Position& position, const std::vector<Trade>& trades);
     std::size_t positionOf(const std::string& account, const std::string& symbol);
-    void rebuild(std::size_t index);
+    /// Where the trade is: its position and its place among that position's trades.
+    const std::pair<std::size_t, std::size_t>* locate(const std::string& tradeId) const;
 
     std::vector<Position> positions_;
-    std::vector<std::vector<Trade>> trades_;  ///< per position, in arrival order
+    std::vector<std::vector<Trade>> trades_;  ///< per position, in booking order
     std::unordered_map<std::string, std::size_t> byKey_;
-    std::unordered_map<std::string, std::size_t> byExecId_;  ///< a trade's ExecID → its position
+    std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> tradeAt_;
 };
 
 }  // namespace ob

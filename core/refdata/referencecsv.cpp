@@ -1,5 +1,7 @@
 #include "referencecsv.h"
 
+#include "domain/limits.h"
+
 #include <set>
 
 namespace ob {
@@ -20,8 +22,10 @@ private:
     std::string text_;
 };
 
+/// A decimal the column must hold: positive, and within the desk's limits when `limit` says what they are.
 template <typename T>
-std::optional<T> positiveDecimal(const std::string& text, const char* column, int line, Problems& problems) {
+std::optional<T> positiveDecimal(const std::string& text, const char* column, int line, Problems& problems,
+                                 std::optional<std::string> (*limit)(T) = nullptr) {
     auto value = T::parse(text);
     if (!value) {
         problems.add(line, std::string(column) + " " + value.error());
@@ -29,6 +33,10 @@ std::optional<T> positiveDecimal(const std::string& text, const char* column, in
     }
     if (!value->isPositive()) {
         problems.add(line, std::string(column) + " must be positive, got " + text);
+        return std::nullopt;
+    }
+    if (auto problem = limit ? limit(*value) : std::nullopt) {
+        problems.add(line, std::string(column) + " " + *problem);
         return std::nullopt;
     }
     return *value;
@@ -67,11 +75,11 @@ Result<std::vector<Instrument>> parseInstruments(const CsvTable& table) {
         bool ok = required(instrument.symbol, "symbol", row.line, problems) &&
                   unique(symbols, instrument.symbol, "symbol", row.line, problems);
         ok = required(instrument.currency, "currency", row.line, problems) && ok;
-        auto lot = positiveDecimal<Qty>(table.field(row, "lot_size"), "lot_size", row.line, problems);
-        auto tick = positiveDecimal<Price>(table.field(row, "tick_size"), "tick_size", row.line, problems);
+        auto lot = positiveDecimal<Qty>(table.field(row, "lot_size"), "lot_size", row.line, problems, limits::quantityProblem);
+        auto tick = positiveDecimal<Price>(table.field(row, "tick_size"), "tick_size", row.line, problems, limits::priceProblem);
         std::optional<Price> price;
         if (const auto text = table.field(row, "price"); !text.empty()) {
-            price = positiveDecimal<Price>(text, "price", row.line, problems);
+            price = positiveDecimal<Price>(text, "price", row.line, problems, limits::priceProblem);
             ok = ok && price.has_value();
         }
         if (const auto text = table.field(row, "voting_shares"); !text.empty()) {
@@ -133,9 +141,14 @@ Result<std::vector<OpeningPosition>> parseOpeningPositions(const CsvTable& table
         if (!quantity) {
             problems.add(row.line, "qty " + quantity.error());
             ok = false;
+        } else if (auto problem = position.symbol == OpeningPosition::kCash
+                                      ? limits::amountProblem(Money::product(*quantity, Price::fromInteger(1)))
+                                      : limits::positionProblem(*quantity)) {
+            problems.add(row.line, "qty " + *problem);
+            ok = false;
         }
         if (const auto text = table.field(row, "price"); !text.empty() && position.symbol != OpeningPosition::kCash) {
-            position.price = positiveDecimal<Price>(text, "price", row.line, problems);
+            position.price = positiveDecimal<Price>(text, "price", row.line, problems, limits::priceProblem);
             ok = ok && position.price.has_value();
         }
         if (!ok) continue;

@@ -46,7 +46,14 @@ void add(OutboundMessage& message, int tag, std::string value) {
 }  // namespace
 
 SimulatedBroker::SimulatedBroker(const SimulatorConfig& config, Sender sender, Scheduler scheduler)
-    : config_(config), sender_(std::move(sender)), scheduler_(std::move(scheduler)) {
+    : config_(config), sender_(std::move(sender)), scheduler_(std::move(scheduler)), idPrefix_(config.idPrefix) {
+    if (idPrefix_.empty()) {
+        auto millis = static_cast<std::uint64_t>(toNanos(nowUtc()) / 1'000'000);
+        do {
+            idPrefix_.insert(idPrefix_.begin(), "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[millis % 36]);
+            millis /= 36;
+        } while (millis != 0);
+    }
     for (const auto& instrument : config_.instruments)
         markets_.emplace(instrument.symbol,
                          Market{instrument, instrument.price, std::mt19937_64(mix(config_.seed, instrument.symbol))});
@@ -78,8 +85,14 @@ void SimulatedBroker::onMessage(const std::string& session, const FixMessage& me
 
 std::string SimulatedBroker::nextExecId() {
     char buffer[24];
-    std::snprintf(buffer, sizeof buffer, "E%08llu", static_cast<unsigned long long>(++execCounter_));
-    return buffer;
+    std::snprintf(buffer, sizeof buffer, "%08llu", static_cast<unsigned long long>(++execCounter_));
+    return "E" + idPrefix_ + "-" + buffer;
+}
+
+std::string SimulatedBroker::nextOrderId() {
+    char buffer[24];
+    std::snprintf(buffer, sizeof buffer, "%08llu", static_cast<unsigned long long>(++orderCounter_));
+    return "SIM" + idPrefix_ + "-" + buffer;
 }
 
 SimulatedBroker::SimOrder* SimulatedBroker::findByClOrdId(const std::string& session, const std::string& clOrdId) {
@@ -139,12 +152,10 @@ void SimulatedBroker::newOrder(const std::string& session, const FixMessage& mes
     if (config_.rejectShare > 0 && double(mix(config_.seed, clOrdId) % 10000) < config_.rejectShare * 10000)
         return rejectOrder(session, message, "rejected by the simulated exchange", "0");
 
-    char orderId[24];
-    std::snprintf(orderId, sizeof orderId, "SIM%08llu", static_cast<unsigned long long>(++orderCounter_));
     SimOrder order;
     order.session = session;
     order.firstClOrdId = order.clOrdId = clOrdId;
-    order.orderId = orderId;
+    order.orderId = nextOrderId();
     order.account = message.getOr(1);
     order.symbol = symbol;
     order.side = *side;

@@ -131,6 +131,7 @@ private:
     SimOrder* findByExecId(const std::string& execId, Fill** fill);
     bool isFix42(const std::string& session) const { return session.rfind("FIX.4.2:", 0) == 0; }
     std::string nextExecId();
+    std::string nextOrderId();
 
     SimulatorConfig config_;
     Sender sender_;
@@ -141,6 +142,7 @@ private:
     std::vector<std::string> orderSequence_;  ///< OrderIDs in arrival order
     std::map<std::string, std::vector<std::string>> subscriptions_;  ///< symbol → sessions
     std::vector<SimExecutionRecord> executions_;
+    std::string idPrefix_;  ///< SimulatorConfig::idPrefix, or this run's own
     std::uint64_t orderCounter_ = 0;
     std::uint64_t execCounter_ = 0;
 };

@@ -30,6 +30,10 @@ struct SimClient {
 struct SimulatorConfig {
     std::vector<SimInstrument> instruments;
     std::uint64_t seed = 1;
+    /// What the simulator's OrderIDs and ExecIDs carry after their letter: empty, a stamp of its own start (the
+    /// time in milliseconds, base 36), so that ids never repeat across restarts; a test that wants a sell side
+    /// which reuses its ids gives two runs the same one.
+    std::string idPrefix;
     std::string compId = "SIM";  ///< the simulator's own CompID
     std::vector<SimClient> clients{SimClient{}};
     std::string listenAddress = "127.0.0.1";

@@ -2,7 +2,6 @@
 
 #include "market/marketprices.h"
 
-#include <algorithm>
 
 namespace ob::ui {
 
@@ -10,26 +9,15 @@ PortfolioBook::PortfolioBook(const ReferenceData& reference, const MarketPrices&
     : QObject(parent), reference_(reference), prices_(prices) {
     holdings_.setFunds(reference.funds);
     holdings_.setAccounts(reference.accounts);
-    for (const auto& instrument : reference.instruments) currencies_.emplace(instrument.symbol, instrument.currency);
 }
 
-void PortfolioBook::setOpening(const std::vector<OpeningPosition>& positions) {
-    if (positions.empty()) return;
-    holdings_.setOpening(positions);
+void PortfolioBook::apply(const std::vector<Position>& fundPositions, const std::vector<FundCash>& cash,
+                          const std::vector<OpeningPosition>& opening) {
+    if (fundPositions.empty() && cash.empty() && opening.empty()) return;
+    holdings_.setOpeningPrices(opening);
+    for (const auto& position : fundPositions) holdings_.replace(position);
+    for (const auto& amount : cash) holdings_.setCash(amount);
     Q_EMIT changed();
-}
-
-void PortfolioBook::apply(const std::vector<ExecutionRecord>& executions, const OrderLookup& orderOf) {
-    bool any = false;
-    for (const auto& execution : executions) {
-        const auto* order = orderOf(execution.orderId);
-        if (!order) continue;
-        const auto known = currencies_.find(execution.symbol);
-        const auto* fund = holdings_.find(holdings_.fundOf(order->account));
-        const std::string currency = known != currencies_.end() ? known->second : fund ? fund->baseCurrency : std::string();
-        any = !holdings_.apply(execution, *order, currency).empty() || any;
-    }
-    if (any) Q_EMIT changed();
 }
 
 std::optional<Price> PortfolioBook::priceOf(const std::string& symbol) const {

@@ -6,7 +6,6 @@
 #include <QObject>
 #include <QStringList>
 
-#include <functional>
 #include <unordered_map>
 
 namespace ob {
@@ -15,20 +14,20 @@ class MarketPrices;
 
 namespace ob::ui {
 
-/// The funds as the desk's windows see them: opening positions plus the day's fills (block fills
-/// split to each fund), valued at the latest prices. Fed on the GUI thread by the engine feed; a
-/// fill costs O(1), a valuation (once a second for the fund on screen) O(holdings of the fund).
+/// The funds as the desk's windows see them: the engine's book of each fund's positions and cash (opening
+/// positions plus the day's fills), as it publishes them, valued at the latest prices. Fed on the GUI thread by
+/// the engine feed; a changed position costs O(1), a valuation (once a second for the fund on screen)
+/// O(holdings of the fund).
 class PortfolioBook final : public QObject {
     Q_OBJECT
 
 public:
-    using OrderLookup = std::function<const OrderState*(OrderId)>;
-
     PortfolioBook(const ReferenceData& reference, const MarketPrices& prices, QObject* parent = nullptr);
 
-    /// Replaces the opening positions of each fund they name.
-    void setOpening(const std::vector<OpeningPosition>& positions);
-    void apply(const std::vector<ExecutionRecord>& executions, const OrderLookup& orderOf);
+    /// Takes what the engine published: positions and cash that changed, and opening positions imported (for the
+    /// prices they opened at).
+    void apply(const std::vector<Position>& fundPositions, const std::vector<FundCash>& cash,
+               const std::vector<OpeningPosition>& opening);
 
     /// Market data first, then the price the fund opened at, then the instrument's reference price.
     std::optional<Price> priceOf(const std::string& symbol) const;
@@ -51,7 +50,6 @@ private:
     const ReferenceData& reference_;
     const MarketPrices& prices_;
     FundHoldings holdings_;
-    std::unordered_map<std::string, std::string> currencies_;  ///< by symbol
 };
 
 }  // namespace ob::ui

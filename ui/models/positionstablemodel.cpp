@@ -1,7 +1,6 @@
 #include "positionstablemodel.h"
 
 #include "format.h"
-#include "portfolio/blockallocation.h"
 #include "theme.h"
 
 #include <QBrush>
@@ -125,46 +124,21 @@ QVariant PositionsTableModel::headerData(int section, Qt::Orientation orientatio
     return {};
 }
 
-template <typename Change>
-bool PositionsTableModel::change(const std::string& account, const std::string& symbol, Change&& apply) {
-    if (book_.indexOf(account, symbol) < 0) {
-        const int row = int(book_.size());
-        beginInsertRows({}, row, row);
-        const bool applied = apply() != nullptr;
-        if (int(book_.size()) > row) rowsOf_.insert(toQString(symbol), row);
-        endInsertRows();
-        return applied;
-    }
-    const auto* position = apply();
-    if (!position) return false;
-    const int row = book_.indexOf(position->account, position->symbol);
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    return true;
-}
-
-void PositionsTableModel::apply(const std::vector<ExecutionRecord>& executions,
-                                const std::function<const OrderState*(OrderId)>& orderOf) {
-    bool changed = false;
-    for (const auto& execution : executions) {
-        const auto* order = orderOf(execution.orderId);
-        if (!order) continue;
-        if (!order->isBlock()) {
-            // Only a new trade opens a row: an acknowledgement or a bust of an unknown trade does not.
-            if (!book_.isNewTrade(execution) && book_.indexOf(order->account, execution.symbol) < 0) continue;
-            changed = change(order->account, execution.symbol, [&] { return book_.apply(execution, order->account); }) || changed;
+void PositionsTableModel::apply(const std::vector<Position>& positions) {
+    for (const auto& position : positions) {
+        const int row = book_.indexOf(position.account, position.symbol);
+        if (row >= 0) {
+            book_.replace(position);
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
             continue;
         }
-        if (!changesFills(execution.execType)) continue;
-        for (const auto& fill : allocatedFills(*order))
-            if (!fill.quantity.isZero() || book_.indexOf(fill.account, order->symbol) >= 0)
-                changed =
-                    change(fill.account, order->symbol,
-                           [&] {
-                               return book_.restate(fill.account, order->symbol, fill.tradeId, fill.signedQuantity, fill.price);
-                           }) ||
-                    changed;
+        const int added = int(book_.size());
+        beginInsertRows({}, added, added);
+        book_.replace(position);
+        rowsOf_.insert(toQString(position.symbol), added);
+        endInsertRows();
     }
-    if (changed) Q_EMIT totalsChanged();
+    if (!positions.empty()) Q_EMIT totalsChanged();
 }
 
 void PositionsTableModel::updatePrices(const std::vector<Quote>& quotes) {

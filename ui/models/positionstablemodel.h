@@ -13,9 +13,9 @@
 
 namespace ob::ui {
 
-/// Positions per fund/account and instrument from the day's fills, marked
-/// to the latest prices. A fill updates its one row; a price move updates
-/// the rows of its instrument.
+/// Positions per fund/account and instrument from the day's fills, as the
+/// engine's ledger publishes them, marked to the latest prices. A changed
+/// position updates its one row; a price move updates the rows of its instrument.
 class PositionsTableModel final : public QAbstractTableModel {
     Q_OBJECT
 
@@ -53,9 +53,8 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// Applies executions of the orders `orderOf` finds: to the order's account, or a block order's
-    /// fills split across its allocations' accounts.
-    void apply(const std::vector<ExecutionRecord>& executions, const std::function<const OrderState*(OrderId)>& orderOf);
+    /// Takes positions as the engine published them: each replaces the row of its account and instrument.
+    void apply(const std::vector<Position>& positions);
     void updatePrices(const std::vector<Quote>& quotes);
 
     const Position* positionAt(int row) const;
@@ -69,9 +68,6 @@ private:
     QVariant display(const Position& position, int column) const;
     QVariant raw(const Position& position, int column) const;
     QString currencyOf(const std::string& symbol) const;
-    /// Applies a change to the position of (account, symbol), adding its row when it is new.
-    template <typename Change>
-    bool change(const std::string& account, const std::string& symbol, Change&& apply);
 
     const InstrumentDirectory& instruments_;
     QHash<QString, QString> fundOf_;  ///< account code → fund code

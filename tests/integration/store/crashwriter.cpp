@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
             report.execId = "X" + std::to_string(sequence);
             report.execType = ExecType::Trade;
             report.lastQty = Qty::fromInteger(1 + sequence % 5);
-            report.lastPx = Price::fromRaw(10'000'000'000 + (sequence % 997) * 1'000'001);
+            report.lastPx = Price::fromRaw(10'000'000'000 - (sequence % 997) * 1'000'001);  // within the limit of 100
             report.receivedAt = nowUtc();
             report.msgSeqNum = sequence;
             engine.post(std::move(report));

@@ -146,13 +146,31 @@ private Q_SLOTS:
         QVERIFY(!book.find(1)->findExecution("T2"));
     }
 
-    void reportsCumQtyDifference() {
+    void refusesACumQtyThatDoesNotFollow() {
         OrderBook book;
         QVERIFY(book.create(1, test::limitOrder(Side::Buy, "100", "10"), "X", nowUtc()).ok());
+        const Order before = *book.find(1);
         auto applied = book.apply(test::report("X", ExecType::Trade).fill("60", "10").cumQty("70"));
-        QVERIFY(applied.outcome.isApplied());
-        QCOMPARE(applied.outcome.detail, std::string("the sell side reports CumQty 70, the book holds 60"));
-        QCOMPARE(applied.order->state.cumQty, Qty::of("60"));
+        QVERIFY(applied.outcome.isRefused());
+        QCOMPARE(applied.outcome.detail, std::string("CumQty (14) 70 does not follow from the book: the order had 0 filled and "
+                                                     "this fill adds 60, so CumQty must be 60"));
+        QVERIFY(*book.find(1) == before);
+    }
+
+    void anUndoneReportLeavesTheOrderAsItWas() {
+        // What follows a report can still fail (the book of positions refuses the fill): the order goes back.
+        OrderBook book;
+        QVERIFY(book.create(1, test::limitOrder(Side::Buy, "100", "10"), "X", nowUtc()).ok());
+        QVERIFY(book.apply(test::report("X", ExecType::Trade).fill("40", "10").execId("T1").orderId("B1")).outcome.isApplied());
+        const Order before = *book.find(1);
+        OrderBook::Undo undo;
+        auto corrected = book.apply(test::report("X", ExecType::TradeCorrect).fill("50", "9").ref("T1").orderId("B2"), &undo);
+        QVERIFY(corrected.outcome.isApplied());
+        QCOMPARE(book.find(1)->state.cumQty, Qty::of("50"));
+        book.undo(std::move(undo));
+        QVERIFY(*book.find(1) == before);
+        QCOMPARE(book.findByBrokerOrderId(test::kSession, "B1"), book.find(1));
+        QVERIFY(!book.findByBrokerOrderId(test::kSession, "B2"));
     }
 
     void rejectReasonsStayOnTheOrder() {
@@ -181,13 +199,13 @@ private Q_SLOTS:
 
         // The store keeps each execution as the sell side reported it.
         std::vector<ExecutionEntry> reported = {
-            {"B", "", ExecType::New, false, Qty{}, Price{}},
-            {"C", "", ExecType::Trade, false, Qty::of("1000"), Price::of("100")},
-            {"D", "", ExecType::Trade, false, Qty::of("9000"), Price::of("110")},
-            {"E", "C", ExecType::TradeCancel, false, Qty{}, Price{}},
-            {"F", "D", ExecType::TradeCorrect, false, Qty::of("9000"), Price::of("100.33333333")},
-            {"G", "", ExecType::Trade, false, Qty::of("1000"), Price::of("120")},
-            {"H", "F", ExecType::TradeCorrect, false, Qty::of("8999"), Price::of("120.5")},
+            {"B", "", ExecType::New, false, Qty{}, Price{}, {}, {}},
+            {"C", "", ExecType::Trade, false, Qty::of("1000"), Price::of("100"), {}, {}},
+            {"D", "", ExecType::Trade, false, Qty::of("9000"), Price::of("110"), {}, {}},
+            {"E", "C", ExecType::TradeCancel, false, Qty{}, Price{}, {}, {}},
+            {"F", "D", ExecType::TradeCorrect, false, Qty::of("9000"), Price::of("100.33333333"), {}, {}},
+            {"G", "", ExecType::Trade, false, Qty::of("1000"), Price::of("120"), {}, {}},
+            {"H", "F", ExecType::TradeCorrect, false, Qty::of("8999"), Price::of("120.5"), {}, {}},
         };
         auto restored = order_state_machine::restore(live.state, live.chain, reported);
         QVERIFY2(restored.ok(), restored.ok() ? "" : restored.error().c_str());

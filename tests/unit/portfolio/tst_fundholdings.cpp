@@ -48,18 +48,6 @@ const Position* positionOf(const FundHoldings& holdings, const std::string& fund
     return nullptr;
 }
 
-/// A block buy of 1,000 ACME: 600 for ACC1 (GROWTH) and 400 for ACC2 (INCOME).
-OrderState blockBuy() {
-    OrderState order;
-    order.id = 7;
-    order.account = "ACC1";
-    order.symbol = "ACME";
-    order.side = Side::Buy;
-    order.terms.quantity = Qty::of("1000");
-    order.allocations = {{"ACC1", Qty::of("600")}, {"ACC2", Qty::of("400")}};
-    return order;
-}
-
 }  // namespace
 
 /// What each fund holds: its opening positions and cash, and the fills booked
@@ -152,64 +140,6 @@ private Q_SLOTS:
         QVERIFY(!holdings.apply(trade("E1", Side::Buy, "100", "12"), "NOPE", "USD"));
         QVERIFY(holdings.positionsOf("GROWTH").empty());
         QCOMPARE(holdings.find("GROWTH")->version, std::uint64_t(0));
-    }
-
-    void aBlockOrderBooksEachFundItsAllocationAsItFillsAndIsBusted() {
-        auto holdings = twoFunds();
-        holdings.setOpening({cash("GROWTH", "100000"), cash("INCOME", "50000")});
-        auto order = blockBuy();
-
-        // 101 at 10: 60.6 and 40.4, the unit left to the larger remainder.
-        order.cumQty = Qty::of("101");
-        order.notional = Money::of("1010");
-        auto changed = holdings.apply(trade("E1", Side::Buy, "101", "10"), order, "USD");
-        QCOMPARE(changed, (std::vector<std::string>{"GROWTH", "INCOME"}));
-        QCOMPARE(holdings.quantity("GROWTH", "ACME"), Qty::of("61"));
-        QCOMPARE(holdings.quantity("INCOME", "ACME"), Qty::of("40"));
-        QCOMPARE(cashOf(holdings, "GROWTH"), Money::of("99390"));
-        QCOMPARE(cashOf(holdings, "INCOME"), Money::of("49600"));
-
-        // 99 more at 11: 200 for 2,099, split 120 / 80 at the average of 10.495.
-        order.cumQty = Qty::of("200");
-        order.notional = Money::of("2099");
-        changed = holdings.apply(trade("E2", Side::Buy, "99", "11"), order, "USD");
-        QCOMPARE(changed.size(), std::size_t(2));
-        QCOMPARE(holdings.quantity("GROWTH", "ACME"), Qty::of("120"));
-        QCOMPARE(holdings.quantity("INCOME", "ACME"), Qty::of("80"));
-        QCOMPARE(cashOf(holdings, "GROWTH"), Money::of("98740.6"));
-        QCOMPARE(cashOf(holdings, "INCOME"), Money::of("49160.4"));
-        // Each fund holds one trade of its part, restated as the block filled.
-        const auto* growth = positionOf(holdings, "GROWTH", "ACME");
-        QVERIFY(growth);
-        QCOMPARE(growth->trades, 1);
-        QCOMPARE(growth->cost, Money::of("1259.4"));
-        QCOMPARE(growth->averageCost(), Price::of("10.495"));
-
-        // The first fill is busted: 99 at 11 is left, 59.4 and 39.6, the unit now to INCOME.
-        auto bust = trade("E3", Side::Buy, "0", "0");
-        bust.execType = ExecType::TradeCancel;
-        bust.execRefId = "E1";
-        order.cumQty = Qty::of("99");
-        order.notional = Money::of("1089");
-        changed = holdings.apply(bust, order, "USD");
-        QCOMPARE(changed.size(), std::size_t(2));
-        QCOMPARE(holdings.quantity("GROWTH", "ACME"), Qty::of("59"));
-        QCOMPARE(holdings.quantity("INCOME", "ACME"), Qty::of("40"));
-        QCOMPARE(cashOf(holdings, "GROWTH"), Money::of("99351"));
-        QCOMPARE(cashOf(holdings, "INCOME"), Money::of("49560"));
-        QCOMPARE(growth->cost, Money::of("649"));
-        QCOMPARE(positionOf(holdings, "INCOME", "ACME")->cost, Money::of("440"));
-        QCOMPARE(growth->realised, Money{});
-    }
-
-    void aBlockOrderReportThatIsNotATradeBooksNothing() {
-        auto holdings = twoFunds();
-        auto order = blockBuy();
-        auto accepted = trade("E1", Side::Buy, "0", "0");
-        accepted.execType = ExecType::New;
-        QVERIFY(holdings.apply(accepted, order, "USD").empty());
-        QVERIFY(holdings.positionsOf("GROWTH").empty());
-        QVERIFY(holdings.positionsOf("INCOME").empty());
     }
 
     void openingAgainReplacesTheFundsOpeningPositionsAndCash() {

@@ -1,36 +1,18 @@
 #include "portfolio/positionbook.h"
 
+#include "domain/fixenums.h"
+
 #include <QTest>
 
 using namespace ob;
 
 namespace {
 
-ExecutionRecord trade(const std::string& execId, Side side, std::string_view qty, std::string_view px,
-                      std::string symbol = "ACME") {
-    ExecutionRecord record;
-    record.execId = execId;
-    record.execType = ExecType::Trade;
-    record.symbol = std::move(symbol);
-    record.side = side;
-    record.lastQty = Qty::of(qty);
-    record.lastPx = Price::of(px);
-    return record;
-}
-
-ExecutionRecord bust(const std::string& execId, const std::string& ref, Side side) {
-    auto record = trade(execId, side, "0", "0");
-    record.execType = ExecType::TradeCancel;
-    record.execRefId = ref;
-    return record;
-}
-
-ExecutionRecord correction(const std::string& execId, const std::string& ref, Side side, std::string_view qty,
-                           std::string_view px) {
-    auto record = trade(execId, side, qty, px);
-    record.execType = ExecType::TradeCorrect;
-    record.execRefId = ref;
-    return record;
+/// A fill as the ledger books it: trade `id` of (account, symbol) at a signed quantity.
+const Position* fill(PositionBook& book, const std::string& account, const std::string& id, Side side, std::string_view qty,
+                     std::string_view px, const std::string& symbol = "ACME") {
+    const Qty quantity = Qty::of(qty);
+    return book.restate(account, symbol, id, side == Side::Buy ? quantity : -quantity, Price::of(px));
 }
 
 }  // namespace
@@ -43,8 +25,8 @@ class TestPositionBook final : public QObject {
 private Q_SLOTS:
     void buysAverageTheirCost() {
         PositionBook book;
-        book.apply(trade("E1", Side::Buy, "100", "10"), "A1");
-        const auto* position = book.apply(trade("E2", Side::Buy, "300", "12"), "A1");
+        fill(book, "A1", "E1", Side::Buy, "100", "10");
+        const auto* position = fill(book, "A1", "E2", Side::Buy, "300", "12");
         QVERIFY(position);
         QCOMPARE(position->quantity, Qty::of("400"));
         QCOMPARE(position->cost, Money::of("4600"));
@@ -58,9 +40,9 @@ private Q_SLOTS:
 
     void aPartialCloseRealisesAgainstTheAverage() {
         PositionBook book;
-        book.apply(trade("E1", Side::Buy, "100", "10"), "A1");
-        book.apply(trade("E2", Side::Buy, "300", "12"), "A1");
-        const auto* position = book.apply(trade("E3", Side::Sell, "100", "13"), "A1");
+        fill(book, "A1", "E1", Side::Buy, "100", "10");
+        fill(book, "A1", "E2", Side::Buy, "300", "12");
+        const auto* position = fill(book, "A1", "E3", Side::Sell, "100", "13");
         QCOMPARE(position->quantity, Qty::of("300"));
         QCOMPARE(position->realised, Money::of("150"));  // 100 × (13 − 11.5)
         QCOMPARE(position->cost, Money::of("3450"));
@@ -71,11 +53,11 @@ private Q_SLOTS:
     void aRoundTripRealisesExactlyProceedsMinusCost() {
         // 1/3 has no exact decimal: the average is rounded, the full close settles the residue.
         PositionBook book;
-        book.apply(trade("E1", Side::Buy, "1", "10"), "A1");
-        book.apply(trade("E2", Side::Buy, "1", "10"), "A1");
-        book.apply(trade("E3", Side::Buy, "1", "10.01"), "A1");
-        book.apply(trade("E4", Side::Sell, "1", "11"), "A1");
-        const auto* position = book.apply(trade("E5", Side::Sell, "2", "9"), "A1");
+        fill(book, "A1", "E1", Side::Buy, "1", "10");
+        fill(book, "A1", "E2", Side::Buy, "1", "10");
+        fill(book, "A1", "E3", Side::Buy, "1", "10.01");
+        fill(book, "A1", "E4", Side::Sell, "1", "11");
+        const auto* position = fill(book, "A1", "E5", Side::Sell, "2", "9");
         QCOMPARE(position->quantity, Qty{});
         QCOMPARE(position->cost, Money{});
         QCOMPARE(position->realised, Money::of("29") - Money::of("30.01"));
@@ -83,18 +65,18 @@ private Q_SLOTS:
 
     void aSaleThroughZeroReversesToAShort() {
         PositionBook book;
-        book.apply(trade("E1", Side::Buy, "100", "10"), "A1");
-        const auto* position = book.apply(trade("E2", Side::Sell, "250", "11"), "A1");
+        fill(book, "A1", "E1", Side::Buy, "100", "10");
+        const auto* position = fill(book, "A1", "E2", Side::Sell, "250", "11");
         QCOMPARE(position->quantity, Qty::of("-150"));
         QCOMPARE(position->realised, Money::of("100"));
         QCOMPARE(position->cost, Money::of("-1650"));
         QCOMPARE(position->averageCost(), Price::of("11"));
         // The short gains when the price falls.
         QCOMPARE(position->unrealised(Price::of("10")), Money::of("150"));
-        position = book.apply(trade("E3", Side::Buy, "50", "9"), "A1");
+        position = fill(book, "A1", "E3", Side::Buy, "50", "9");
         QCOMPARE(position->quantity, Qty::of("-100"));
         QCOMPARE(position->realised, Money::of("200"));
-        position = book.apply(trade("E4", Side::Buy, "200", "12"), "A1");
+        position = fill(book, "A1", "E4", Side::Buy, "200", "12");
         QCOMPARE(position->quantity, Qty::of("100"));
         QCOMPARE(position->realised, Money::of("100"));  // lost 100 × (12 − 11) closing the short
         QCOMPARE(position->averageCost(), Price::of("12"));
@@ -102,16 +84,16 @@ private Q_SLOTS:
 
     void sellShortOpensAShort() {
         PositionBook book;
-        const auto* position = book.apply(trade("E1", Side::SellShort, "10", "50"), "A1");
+        const auto* position = fill(book, "A1", "E1", Side::SellShort, "10", "50");
         QCOMPARE(position->quantity, Qty::of("-10"));
         QCOMPARE(position->cost, Money::of("-500"));
     }
 
     void accountsAndSymbolsAreSeparate() {
         PositionBook book;
-        book.apply(trade("E1", Side::Buy, "10", "5"), "A1");
-        book.apply(trade("E2", Side::Buy, "20", "5"), "A2");
-        book.apply(trade("E3", Side::Sell, "30", "7", "OTHER"), "A1");
+        fill(book, "A1", "E1", Side::Buy, "10", "5");
+        fill(book, "A2", "E2", Side::Buy, "20", "5");
+        fill(book, "A1", "E3", Side::Sell, "30", "7", "OTHER");
         QCOMPARE(book.size(), std::size_t(3));
         QCOMPARE(book.find("A1", "ACME")->quantity, Qty::of("10"));
         QCOMPARE(book.find("A2", "ACME")->quantity, Qty::of("20"));
@@ -120,19 +102,12 @@ private Q_SLOTS:
         QCOMPARE(book.indexOf("A1", "OTHER"), 2);
     }
 
-    void aDuplicateExecutionIsIgnored() {
-        PositionBook book;
-        book.apply(trade("E1", Side::Buy, "10", "5"), "A1");
-        QVERIFY(!book.apply(trade("E1", Side::Buy, "10", "5"), "A1"));
-        QCOMPARE(book.find("A1", "ACME")->quantity, Qty::of("10"));
-    }
-
     void aBustRebuildsAsIfTheTradeNeverHappened() {
         PositionBook book;
-        book.apply(trade("E1", Side::Buy, "100", "10"), "A1");
-        book.apply(trade("E2", Side::Sell, "50", "12"), "A1");
-        book.apply(trade("E3", Side::Buy, "100", "11"), "A1");
-        const auto* position = book.apply(bust("E4", "E2", Side::Sell), "A1");
+        fill(book, "A1", "E1", Side::Buy, "100", "10");
+        fill(book, "A1", "E2", Side::Sell, "50", "12");
+        fill(book, "A1", "E3", Side::Buy, "100", "11");
+        const auto* position = book.restate("A1", "ACME", "E2", Qty{}, Price::of("12"));
         QCOMPARE(position->quantity, Qty::of("200"));
         QCOMPARE(position->realised, Money{});
         QCOMPARE(position->cost, Money::of("2100"));
@@ -142,26 +117,38 @@ private Q_SLOTS:
 
     void aCorrectionReplacesQuantityAndPrice() {
         PositionBook book;
-        book.apply(trade("E1", Side::Buy, "100", "10"), "A1");
-        book.apply(trade("E2", Side::Sell, "50", "12"), "A1");
-        const auto* position = book.apply(correction("E3", "E2", Side::Sell, "40", "12.5"), "A1");
+        fill(book, "A1", "E1", Side::Buy, "100", "10");
+        fill(book, "A1", "E2", Side::Sell, "50", "12");
+        const auto* position = book.restate("A1", "ACME", "E2", Qty::of("-40"), Price::of("12.5"));
         QCOMPARE(position->quantity, Qty::of("60"));
         QCOMPARE(position->realised, Money::of("100"));  // 40 × (12.5 − 10)
     }
 
-    void aBustOfAnUnknownTradeChangesNothing() {
+    void restatingATradeAsItStandsChangesNothing() {
         PositionBook book;
-        book.apply(trade("E1", Side::Buy, "100", "10"), "A1");
-        QVERIFY(!book.apply(bust("E9", "NOPE", Side::Buy), "A1"));
-        QCOMPARE(book.find("A1", "ACME")->quantity, Qty::of("100"));
+        fill(book, "A1", "E1", Side::Buy, "10", "5");
+        const auto* position = fill(book, "A1", "E1", Side::Buy, "10", "5");
+        QCOMPARE(position->quantity, Qty::of("10"));
+        QCOMPARE(position->trades, 1);
     }
 
-    void reportsThatAreNotTradesChangeNothing() {
+    void aTrialTellsTheOutcomeAndChangesNothing() {
         PositionBook book;
-        auto accepted = trade("E1", Side::Buy, "0", "0");
-        accepted.execType = ExecType::New;
-        QVERIFY(!book.apply(accepted, "A1"));
-        QCOMPARE(book.size(), std::size_t(0));
+        fill(book, "A1", "E1", Side::Buy, "100", "10");
+        fill(book, "A1", "E2", Side::Sell, "50", "12");
+        // A new fill, and a bust of E2, tried without being booked.
+        const auto added = book.trial("A1", "ACME", "E3", Qty::of("100"), Price::of("11"));
+        QCOMPARE(added.quantity, Qty::of("150"));
+        QCOMPARE(added.cost, Money::of("1600"));  // 50 left at 10, then 100 at 11
+        const auto busted = book.trial("A1", "ACME", "E2", Qty{}, Price::of("12"));
+        QCOMPARE(busted.quantity, Qty::of("100"));
+        QCOMPARE(busted.realised, Money{});
+        const auto opened = book.trial("A2", "ACME", "E4", Qty::of("-5"), Price::of("9"));
+        QCOMPARE(opened.quantity, Qty::of("-5"));
+        QCOMPARE(book.find("A1", "ACME")->quantity, Qty::of("50"));
+        QCOMPARE(book.find("A1", "ACME")->realised, Money::of("100"));
+        QVERIFY(!book.find("A2", "ACME"));
+        QCOMPARE(book.size(), std::size_t(1));
     }
 
     void restateAddsATradeTheFirstTime() {
@@ -203,7 +190,7 @@ private Q_SLOTS:
     void restatingATradeRebuildsTheTradesAfterIt() {
         PositionBook book;
         book.restate("F1", "ACME", "T1", Qty::of("100"), Price::of("10"));
-        const auto* position = book.apply(trade("E1", Side::Sell, "50", "12"), "F1");
+        const auto* position = fill(book, "F1", "E1", Side::Sell, "50", "12");
         QCOMPARE(position->realised, Money::of("100"));
         // The sale now closes 50 of 200 bought at 10: the same realised P&L, a larger position.
         position = book.restate("F1", "ACME", "T1", Qty::of("200"), Price::of("10"));
@@ -224,8 +211,8 @@ private Q_SLOTS:
 
     void aTradeRestatedFirstGoesBeforeTheOthers() {
         PositionBook book;
-        book.apply(trade("E1", Side::Buy, "100", "20"), "F1");
-        book.apply(trade("E2", Side::Sell, "100", "20"), "F1");
+        fill(book, "F1", "E1", Side::Buy, "100", "20");
+        fill(book, "F1", "E2", Side::Sell, "100", "20");
         // 100 at 10 first: the sale closes 100 of 200 at an average of 15.
         const auto* position = book.restate("F1", "ACME", "OPEN", Qty::of("100"), Price::of("10"), true);
         QCOMPARE(position->quantity, Qty::of("100"));
