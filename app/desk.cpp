@@ -70,7 +70,9 @@ SimulatorConfig simulatorFor(const std::vector<Instrument>& instruments) {
 
 Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
     std::error_code error;
-    std::filesystem::create_directories(options.dataDirectory, error);
+    // The book, its logs and the FIX messages are the owner's alone.
+    if (std::filesystem::create_directories(options.dataDirectory, error))
+        std::filesystem::permissions(options.dataDirectory, std::filesystem::perms::owner_all, error);
     if (error) return Error{"cannot create the data directory " + options.dataDirectory.string() + ": " + error.message()};
     if (auto logging = setupLogging(options.dataDirectory / "logs", options.logLevel); !logging) return Error{logging.error()};
     spdlog::info("OpenBlotter {} starting on {}", OPENBLOTTER_VERSION, options.dataDirectory.string());

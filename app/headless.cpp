@@ -4,12 +4,12 @@
 #include "auth/passwords.h"
 #include "compliance/rulesfile.h"
 #include "desk.h"
-#include "files.h"
 #include "orders/basket.h"
 #include "orders/exports.h"
 #include "portfolio/openingpositions.h"
 #include "rebalanceproposal.h"
 #include "refdata/referencecsv.h"
+#include "util/files.h"
 
 #include <spdlog/spdlog.h>
 

@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QSettings>
 
+#include <sys/stat.h>
 #include <cstdio>
 #include <memory>
 
@@ -79,6 +80,7 @@ int runBatch(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    ::umask(077);  // the database, logs, FIX files and exports it creates are its owner's alone
     // The batch mode needs no display: decide before any GUI object exists.
     return app::wantsHeadless(argc, argv) ? runBatch(argc, argv) : runDesktop(argc, argv);
 }

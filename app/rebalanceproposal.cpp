@@ -1,9 +1,9 @@
 #include "rebalanceproposal.h"
 
 #include "compliance/rebalanceplan.h"
-#include "files.h"
 #include "orders/exports.h"
 #include "refdata/referencecsv.h"
+#include "util/files.h"
 
 #include <cstdio>
 

@@ -7,6 +7,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <sys/stat.h>
+
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -84,6 +86,7 @@ Status writeRecord(Simulator& simulator, const std::string& prefix) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    ::umask(077);  // its FIX store and message logs are its owner's alone
     SimulatorConfig config;
     config.port = 9878;
     config.seed = 1;

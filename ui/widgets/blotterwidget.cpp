@@ -3,6 +3,7 @@
 #include "format.h"
 #include "orders/order.h"
 #include "util/csv.h"
+#include "util/files.h"
 #include "widgets/tablestyle.h"
 
 #include <QApplication>
@@ -15,7 +16,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QTableView>
 #include <QToolButton>
@@ -192,9 +192,6 @@ std::vector<int> BlotterWidget::selectedSourceRows() const {
 }
 
 Status BlotterWidget::exportCsv(const QString& path) const {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        return Error{"cannot write " + path.toStdString() + ": " + file.errorString().toStdString()};
     const auto columns = shownColumns();
     auto* model = proxy_->sourceModel();
     std::string text;
@@ -206,9 +203,7 @@ Status BlotterWidget::exportCsv(const QString& path) const {
             text += (i ? "," : "") + csvField(model->index(row, columns[i]).data(options_.exportRole).toString().toStdString());
         text += '\n';
     }
-    file.write(text.data(), qint64(text.size()));
-    if (!file.commit()) return Error{"cannot write " + path.toStdString() + ": " + file.errorString().toStdString()};
-    return {};
+    return writeFile(path.toStdString(), text);
 }
 
 QString BlotterWidget::selectionAsText() const {

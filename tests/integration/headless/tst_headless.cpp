@@ -8,7 +8,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+#include <algorithm>
+#include <filesystem>
 #include <map>
+#include <string>
+#include <vector>
 
 using namespace ob;
 
@@ -31,6 +36,16 @@ Run runAs(const char* user, const QStringList& arguments) {
 }
 
 Run runDesk(const QStringList& arguments) { return runAs("trader", arguments); }
+
+/// The umask a user's shell usually has (group and others may read), for as long as it lives.
+class PermissiveUmask {
+public:
+    PermissiveUmask() : saved_(::umask(022)) {}
+    ~PermissiveUmask() { ::umask(saved_); }
+
+private:
+    mode_t saved_;
+};
 
 /// A data directory whose rule set is empty: for tests of routing, not of compliance.
 QString deskWithoutRules(const QTemporaryDir& dir) {
@@ -525,6 +540,56 @@ private Q_SLOTS:
         QVERIFY2(refused.stdErr.contains(QStringLiteral("rule 3 ('Max order quantity'): 'kind' is 'max_order_qty', not one of")),
                  qPrintable(refused.stdErr));
         QVERIFY(refused.stdErr.contains(QStringLiteral("the rules were left as they were")));
+    }
+
+    void exportsToADeviceWithoutReplacingIt() {
+        QTemporaryDir dir;
+        struct stat before {};
+        QCOMPARE(::stat("/dev/null", &before), 0);
+        const auto run = runDesk({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("desk")),
+                                  QStringLiteral("--export-orders"), QStringLiteral("/dev/null")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+        struct stat after {};
+        QCOMPARE(::stat("/dev/null", &after), 0);
+        QVERIFY(S_ISCHR(after.st_mode));
+        QCOMPARE(after.st_rdev, before.st_rdev);
+    }
+
+    void keepsTheDataDirectoryToItsOwner() {
+        QTemporaryDir dir;
+        const auto desk = dir.filePath(QStringLiteral("desk"));
+        const PermissiveUmask permissive;  // the programs must not rely on the user's umask
+        const auto run = runDesk({QStringLiteral("--data-dir"), desk, QStringLiteral("--import-basket"),
+                                  write(dir, "basket.csv",
+                                        QStringLiteral("account,symbol,side,qty,type,limit_price,tif\n"
+                                                       "GROWTH-PB,AAPL,BUY,100,MKT,,DAY\n")),
+                                  QStringLiteral("--send"), QStringLiteral("--wait"), QStringLiteral("30")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+
+        const std::filesystem::path root = desk.toStdString();
+        QCOMPARE(std::filesystem::status(root).permissions(), std::filesystem::perms::owner_all);
+        // The WAL exists while the database is open; SQLite gives it the database file's permissions.
+        auto store = store::SqliteStore::open(root / "openblotter.db");
+        QVERIFY2(store.ok(), store.ok() ? "" : store.error().c_str());
+        std::vector<std::string> names;
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+            const auto name = std::filesystem::relative(entry.path(), root).string();
+            struct stat info {};
+            QCOMPARE(::lstat(entry.path().c_str(), &info), 0);
+            QVERIFY2((info.st_mode & 077) == 0, qPrintable(QStringLiteral("%1 has mode %2")
+                                                               .arg(QString::fromStdString(name))
+                                                               .arg(info.st_mode & 07777, 4, 8, QLatin1Char('0'))));
+            names.push_back(name);
+        }
+        // Every kind of file the desk keeps was checked.
+        for (const auto& [prefix, suffix] : {std::pair{"openblotter.db", ""},
+                                             {"openblotter.db-wal", ""},
+                                             {"logs/openblotter", ".log"},
+                                             {"fix/store/", ".body"},
+                                             {"fix/messages-", ".log"}})
+            QVERIFY2(std::any_of(names.begin(), names.end(),
+                                 [&](const std::string& name) { return name.starts_with(prefix) && name.ends_with(suffix); }),
+                     prefix);
     }
 
     void explainsItself() {
