@@ -234,7 +234,7 @@ Status Desk::openFix(const Options& options) {
     auto gateway = FixGateway::create({settings, dataDirectory_, dictionaries, &prices_, std::move(symbols)}, *engine_);
     if (!gateway) return Error{gateway.error()};
     gateway_ = std::move(*gateway);
-    engine_->setRouter([gateway = gateway_.get()](const OutboundRequest& request) { gateway->route(request); });
+    engine_->setRouter([gateway = gateway_.get()](const OutboundRequest& request) { return gateway->route(request); });
     return {};
 }
 

@@ -9,7 +9,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <unordered_map>
 #include <utility>
 
@@ -65,7 +64,7 @@ Status OrderEngine::start() {
 
     executions_ = std::move(active->executions);
     lastOrderId_ = active->maxOrderId;
-    clOrdIdCounter_ = active->clOrdIdCounter;
+    clOrdIds_ = ClOrdIdSource(active->deskId, active->clOrdIdRun, now);
     for (auto& list : active->lists) lists_.emplace(list.id, std::move(list));
     lastListId_ = active->maxListId;
     inboundProgress_ = active->inboundProgress;
@@ -143,6 +142,7 @@ void OrderEngine::post(CancelReject reject) { enqueue(std::move(reject)); }
 void OrderEngine::post(RequestReject reject) { enqueue(std::move(reject)); }
 void OrderEngine::post(QuarantinedMessage message) { enqueue(std::move(message)); }
 void OrderEngine::post(SessionEpoch epoch) { enqueue(std::move(epoch)); }
+void OrderEngine::post(SessionLoggedOn logon) { enqueue(std::move(logon)); }
 
 void OrderEngine::handle(SessionEpoch& epoch, BatchChanges&) {
     auto& known = epochs_[epoch.session];
@@ -205,11 +205,17 @@ void OrderEngine::run() {
     for (;;) {
         {
             std::unique_lock lock(queueMutex_);
-            queueChanged_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-            if (queue_.empty()) return;  // stopping with nothing left to apply
+            const auto ready = [&] { return stopping_ || !queue_.empty(); };
+            // A status request's answer is due: wake then, to mark the order unconfirmed if none came.
+            if (awaitingStatus_.empty())
+                queueChanged_.wait(lock, ready);
+            else
+                queueChanged_.wait_until(lock, nextStatusDeadline(), ready);
+            if (queue_.empty() && stopping_) return;  // stopping with nothing left to apply
             batch.swap(queue_);
         }
         BatchChanges changes;
+        expireStatusRequests(changes);
         for (auto& command : batch) {
             try {
                 std::visit([&](auto& item) { handle(item, changes); }, command);
@@ -262,12 +268,6 @@ Status OrderEngine::storeFailure() const {
     return {};
 }
 
-std::string OrderEngine::nextClOrdId() {
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%s-%07lld", tradeDate_.c_str(), static_cast<long long>(++clOrdIdCounter_));
-    return buffer;
-}
-
 void OrderEngine::settleInbound(const OrderBook::Applied& applied, StoreUnit unit, const Origin& origin, std::string_view what,
                                 BatchChanges& changes) {
     const auto& outcome = applied.outcome;
@@ -316,6 +316,17 @@ void OrderEngine::handle(ExecutionReport& report, BatchChanges& changes) {
                 book(*booking, *unit.execution, changes);
                 changes.execution(*unit.execution);
                 executions_.push_back(*unit.execution);
+                awaitingStatus_.erase(order.state.id);  // the sell side has answered about the order
+                if (order.state.unconfirmed) {
+                    const std::string message = "order " + std::to_string(order.state.id) + " is unconfirmed: " +
+                                                order.state.text + "; resolve it (cancel it at the broker, or mark it rejected)";
+                    spdlog::error("{}", message);
+                    changes.alert({options_.clock(), EngineAlert::Severity::Error, order.state.id, message});
+                    unit.event = OrderEventRecord{order.state.id, report.receivedAt, OrderEventKind::Unconfirmed,
+                                                  order.state.clOrdId, order.state.text};
+                    unit.audit.push_back(audit(Actor::system(), "order.unconfirmed", "order " + std::to_string(order.state.id),
+                                               order.state.text));
+                }
             }
         } catch (...) {
             book_.undo(std::move(undo));
@@ -390,6 +401,15 @@ void OrderEngine::handle(CancelReject& reject, BatchChanges& changes) {
 }
 
 void OrderEngine::handle(RequestReject& reject, BatchChanges& changes) {
+    if (reject.refMsgType == "H") {
+        // The sell side refused our question, not the order: no one can say where the order stands.
+        StoreUnit unit;
+        if (reject.msgSeqNum > 0) unit.inbound = InboundProgress{reject.session, reject.msgSeqNum};
+        if (const auto* order = book_.findByClOrdId(reject.clOrdId))
+            markUnconfirmed(order->state.id, "the broker refused a status request about it: " + reject.reason, changes);
+        if (unit.inbound) lastSubmitted_ = store_.submit(std::move(unit));
+        return;
+    }
     const auto applied = book_.apply(reject);
     StoreUnit unit;
     if (applied.order)
@@ -446,9 +466,9 @@ void OrderEngine::handle(Submit& command, BatchChanges& changes) {
         }
     }
     const OrderId id = lastOrderId_ + 1;
-    auto created = book_.create(id, command.request, nextClOrdId(), now);
+    auto created = book_.create(id, command.request, clOrdIds_.next(), now);
     if (!created) {
-        --clOrdIdCounter_;
+        clOrdIds_.giveBack();
         command.done.set_value(Error{created.error()});
         return;
     }
@@ -481,7 +501,7 @@ const Order* OrderEngine::sendOrHold(OrderId id, const CheckResult& check, const
         accepted.at = now;  // when it went, which for a staged order is not when it was created
         compliance_->recordAccepted(accepted);
     }
-    unit.clOrdIdCounter = clOrdIdCounter_;
+    unit.clOrdIdRun = clOrdIds_.run();
     if (held) {
         persist(*order, OrderEventKind::Held, check.summary(), std::move(unit), changes);
     } else {
@@ -577,12 +597,12 @@ Outcome OrderEngine::request(OrderId id, RequestKind kind, const OrderTerms& ter
     if (auto failed = storeFailure(); !failed) return Outcome::refused(failed.error());
     const auto* before = book_.find(id);
     const std::string origClOrdId = before ? before->state.clOrdId : std::string();
-    auto clOrdId = nextClOrdId();
+    auto clOrdId = clOrdIds_.next();
     const auto now = options_.clock();
     const auto applied =
         kind == RequestKind::Cancel ? book_.requestCancel(id, clOrdId, now) : book_.requestReplace(id, clOrdId, terms, now);
     if (!applied.outcome.isApplied()) {
-        --clOrdIdCounter_;
+        clOrdIds_.giveBack();
         return applied.outcome;
     }
     const Order& order = onRequested ? onRequested(*applied.order, unit) : *applied.order;
@@ -604,12 +624,20 @@ void OrderEngine::persistAndRoute(const Order& order, OrderEventKind event, Outb
                                   StoreUnit unit) {
     unit.order = rowOf(order);
     unit.event = OrderEventRecord{order.state.id, order.state.updatedAt, event, request.clOrdId, {}};
-    unit.clOrdIdCounter = clOrdIdCounter_;
+    unit.clOrdIdRun = clOrdIds_.run();
     changes.order(order.state);
     followOpenBuy(order.state);
-    std::lock_guard lock(routeMutex_);
+    routing_.insert(request.clOrdId);
+    std::lock_guard lock(routeMutex_);  // so that the router cannot see the commit before the request
     lastSubmitted_ = store_.submit(std::move(unit));
     awaitingCommit_.push_back({lastSubmitted_, std::move(request), nullptr});
+    routeChanged_.notify_one();
+}
+
+void OrderEngine::queueRoute(OutboundRequest request, std::uint64_t afterUnit) {
+    routing_.insert(request.clOrdId);
+    std::lock_guard lock(routeMutex_);
+    awaitingCommit_.push_back({afterUnit, std::move(request), nullptr});
     routeChanged_.notify_one();
 }
 
@@ -654,15 +682,21 @@ void OrderEngine::runRouter() {
             continue;
         }
         lock.unlock();
+        Routed routed;
         for (auto& entry : ready) {
             if (entry.reached) entry.reached->set_value();
             if (!entry.request || !router_) continue;
+            const auto& request = *entry.request;
+            bool handedOver = false;
             try {
-                router_(*entry.request);
+                handedOver = router_(request);
             } catch (const std::exception& e) {
-                spdlog::error("routing {} failed: {}", entry.request->clOrdId, e.what());
+                spdlog::error("routing {} failed: {}", request.clOrdId, e.what());
             }
+            routed.requests.push_back({request.order.id, request.kind, request.order.session, request.clOrdId, handedOver});
         }
+        // The engine records what was handed over, so that a restart knows what never left.
+        if (!routed.requests.empty()) enqueue(std::move(routed));
         ready.clear();
         lock.lock();
     }

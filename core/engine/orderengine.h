@@ -5,6 +5,7 @@
 #include "compliance/complianceengine.h"
 #include "engine/changeset.h"
 #include "engine/outboundrequest.h"
+#include "orders/clordidsource.h"
 #include "orders/orderbook.h"
 #include "portfolio/ledger.h"
 #include "store/orderstore.h"
@@ -17,10 +18,24 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <unordered_set>
 #include <variant>
 #include <vector>
 
 namespace ob {
+
+/// A FIX session logged on: the engine sends the requests that never left and asks the sell side where the
+/// orders it has not answered stand.
+struct SessionLoggedOn {
+    std::string session;
+    std::chrono::seconds statusTimeout{30};  ///< how long the sell side has to answer a status request
+};
+
+/// How a person resolves an order no one could confirm.
+enum class Resolution : std::uint8_t {
+    Cancel,        ///< ask the sell side to cancel it (a new cancel request)
+    MarkRejected,  ///< it is not at the sell side: close it here (Rejected, or Canceled with its fills)
+};
 
 /// The single writer of order state. Commands from the user and reports from
 /// sell sides are queued from any thread and applied, in order, on the
@@ -36,7 +51,12 @@ namespace ob {
 ///
 /// A request for the sell side leaves only once the order's new state is
 /// committed, so a crash can never leave an order at the broker that the
-/// store does not know. A router thread of its own sends them, in order.
+/// store does not know. A router thread of its own sends them, in order,
+/// and the store records each one handed to FIX. Nothing stays in doubt: when
+/// a session logs on, requests committed but never handed over are sent, and
+/// the sell side is asked (OrderStatusRequest) about every request it has not
+/// answered; an order it does not confirm in time is marked unconfirmed for a
+/// person to resolve (engine/orderengine_recovery.cpp).
 class OrderEngine {
 public:
     struct Options {
@@ -50,7 +70,8 @@ public:
         std::vector<Headroom> headroom;
     };
     using Listener = std::function<void(const ChangeSet&)>;
-    using Router = std::function<void(const OutboundRequest&)>;
+    /// Hands a request to FIX; false when it could not (the router then reports why itself).
+    using Router = std::function<bool(const OutboundRequest&)>;
 
     explicit OrderEngine(OrderStore& store);
     OrderEngine(OrderStore& store, Options options);
@@ -117,6 +138,10 @@ public:
     /// Tells the epoch of a session's numbers (when they last started from 1);
     /// a new epoch restarts the session's recorded progress.
     void post(SessionEpoch epoch);
+    /// A session logged on: what never left is sent, what was not answered is asked about.
+    void post(SessionLoggedOn logon);
+    /// Resolves an unconfirmed order, audited.
+    std::future<Outcome> resolveUnconfirmed(OrderId id, Resolution how, Actor actor);
 
 private:
     struct Submit {
@@ -190,9 +215,27 @@ private:
     struct RouterBarrier {
         std::shared_ptr<std::promise<void>> reached;
     };
+    /// What the router did with requests: handed to FIX, or not (the session was down).
+    struct Routed {
+        struct Request {
+            OrderId order = 0;
+            RequestKind kind = RequestKind::New;
+            std::string session;
+            std::string clOrdId;
+            bool handedOver = false;
+        };
+        std::vector<Request> requests;
+    };
+    struct ResolveUnconfirmed {
+        OrderId id = 0;
+        Resolution how = Resolution::Cancel;
+        Actor actor;
+        std::promise<Outcome> done;
+    };
     using Command = std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel,
                                  Replace, Snapshot, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules, RecheckHoldings,
-                                 StageList, Release, SetOpeningPositions, RouterBarrier>;
+                                 StageList, Release, SetOpeningPositions, RouterBarrier, Routed, SessionLoggedOn,
+                                 ResolveUnconfirmed>;
 
     /// Where an inbound event came from, to quarantine it whole if refused.
     struct Origin {
@@ -222,6 +265,18 @@ private:
     void handle(FindOrder& command, BatchChanges& changes);
     void handle(Barrier& command, BatchChanges& changes);
     void handle(RouterBarrier& command, BatchChanges& changes);
+    /// Recovery, in engine/orderengine_recovery.cpp.
+    void handle(Routed& routed, BatchChanges& changes);
+    void handle(SessionLoggedOn& logon, BatchChanges& changes);
+    void handle(ResolveUnconfirmed& command, BatchChanges& changes);
+    /// The request a pending link of the chain made, to send it again.
+    static OutboundRequest requestOf(const Order& order, const ClOrdIdLink& link);
+    /// Marks orders whose status request went unanswered in time as unconfirmed.
+    void expireStatusRequests(BatchChanges& changes);
+    std::chrono::steady_clock::time_point nextStatusDeadline() const;
+    void markUnconfirmed(OrderId id, const std::string& why, BatchChanges& changes);
+    /// Queues a request for the router, to leave once the unit `afterUnit` is committed.
+    void queueRoute(OutboundRequest request, std::uint64_t afterUnit);
     void handle(CheckWhatIf& command, BatchChanges& changes);
     void handle(DecideBreach& command, BatchChanges& changes);
     void handle(SetRules& command, BatchChanges& changes);
@@ -291,7 +346,6 @@ private:
                          StoreUnit unit = {});
     /// Persists a change that sends nothing.
     void persist(const Order& order, OrderEventKind event, std::string text, StoreUnit unit, BatchChanges& changes);
-    std::string nextClOrdId();
     void runRouter();
     Status storeFailure() const;
 
@@ -300,7 +354,7 @@ private:
     OrderBook book_;
     std::string tradeDate_;
     OrderId lastOrderId_ = 0;
-    std::int64_t clOrdIdCounter_ = 0;
+    ClOrdIdSource clOrdIds_;
     std::uint64_t lastSubmitted_ = 0;
     Ledger ledger_;                            ///< the one book of positions and cash
     std::vector<ExecutionRecord> executions_;  ///< today's, for snapshots
@@ -330,6 +384,10 @@ private:
         std::shared_ptr<std::promise<void>> reached;
     };
     std::deque<AwaitingCommit> awaitingCommit_;
+
+    // Engine thread only.
+    std::unordered_set<std::string> routing_;  ///< ClOrdIDs queued for the router, not yet handed over or refused
+    std::map<OrderId, std::chrono::steady_clock::time_point> awaitingStatus_;  ///< asked about, answer due by
     bool routerStopping_ = false;
     std::thread routerThread_;
 };

@@ -113,7 +113,7 @@ void OrderEngine::handle(StageList& command, BatchChanges& changes) {
     }
     std::vector<const Order*> created;
     for (const auto& request : command.orders) {
-        auto order = book_.create(lastOrderId_ + 1, request, nextClOrdId(), now);
+        auto order = book_.create(lastOrderId_ + 1, request, clOrdIds_.next(), now);
         if (!order) {  // only a clash of ids, which a restored book rules out
             command.done.set_value(Error{order.error()});
             return;
@@ -130,7 +130,7 @@ void OrderEngine::handle(StageList& command, BatchChanges& changes) {
                                 list.name + " for " + list.fund + ": " + std::to_string(created.size()) + " orders"));
     for (std::size_t i = 0; i < created.size(); ++i) {
         StoreUnit unit = i == 0 ? std::move(first) : StoreUnit{};
-        unit.clOrdIdCounter = clOrdIdCounter_;
+        unit.clOrdIdRun = clOrdIds_.run();
         persist(*created[i], OrderEventKind::Staged, "in list " + std::to_string(list.id) + " by " + command.actor.user,
                 std::move(unit), changes);
     }

@@ -115,12 +115,15 @@ void FixGateway::stop(bool graceful) {
     messageLog_->flush();
 }
 
-void FixGateway::route(const OutboundRequest& request) {
+bool FixGateway::route(const OutboundRequest& request) {
     const auto message = fix_translator::outbound(request, nowUtc());
     std::string error;
-    if (fix_->send(request.order.session, message, error)) return;
+    if (fix_->send(request.order.session, message, error)) return true;
     spdlog::warn("{} {} not sent: {}", nameOf(request.kind), request.clOrdId, error);
-    engine_.post(RequestReject{request.order.session, request.clOrdId, "not sent: " + error, nowUtc(), 0, {}});
+    // A status request not sent is asked again at the next logon; a request refused here never left.
+    if (request.kind != RequestKind::Status)
+        engine_.post(RequestReject{request.order.session, request.clOrdId, "not sent: " + error, nowUtc(), 0, {}});
+    return false;
 }
 
 std::vector<FixSessionInfo> FixGateway::sessions() const {
@@ -213,44 +216,48 @@ void FixGateway::applyMarketData(const std::string& session, const FixMessage& m
 
 void FixGateway::sessionReject(const std::string& session, const FixMessage& message) {
     const int refSeqNum = std::atoi(message.getOr(45).c_str());
-    const auto clOrdId = sentClOrdId(session, refSeqNum);
+    const auto sent = sentMessage(session, refSeqNum);
     const auto reason = "session-level reject: " + fix_translator::rejectReason(message);
-    if (clOrdId.empty()) {
+    if (!sent) {
         // A reject of a heartbeat or other session message concerns no order; the log has it.
         spdlog::warn("{}: {} (RefSeqNum {})", session, reason, refSeqNum);
         return;
     }
-    engine_.post(RequestReject{session, clOrdId, reason, nowUtc(), message.msgSeqNum(), message.text()});
+    engine_.post(RequestReject{session, sent->clOrdId, reason, nowUtc(), message.msgSeqNum(), message.text(), sent->msgType});
 }
 
 void FixGateway::businessReject(const std::string& session, const FixMessage& message) {
+    const auto sent = sentMessage(session, std::atoi(message.getOr(45).c_str()));
     auto clOrdId = fix_translator::businessRejectRefId(message);
-    if (clOrdId.empty()) clOrdId = sentClOrdId(session, std::atoi(message.getOr(45).c_str()));
+    if (clOrdId.empty() && sent) clOrdId = sent->clOrdId;
+    const auto refMsgType = message.getOr(372, sent ? sent->msgType : std::string());
     const auto reason = "business reject: " + fix_translator::rejectReason(message);
     if (clOrdId.empty()) return quarantine(session, message.text(), message.msgSeqNum(), reason + " (names no request of ours)");
-    engine_.post(RequestReject{session, clOrdId, reason, nowUtc(), message.msgSeqNum(), message.text()});
+    engine_.post(RequestReject{session, clOrdId, reason, nowUtc(), message.msgSeqNum(), message.text(), refMsgType});
 }
 
 void FixGateway::onApplicationSent(const std::string& session, const std::string& text, int msgSeqNum) {
-    // Only the ClOrdID is needed, to name the order if the counterparty rejects this message.
-    const auto at = text.find(
-        "\x01"
-        "11=");
-    if (at == std::string::npos) return;
-    const auto start = at + 4;
-    std::string clOrdId = text.substr(start, text.find('\x01', start) - start);
+    // The type and ClOrdID name the request if the counterparty rejects this message.
+    const auto fieldOf = [&](const char* tag) {
+        const auto at = text.find(tag);
+        if (at == std::string::npos) return std::string();
+        const auto start = at + std::char_traits<char>::length(tag);
+        return text.substr(start, text.find('\x01', start) - start);
+    };
+    auto clOrdId = fieldOf("\x01" "11=");
+    if (clOrdId.empty()) return;
     std::lock_guard lock(mutex_);
-    auto& sent = sentClOrdIds_[session];
-    sent[msgSeqNum] = std::move(clOrdId);
+    auto& sent = sent_[session];
+    sent[msgSeqNum] = {fieldOf("\x01" "35="), std::move(clOrdId)};
     while (sent.size() > 200'000) sent.erase(sent.begin());
 }
 
-std::string FixGateway::sentClOrdId(const std::string& session, int msgSeqNum) const {
+std::optional<FixGateway::Sent> FixGateway::sentMessage(const std::string& session, int msgSeqNum) const {
     std::lock_guard lock(mutex_);
-    auto it = sentClOrdIds_.find(session);
-    if (it == sentClOrdIds_.end()) return {};
+    auto it = sent_.find(session);
+    if (it == sent_.end()) return std::nullopt;
     auto sent = it->second.find(msgSeqNum);
-    return sent == it->second.end() ? std::string() : sent->second;
+    return sent == it->second.end() ? std::nullopt : std::optional<Sent>(sent->second);
 }
 
 void FixGateway::onRejectedMessage(const std::string& session, const std::string& text, const std::string& reason) {
@@ -277,6 +284,9 @@ void FixGateway::onLogon(const std::string& session) {
         info.lastEventAt = nowUtc();
     }
     spdlog::info("{}: logged on", session);
+    // Requests that never left are sent now; orders the sell side has not answered are asked about.
+    const auto timeout = std::atoi(fix_->setting(session, "StatusRequestTimeout").c_str());
+    engine_.post(SessionLoggedOn{session, std::chrono::seconds(timeout > 0 ? timeout : 30)});
     subscribeMarketData(session);
     logonChanged_.notify_all();
 }

@@ -68,8 +68,9 @@ public:
     /// not `graceful`, it drops the connections at once, as a crash would.
     void stop(bool graceful = true);
 
-    /// The engine's router: sends a committed request.
-    void route(const OutboundRequest& request);
+    /// The engine's router: sends a committed request; false (and a reject of the request posted to the engine)
+    /// when the session could not take it.
+    bool route(const OutboundRequest& request);
 
     std::vector<FixSessionInfo> sessions() const;
     /// The session that a broker name means: a session id, a SessionAlias or a TargetCompID.
@@ -97,12 +98,18 @@ private:
     void onEvent(const std::string& session, const std::string& text) override;
     void onRawMessage(const std::string& session, fixengine::Direction direction, const std::string& text) override;
 
+    /// What we sent that a reject may name: the message's type and ClOrdID.
+    struct Sent {
+        std::string msgType;
+        std::string clOrdId;
+    };
+
     void quarantine(const std::string& session, const std::string& text, int msgSeqNum, std::string reason);
     void sessionReject(const std::string& session, const FixMessage& message);
     void subscribeMarketData(const std::string& session);
     void applyMarketData(const std::string& session, const FixMessage& message, int msgSeqNum);
     void businessReject(const std::string& session, const FixMessage& message);
-    std::string sentClOrdId(const std::string& session, int msgSeqNum) const;
+    std::optional<Sent> sentMessage(const std::string& session, int msgSeqNum) const;
 
     OrderEngine& engine_;
     std::unique_ptr<MessageLog> messageLog_;
@@ -113,7 +120,7 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable logonChanged_;
     std::map<std::string, FixSessionInfo> sessions_;
-    std::map<std::string, std::map<int, std::string>> sentClOrdIds_;  ///< session → outbound MsgSeqNum → ClOrdID
+    std::map<std::string, std::map<int, Sent>> sent_;  ///< session → outbound MsgSeqNum → what it carried
 };
 
 /// Writes the FIX data dictionaries into `directory` when they are missing or differ.

@@ -213,8 +213,17 @@ fixengine::OutboundMessage outbound(const OutboundRequest& request, Timestamp no
     case RequestKind::New: message.msgType = "D"; break;
     case RequestKind::Cancel: message.msgType = "F"; break;
     case RequestKind::Replace: message.msgType = "G"; break;
+    case RequestKind::Status: message.msgType = "H"; break;
     }
+    if (request.possResend) message.header.push_back({97, "Y"});
     add(fields, 11, request.clOrdId);
+    if (request.kind == RequestKind::Status) {
+        // OrderStatusRequest: ClOrdID, OrderID when known, Side and Symbol (required in FIX 4.2, Instrument in 4.4).
+        add(fields, 37, order.brokerOrderId);
+        add(fields, 55, order.symbol);
+        add(fields, 54, std::string(1, fixCodeOf(order.side)));
+        return message;
+    }
     if (request.kind != RequestKind::New) {
         add(fields, 41, request.origClOrdId);
         add(fields, 37, order.brokerOrderId);

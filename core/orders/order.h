@@ -49,16 +49,18 @@ struct EnumTable<ComplianceMark> {
     }};
 };
 
-/// What one ClOrdID of the chain asked for.
-enum class RequestKind : std::uint8_t { New, Cancel, Replace };
+/// What one ClOrdID of the chain asked for. A status request (OrderStatusRequest, 35=H) asks where an order
+/// stands; it is never a link of the chain.
+enum class RequestKind : std::uint8_t { New, Cancel, Replace, Status };
 enum class RequestState : std::uint8_t { Pending, Accepted, Rejected };
 
 template <>
 struct EnumTable<RequestKind> {
-    static constexpr std::array<EnumEntry<RequestKind>, 3> entries{{
+    static constexpr std::array<EnumEntry<RequestKind>, 4> entries{{
         {RequestKind::New, 'N', "New", ""},
         {RequestKind::Cancel, 'C', "Cancel", ""},
         {RequestKind::Replace, 'R', "Replace", ""},
+        {RequestKind::Status, 'S', "Status", ""},
     }};
 };
 
@@ -77,6 +79,9 @@ struct ClOrdIdLink {
     std::string clOrdId;
     RequestKind kind = RequestKind::New;
     RequestState state = RequestState::Pending;
+    /// Handed to the FIX session. A request committed but not handed over (the desk stopped in between, or the
+    /// session was down) never left: it is sent when the session logs on.
+    bool sent = false;
 
     friend bool operator==(const ClOrdIdLink&, const ClOrdIdLink&) = default;
 };

@@ -49,7 +49,9 @@ const Order* OrderBook::markCompliance(OrderId id, ComplianceMark mark, bool hel
 OrderBook::Applied OrderBook::closeUnsent(OrderId id, OrderPhase phase, std::string text, Timestamp at) {
     auto* order = findMutable(id);
     if (!order) return {Outcome::refused("no such order"), nullptr};
-    if (!order->state.isUnsent())
+    const bool neverHandedOver = !order->chain.empty() && order->chain.front().kind == RequestKind::New &&
+                                 order->chain.front().state == RequestState::Pending && !order->chain.front().sent;
+    if (!order->state.isUnsent() && !neverHandedOver)
         return {Outcome::refused("order " + std::to_string(id) + " was sent; it can only be cancelled at the broker"), order};
     order->state.held = false;
     order->state.staged = false;
@@ -57,6 +59,39 @@ OrderBook::Applied OrderBook::closeUnsent(OrderId id, OrderPhase phase, std::str
     order->state.text = std::move(text);
     order->state.updatedAt = at;
     if (!order->chain.empty()) order->chain.front().state = RequestState::Rejected;
+    return {Outcome::applied(), order};
+}
+
+void OrderBook::markSent(OrderId id, std::string_view clOrdId) {
+    if (auto* order = findMutable(id))
+        if (auto* link = order->findLink(clOrdId)) link->sent = true;
+}
+
+const Order* OrderBook::markUnconfirmed(OrderId id, std::string why, Timestamp at) {
+    auto* order = findMutable(id);
+    if (!order) return nullptr;
+    order->state.unconfirmed = true;
+    order->state.text = std::move(why);
+    order->state.updatedAt = at;
+    return order;
+}
+
+OrderBook::Applied OrderBook::markRejected(OrderId id, std::string text, Timestamp at) {
+    auto* order = findMutable(id);
+    if (!order) return {Outcome::refused("no such order"), nullptr};
+    auto& state = order->state;
+    if (!state.unconfirmed) return {Outcome::refused("order " + std::to_string(id) + " is not unconfirmed"), order};
+    if (state.pending) {
+        if (auto* link = order->findLink(state.pending->clOrdId)) link->state = RequestState::Rejected;
+        state.pending.reset();
+    } else if (state.phase == OrderPhase::PendingNew || state.phase == OrderPhase::Working) {
+        state.phase = state.cumQty.isZero() ? OrderPhase::Rejected : OrderPhase::Canceled;
+        if (auto* link = order->findLink(state.clOrdId); link && link->state == RequestState::Pending)
+            link->state = RequestState::Rejected;
+    }
+    state.unconfirmed = false;
+    state.text = std::move(text);
+    state.updatedAt = at;
     return {Outcome::applied(), order};
 }
 

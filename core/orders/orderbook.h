@@ -42,8 +42,17 @@ public:
     const Order* markCompliance(OrderId id, ComplianceMark mark, bool held, Timestamp at);
     /// Takes a staged order out of its list to be sent through `session` by `trader`, who owns it from then on.
     Applied releaseStaged(OrderId id, std::string session, std::string trader, Timestamp at);
-    /// Closes a held or staged order that was never sent: Rejected by compliance or Canceled.
+    /// Closes an order that was never sent: held or staged (Rejected by compliance, Canceled, Expired), or committed
+    /// and never handed to FIX (Expired when its day ended first).
     Applied closeUnsent(OrderId id, OrderPhase phase, std::string text, Timestamp at);
+
+    /// Marks a request as handed to the FIX session.
+    void markSent(OrderId id, std::string_view clOrdId);
+    /// No one could confirm where the order stands at the broker; `why` becomes its text.
+    const Order* markUnconfirmed(OrderId id, std::string why, Timestamp at);
+    /// A person says the unconfirmed order is not at the broker: an outstanding cancel or replace is settled as
+    /// rejected; an order never acknowledged becomes Rejected, one with fills Canceled (what filled stays filled).
+    Applied markRejected(OrderId id, std::string text, Timestamp at);
 
     /// How an order stood before a report, to put it back (see order_state_machine::Undo).
     struct Undo {

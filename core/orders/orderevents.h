@@ -75,6 +75,7 @@ struct RequestReject {
     Timestamp receivedAt;
     std::int64_t msgSeqNum = 0;
     std::string raw;
+    std::string refMsgType = {};  ///< the kind of message refused (RefMsgType, 372): "H" refuses a status request
 };
 
 /// An inbound message the book could not apply (unknown order, impossible

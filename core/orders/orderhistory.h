@@ -53,11 +53,14 @@ enum class OrderEventKind : std::uint8_t {
     Staged,                ///< created in a PM's staged list, not sent
     ReleasedFromList,      ///< a trader released it from its staged list; sent
     ExpiredUnsent,         ///< still held when its time in force ended; never sent
+    Unconfirmed,           ///< the broker did not answer a status request, or does not know the order
+    ResolvedUnconfirmed,   ///< a person resolved an unconfirmed order (marked it rejected, or cancelled it)
+    ExpiredNeverSent,      ///< committed but never handed to FIX before its day ended; never sent
 };
 
 template <>
 struct EnumTable<OrderEventKind> {
-    static constexpr std::array<EnumEntry<OrderEventKind>, 12> entries{{
+    static constexpr std::array<EnumEntry<OrderEventKind>, 15> entries{{
         {OrderEventKind::Created, '\0', "Created", ""},
         {OrderEventKind::CancelRequested, '\0', "CancelRequested", ""},
         {OrderEventKind::ReplaceRequested, '\0', "ReplaceRequested", ""},
@@ -70,6 +73,9 @@ struct EnumTable<OrderEventKind> {
         {OrderEventKind::Staged, '\0', "Staged", ""},
         {OrderEventKind::ReleasedFromList, '\0', "ReleasedFromList", ""},
         {OrderEventKind::ExpiredUnsent, '\0', "ExpiredUnsent", ""},
+        {OrderEventKind::Unconfirmed, '\0', "Unconfirmed", ""},
+        {OrderEventKind::ResolvedUnconfirmed, '\0', "ResolvedUnconfirmed", ""},
+        {OrderEventKind::ExpiredNeverSent, '\0', "ExpiredNeverSent", ""},
     }};
 };
 

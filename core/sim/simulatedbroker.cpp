@@ -120,6 +120,8 @@ void SimulatedBroker::newOrder(const std::string& session, const FixMessage& mes
         return send(session, std::move(reject));
     }
     if (auto* existing = findByClOrdId(session, clOrdId)) {
+        // An order sent again with PossResend is answered with its status (F.1.b); a plain duplicate is refused (F.1.a).
+        if (message.getOr(97) == "Y") return report(*existing, ExecType::OrderStatus, Qty{}, Price{}, {});
         report(*existing, ExecType::Rejected, Qty{}, Price{}, "duplicate ClOrdID " + clOrdId);
         return;
     }

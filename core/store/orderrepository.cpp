@@ -243,7 +243,7 @@ void OrderRepository::write(const std::vector<StoreUnit>& batch) {
             auto& progress = inbound[unit.inbound->session];
             progress.last = std::max(progress.last, unit.inbound->msgSeqNum);
         }
-        if (unit.clOrdIdCounter) counter = unit.clOrdIdCounter;
+        if (unit.clOrdIdRun) counter = std::max(counter.value_or(0), *unit.clOrdIdRun);
     }
     for (const auto& unit : batch)
         if (unit.list) PortfolioRepository(db_).writeList(*unit.list);
@@ -258,7 +258,7 @@ void OrderRepository::write(const std::vector<StoreUnit>& batch) {
         for (const auto& breach : unit.breaches) compliance_.writeBreach(breach);
         for (const auto& record : unit.audit) compliance_.appendAudit(record);
     }
-    if (counter) upsertCounter_.bind(1, "cl_ord_id").bind(2, *counter).execute();
+    if (counter) upsertCounter_.bind(1, "clordid_run").bind(2, *counter).execute();
     const auto now = toNanos(nowUtc());
     for (const auto& [session, progress] : inbound) {
         if (progress.epoch)

@@ -24,7 +24,8 @@ struct ActiveBook {
     std::vector<OrderRow> orders;
     std::vector<ExecutionRecord> executions;  ///< oldest first
     std::int64_t maxOrderId = 0;
-    std::int64_t clOrdIdCounter = 0;
+    std::int64_t deskId = 0;      ///< drawn when the database was made: part of every ClOrdID
+    std::int64_t clOrdIdRun = 0;  ///< the last run whose ClOrdIDs a unit carried
     std::map<std::string, SessionProgress> inboundProgress;  ///< by FIX session
     std::vector<OrderList> lists;                            ///< staged lists of the orders loaded, and today's
     std::int64_t maxListId = 0;

@@ -46,7 +46,8 @@ Result<ActiveBook> SqliteStore::loadActive(std::string_view fromTradeDate) {
         book.orders = std::move(active.orders);
         book.executions = std::move(active.executions);
         book.maxOrderId = repository.maxOrderId();
-        book.clOrdIdCounter = repository.counter("cl_ord_id");
+        book.deskId = repository.counter("desk_id");
+        book.clOrdIdRun = repository.counter("clordid_run");
         book.inboundProgress = repository.inboundProgress();
         PortfolioRepository portfolios(db);
         book.lists = portfolios.loadActiveLists(fromTradeDate);

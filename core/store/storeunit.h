@@ -51,7 +51,9 @@ struct StoreUnit {
     std::optional<InboundProgress> inbound;
     std::optional<SessionEpoch> epoch;  ///< comes before `inbound` when a unit carries both
     std::optional<QuarantinedMessage> quarantine;
-    std::optional<std::int64_t> clOrdIdCounter;  ///< the last ClOrdID counter value used
+    std::optional<std::int64_t> clOrdIdRun;  ///< the run whose ClOrdIDs the unit's requests carry (ClOrdIdSource)
+    /// Requests handed to the FIX session (session, ClOrdID): what a restart need not send again.
+    std::vector<std::pair<std::string, std::string>> handedOver;
     std::vector<Breach> breaches;                ///< new or changed, written whole by id
     std::vector<AuditRecord> audit;
     std::optional<RuleBook> rules;  ///< replaces every rule, list entry and locate

@@ -53,7 +53,7 @@ void runFixIngest(const BenchContext& context) {
     OrderEngine engine(**store);
     auto gateway = FixGateway::create({(*sim)->clientSettings(), directory, dictionaries, nullptr, {}}, engine);
     if (!gateway) throw std::runtime_error(gateway.error());
-    engine.setRouter([raw = gateway->get()](const OutboundRequest& request) { raw->route(request); });
+    engine.setRouter([raw = gateway->get()](const OutboundRequest& request) { return raw->route(request); });
     if (auto started = engine.start(); !started) throw std::runtime_error(started.error());
     if (auto started = (*gateway)->start(); !started) throw std::runtime_error(started.error());
     if (!(*gateway)->waitForLogon(std::chrono::seconds(10))) throw std::runtime_error("the desk did not log on");

@@ -42,6 +42,7 @@ void ComplianceDesk::start() {
     engine->setRouter([this](const OutboundRequest& request) {
         std::lock_guard lock(routedMutex_);
         routed_.push_back(request);
+        return true;
     });
     if (auto started = engine->start(); !started) qFatal("%s", started.error().c_str());
 }

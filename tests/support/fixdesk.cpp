@@ -44,7 +44,7 @@ void FixDesk::open(bool waitForLogon) {
     auto created = FixGateway::create({settings, dataDirectory, fixDictionaryDirectory(), &prices, symbols}, *engine);
     if (!created) qFatal("%s", created.error().c_str());
     gateway = std::move(*created);
-    engine->setRouter([raw = gateway.get()](const OutboundRequest& request) { raw->route(request); });
+    engine->setRouter([raw = gateway.get()](const OutboundRequest& request) { return raw->route(request); });
     if (auto started = engine->start(); !started) qFatal("%s", started.error().c_str());
     if (auto started = gateway->start(); !started) qFatal("%s", started.error().c_str());
     if (waitForLogon && !gateway->waitForLogon(std::chrono::seconds(15))) qFatal("the desk did not log on");

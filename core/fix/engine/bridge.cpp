@@ -313,6 +313,7 @@ FIX::SessionSettings prepareSettings(const std::string& text, const std::string&
 FIX::Message buildMessage(const OutboundMessage& outbound) {
     FIX::Message message;
     message.getHeader().setField(FIX::FIELD::MsgType, outbound.msgType);
+    for (const auto& field : outbound.header) message.getHeader().setField(field.tag, field.value);
     for (const auto& field : outbound.fields) message.setField(field.tag, field.value);
     for (const auto& group : outbound.groups) {
         for (const auto& entry : group.entries) {

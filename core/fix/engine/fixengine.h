@@ -30,6 +30,7 @@ struct OutboundMessage {
     std::string msgType;
     std::vector<Field> fields;
     std::vector<Group> groups;
+    std::vector<Field> header = {};  ///< header fields beyond those the session sets (PossResend)
 };
 
 enum class Direction { Incoming, Outgoing };

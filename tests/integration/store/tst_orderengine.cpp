@@ -3,6 +3,7 @@
 #include "store/sqlitestore.h"
 
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <atomic>
@@ -34,6 +35,7 @@ public:
             // A request may only leave once its order is durable.
             committedWhenRouted.push_back(store->committed());
             routed.push_back(request);
+            return true;
         });
     }
     Status start() { return engine->start(); }
@@ -86,8 +88,11 @@ private Q_SLOTS:
         QCOMPARE(desk.routed[0].kind, RequestKind::New);
         QCOMPARE(desk.routed[0].clOrdId, order.clOrdId);
         QVERIFY(desk.committedWhenRouted[0] >= 1);
-        // ClOrdIDs carry the trade date and a counter.
-        QCOMPARE(QString::fromStdString(order.clOrdId), QString::fromStdString(desk.engine->tradeDate() + "-0000001"));
+        // ClOrdIDs carry the desk's id, the run and a counter.
+        QVERIFY2(QRegularExpression(QStringLiteral("^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-Z]{8}-000001$"))
+                     .match(QString::fromStdString(order.clOrdId))
+                     .hasMatch(),
+                 order.clOrdId.c_str());
 
         QVERIFY(desk.engine->cancel(order.id, test::trader()).get().isApplied());
         QVERIFY(desk.engine->sync(10s));
@@ -169,10 +174,14 @@ private Q_SLOTS:
         QCOMPARE(desk.find(after, 2)->status(), OrdStatus::PartiallyFilled);
         QCOMPARE(desk.find(after, 3)->status(), OrdStatus::PendingCancel);
 
-        // The id counters continue where they stopped.
+        // Order ids continue where they stopped; ClOrdIDs start a new run, and repeat none of the last.
         const auto d = desk.submit();
         QCOMPARE(d.id, OrderId(4));
-        QVERIFY(QString::fromStdString(d.clOrdId).endsWith(QStringLiteral("-0000006")));
+        QVERIFY2(QString::fromStdString(d.clOrdId).endsWith(QStringLiteral("-000001")), d.clOrdId.c_str());
+        for (const auto& order : before.orders) {
+            QVERIFY(order.clOrdId != d.clOrdId);
+            QVERIFY2(order.clOrdId.substr(0, 13) < d.clOrdId.substr(0, 13), "a new run sorts after the last");
+        }
         // A replayed execution is recognised after the restart.
         desk.engine->post(report("", ExecType::Trade).orderId("BA").execId("D").fill("9000", "110"));
         QVERIFY(desk.engine->sync(10s));

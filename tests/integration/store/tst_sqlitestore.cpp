@@ -71,7 +71,7 @@ private Q_SLOTS:
             unit.execution = execution;
             unit.event = OrderEventRecord{1, at("2026-11-29T09:30:00Z"), OrderEventKind::ReplaceRequested, "Y1", "wider"};
             unit.inbound = InboundProgress{test::kSession, 42};
-            unit.clOrdIdCounter = 17;
+            unit.clOrdIdRun = 17;
             const auto sequence = store->submit(unit);
             QVERIFY(store->waitForCommit(sequence, std::chrono::seconds(10)));
         }
@@ -84,7 +84,7 @@ private Q_SLOTS:
         QCOMPARE(active->executions.size(), std::size_t(1));
         QVERIFY(active->executions[0] == execution);
         QCOMPARE(active->maxOrderId, std::int64_t(1));
-        QCOMPARE(active->clOrdIdCounter, std::int64_t(17));
+        QCOMPARE(active->clOrdIdRun, std::int64_t(17));
         QCOMPARE(active->inboundProgress.at(test::kSession).lastApplied, std::int64_t(42));
         auto events = store->eventsOf(1);
         QVERIFY(events.ok());
