@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
         ids.push_back(desk.submit(i % 2 ? "AAPL" : "VOD.L", i % 3 ? Side::Buy : Side::Sell, "1000").id);
     for (auto id : ids)
         desk.waitFor(
-            id, [](const OrderState& order) { return order.phase != OrderPhase::PendingNew; }, std::chrono::seconds(30));
+            id, [](const OrderState& order) { return order.phase != OrderPhase::PendingNew; }, "acknowledged",
+            std::chrono::seconds(30));
     std::printf("ACKNOWLEDGED %d\n", orders);
     std::fflush(stdout);
     for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
