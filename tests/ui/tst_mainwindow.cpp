@@ -59,19 +59,53 @@ OrderState submit(app::Desk& desk, const char* symbol, Side side, const char* qt
     return *order;
 }
 
-/// Answers the next message box with the button whose text starts with `button`, recording its text.
-void answerNextMessageBox(const QString& button, QString* text) {
-    QTimer::singleShot(100, [button, text] {
+/// Answers the next message box with the button whose text starts with `button`, keeping the box's text.
+/// It looks every 100 ms; after 10 s it gives up and closes a box without such a button, so that the test
+/// goes on to fail instead of waiting for ever. The test checks answered() once the box is gone.
+class MessageBoxAnswer {
+public:
+    explicit MessageBoxAnswer(QString button) : button_(std::move(button)) {
+        QObject::connect(&timer_, &QTimer::timeout, &timer_, [this] { look(); });
+        timer_.start(100);
+    }
+    bool answered() const { return answered_; }
+    QString text() const { return text_; }
+    QString failure() const {
+        QString failure = QStringLiteral("no message box with a button '%1…' was answered").arg(button_);
+        if (!buttonsSeen_.isEmpty())
+            failure += QStringLiteral("; the box shown had only: ") + buttonsSeen_.join(QStringLiteral(", "));
+        return failure;
+    }
+
+private:
+    void look() {
+        const bool lastLook = ++looks_ == kLooks;
+        if (lastLook) timer_.stop();
         for (auto* widget : QApplication::topLevelWidgets()) {
             auto* box = qobject_cast<QMessageBox*>(widget);
             if (!box || !box->isVisible()) continue;
-            if (text) *text = box->text();
-            for (auto* candidate : box->buttons())
-                if (candidate->text().startsWith(button)) return candidate->click();
+            text_ = box->text();
+            buttonsSeen_.clear();
+            for (auto* candidate : box->buttons()) {
+                if (candidate->text().startsWith(button_)) {
+                    timer_.stop();
+                    answered_ = true;
+                    return candidate->click();
+                }
+                buttonsSeen_ << candidate->text();
+            }
+            if (lastLook) box->reject();
         }
-        answerNextMessageBox(button, text);  // not shown yet
-    });
-}
+    }
+
+    static constexpr int kLooks = 100;
+    QString button_;
+    QTimer timer_;
+    int looks_ = 0;
+    bool answered_ = false;
+    QString text_;
+    QStringList buttonsSeen_;
+};
 
 }  // namespace
 
@@ -204,16 +238,19 @@ private Q_SLOTS:
 
         // Only the orders in view: filter to AAPL. Keeping them changes nothing.
         QTest::keyClicks(blotter->filterEdit(), QStringLiteral("AAPL"));
-        QString asked;
-        answerNextMessageBox(QStringLiteral("Keep"), &asked);
+        MessageBoxAnswer keep(QStringLiteral("Keep"));
         desk.window->orderActions()->cancelAllInView()->trigger();
-        QVERIFY2(asked.contains(QStringLiteral("2 working orders")), qPrintable(asked));
-        QVERIFY2(asked.contains(QStringLiteral("USD 13,000.00")), qPrintable(asked));  // 100 × 50 + 200 × 40
-        QTest::qWait(300);
+        QVERIFY2(keep.answered(), qPrintable(keep.failure()));
+        QVERIFY2(keep.text().contains(QStringLiteral("2 working orders")), qPrintable(keep.text()));
+        QVERIFY2(keep.text().contains(QStringLiteral("USD 13,000.00")), qPrintable(keep.text()));  // 100 × 50 + 200 × 40
+        // No cancel was asked for: it would have been by the time the box closed, and the engine
+        // answers this snapshot after whatever was asked of it before.
+        for (const auto& order : desk.desk->engine().snapshot().get().orders) QVERIFY2(!order.pending, order.clOrdId.c_str());
         QCOMPARE(orders.counts().working, 3);
 
-        answerNextMessageBox(QStringLiteral("Cancel 2"), nullptr);
+        MessageBoxAnswer cancel(QStringLiteral("Cancel 2"));
         desk.window->orderActions()->cancelAllInView()->trigger();
+        QVERIFY2(cancel.answered(), qPrintable(cancel.failure()));
         QTRY_COMPARE_WITH_TIMEOUT(orders.counts().working, 1, 10000);
         blotter->filterEdit()->clear();
         QCOMPARE(cell(orders, orders.rowOf(3), ui::OrdersTableModel::Status), QStringLiteral("New"));
