@@ -74,6 +74,10 @@ int main(int argc, char** argv) {
     });
     for (;;) {
         const std::int64_t posted = submitted;
+        if (posted == promised) {  // nothing new to promise yet
+            std::this_thread::sleep_for(1ms);
+            continue;
+        }
         if (!engine.sync(30s)) {
             std::fprintf(stderr, "commit failed: %s\n", (*store)->failure().value_or("timeout").c_str());
             std::_Exit(1);  // the poster runs for ever
