@@ -1,6 +1,5 @@
 #include "compliancedesk.h"
-
-#include <QTest>
+#include "waits.h"
 
 namespace ob::test {
 
@@ -73,15 +72,14 @@ std::vector<Breach> ComplianceDesk::breachesOf(OrderId id) {
     return result;
 }
 
-std::vector<OutboundRequest> ComplianceDesk::routed() {
-    engine->sync(std::chrono::seconds(10));
-    QTest::qWait(50);  // the router sends once the store has committed
+std::vector<OutboundRequest> ComplianceDesk::routed(std::source_location where) {
+    awaitRouted(*engine, where);
     std::lock_guard lock(routedMutex_);
     return routed_;
 }
 
-std::vector<AuditRecord> ComplianceDesk::audit() {
-    engine->sync(std::chrono::seconds(10));
+std::vector<AuditRecord> ComplianceDesk::audit(std::source_location where) {
+    awaitCommitted(*engine, where);
     auto records = store->auditTrail(1000);
     if (!records) qFatal("%s", records.error().c_str());
     return *records;

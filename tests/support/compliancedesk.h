@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <source_location>
 #include <string>
 #include <vector>
 
@@ -47,9 +48,10 @@ public:
     OrderState order(OrderId id);
     std::vector<Breach> breaches();
     std::vector<Breach> breachesOf(OrderId id);
-    /// The requests routed so far, once everything posted before is applied and committed.
-    std::vector<OutboundRequest> routed();
-    std::vector<AuditRecord> audit();
+    /// The requests routed so far: all that were made before the call (a test failure after 10 s).
+    std::vector<OutboundRequest> routed(std::source_location where = std::source_location::current());
+    /// The audit trail, once everything posted before the call is committed (a test failure after 10 s).
+    std::vector<AuditRecord> audit(std::source_location where = std::source_location::current());
 
     ManualPrices prices;
     std::atomic<Timestamp> now = nowUtc();  ///< the engine's clock: tests move it, to the next day say

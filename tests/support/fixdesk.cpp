@@ -1,5 +1,6 @@
 #include "fixdesk.h"
 #include "reports.h"
+#include "waits.h"
 
 #include <QTest>
 
@@ -74,28 +75,45 @@ const OrderState* FixDesk::find(const BookSnapshot& snapshot, OrderId id) {
     return nullptr;
 }
 
-OrderState FixDesk::waitFor(OrderId id, const std::function<bool(const OrderState&)>& predicate,
-                            std::chrono::milliseconds timeout) {
+namespace {
+
+std::string described(const std::optional<OrderState>& order) {
+    if (!order) return "not in the book";
+    std::string text(order->statusName());
+    text += ", " + order->cumQty.toString() + " of " + order->terms.quantity.toString() + " filled";
+    if (order->pending) text += ", " + std::string(nameOf(order->pending->kind)) + " pending";
+    return text;
+}
+
+}  // namespace
+
+OrderState FixDesk::waitFor(OrderId id, const std::function<bool(const OrderState&)>& predicate, const std::string& awaited,
+                            std::chrono::milliseconds timeout, std::source_location where) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
-    OrderState last;
+    std::optional<OrderState> last;
     for (;;) {
         const auto snapshot = engine->snapshot().get();
         if (const auto* order = find(snapshot, id)) {
             last = *order;
-            if (predicate(last)) {
+            if (predicate(*last)) {
                 // The store commits after the book has applied, and tests read the store next.
-                engine->sync(std::chrono::seconds(10));
-                return last;
+                awaitCommitted(*engine, where);
+                return *last;
             }
         }
-        if (std::chrono::steady_clock::now() > deadline) return last;
+        if (std::chrono::steady_clock::now() > deadline) {
+            failTest("order " + std::to_string(id) + " was not " + awaited + " after " + std::to_string(timeout.count()) +
+                         " ms; last seen: " + described(last),
+                     where);
+            return last.value_or(OrderState{});
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
 }
 
-OrderState FixDesk::waitForStatus(OrderId id, OrdStatus status, std::chrono::milliseconds timeout) {
+OrderState FixDesk::waitForStatus(OrderId id, OrdStatus status, std::chrono::milliseconds timeout, std::source_location where) {
     return waitFor(
-        id, [status](const OrderState& order) { return order.status() == status; }, timeout);
+        id, [status](const OrderState& order) { return order.status() == status; }, std::string(nameOf(status)), timeout, where);
 }
 
 std::string fixMessage(const std::string& beginString, const std::string& sender, const std::string& target, int msgSeqNum,

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <source_location>
 #include <string>
 
 namespace ob::test {
@@ -35,10 +36,14 @@ public:
 
     OrderState submit(const std::string& symbol, Side side, const std::string& qty, OrdType type = OrdType::Market,
                       std::optional<std::string> limit = {}, TimeInForce tif = TimeInForce::Day);
-    /// Waits until the order satisfies the predicate and the store holds that state; returns its last state.
-    OrderState waitFor(OrderId id, const std::function<bool(const OrderState&)>& predicate,
-                       std::chrono::milliseconds timeout = std::chrono::seconds(10));
-    OrderState waitForStatus(OrderId id, OrdStatus status, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+    /// Waits until the order satisfies the predicate (`awaited` says how, for the failure message) and the
+    /// store holds that state, and returns it. On timeout the test fails, naming what was awaited and the
+    /// order as last seen, and the last state seen is returned.
+    OrderState waitFor(OrderId id, const std::function<bool(const OrderState&)>& predicate, const std::string& awaited,
+                       std::chrono::milliseconds timeout = std::chrono::seconds(10),
+                       std::source_location where = std::source_location::current());
+    OrderState waitForStatus(OrderId id, OrdStatus status, std::chrono::milliseconds timeout = std::chrono::seconds(10),
+                             std::source_location where = std::source_location::current());
     const OrderState* find(const BookSnapshot& snapshot, OrderId id);
 
     std::string session() const { return gateway->defaultSession(); }

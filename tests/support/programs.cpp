@@ -1,4 +1,5 @@
 #include "programs.h"
+#include "waits.h"
 
 #include <QFile>
 #include <QProcessEnvironment>
@@ -27,6 +28,18 @@ void SimProcess::stop() {
     process_.waitForFinished(10000);
 }
 
+Run finished(QProcess& process, std::chrono::milliseconds timeout, std::source_location where) {
+    if (!process.waitForFinished(static_cast<int>(timeout.count()))) {
+        failTest(process.program().toStdString() + " " + process.arguments().join(QLatin1Char(' ')).toStdString() +
+                     " had not finished after " + std::to_string(timeout.count()) + " ms",
+                 where);
+        process.kill();
+        process.waitForFinished();
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardError()), QString::fromUtf8(process.readAllStandardOutput())};
+}
+
 Run runHeadlessAs(const QString& program, const char* user, const QStringList& arguments) {
     QProcess desk;
     auto environment = QProcessEnvironment::systemEnvironment();
@@ -35,8 +48,7 @@ Run runHeadlessAs(const QString& program, const char* user, const QStringList& a
     desk.setProcessEnvironment(environment);
     desk.start(program,
                QStringList{QStringLiteral("--headless"), QStringLiteral("--user"), QString::fromLatin1(user)} + arguments);
-    if (!desk.waitForFinished(300000)) qFatal("%s --headless did not finish", qPrintable(program));
-    return {desk.exitCode(), QString::fromUtf8(desk.readAllStandardError()), QString::fromUtf8(desk.readAllStandardOutput())};
+    return finished(desk, std::chrono::minutes(5));
 }
 
 QString writeFile(const QTemporaryDir& dir, const char* name, const QString& text) {

@@ -9,6 +9,9 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <chrono>
+#include <source_location>
+
 namespace ob::test {
 
 /// openblotter-sim in its own process, on a free loopback port; stopped (and its record written) at the end.
@@ -30,6 +33,11 @@ struct Run {
     QString stdErr;
     QString stdOut;
 };
+
+/// Waits for a started program to finish and returns what it said. One still running after `timeout`
+/// is killed, and the test fails, naming it.
+Run finished(QProcess& process, std::chrono::milliseconds timeout = std::chrono::seconds(60),
+             std::source_location where = std::source_location::current());
 
 /// `program` --headless as a demo user (password NAME-demo), also on a desk with FIX settings.
 Run runHeadlessAs(const QString& program, const char* user, const QStringList& arguments);

@@ -150,7 +150,7 @@ private Q_SLOTS:
         QVERIFY(panel->select(breachId));
 
         // The audit trail has the whole story.
-        desk.desk->engine().sync(std::chrono::seconds(10));
+        QVERIFY(desk.desk->engine().sync(std::chrono::seconds(10)));
         auto audit = desk.desk->store().auditTrail(100);
         QVERIFY(audit);
         QStringList story;
@@ -357,7 +357,7 @@ private Q_SLOTS:
                                .check;
         QCOMPARE(check.verdict, Verdict::Block);
         QCOMPARE(check.findings.front().ruleName, std::string("Max order quantity"));
-        desk.desk->engine().sync(std::chrono::seconds(10));
+        QVERIFY(desk.desk->engine().sync(std::chrono::seconds(10)));
         auto audit = desk.desk->store().auditTrail(10);
         QVERIFY(audit);
         QCOMPARE(audit->front().user, std::string("compliance"));

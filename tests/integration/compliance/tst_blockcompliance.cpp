@@ -72,7 +72,7 @@ public:
     /// The broker takes the order.
     void acknowledge(const OrderState& order) {
         engine->post(report(order.clOrdId, ExecType::New).session(test::kSession).execId("N" + order.clOrdId).orderId("B1"));
-        engine->sync(std::chrono::seconds(10));
+        QVERIFY(engine->sync(std::chrono::seconds(10)));
     }
 };
 

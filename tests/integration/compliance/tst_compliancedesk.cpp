@@ -91,7 +91,7 @@ public:
                          .execId(execId)
                          .orderId("B" + order.clOrdId)
                          .fill(qty, px));
-        engine->sync(std::chrono::seconds(10));
+        QVERIFY(engine->sync(std::chrono::seconds(10)));
     }
 };
 
@@ -278,7 +278,7 @@ private Q_SLOTS:
         auto order = desk.submit("AAA", Side::Buy, "100");  // AAA 5% → 6%
         QVERIFY(order && !order->held);
         desk.engine->post(report(order->clOrdId, ExecType::New).session(test::kSession).execId("N1").orderId("B1"));
-        desk.engine->sync(std::chrono::seconds(10));
+        QVERIFY(desk.engine->sync(std::chrono::seconds(10)));
         // To 600 shares: AAA would be 11% of NAV, over the 10% limit.
         const auto outcome =
             desk.engine->replace(order->id, {Qty::of("600"), OrdType::Market, {}, {}, TimeInForce::Day, {}}, kTrader).get();
@@ -306,7 +306,7 @@ private Q_SLOTS:
         // AAA rises 20%: a passive breach of the 10% issuer limit.
         desk.prices.set("AAA", "120");
         desk.engine->recheckHoldings();
-        desk.engine->sync(std::chrono::seconds(10));
+        QVERIFY(desk.engine->sync(std::chrono::seconds(10)));
         auto raised = desk.postTrade();
         QCOMPARE(raised.size(), std::size_t(1));
         QCOMPARE(raised.front().state, BreachState::Open);
@@ -322,7 +322,7 @@ private Q_SLOTS:
         // Back down: cured, resolved.
         desk.prices.set("AAA", "100");
         desk.engine->recheckHoldings();
-        desk.engine->sync(std::chrono::seconds(10));
+        QVERIFY(desk.engine->sync(std::chrono::seconds(10)));
         const auto cured = desk.postTrade().front();
         QCOMPARE(cured.state, BreachState::Resolved);
         QCOMPARE(cured.decidedBy, std::string("system"));

@@ -1,5 +1,6 @@
 #include "fix/fixdictionary.h"
 #include "fixdesk.h"
+#include "waits.h"
 
 #include <QDirIterator>
 
@@ -35,7 +36,7 @@ struct Fixture {
         return {};
     }
     std::vector<QuarantinedMessage> quarantine() {
-        desk->engine->sync(10s);
+        test::awaitCommitted(*desk->engine);
         return desk->store->quarantine(true).value();
     }
 };
@@ -137,7 +138,8 @@ private Q_SLOTS:
                 ->replace(order.id, {Qty::of("200"), OrdType::Limit, Price::of("95"), {}, TimeInForce::Day, {}}, test::trader())
                 .get()
                 .isApplied());
-        auto up = f.desk->waitFor(order.id, [](const OrderState& o) { return !o.pending && o.terms.quantity == Qty::of("200"); });
+        auto up = f.desk->waitFor(
+            order.id, [](const OrderState& o) { return !o.pending && o.terms.quantity == Qty::of("200"); }, "replaced up to 200");
         QCOMPARE(up.terms.quantity, Qty::of("200"));
         QCOMPARE(up.terms.limitPrice, std::optional<Price>(Price::of("95")));
         QCOMPARE(up.status(), OrdStatus::New);
@@ -146,8 +148,8 @@ private Q_SLOTS:
                 ->replace(order.id, {Qty::of("50"), OrdType::Limit, Price::of("95"), {}, TimeInForce::Day, {}}, test::trader())
                 .get()
                 .isApplied());
-        auto down =
-            f.desk->waitFor(order.id, [](const OrderState& o) { return !o.pending && o.terms.quantity == Qty::of("50"); });
+        auto down = f.desk->waitFor(
+            order.id, [](const OrderState& o) { return !o.pending && o.terms.quantity == Qty::of("50"); }, "replaced down to 50");
         QCOMPARE(down.terms.quantity, Qty::of("50"));
         // The price falls through the limit: the order fills at the better price.
         f.sim->call([](SimulatedBroker& b) { b.setPrice("AAPL", Price::of("94")); });
@@ -162,7 +164,8 @@ private Q_SLOTS:
         Fixture f(c);
         const auto first = f.desk->submit("AAPL", Side::Buy, "100");
         QVERIFY(f.desk->engine->cancel(first.id, test::trader()).get().isApplied());
-        const auto filled = f.desk->waitFor(first.id, [](const OrderState& o) { return !o.pending && o.isFilled(); });
+        const auto filled = f.desk->waitFor(
+            first.id, [](const OrderState& o) { return !o.pending && o.isFilled(); }, "filled, its cancel answered");
         QCOMPARE(filled.status(), OrdStatus::Filled);
         QVERIFY2(contains(filled.text, "too late"), filled.text.c_str());
 
@@ -172,7 +175,8 @@ private Q_SLOTS:
                 ->replace(second.id, {Qty::of("100"), OrdType::Limit, Price::of("99"), {}, TimeInForce::Day, {}}, test::trader())
                 .get()
                 .isApplied());
-        const auto done = f.desk->waitFor(second.id, [](const OrderState& o) { return !o.pending && o.isFilled(); });
+        const auto done = f.desk->waitFor(
+            second.id, [](const OrderState& o) { return !o.pending && o.isFilled(); }, "filled, its replace answered");
         QCOMPARE(done.status(), OrdStatus::Filled);
         QVERIFY2(contains(done.text, "replace") && contains(done.text, "too late"), done.text.c_str());
     }
@@ -248,12 +252,14 @@ private Q_SLOTS:
 
         // The first fill is busted: the order reopens with those shares.
         QVERIFY(f.sim->call([&](SimulatedBroker& b) { return b.bust(fills[0]); }).ok());
-        auto busted = f.desk->waitFor(order.id, [](const OrderState& o) { return o.cumQty == Qty::of("50"); });
+        auto busted = f.desk->waitFor(
+            order.id, [](const OrderState& o) { return o.cumQty == Qty::of("50"); }, "back to 50 filled after the bust");
         QCOMPARE(busted.status(), OrdStatus::PartiallyFilled);
         QCOMPARE(busted.leavesQty(), Qty::of("50"));
         // The second is corrected in quantity and price; the average follows exactly.
         QVERIFY(f.sim->call([&](SimulatedBroker& b) { return b.correct(fills[1], Qty::of("30"), Price::of("99.97")); }).ok());
-        auto corrected = f.desk->waitFor(order.id, [](const OrderState& o) { return o.cumQty == Qty::of("30"); });
+        auto corrected = f.desk->waitFor(
+            order.id, [](const OrderState& o) { return o.cumQty == Qty::of("30"); }, "at 30 filled after the correction");
         QCOMPARE(corrected.avgPx(), Price::of("99.97"));
         const auto record = f.sim->call([](SimulatedBroker& b) { return b.orders(); }).back();
         QCOMPARE(corrected.cumQty, record.cumQty);
@@ -319,7 +325,7 @@ private Q_SLOTS:
         QCOMPARE(caught.cumQty, Qty::of("100"));
         QCOMPARE(caught.avgPx(), Price::of("94.5"));
         // Every execution the simulator sent is in the store exactly once.
-        f.desk->engine->sync(10s);
+        QVERIFY(f.desk->engine->sync(10s));
         std::size_t stored = 0;
         for (OrderId id : {resting.id, filled.id}) stored += f.desk->store->executionsOf(id).value().size();
         QCOMPARE(stored, f.simExecutions().size());

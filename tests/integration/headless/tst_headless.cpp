@@ -292,9 +292,7 @@ private Q_SLOTS:
             process.start(
                 QStringLiteral(OPENBLOTTER),
                 QStringList{QStringLiteral("--headless"), QStringLiteral("--user"), QString::fromLatin1(user)} + arguments);
-            process.waitForFinished(60000);
-            return Run{process.exitCode(), QString::fromUtf8(process.readAllStandardError()),
-                       QString::fromUtf8(process.readAllStandardOutput())};
+            return test::finished(process);
         };
         const QStringList addAnn{QStringLiteral("--data-dir"), desk,
                                  QStringLiteral("--set-user"), QStringLiteral("ann"),
@@ -335,8 +333,7 @@ private Q_SLOTS:
                 environment.insert(QStringLiteral("OPENBLOTTER_ADMIN_PASSWORD"), QString::fromLatin1(adminPassword));
             process.setProcessEnvironment(environment);
             process.start(QStringLiteral(OPENBLOTTER), arguments);
-            process.waitForFinished(60000);
-            return Run{process.exitCode(), QString::fromUtf8(process.readAllStandardError()), {}};
+            return test::finished(process);
         };
         const auto refused = run(nullptr);
         QCOMPARE(refused.exitCode, 1);
@@ -367,8 +364,7 @@ private Q_SLOTS:
                           QStringList{QStringLiteral("--headless"), QStringLiteral("--user"), QString::fromLatin1(user),
                                       QStringLiteral("--data-dir"), desk} +
                               arguments);
-            process.waitForFinished(60000);
-            return Run{process.exitCode(), QString::fromUtf8(process.readAllStandardError()), {}};
+            return test::finished(process);
         };
         const QStringList realBroker{QStringLiteral("--fix-settings"), write(dir, "broker.cfg", settingsFor(1)),
                                      QStringLiteral("--export-rules"), dir.filePath(QStringLiteral("rules.json"))};

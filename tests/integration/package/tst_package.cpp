@@ -29,7 +29,16 @@ Output run(const QString& program, const QStringList& arguments, const QString& 
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAll())};
 }
 
-bool available(const char* tool) { return !QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty(); }
+/// Which of `tools` are not on the PATH, and where to get them; empty when all are. The package is checked
+/// with every one of them or the test fails: a check skipped for want of a tool would pass unnoticed.
+QString missing(std::initializer_list<const char*> tools) {
+    QStringList absent;
+    for (const char* tool : tools)
+        if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty()) absent << QString::fromLatin1(tool);
+    if (absent.isEmpty()) return {};
+    return absent.join(QStringLiteral(", ")) +
+           QStringLiteral(" not found on the PATH: scripts/install-dependencies.sh installs the tools the tests use");
+}
 
 }  // namespace
 
@@ -38,6 +47,8 @@ class TestPackage final : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
+        const auto missingTools = missing({"cpack", "dpkg-deb"});
+        QVERIFY2(missingTools.isEmpty(), qPrintable(missingTools));
         QVERIFY(packageDir_.isValid());
         const auto built =
             run(QStringLiteral("cpack"), {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("-B"), packageDir_.path()},
@@ -82,8 +93,8 @@ private Q_SLOTS:
     }
 
     void passesTheDebianAndFreedesktopChecks() {
-        if (!available("lintian") || !available("appstreamcli") || !available("desktop-file-validate"))
-            QSKIP("lintian, appstreamcli or desktop-file-validate is missing (scripts/install-dependencies.sh installs them)");
+        const auto missingTools = missing({"lintian", "appstreamcli", "desktop-file-validate"});
+        QVERIFY2(missingTools.isEmpty(), qPrintable(missingTools));
         const auto lintian = run(QStringLiteral("lintian"), {deb_});
         QVERIFY2(lintian.exitCode == 0, qPrintable(lintian.text));
         QVERIFY2(!lintian.text.contains(QStringLiteral("E: ")) && !lintian.text.contains(QStringLiteral("W: ")),

@@ -1,9 +1,10 @@
 #include "engine/orderengine.h"
 #include "reports.h"
 #include "store/sqlitestore.h"
+#include "waits.h"
 
-#include <QTemporaryDir>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
@@ -27,14 +28,13 @@ public:
         store = std::move(*opened);
         engine = std::make_unique<OrderEngine>(*store);
         engine->subscribe([this](const ChangeSet& changes) {
-            std::lock_guard lock(mutex);
-            changeSets.push_back(changes);
+            std::lock_guard lock(mutex_);
+            changeSets_.push_back(changes);
         });
         engine->setRouter([this](const OutboundRequest& request) {
-            std::lock_guard lock(mutex);
+            std::lock_guard lock(mutex_);
             // A request may only leave once its order is durable.
-            committedWhenRouted.push_back(store->committed());
-            routed.push_back(request);
+            routed_.push_back({request, store->committed()});
             return true;
         });
     }
@@ -56,6 +56,30 @@ public:
         return *state;
     }
     BookSnapshot snapshot() { return engine->snapshot().get(); }
+
+    struct Routed {
+        OutboundRequest request;
+        std::uint64_t committedWhenRouted = 0;
+    };
+    /// The requests routed so far: all that were made before the call.
+    std::vector<Routed> routed() {
+        test::awaitRouted(*engine);
+        std::lock_guard lock(mutex_);
+        return routed_;
+    }
+    /// The change sets published so far: those of every command posted before the call.
+    std::vector<ChangeSet> published() {
+        test::awaitCommitted(*engine);
+        snapshot();  // a later batch than the commands before it: their change sets are published by then
+        std::lock_guard lock(mutex_);
+        return changeSets_;
+    }
+    /// Forgets the change sets published so far, those of every command posted before the call included.
+    void forgetPublished() {
+        snapshot();
+        std::lock_guard lock(mutex_);
+        changeSets_.clear();
+    }
     const OrderState* find(const BookSnapshot& snapshot, OrderId id) {
         for (const auto& order : snapshot.orders)
             if (order.id == id) return &order;
@@ -65,10 +89,11 @@ public:
     std::string file_;
     std::unique_ptr<store::SqliteStore> store;
     std::unique_ptr<OrderEngine> engine;
-    std::mutex mutex;
-    std::vector<ChangeSet> changeSets;
-    std::vector<OutboundRequest> routed;
-    std::vector<std::uint64_t> committedWhenRouted;
+
+private:
+    std::mutex mutex_;
+    std::vector<ChangeSet> changeSets_;
+    std::vector<Routed> routed_;
 };
 
 }  // namespace
@@ -83,11 +108,11 @@ private Q_SLOTS:
         QVERIFY(desk.start().ok());
         const auto order = desk.submit();
         QCOMPARE(order.status(), OrdStatus::PendingNew);
-        QVERIFY(desk.engine->sync(10s));
-        QTRY_COMPARE(desk.routed.size(), std::size_t(1));
-        QCOMPARE(desk.routed[0].kind, RequestKind::New);
-        QCOMPARE(desk.routed[0].clOrdId, order.clOrdId);
-        QVERIFY(desk.committedWhenRouted[0] >= 1);
+        auto routed = desk.routed();
+        QCOMPARE(routed.size(), std::size_t(1));
+        QCOMPARE(routed[0].request.kind, RequestKind::New);
+        QCOMPARE(routed[0].request.clOrdId, order.clOrdId);
+        QVERIFY(routed[0].committedWhenRouted >= 1);
         // ClOrdIDs carry the desk's id, the run and a counter.
         QVERIFY2(QRegularExpression(QStringLiteral("^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-Z]{8}-000001$"))
                      .match(QString::fromStdString(order.clOrdId))
@@ -95,17 +120,16 @@ private Q_SLOTS:
                  order.clOrdId.c_str());
 
         QVERIFY(desk.engine->cancel(order.id, test::trader()).get().isApplied());
-        QVERIFY(desk.engine->sync(10s));
-        QTRY_COMPARE(desk.routed.size(), std::size_t(2));
-        QCOMPARE(desk.routed[1].kind, RequestKind::Cancel);
-        QCOMPARE(desk.routed[1].origClOrdId, order.clOrdId);
-        QCOMPARE(desk.routed[1].order.status(), OrdStatus::PendingCancel);
+        routed = desk.routed();
+        QCOMPARE(routed.size(), std::size_t(2));
+        QCOMPARE(routed[1].request.kind, RequestKind::Cancel);
+        QCOMPARE(routed[1].request.origClOrdId, order.clOrdId);
+        QCOMPARE(routed[1].request.order.status(), OrdStatus::PendingCancel);
 
         // A refused request is not routed.
         QVERIFY(desk.engine->cancel(order.id, test::trader()).get().isRefused());
         QVERIFY(desk.engine->replace(12345, {}, test::trader()).get().isRefused());
-        QVERIFY(desk.engine->sync(10s));
-        QCOMPARE(desk.routed.size(), std::size_t(2));
+        QCOMPARE(desk.routed().size(), std::size_t(2));
     }
 
     void publishesOneChangePerOrderPerBatch() {
@@ -113,13 +137,12 @@ private Q_SLOTS:
         Desk desk(dir.path());
         QVERIFY(desk.start().ok());
         const auto order = desk.submit("1000", "10");
-        desk.changeSets.clear();
+        desk.forgetPublished();
         for (int i = 0; i < 10; ++i)
             desk.engine->post(report(order.clOrdId, ExecType::Trade).fill("10", "10").execId("E" + std::to_string(i)));
-        QVERIFY(desk.engine->sync(10s));
         std::size_t executions = 0;
         Qty lastCum;
-        for (const auto& changes : desk.changeSets) {
+        for (const auto& changes : desk.published()) {
             QVERIFY(changes.orders.size() <= 1);  // coalesced: one entry for the order per batch
             executions += changes.executions.size();
             if (!changes.orders.empty()) lastCum = changes.orders.back().cumQty;
@@ -194,16 +217,15 @@ private Q_SLOTS:
         Desk desk(dir.path());
         QVERIFY(desk.start().ok());
         const auto order = desk.submit("100", "10");
-        desk.changeSets.clear();
+        desk.forgetPublished();
         auto overfill = report(order.clOrdId, ExecType::Trade).fill("101", "10").get();
         overfill.msgSeqNum = 7;
         desk.engine->post(overfill);
         auto unknown = report("NOPE", ExecType::New).get();
         unknown.msgSeqNum = 8;
         desk.engine->post(unknown);
-        QVERIFY(desk.engine->sync(10s));
         std::vector<EngineAlert> alerts;
-        for (const auto& changes : desk.changeSets) alerts.insert(alerts.end(), changes.alerts.begin(), changes.alerts.end());
+        for (const auto& changes : desk.published()) alerts.insert(alerts.end(), changes.alerts.begin(), changes.alerts.end());
         QCOMPARE(alerts.size(), std::size_t(2));
         QCOMPARE(alerts[0].orderId, order.id);
         QVERIFY(alerts[0].message.find("overfill") != std::string::npos);

@@ -2,6 +2,7 @@
 #include "reports.h"
 #include "store/orderrepository.h"
 #include "store/sqlitestore.h"
+#include "waits.h"
 
 #include <QTemporaryDir>
 #include "decimalprint.h"
@@ -82,20 +83,13 @@ public:
         if (!list) qFatal("%s", list.error().c_str());
         return *list;
     }
-    /// Submits an ordinary order and waits until it is routed: the router sends in order, so
-    /// everything routed before it is routed by then.
+    /// Submits an ordinary order, which the router sends after every request made before it,
+    /// and waits until the router has handed it over.
     OrderState submitAndWaitForIt() {
         auto order = engine->submit(test::limitOrder(Side::Buy, "1", "1", "SENTINEL"), test::trader()).get();
         if (!order) qFatal("%s", order.error().c_str());
-        if (!engine->sync(10s)) qFatal("the engine did not sync");
-        for (int i = 0; i < 1000 && !wasRouted(order->clOrdId); ++i) QTest::qWait(10);
+        test::awaitRouted(*engine);
         return *order;
-    }
-    bool wasRouted(const std::string& clOrdId) {
-        std::lock_guard lock(mutex);
-        for (const auto& request : routed)
-            if (request.clOrdId == clOrdId) return true;
-        return false;
     }
     std::vector<OutboundRequest> routedRequests() {
         std::lock_guard lock(mutex);

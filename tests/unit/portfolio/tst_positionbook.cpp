@@ -60,7 +60,7 @@ private Q_SLOTS:
         const auto* position = fill(book, "A1", "E5", Side::Sell, "2", "9");
         QCOMPARE(position->quantity, Qty{});
         QCOMPARE(position->cost, Money{});
-        QCOMPARE(position->realised, Money::of("29") - Money::of("30.01"));
+        QCOMPARE(position->realised, Money::of("-1.01"));  // proceeds 11 + 2 × 9 = 29 less cost 10 + 10 + 10.01 = 30.01
     }
 
     void aSaleThroughZeroReversesToAShort() {
