@@ -173,6 +173,11 @@ Status OrderScript::runLine(std::string_view line, int lineNumber) {
         } else if (verb == "check") {
             const auto* order = book_.findByClOrdId(target);
             if (!order) return Error{where + "no order has ClOrdID " + target};
+            if (const auto& word = command.words.at(2); word == "confirmed" || word == "unconfirmed") {
+                if (order->state.unconfirmed != (word == "unconfirmed"))
+                    return Error{where + "the order is " + (order->state.unconfirmed ? "unconfirmed" : "confirmed")};
+                return {};
+            }
             const auto status = order->statusOf(target);
             const auto expected = parseEnum<OrdStatus>(command.words.at(2));
             if (status != expected)

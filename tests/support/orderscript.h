@@ -20,13 +20,14 @@ namespace ob::test {
 ///   exec Y/X Canceled                     => Canceled 10000 1000 0
 ///   exec X TradeCancel ref=C              => Canceled 10000 0 0
 ///   check X Replaced                      (the status of one ClOrdID of the chain)
+///   check X unconfirmed                   (the sell side said it does not know the order)
 ///   exec X New                            => refused cannot apply
 ///
 /// Commands: new <ClOrdID> [side= qty= type= px= stop= tif=]; cancel <new> <order>;
 /// replace <new> <order> [qty= px= stop= tif= type=]; exec <ClOrdID>[/<Orig>] <ExecType>
 /// [id= last=<qty>@<px> ref= qty= px= cum= leaves= status= symbol= side= orderid= session= text="..."];
 /// cxlrej <ClOrdID>[/<Orig>] [for=Replace] [text=]; reject <ClOrdID> [text=];
-/// check <ClOrdID> <OrdStatus>. Expectations: "<OrdStatus> <OrderQty> <CumQty>
+/// check <ClOrdID> <OrdStatus>|confirmed|unconfirmed. Expectations: "<OrdStatus> <OrderQty> <CumQty>
 /// <LeavesQty> [avg=<px>]", "refused [words]" or "duplicate". A refused or
 /// duplicate event must leave the order exactly as it was.
 class OrderScript {
