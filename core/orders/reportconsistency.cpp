@@ -1,5 +1,6 @@
 #include "orders/reportconsistency.h"
 
+#include <algorithm>
 #include <string>
 
 namespace ob::report_consistency {
@@ -96,15 +97,25 @@ Outcome checkFigures(const OrderState& after, const ExecutionReport& report) {
     if (report.leavesQty) {
         const Qty expected = after.leavesQty();
         const auto* replace = pendingReplace(after);
-        const bool fits = *report.leavesQty == expected ||
-                          // a day order done for the day has nothing left; a multi-day one keeps its leaves for tomorrow
-                          (after.phase == OrderPhase::DoneForDay && report.leavesQty->isZero()) ||
+        // FIX: once an order is no longer active (Canceled, DoneForDay, Expired, Rejected) LeavesQty "could be 0",
+        // otherwise it is OrderQty - CumQty; a multi-day order done for the day keeps its leaves for tomorrow.
+        const bool inactive = after.phase != OrderPhase::PendingNew && after.phase != OrderPhase::Working;
+        const Qty open = after.cumQty < after.terms.quantity ? after.terms.quantity - after.cumQty : Qty{};
+        const bool fits = *report.leavesQty == expected || (inactive && (report.leavesQty->isZero() || *report.leavesQty == open)) ||
                           // a sell side may count the leaves of a replace it has acknowledged but not yet done
                           (replace && after.isLive() && *report.leavesQty == replace->quantity - after.cumQty);
         if (!fits)
             return Outcome::refused("LeavesQty (151) " + report.leavesQty->toString() + " is not what the order has left: " +
                                     expected.toString() + " (OrderQty " + after.terms.quantity.toString() + ", CumQty " +
                                     after.cumQty.toString() + ", status " + std::string(nameOf(after.status())) + ")");
+    }
+    // AvgPx: sell sides round it, to a basis point at worst; anything further off describes other fills.
+    if (report.avgPx && after.cumQty.isPositive()) {
+        const Price average = after.avgPx();
+        const Price off = *report.avgPx > average ? *report.avgPx - average : average - *report.avgPx;
+        if (off > Price::fromRaw(std::max<std::int64_t>(average.raw() / 10'000, 1)))
+            return Outcome::refused("AvgPx (6) " + report.avgPx->toString() + " is not the average of the order's fills, " +
+                                    average.toString());
     }
     if (report.ordStatus) {
         const OrdStatus status = after.status();

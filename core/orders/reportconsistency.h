@@ -23,8 +23,8 @@ Outcome checkTerms(const Order& order, const ExecutionReport& report);
 
 /// After applying, on the order as it would then stand: CumQty is the book's (for a fill, the previous
 /// CumQty plus LastQty; for a correction or bust, the trade restated); LeavesQty is what is left to fill
-/// (none once the order is finished); OrdStatus is the order's, or what it would be without the cancel
-/// or replace the sell side has not yet acknowledged.
+/// (none, or what is unfilled, once the order is no longer active); AvgPx is the average of its fills to a
+/// basis point; OrdStatus is the order's, or what it would be without its outstanding cancel or replace.
 Outcome checkFigures(const OrderState& after, const ExecutionReport& report);
 
 }  // namespace report_consistency

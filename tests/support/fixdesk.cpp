@@ -40,6 +40,10 @@ void FixDesk::open(bool waitForLogon) {
     if (!opened) qFatal("%s", opened.error().c_str());
     store = std::move(*opened);
     engine = std::make_unique<OrderEngine>(*store);
+    engine->subscribe([this](const ChangeSet& changes) {
+        std::lock_guard lock(alertsMutex_);
+        alerts_.insert(alerts_.end(), changes.alerts.begin(), changes.alerts.end());
+    });
     std::vector<std::string> symbols;
     for (const auto& instrument : simInstruments()) symbols.push_back(instrument.symbol);
     auto created = FixGateway::create({settings, dataDirectory, fixDictionaryDirectory(), &prices, symbols}, *engine);
@@ -67,6 +71,11 @@ OrderState FixDesk::submit(const std::string& symbol, Side side, const std::stri
     auto order = engine->submit(request, trader()).get();
     if (!order) qFatal("%s", order.error().c_str());
     return *order;
+}
+
+std::vector<EngineAlert> FixDesk::alerts() const {
+    std::lock_guard lock(alertsMutex_);
+    return alerts_;
 }
 
 const OrderState* FixDesk::find(const BookSnapshot& snapshot, OrderId id) {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <source_location>
 #include <string>
 
@@ -47,6 +48,8 @@ public:
     const OrderState* find(const BookSnapshot& snapshot, OrderId id);
 
     std::string session() const { return gateway->defaultSession(); }
+    /// The alerts the engine has published since the desk was constructed, oldest first.
+    std::vector<EngineAlert> alerts() const;
 
     std::string dataDirectory;
     std::string settings;
@@ -54,6 +57,10 @@ public:
     std::unique_ptr<OrderEngine> engine;
     std::unique_ptr<FixGateway> gateway;
     MarketPrices prices;  ///< market data for simInstruments(), when the settings say MarketData=Y
+
+private:
+    mutable std::mutex alertsMutex_;
+    std::vector<EngineAlert> alerts_;
 };
 
 /// The directory of the FIX data dictionaries in the source tree.

@@ -102,6 +102,7 @@ ExecutionReport buildReport(const Command& command, int lineNumber) {
     if (auto v = option(command, "cum"); !v.empty()) report.cumQty = Qty::of(v);
     if (auto v = option(command, "px"); !v.empty()) report.price = Price::of(v);
     if (auto v = option(command, "leaves"); !v.empty()) report.leavesQty = Qty::of(v);
+    if (auto v = option(command, "avgpx"); !v.empty()) report.avgPx = Price::of(v);
     if (auto v = option(command, "status"); !v.empty()) report.ordStatus = parseEnum<OrdStatus>(v);
     report.symbol = option(command, "symbol");
     if (auto v = option(command, "side"); !v.empty()) report.side = parseEnum<Side>(v);

@@ -25,7 +25,7 @@ namespace ob::test {
 ///
 /// Commands: new <ClOrdID> [side= qty= type= px= stop= tif=]; cancel <new> <order>;
 /// replace <new> <order> [qty= px= stop= tif= type=]; exec <ClOrdID>[/<Orig>] <ExecType>
-/// [id= last=<qty>@<px> ref= qty= px= cum= leaves= status= symbol= side= orderid= session= text="..."];
+/// [id= last=<qty>@<px> ref= qty= px= cum= leaves= avgpx= status= symbol= side= orderid= session= text="..."];
 /// cxlrej <ClOrdID>[/<Orig>] [for=Replace] [text=]; reject <ClOrdID> [text=];
 /// check <ClOrdID> <OrdStatus>|confirmed|unconfirmed. Expectations: "<OrdStatus> <OrderQty> <CumQty>
 /// <LeavesQty> [avg=<px>]", "refused [words]" or "duplicate". A refused or
