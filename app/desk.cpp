@@ -72,10 +72,14 @@ Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
     std::error_code error;
     std::filesystem::create_directories(options.dataDirectory, error);
     if (error) return Error{"cannot create the data directory " + options.dataDirectory.string() + ": " + error.message()};
+    // Before anything else writes there (the logs, the database): one process per data directory.
+    auto lock = store::DirectoryLock::acquire(options.dataDirectory, options.program);
+    if (!lock) return Error{lock.error()};
     if (auto logging = setupLogging(options.dataDirectory / "logs", options.logLevel); !logging) return Error{logging.error()};
     spdlog::info("OpenBlotter {} starting on {}", OPENBLOTTER_VERSION, options.dataDirectory.string());
 
     std::unique_ptr<Desk> desk(new Desk);
+    desk->lock_ = std::move(*lock);
     desk->dataDirectory_ = options.dataDirectory;
     auto store = store::SqliteStore::open(options.dataDirectory / "openblotter.db");
     if (!store) return Error{store.error()};

@@ -1,10 +1,14 @@
 #include "commandline.h"
 #include "desk.h"
+#include "mountedchild.h"
 
+#include <QDir>
 #include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace ob;
 
@@ -62,6 +66,44 @@ private Q_SLOTS:
         QVERIFY(again.ok());
         QCOMPARE((*again)->referenceData().instruments.size(), std::size_t(40));
     }
+
+    void refusesASecondDeskOnTheSameDirectory() {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("desk")).toStdString();
+        auto first = app::Desk::open({path, "info", {}, "openblotter --headless"});
+        QVERIFY2(first.ok(), first.ok() ? "" : first.error().c_str());
+        // Within one process too: the lock belongs to the open file, not to the process.
+        auto second = app::Desk::open({path, "info", {}, {}});
+        QVERIFY(!second.ok());
+        const auto expected = "the data directory " + path + " is in use by process " + std::to_string(::getpid()) +
+                              " (openblotter --headless, since ";
+        QVERIFY2(second.error().rfind(expected, 0) == 0, second.error().c_str());
+        QVERIFY2(second.error().find(" UTC); close it or use another --data-dir") != std::string::npos, second.error().c_str());
+        first = Error{"closed"};
+        auto third = app::Desk::open({path, "info", {}, {}});
+        QVERIFY2(third.ok(), third.ok() ? "" : third.error().c_str());
+        third = Error{"closed"};  // its log written out
+        // The refused open wrote nothing, not even to the log.
+        QFile log(QString::fromStdString(path + "/logs/openblotter.log"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QCOMPARE(log.readAll().count("starting on"), qsizetype(2));
+    }
+
+
+    void namesAReadOnlyDataDirectory() {
+        QTemporaryDir dir;
+        const auto path = dir.path().toStdString();
+        auto error = test::whileReadOnly(path, [&] {
+            auto desk = app::Desk::open({path, "info", {}});
+            return desk.ok() ? std::string("opened") : desk.error();
+        });
+        QVERIFY2(error.ok(), error.ok() ? "" : error.error().c_str());
+        QCOMPARE(*error, "the data directory " + path + " is read-only: cannot open " + path +
+                             "/openblotter.lock: Read-only file system. OpenBlotter writes its database, logs and FIX files "
+                             "there: make it writable, or use another --data-dir");
+        QVERIFY(QDir(dir.path()).isEmpty());
+    }
+
 
     void reportsAnUnusableDataDirectory() {
         QTemporaryDir dir;
