@@ -58,7 +58,7 @@ public:
     const std::filesystem::path& dataDirectory() const { return dataDirectory_; }
     /// "Simulated broker on 127.0.0.1:PORT" or "FIX: FILE".
     std::string mode() const { return mode_; }
-    /// The data directory was empty: this run made it the demo desk (or a real desk's first start).
+    /// The database is new: this run made it the demo desk (or a real desk's first start).
     bool isNewDirectory() const { return newDirectory_; }
 
 private:
@@ -68,8 +68,6 @@ private:
     Status seedUsers(bool demo);
     /// A desk of real brokers refuses to open while any demo user can still log in with its published password.
     Status refuseDemoPasswords();
-    /// A new directory's opening positions and compliance rules.
-    Status seedDemoCompliance();
     void watchPrices();
 
     store::DirectoryLock lock_;  ///< first, so that it is released last

@@ -25,6 +25,7 @@ struct ActiveBook {
     std::vector<ExecutionRecord> executions;  ///< oldest first
     std::int64_t maxOrderId = 0;
     std::int64_t clOrdIdCounter = 0;
+    std::int64_t deskId = 0;  ///< drawn at random when the database was made, part of every ClOrdID
     std::map<std::string, SessionProgress> inboundProgress;  ///< by FIX session
     std::vector<OrderList> lists;                            ///< staged lists of the orders loaded, and today's
     std::int64_t maxListId = 0;

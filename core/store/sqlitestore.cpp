@@ -8,7 +8,35 @@
 
 namespace ob::store {
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& file, Durability durability) {
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& file, Durability durability,
+                                                       const SetUp& setUp) {
+    std::error_code error;
+    const bool isNew = !std::filesystem::exists(file, error) && !error;
+    if (isNew && setUp) {
+        if (auto refused = refuseStrayJournal(file); !refused) return Error{refused.error()};
+        const std::filesystem::path building(file.string() + ".setup");
+        const auto removeBuilding = [&] {
+            for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+                std::filesystem::remove(building.string() + suffix, error);
+        };
+        removeBuilding();  // what a start that stopped while setting up left
+        const Status filled = [&]() -> Status {
+            auto store = openFile(building, durability);
+            if (!store) return Error{store.error()};
+            return setUp(**store);
+        }();  // closed here: nothing of it is left in a -wal file
+        if (!filled) {
+            removeBuilding();
+            return Error{filled.error()};
+        }
+        if (auto renamed = renameIntoPlace(building, file); !renamed) return Error{renamed.error()};
+    }
+    auto store = openFile(file, durability);
+    if (store) (*store)->isNew_ = isNew;
+    return store;
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::openFile(const std::filesystem::path& file, Durability durability) {
     auto writerDb = openDatabase(file, durability);
     if (!writerDb) return Error{writerDb.error()};
     try {
@@ -47,6 +75,7 @@ Result<ActiveBook> SqliteStore::loadActive(std::string_view fromTradeDate) {
         book.executions = std::move(active.executions);
         book.maxOrderId = repository.maxOrderId();
         book.clOrdIdCounter = repository.counter("cl_ord_id");
+        book.deskId = repository.counter("desk_id");
         book.inboundProgress = repository.inboundProgress();
         PortfolioRepository portfolios(db);
         book.lists = portfolios.loadActiveLists(fromTradeDate);

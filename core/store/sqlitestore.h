@@ -4,6 +4,7 @@
 #include "store/schema.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -16,7 +17,14 @@ class StoreWriter;
 /// reads, so reading never waits for a commit.
 class SqliteStore final : public OrderStore {
 public:
-    static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& file, Durability durability = Durability::Full);
+    /// Fills a new database (reference and demo data) before it gets its name.
+    using SetUp = std::function<Status(OrderStore& store)>;
+
+    /// Opens the database (see openDatabase). When the file does not exist and `setUp` is given,
+    /// the new database is made and set up whole under a temporary name, then renamed into place:
+    /// a start that stops halfway leaves no half-made database behind.
+    static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& file, Durability durability = Durability::Full,
+                                                     const SetUp& setUp = {});
     ~SqliteStore() override;
 
     Result<ActiveBook> loadActive(std::string_view fromTradeDate) override;
@@ -40,11 +48,14 @@ public:
     Status appendAudit(const AuditRecord& record) override;
     Result<std::vector<AuditRecord>> auditTrail(std::size_t limit) override;
 
+    /// This open made the database: it did not exist before.
+    bool isNew() const { return isNew_; }
     const std::filesystem::path& file() const { return file_; }
     StoreWriter& writer() { return *writer_; }
 
 private:
     SqliteStore(std::filesystem::path file, sqlite::Database reader, std::unique_ptr<StoreWriter> writer);
+    static Result<std::unique_ptr<SqliteStore>> openFile(const std::filesystem::path& file, Durability durability);
     template <typename F>
     Status write(F&& work);
     template <typename F>
@@ -54,6 +65,7 @@ private:
     std::mutex readerMutex_;
     sqlite::Database reader_;
     std::unique_ptr<StoreWriter> writer_;
+    bool isNew_ = false;
 };
 
 }  // namespace ob::store

@@ -3,6 +3,7 @@
 #include "util/csv.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -583,6 +584,23 @@ private Q_SLOTS:
         QVERIFY2(third.exitCode == 0, qPrintable(third.stdErr));
     }
 
+    void refusesAnEmptyDatabase() {
+        QTemporaryDir dir;
+        const auto desk = dir.filePath(QStringLiteral("desk"));
+        QVERIFY(QDir().mkpath(desk));
+        const QString database = desk + QStringLiteral("/openblotter.db");
+        QVERIFY(QFile(database).open(QIODevice::WriteOnly));
+        const auto run = runDesk({QStringLiteral("--data-dir"), desk});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.stdErr.contains(database + QStringLiteral(" is empty (0 bytes): it is not a desk's database")),
+                 qPrintable(run.stdErr));
+        QVERIFY2(run.stdErr.contains(QStringLiteral("restore it again. To start a new desk, move the file away")),
+                 qPrintable(run.stdErr));
+        // Untouched: no demo desk, no demo users with their published passwords.
+        QCOMPARE(QFileInfo(database).size(), qint64(0));
+        QCOMPARE(QDir(desk).entryList({QStringLiteral("openblotter.db*")}, QDir::Files),
+                 QStringList{QStringLiteral("openblotter.db")});
+    }
 
     void explainsItself() {
         const auto help = runDesk({QStringLiteral("--help")});

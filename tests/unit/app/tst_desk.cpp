@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "desk.h"
 #include "mountedchild.h"
+#include "store/sqlite.h"
 
 #include <QDir>
 #include <QFile>
@@ -89,6 +90,36 @@ private Q_SLOTS:
         QCOMPARE(log.readAll().count("starting on"), qsizetype(2));
     }
 
+    void seedsOnlyADatabaseItMade() {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("desk")).toStdString();
+        {
+            auto desk = app::Desk::open({path, "info", {}});
+            QVERIFY(desk.ok());
+            QVERIFY((*desk)->isNewDirectory());
+        }
+        {
+            // A database that lost its reference data is damaged, not new.
+            auto db = sqlite::Database::open(path + "/openblotter.db", sqlite::Database::Mode::ReadWrite);
+            db.execute("DELETE FROM accounts; DELETE FROM funds; DELETE FROM instruments;");
+        }
+        auto again = app::Desk::open({path, "info", {}});
+        QVERIFY2(again.ok(), again.ok() ? "" : again.error().c_str());
+        QVERIFY(!(*again)->isNewDirectory());
+        QCOMPARE((*again)->referenceData().instruments.size(), std::size_t(0));
+        QCOMPARE((*again)->referenceData().funds.size(), std::size_t(0));
+    }
+
+    void refusesAnEmptyDatabase() {
+        QTemporaryDir dir;
+        const auto database = dir.filePath(QStringLiteral("openblotter.db"));
+        QVERIFY(QFile(database).open(QIODevice::WriteOnly));
+        auto desk = app::Desk::open({dir.path().toStdString(), "info", {}});
+        QVERIFY(!desk.ok());
+        QVERIFY2(desk.error().find(" is empty (0 bytes): it is not a desk's database") != std::string::npos,
+                 desk.error().c_str());
+        QCOMPARE(QFileInfo(database).size(), qint64(0));
+    }
 
     void namesAReadOnlyDataDirectory() {
         QTemporaryDir dir;
@@ -103,7 +134,6 @@ private Q_SLOTS:
                              "there: make it writable, or use another --data-dir");
         QVERIFY(QDir(dir.path()).isEmpty());
     }
-
 
     void reportsAnUnusableDataDirectory() {
         QTemporaryDir dir;
