@@ -401,6 +401,23 @@ std::vector<std::string> quickCheck(sqlite::Database& db) {
     return problems;
 }
 
+/// The rows that stop migration 6's unique indexes, named for the person who must mend them.
+std::string repeatedRows(sqlite::Database& db) {
+    std::string found;
+    auto executions = db.prepare(
+        "SELECT order_id, exec_id, session, count(*) FROM executions WHERE exec_type <> 'OrderStatus' "
+        "GROUP BY session, order_id, exec_id HAVING count(*) > 1 ORDER BY order_id, exec_id LIMIT 3");
+    while (executions.step())
+        found += std::string(found.empty() ? "" : "; ") + "order " + std::to_string(executions.int64(0)) + " has ExecID " +
+                 executions.text(1) + " of session " + executions.text(2) + " " + std::to_string(executions.int64(3)) + " times";
+    auto clOrdIds = db.prepare(
+        "SELECT cl_ord_id, group_concat(order_id, ' and ') FROM (SELECT * FROM order_cl_ord_ids ORDER BY cl_ord_id, order_id) "
+        "GROUP BY cl_ord_id HAVING count(*) > 1 ORDER BY cl_ord_id LIMIT 3");
+    while (clOrdIds.step())
+        found += std::string(found.empty() ? "" : "; ") + "ClOrdID " + clOrdIds.text(0) + " names orders " + clOrdIds.text(1);
+    return found;
+}
+
 /// Upgrades in one transaction: a migration that fails leaves the file as it was.
 Status upgrade(sqlite::Database& db, const std::filesystem::path& path, int from) {
     const auto backup = path.string() + ".schema-v" + std::to_string(from) + ".bak";
@@ -421,7 +438,14 @@ Status upgrade(sqlite::Database& db, const std::filesystem::path& path, int from
     try {
         migrateTo(db, currentSchemaVersion());
     } catch (const sqlite::SqliteError& e) {
-        return Error{describe(e, path, upgrading) + ". The file was left as it was"};
+        const auto repeated = e.isDuplicate() ? repeatedRows(db) : std::string();
+        if (repeated.empty()) return Error{describe(e, path, upgrading) + ". The file was left as it was"};
+        return Error{upgrading + ": it holds rows that must be unique (" + repeated +
+                     "), as two programs writing to one data directory at once leave them. The file was left as it was "
+                     "(a copy is also kept as " +
+                     backup +
+                     "). Restore the database from a backup made before then, or remove the repeated rows as docs/store.md "
+                     "describes (\"Repeated rows\"), then start again"};
     }
     return {};
 }
