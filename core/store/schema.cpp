@@ -496,7 +496,7 @@ void migrateTo(sqlite::Database& db, int version) {
     transaction.commit();
 }
 
-Result<sqlite::Database> openDatabase(const std::filesystem::path& path, Durability durability) {
+Result<sqlite::Database> openDatabase(const std::filesystem::path& path, Durability durability, Check check) {
     const std::string name = path.string();
     const auto directory = directoryOf(path);
     try {
@@ -528,7 +528,12 @@ Result<sqlite::Database> openDatabase(const std::filesystem::path& path, Durabil
             return Error{name + " was written by a newer OpenBlotter (schema " + std::to_string(version) +
                          "; this version reads up to " + std::to_string(currentSchemaVersion()) + "). " + kLeftUntouched +
                          ". Use a newer OpenBlotter or another data directory"};
-        if (const auto problems = quickCheck(db); !problems.empty()) {
+        const bool wal = [&] {
+            auto mode = db.prepare("PRAGMA journal_mode");  // asked, not set: nothing is written
+            return mode.step() && mode.text(0) == "wal";
+        }();
+        const bool whole = check == Check::Whole || version < currentSchemaVersion() || !wal;
+        if (const auto problems = whole ? quickCheck(db) : std::vector<std::string>(); !problems.empty()) {
             std::string found;
             for (const auto& problem : problems) found += (found.empty() ? "" : "; ") + problem;
             return Error{name + " is damaged: SQLite's check of the file found: " + found + ". " + kLeftUntouched +

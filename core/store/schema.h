@@ -19,13 +19,20 @@ constexpr std::int32_t kApplicationId = 0x4F424C54;
 /// The schema version this build writes.
 int currentSchemaVersion();
 
+/// How much of an existing file is checked before anything is written to it.
+enum class Check {
+    Whole,      ///< PRAGMA quick_check: every page and every b-tree
+    Unchanged,  ///< the caller knows the file is exactly as a whole check and a clean close left it (CheckSeal)
+};
+
 /// Opens the database file, making it when absent (whole, under a temporary name, then renamed
 /// into place). A file that is empty, not an OpenBlotter database, damaged (PRAGMA quick_check),
 /// or written by a newer version is refused with the reason and what to do, and left untouched:
 /// nothing is written to a file before it passed these checks. An older schema is upgraded in
 /// place in one transaction, after a copy of the old file is kept beside it. A read-only data
-/// directory and a full disk are named as such.
-Result<sqlite::Database> openDatabase(const std::filesystem::path& path, Durability durability);
+/// directory and a full disk are named as such. A file to be upgraded, or not in WAL mode, is
+/// checked whole whatever `check` says.
+Result<sqlite::Database> openDatabase(const std::filesystem::path& path, Durability durability, Check check = Check::Whole);
 
 /// Refuses to make a database at `path` while a write-ahead log or rollback journal of a
 /// database that was there lies beside it: SQLite would apply it to the new file.

@@ -3,6 +3,7 @@
 #include "store/orderstore.h"
 #include "store/schema.h"
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -14,7 +15,8 @@ class StoreWriter;
 
 /// The desktop's store: one SQLite file in WAL mode. A writer thread with
 /// its own connection commits units in groups; a second connection answers
-/// reads, so reading never waits for a commit.
+/// reads, so reading never waits for a commit. A file is checked whole at
+/// open unless a clean close sealed it since its last whole check (CheckSeal).
 class SqliteStore final : public OrderStore {
 public:
     /// Fills a new database (reference and demo data) before it gets its name.
@@ -66,6 +68,8 @@ private:
     sqlite::Database reader_;
     std::unique_ptr<StoreWriter> writer_;
     bool isNew_ = false;
+    Timestamp checkedAt_;                ///< when the file was last checked whole: sealed with it on a clean close
+    std::atomic<bool> damaged_ = false;  ///< a read found damage: the file is not sealed
 };
 
 }  // namespace ob::store

@@ -1,4 +1,5 @@
 #include "mountedchild.h"
+#include "store/checkseal.h"
 #include "store/schema.h"
 #include "store/sqlitestore.h"
 
@@ -41,6 +42,17 @@ void makeDatabase(const std::string& path, int auditRows) {
 }
 
 std::string errorOf(const Result<sqlite::Database>& opened) { return opened.ok() ? "opened" : opened.error(); }
+
+std::int64_t auditTrailRootPage(const std::string& path) {
+    auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadOnly);
+    return db.queryInt64("SELECT rootpage FROM sqlite_schema WHERE name = 'audit_log'");
+}
+
+/// Overwrites page `page` (of 4096 bytes, SQLite's default) with garbage.
+bool garblePage(const std::string& path, std::int64_t page) {
+    QFile file(QString::fromStdString(path));
+    return file.open(QIODevice::ReadWrite) && file.seek((page - 1) * 4096) && file.write(QByteArray(4096, '\xA5')) == 4096;
+}
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -89,20 +101,14 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const auto path = dir.filePath(QStringLiteral("openblotter.db")).toStdString();
         makeDatabase(path, 3000);
-        std::int64_t rootPage = 0;
-        std::int64_t pageSize = 0;
+        const auto rootPage = auditTrailRootPage(path);
         {
-            auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadOnly);
-            rootPage = db.queryInt64("SELECT rootpage FROM sqlite_schema WHERE name = 'audit_log'");
-            pageSize = db.queryInt64("PRAGMA page_size");
             // Enough rows that the root is an interior page above many leaves.
+            auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadOnly);
+            QCOMPARE(db.queryInt64("PRAGMA page_size"), std::int64_t(4096));
             QVERIFY(db.queryInt64("PRAGMA page_count") > rootPage + 50);
         }
-        QFile file(QString::fromStdString(path));
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        QVERIFY(file.seek((rootPage - 1) * pageSize));
-        QCOMPARE(file.write(QByteArray(int(pageSize), '\xA5')), qint64(pageSize));
-        file.close();
+        QVERIFY(garblePage(path, rootPage));
         const auto before = fileHash(path);
 
         const auto error = errorOf(store::openDatabase(path, store::Durability::Full));
@@ -120,22 +126,17 @@ private Q_SLOTS:
         const auto original = dir.filePath(QStringLiteral("original.db")).toStdString();
         const auto path = dir.filePath(QStringLiteral("openblotter.db")).toStdString();
         makeDatabase(original, 3000);
-        std::int64_t rootPage = 0;
+        const auto rootPage = auditTrailRootPage(original);
         {
             // A desk that crashed: its last commit is still in the write-ahead log, not yet in the file.
             auto db = sqlite::Database::open(original, sqlite::Database::Mode::ReadWrite);
-            rootPage = db.queryInt64("SELECT rootpage FROM sqlite_schema WHERE name = 'audit_log'");
             db.execute("PRAGMA journal_mode = WAL");
             db.execute("PRAGMA wal_autocheckpoint = 0");
             db.execute("INSERT INTO counters (name, value) VALUES ('cl_ord_id', 42)");
             QVERIFY(QFile::copy(QString::fromStdString(original), QString::fromStdString(path)));
             QVERIFY(QFile::copy(QString::fromStdString(original + "-wal"), QString::fromStdString(path + "-wal")));
         }
-        QFile file(QString::fromStdString(path));
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        QVERIFY(file.seek((rootPage - 1) * 4096));
-        QCOMPARE(file.write(QByteArray(4096, '\xA5')), qint64(4096));
-        file.close();
+        QVERIFY(garblePage(path, rootPage));
         const auto before = fileHash(path);
         const auto logBefore = fileHash(path + "-wal");
 
@@ -144,6 +145,60 @@ private Q_SLOTS:
         // Closing did not copy the log into the damaged file.
         QCOMPARE(fileHash(path), before);
         QCOMPARE(fileHash(path + "-wal"), logBefore);
+    }
+
+    void checksAFileChangedSinceItWasSealed() {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("openblotter.db")).toStdString();
+        makeDatabase(path, 3000);
+        QVERIFY(store::SqliteStore::open(path).ok());  // checked whole, sealed when closed
+        QVERIFY(exists(store::CheckSeal::fileOf(path).string()));
+        const auto rootPage = auditTrailRootPage(path);
+        QVERIFY(garblePage(path, rootPage));
+        const auto before = fileHash(path);
+
+        auto store = store::SqliteStore::open(path);
+        QVERIFY(!store.ok());
+        QVERIFY2(contains(store.error(), path + " is damaged: SQLite's check of the file found: Page " +
+                                             std::to_string(rootPage) + ": btreeInitPage() returns error code 11"),
+                 store.error().c_str());
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void checksASealedFileWholeOnlyOnceAWeek() {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("openblotter.db")).toStdString();
+        makeDatabase(path, 10);
+        QVERIFY(store::SqliteStore::open(path).ok());
+        // The seal: the file's identity, then when it was last checked whole (ns since 1970).
+        const auto sealFile = QString::fromStdString(store::CheckSeal::fileOf(path).string());
+        const auto sealedWhenChecked = [&](std::int64_t checkedAt) {
+            QFile seal(sealFile);
+            if (!seal.open(QIODevice::ReadOnly)) return false;
+            const auto identity = seal.readLine();
+            seal.close();
+            if (!seal.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
+            seal.write(identity + QByteArray::number(checkedAt) + "\n");
+            return true;
+        };
+        const auto lastChecked = [&] {
+            QFile seal(sealFile);
+            if (!seal.open(QIODevice::ReadOnly)) return std::int64_t(-1);
+            seal.readLine();
+            return std::int64_t(seal.readLine().trimmed().toLongLong());
+        };
+        const std::int64_t day = 86'400'000'000'000;
+        // Checked whole three days ago and unchanged since: this start does not check it again.
+        const auto threeDaysAgo = toNanos(nowUtc()) - 3 * day;
+        QVERIFY(sealedWhenChecked(threeDaysAgo));
+        QVERIFY(store::SqliteStore::open(path).ok());
+        QCOMPARE(lastChecked(), threeDaysAgo);
+        // Eight days ago: checked whole again now.
+        const auto eightDaysAgo = toNanos(nowUtc()) - 8 * day;
+        QVERIFY(sealedWhenChecked(eightDaysAgo));
+        const auto start = toNanos(nowUtc());
+        QVERIFY(store::SqliteStore::open(path).ok());
+        QVERIFY2(lastChecked() >= start, std::to_string(lastChecked()).c_str());
     }
 
     void refusesToMakeADatabaseBesideAStrayWriteAheadLog() {
