@@ -68,33 +68,68 @@ SimulatorConfig simulatorFor(const std::vector<Instrument>& instruments) {
     return config;
 }
 
+namespace {
+
+/// A new database's reference data, opening positions, model portfolios and compliance rules: the demo desk's.
+Status setUpNewDesk(OrderStore& store) {
+    auto reference = demoReferenceData();
+    if (!reference) return Error{reference.error()};
+    if (auto saved = store.saveReferenceData(*reference); !saved) return saved;
+    spdlog::info("new data directory: loaded the demo desk's {} instruments, {} funds and {} accounts",
+                 reference->instruments.size(), reference->funds.size(), reference->accounts.size());
+
+    auto positionsTable = CsvTable::parse(demo::positionsCsv());
+    if (!positionsTable) return Error{"demo positions: " + positionsTable.error()};
+    auto positions = parseOpeningPositions(*positionsTable);
+    if (!positions) return Error{"demo positions: " + positions.error()};
+    if (auto saved = store.saveOpeningPositions(*positions); !saved) return saved;
+    const std::pair<const char*, std::string_view> models[] = {{"US-CORE", demo::modelUsCoreCsv()},
+                                                               {"GLOBAL-BALANCED", demo::modelGlobalBalancedCsv()}};
+    for (const auto& [name, text] : models) {
+        auto table = CsvTable::parse(text);
+        auto model = table ? parseModel(*table) : Result<ModelPortfolio>(Error{table.error()});
+        if (!model) return Error{std::string("demo model ") + name + ": " + model.error()};
+        model->name = name;
+        if (auto saved =
+                store.saveModel(*model, {0, nowUtc(), "system", Role::Administrator, "model.save", "model " + model->name,
+                                         "demo model portfolio, " + std::to_string(model->weights.size()) + " weights"});
+            !saved)
+            return saved;
+    }
+    auto rules = demoRules();
+    if (!rules) return Error{rules.error()};
+    if (auto saved = store.saveRules(*rules); !saved) return saved;
+    return store.appendAudit({0, nowUtc(), "system", Role::Administrator, "rules.import", "rules",
+                              "the demo rule set: " + std::to_string(rules->rules.size()) + " rules, " +
+                                  std::to_string(rules->locates.size()) + " locates"});
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
     std::error_code error;
     // The book, its logs and the FIX messages are the owner's alone.
     if (std::filesystem::create_directories(options.dataDirectory, error))
         std::filesystem::permissions(options.dataDirectory, std::filesystem::perms::owner_all, error);
     if (error) return Error{"cannot create the data directory " + options.dataDirectory.string() + ": " + error.message()};
+    // Before anything else writes there (the logs, the database): one process per data directory.
+    auto lock = store::DirectoryLock::acquire(options.dataDirectory, options.program);
+    if (!lock) return Error{lock.error()};
     if (auto logging = setupLogging(options.dataDirectory / "logs", options.logLevel); !logging) return Error{logging.error()};
     spdlog::info("OpenBlotter {} starting on {}", OPENBLOTTER_VERSION, options.dataDirectory.string());
 
     std::unique_ptr<Desk> desk(new Desk);
+    desk->lock_ = std::move(*lock);
     desk->dataDirectory_ = options.dataDirectory;
-    auto store = store::SqliteStore::open(options.dataDirectory / "openblotter.db");
+    // Only a database this start makes gets the demo data, before it gets its name: one that lost
+    // its data is not a new desk, and a start that stops halfway leaves no half-made desk.
+    auto store = store::SqliteStore::open(options.dataDirectory / "openblotter.db", store::Durability::Full, setUpNewDesk);
     if (!store) return Error{store.error()};
+    desk->newDirectory_ = (*store)->isNew();
     desk->store_ = std::move(*store);
 
     auto reference = desk->store_->loadReferenceData();
     if (!reference) return Error{reference.error()};
-    const bool newDirectory = reference->instruments.empty() && reference->funds.empty();
-    desk->newDirectory_ = newDirectory;
-    if (newDirectory) {
-        auto demo = demoReferenceData();
-        if (!demo) return Error{demo.error()};
-        if (auto saved = desk->store_->saveReferenceData(*demo); !saved) return Error{saved.error()};
-        spdlog::info("new data directory: loaded the demo desk's {} instruments, {} funds and {} accounts",
-                     demo->instruments.size(), demo->funds.size(), demo->accounts.size());
-        reference = std::move(demo);
-    }
     desk->referenceData_ = std::move(*reference);
     // Demo users, whose passwords are published, only on a desk of the simulated broker, or when asked for.
     const char* demoUsers = std::getenv("OPENBLOTTER_DEMO_USERS");
@@ -102,8 +137,6 @@ Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
     if (auto seeded = desk->seedUsers(demo); !seeded) return Error{seeded.error()};
     if (!demo)
         if (auto safe = desk->refuseDemoPasswords(); !safe) return Error{safe.error()};
-    if (newDirectory)
-        if (auto seeded = desk->seedDemoCompliance(); !seeded) return Error{seeded.error()};
 
     auto* prices = &desk->prices_;
     desk->compliance_ = std::make_unique<ComplianceEngine>(
@@ -161,33 +194,6 @@ Status Desk::refuseDemoPasswords() {
     return Error{"this data directory's demo users still have their published passwords (" + names +
                  "): a desk connected to a real broker must not. Use a new --data-dir for the real broker, or, "
                  "without --fix-settings, give these users new passwords or disable them (--set-user)"};
-}
-
-Status Desk::seedDemoCompliance() {
-    auto positionsTable = CsvTable::parse(demo::positionsCsv());
-    if (!positionsTable) return Error{"demo positions: " + positionsTable.error()};
-    auto positions = parseOpeningPositions(*positionsTable);
-    if (!positions) return Error{"demo positions: " + positions.error()};
-    if (auto saved = store_->saveOpeningPositions(*positions); !saved) return saved;
-    const std::pair<const char*, std::string_view> models[] = {{"US-CORE", demo::modelUsCoreCsv()},
-                                                               {"GLOBAL-BALANCED", demo::modelGlobalBalancedCsv()}};
-    for (const auto& [name, text] : models) {
-        auto table = CsvTable::parse(text);
-        auto model = table ? parseModel(*table) : Result<ModelPortfolio>(Error{table.error()});
-        if (!model) return Error{std::string("demo model ") + name + ": " + model.error()};
-        model->name = name;
-        if (auto saved =
-                store_->saveModel(*model, {0, nowUtc(), "system", Role::Administrator, "model.save", "model " + model->name,
-                                           "demo model portfolio, " + std::to_string(model->weights.size()) + " weights"});
-            !saved)
-            return saved;
-    }
-    auto rules = demoRules();
-    if (!rules) return Error{rules.error()};
-    if (auto saved = store_->saveRules(*rules); !saved) return saved;
-    return store_->appendAudit({0, nowUtc(), "system", Role::Administrator, "rules.import", "rules",
-                                "the demo rule set: " + std::to_string(rules->rules.size()) + " rules, " +
-                                    std::to_string(rules->locates.size()) + " locates"});
 }
 
 void Desk::watchPrices() {

@@ -4,6 +4,7 @@
 #include "engine/orderengine.h"
 #include "fix/fixgateway.h"
 #include "sim/simulator.h"
+#include "store/directorylock.h"
 #include "store/orderstore.h"
 
 #include <condition_variable>
@@ -19,6 +20,7 @@ namespace ob::app {
 ///   openblotter.db      the order database (SQLite, WAL)
 ///   fix/                FIX sequence numbers and stored messages, the message log, data dictionaries
 ///   logs/               rotating log files
+///   openblotter.lock    held by the one process using the directory, naming it
 /// A new directory starts with the demo desk: instruments, funds, accounts,
 /// exchange rates, opening positions, compliance rules and a user per role.
 /// Without FIX settings the desk runs the simulated broker in-process on
@@ -29,9 +31,13 @@ public:
         std::filesystem::path dataDirectory;
         std::string logLevel = "info";
         std::optional<std::filesystem::path> fixSettings;
+        /// How a program refused the data directory while this desk holds it names this one
+        /// ("openblotter --headless"); empty: the process's name.
+        std::string program = {};
     };
 
-    /// Starts logging, opens the store, loads the reference data and prepares
+    /// Locks the data directory to this process (a second program is refused, naming this one),
+    /// starts logging, opens the store, loads the reference data and prepares
     /// the FIX sessions (and the simulator). The engine does not run yet, so
     /// that listeners can subscribe first.
     static Result<std::unique_ptr<Desk>> open(const Options& options);
@@ -52,7 +58,7 @@ public:
     const std::filesystem::path& dataDirectory() const { return dataDirectory_; }
     /// "Simulated broker on 127.0.0.1:PORT" or "FIX: FILE".
     std::string mode() const { return mode_; }
-    /// The data directory was empty: this run made it the demo desk (or a real desk's first start).
+    /// The database is new: this run made it the demo desk (or a real desk's first start).
     bool isNewDirectory() const { return newDirectory_; }
 
 private:
@@ -62,10 +68,9 @@ private:
     Status seedUsers(bool demo);
     /// A desk of real brokers refuses to open while any demo user can still log in with its published password.
     Status refuseDemoPasswords();
-    /// A new directory's opening positions and compliance rules.
-    Status seedDemoCompliance();
     void watchPrices();
 
+    store::DirectoryLock lock_;  ///< first, so that it is released last
     std::filesystem::path dataDirectory_;
     std::unique_ptr<OrderStore> store_;
     std::unique_ptr<ComplianceEngine> compliance_;

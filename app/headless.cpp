@@ -137,7 +137,7 @@ Status importModel(OrderStore& store, const std::filesystem::path& path, const A
 }  // namespace
 
 int runHeadless(const CommandLine& options) {
-    auto opened = Desk::open({options.dataDirectory, options.logLevel, options.fixSettings});
+    auto opened = Desk::open({options.dataDirectory, options.logLevel, options.fixSettings, "openblotter --headless"});
     if (!opened) return fail(opened.error());
     Desk& desk = **opened;
     auto secret = password(options);

@@ -42,7 +42,7 @@ int runDesktop(int argc, char** argv) {
     const auto options = app::parseCommandLine(QApplication::arguments());
     if (options.exitNow) return options.exitCode;
 
-    auto opened = app::Desk::open({options.dataDirectory, options.logLevel, options.fixSettings});
+    auto opened = app::Desk::open({options.dataDirectory, options.logLevel, options.fixSettings, "openblotter (desktop)"});
     if (!opened) return failStart(opened.error());
     auto& desk = **opened;
 

@@ -1,9 +1,19 @@
 #include "schema.h"
 
+#include "store/diskerrors.h"
+
 #include <spdlog/spdlog.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <array>
+#include <cerrno>
+#include <cstring>
+#include <optional>
+#include <sstream>
 #include <system_error>
+#include <vector>
 
 namespace ob::store {
 
@@ -293,6 +303,28 @@ constexpr std::array kMigrations{
             PRIMARY KEY (model, symbol)
         ) WITHOUT ROWID;
     )sql"},
+    Migration{6, "one process's book: unique executions and ClOrdIDs, requests handed over, unconfirmed orders, the desk id",
+              R"sql(
+        -- Every execution once per session, order and ExecID; status reports (ExecType I) may repeat an ExecID.
+        CREATE UNIQUE INDEX executions_unique ON executions(session, order_id, exec_id) WHERE exec_type <> 'OrderStatus';
+        -- A ClOrdID names one order, for ever (see the trigger below for the same session).
+        CREATE UNIQUE INDEX order_cl_ord_ids_unique ON order_cl_ord_ids(cl_ord_id);
+        -- Every write of an order writes its whole chain again with INSERT OR IGNORE, which would drop
+        -- a clash on the primary key (the same session) without a word: a ClOrdID already used by
+        -- another order fails the transaction instead. Re-writing an order's own links stays cheap.
+        CREATE TRIGGER order_cl_ord_ids_one_order BEFORE INSERT ON order_cl_ord_ids
+            WHEN EXISTS (SELECT 1 FROM order_cl_ord_ids WHERE cl_ord_id = NEW.cl_ord_id AND order_id <> NEW.order_id)
+            BEGIN SELECT RAISE(ABORT, 'a ClOrdID already used by another order'); END;
+        -- When each request was handed to the FIX session; NULL while committed but not yet handed over.
+        -- Requests from before this version were handed over by construction: 0 marks "at an unknown time".
+        ALTER TABLE order_cl_ord_ids ADD COLUMN sent_at INTEGER;
+        UPDATE order_cl_ord_ids SET sent_at = 0;
+        -- An order whose state at the broker no one could confirm (a status request went unanswered or was refused).
+        ALTER TABLE orders ADD COLUMN unconfirmed INTEGER NOT NULL DEFAULT 0;
+        -- The desk's identity, part of every ClOrdID: drawn at random when the database is made.
+        -- (random() & 1048575 rather than abs(random()) % 1048576: abs() fails on the smallest integer.)
+        INSERT INTO counters (name, value) VALUES ('desk_id', random() & 1048575) ON CONFLICT(name) DO NOTHING;
+    )sql"},
 };
 
 int userVersion(sqlite::Database& db) { return static_cast<int>(db.queryInt64("PRAGMA user_version")); }
@@ -308,19 +340,113 @@ void applyPragmas(sqlite::Database& db, Durability durability) {
     db.execute("PRAGMA cache_size = -65536");
 }
 
+std::filesystem::path directoryOf(const std::filesystem::path& file) {
+    return file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+}
+
+const char* const kLeftUntouched = "The file was left untouched";
+const char* const kRestoreOrMoveAway =
+    "If you restored it from a backup, the copy is incomplete or damaged: restore it again. To start a new desk, move "
+    "the file away or use another --data-dir";
+
+/// What a failed SQLite call while opening means to the user: a damaged file, a full disk, a
+/// read-only directory, or else SQLite's own words.
+std::string describe(const sqlite::SqliteError& e, const std::filesystem::path& path, const std::string& doing) {
+    const auto directory = directoryOf(path);
+    const std::string detail = doing + ": " + e.what();
+    if (e.isCorruption())
+        return path.string() + " is damaged or is not a database (" + e.what() + "). " + kLeftUntouched + ". " +
+               kRestoreOrMoveAway;
+    if (e.isDiskFull()) return fullDisk(directory, detail);
+    if (e.isReadOnly()) return readOnlyDirectory(directory, detail);
+    if (auto explained = explainDiskError(directory, e.systemError(), detail)) return *explained;
+    return detail;
+}
+
+void removeWithJournal(const std::filesystem::path& path) {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+    std::filesystem::remove(path.string() + "-journal", ignored);
+}
+
+/// Makes a new database whole under a temporary name and renames it into place, so that a crash
+/// while making it never leaves an empty or half-made file under the database's own name.
+Status createDatabase(const std::filesystem::path& path) {
+    const std::filesystem::path building(path.string() + ".new");
+    removeWithJournal(building);  // what a start that crashed while making it left
+    try {
+        auto db = sqlite::Database::open(building, sqlite::Database::Mode::ReadWriteCreate);
+        migrateTo(db, currentSchemaVersion());
+    } catch (const sqlite::SqliteError& e) {
+        removeWithJournal(building);
+        return Error{describe(e, path, "cannot make the database " + path.string())};
+    }
+    // A new connection commits with synchronous = FULL: the file is on the disk before it gets its name.
+    if (auto renamed = renameIntoPlace(building, path); !renamed) return renamed;
+    spdlog::info("made a new database {}", path.string());
+    return {};
+}
+
+/// Problems PRAGMA quick_check finds (every page and b-tree readable and well formed; about as
+/// fast as reading the file), at most the first few; none when the file is sound.
+std::vector<std::string> quickCheck(sqlite::Database& db) {
+    std::vector<std::string> problems;
+    auto check = db.prepare("PRAGMA quick_check(3)");
+    while (check.step()) {
+        // A row may hold several lines; "*** in database main ***" only heads them.
+        std::istringstream lines(check.text(0));
+        for (std::string line; std::getline(lines, line);)
+            if (line != "ok" && line.rfind("*** in database", 0) != 0) problems.push_back(line);
+    }
+    return problems;
+}
+
+/// The rows that stop migration 6's unique indexes, named for the person who must mend them.
+std::string repeatedRows(sqlite::Database& db) {
+    std::string found;
+    auto executions = db.prepare(
+        "SELECT order_id, exec_id, session, count(*) FROM executions WHERE exec_type <> 'OrderStatus' "
+        "GROUP BY session, order_id, exec_id HAVING count(*) > 1 ORDER BY order_id, exec_id LIMIT 3");
+    while (executions.step())
+        found += std::string(found.empty() ? "" : "; ") + "order " + std::to_string(executions.int64(0)) + " has ExecID " +
+                 executions.text(1) + " of session " + executions.text(2) + " " + std::to_string(executions.int64(3)) + " times";
+    auto clOrdIds = db.prepare(
+        "SELECT cl_ord_id, group_concat(order_id, ' and ') FROM (SELECT * FROM order_cl_ord_ids ORDER BY cl_ord_id, order_id) "
+        "GROUP BY cl_ord_id HAVING count(*) > 1 ORDER BY cl_ord_id LIMIT 3");
+    while (clOrdIds.step())
+        found += std::string(found.empty() ? "" : "; ") + "ClOrdID " + clOrdIds.text(0) + " names orders " + clOrdIds.text(1);
+    return found;
+}
+
+/// Upgrades in one transaction: a migration that fails leaves the file as it was.
 Status upgrade(sqlite::Database& db, const std::filesystem::path& path, int from) {
     const auto backup = path.string() + ".schema-v" + std::to_string(from) + ".bak";
+    const auto upgrading = "cannot upgrade " + path.string() + " from schema " + std::to_string(from) + " to " +
+                           std::to_string(currentSchemaVersion());
     std::error_code ignored;
     std::filesystem::remove(backup, ignored);
     try {
         auto copy = db.prepare("VACUUM INTO ?");
         copy.bind(1, backup).execute();
     } catch (const sqlite::SqliteError& e) {
-        return Error{"cannot keep a copy of " + path.string() + " before upgrading it: " + e.what()};
+        std::filesystem::remove(backup, ignored);
+        return Error{describe(e, path, "cannot keep a copy of " + path.string() + " before upgrading it") + ". " +
+                     kLeftUntouched};
     }
     spdlog::info("upgrading {} from schema {} to {}; the old file is kept as {}", path.string(), from, currentSchemaVersion(),
                  backup);
-    migrateTo(db, currentSchemaVersion());
+    try {
+        migrateTo(db, currentSchemaVersion());
+    } catch (const sqlite::SqliteError& e) {
+        const auto repeated = e.isDuplicate() ? repeatedRows(db) : std::string();
+        if (repeated.empty()) return Error{describe(e, path, upgrading) + ". The file was left as it was"};
+        return Error{upgrading + ": it holds rows that must be unique (" + repeated +
+                     "), as two programs writing to one data directory at once leave them. The file was left as it was "
+                     "(a copy is also kept as " +
+                     backup +
+                     "). Restore the database from a backup made before then, or remove the repeated rows as docs/store.md "
+                     "describes (\"Repeated rows\"), then start again"};
+    }
     return {};
 }
 
@@ -328,48 +454,101 @@ Status upgrade(sqlite::Database& db, const std::filesystem::path& path, int from
 
 int currentSchemaVersion() { return kMigrations.back().version; }
 
-void migrateTo(sqlite::Database& db, int version) {
-    for (const auto& migration : kMigrations) {
-        if (migration.version <= userVersion(db) || migration.version > version) continue;
-        sqlite::Transaction transaction(db);
-        db.execute(migration.sql);
-        db.execute("PRAGMA user_version = " + std::to_string(migration.version));
-        transaction.commit();
-        spdlog::debug("schema migration {} applied: {}", migration.version, migration.description);
+Status refuseStrayJournal(const std::filesystem::path& path) {
+    // A journal left beside a database that is gone belongs to that database.
+    for (const char* suffix : {"-wal", "-journal"}) {
+        const std::filesystem::path journal(path.string() + suffix);
+        std::error_code error;
+        const auto size = std::filesystem::file_size(journal, error);
+        if (error || size == 0) continue;
+        return Error{path.string() + " does not exist, but its " + journal.filename().string() + " (" + std::to_string(size) +
+                     " bytes) does: the database was moved or deleted without it, and a new database of that name would take "
+                     "in its contents. Put the database back beside it; or, to start a new desk here, move " +
+                     journal.filename().string() + " (and any " + path.filename().string() + "-shm) away. Nothing was changed"};
     }
+    return {};
 }
 
-Result<sqlite::Database> openDatabase(const std::filesystem::path& path, Durability durability) {
+Status renameIntoPlace(const std::filesystem::path& from, const std::filesystem::path& to) {
+    if (::rename(from.c_str(), to.c_str()) != 0) {
+        const int code = errno;
+        const auto detail = "cannot rename " + from.string() + " to " + to.string() + ": " + std::strerror(code);
+        return Error{explainDiskError(directoryOf(to), code, detail).value_or(detail)};
+    }
+    const int fd = ::open(directoryOf(to).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+    return {};
+}
+
+void migrateTo(sqlite::Database& db, int version) {
+    const int from = userVersion(db);
+    if (from >= version) return;
+    sqlite::Transaction transaction(db);
+    for (const auto& migration : kMigrations) {
+        if (migration.version <= from || migration.version > version) continue;
+        db.execute(migration.sql);
+        db.execute("PRAGMA user_version = " + std::to_string(migration.version));
+        spdlog::debug("schema migration {}: {}", migration.version, migration.description);
+    }
+    transaction.commit();
+}
+
+Result<sqlite::Database> openDatabase(const std::filesystem::path& path, Durability durability, Check check) {
     const std::string name = path.string();
-    const std::string untouched = "; the file was left untouched";
+    const auto directory = directoryOf(path);
     try {
-        const bool exists = std::filesystem::exists(path);
-        auto db =
-            sqlite::Database::open(path, exists ? sqlite::Database::Mode::ReadWrite : sqlite::Database::Mode::ReadWriteCreate);
+        // Nothing is written to the file until it is known to be ours, of a version we read, and sound.
+        if (::access(directory.c_str(), W_OK) != 0)
+            return Error{
+                explainDiskError(directory, errno, "cannot write in it").value_or("cannot write in " + directory.string())};
+        if (!std::filesystem::exists(path)) {
+            if (auto refused = refuseStrayJournal(path); !refused) return Error{refused.error()};
+            if (auto made = createDatabase(path); !made) return Error{made.error()};
+        } else if (std::filesystem::file_size(path) == 0) {
+            // SQLite would take an empty file for a new database (and delete a write-ahead log beside it).
+            return Error{name + " is empty (0 bytes): it is not a desk's database. " + kLeftUntouched + ". " +
+                         kRestoreOrMoveAway};
+        } else if (::access(name.c_str(), W_OK) != 0) {
+            return Error{explainDiskError(directory, errno, "its database " + name + " cannot be written")
+                             .value_or("cannot write " + name)};
+        }
+        auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadWrite);
+        // A write-ahead log left by a crash is read, not copied into the file, until the file passed.
+        db.setCheckpointOnClose(false);
 
-        // Read before writing anything: a foreign or damaged file must stay as it is.
         const auto applicationId = db.queryInt64("PRAGMA application_id");
+        if (applicationId != kApplicationId)
+            return Error{name + " is not an OpenBlotter database (its application id is " + std::to_string(applicationId) +
+                         "). " + kLeftUntouched + ". If it is another program's, move it away or use another --data-dir"};
         const int version = userVersion(db);
-        const auto objects = db.queryInt64("SELECT count(*) FROM sqlite_schema");
-        const bool blank = applicationId == 0 && version == 0 && objects == 0;
-
-        if (!blank && applicationId != kApplicationId)
-            return Error{name + " is not an OpenBlotter database (its application id is " + std::to_string(applicationId) + ")" +
-                         untouched};
         if (version > currentSchemaVersion())
             return Error{name + " was written by a newer OpenBlotter (schema " + std::to_string(version) +
-                         "; this version reads up to " + std::to_string(currentSchemaVersion()) + ")" + untouched +
+                         "; this version reads up to " + std::to_string(currentSchemaVersion()) + "). " + kLeftUntouched +
                          ". Use a newer OpenBlotter or another data directory"};
-
-        applyPragmas(db, durability);
-        if (blank) {
-            migrateTo(db, currentSchemaVersion());
-        } else if (version < currentSchemaVersion()) {
-            if (auto upgraded = upgrade(db, path, version); !upgraded) return Error{upgraded.error()};
+        const bool wal = [&] {
+            auto mode = db.prepare("PRAGMA journal_mode");  // asked, not set: nothing is written
+            return mode.step() && mode.text(0) == "wal";
+        }();
+        const bool whole = check == Check::Whole || version < currentSchemaVersion() || !wal;
+        if (const auto problems = whole ? quickCheck(db) : std::vector<std::string>(); !problems.empty()) {
+            std::string found;
+            for (const auto& problem : problems) found += (found.empty() ? "" : "; ") + problem;
+            return Error{name + " is damaged: SQLite's check of the file found: " + found + ". " + kLeftUntouched +
+                         ". Restore it from a backup while OpenBlotter is closed"};
         }
+
+        db.setCheckpointOnClose(true);
+        if (version < currentSchemaVersion())
+            if (auto upgraded = upgrade(db, path, version); !upgraded) return Error{upgraded.error()};
+        applyPragmas(db, durability);
         return db;
     } catch (const sqlite::SqliteError& e) {
-        if (e.isCorruption()) return Error{name + " is damaged or is not a database (" + e.what() + ")" + untouched};
+        return Error{describe(e, path, "cannot open " + name)};
+    } catch (const std::filesystem::filesystem_error& e) {
+        if (auto explained = explainDiskError(directory, e.code().value(), e.what())) return Error{*explained};
         return Error{"cannot open " + name + ": " + e.what()};
     }
 }

@@ -11,6 +11,25 @@ bool SqliteError::isCorruption() const {
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
+bool SqliteError::isDuplicate() const { return code_ == SQLITE_CONSTRAINT_UNIQUE || code_ == SQLITE_CONSTRAINT_PRIMARYKEY; }
+bool SqliteError::isDiskFull() const { return (code_ & 0xff) == SQLITE_FULL; }
+bool SqliteError::isReadOnly() const { return (code_ & 0xff) == SQLITE_READONLY; }
+
+namespace {
+
+/// The errno behind a failed file operation: SQLite keeps it, but only an I/O-level failure makes it meaningful.
+int systemErrorOf(sqlite3* db, int code) {
+    switch (code & 0xff) {
+        case SQLITE_IOERR:
+        case SQLITE_CANTOPEN:
+        case SQLITE_FULL:
+        case SQLITE_READONLY: return db ? sqlite3_system_errno(db) : 0;
+        default: return 0;
+    }
+}
+
+}  // namespace
+
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
     const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
     if (rc != SQLITE_OK) {
@@ -37,7 +56,7 @@ Statement& Statement::operator=(Statement&& other) noexcept {
 
 void Statement::fail(int code) const {
     const char* sql = stmt_ ? sqlite3_sql(stmt_) : "";
-    throw SqliteError(code, std::string(sqlite3_errmsg(db_)) + " in: " + (sql ? sql : ""));
+    throw SqliteError(code, std::string(sqlite3_errmsg(db_)) + " in: " + (sql ? sql : ""), systemErrorOf(db_, code));
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {
@@ -119,7 +138,7 @@ Database Database::open(const std::filesystem::path& path, Mode mode) {
     const int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         const std::string reason = db.db_ ? sqlite3_errmsg(db.db_) : sqlite3_errstr(rc);
-        throw SqliteError(rc, "cannot open " + path.string() + ": " + reason);
+        throw SqliteError(rc, "cannot open " + path.string() + ": " + reason, systemErrorOf(db.db_, rc));
     }
     sqlite3_extended_result_codes(db.db_, 1);
     sqlite3_busy_timeout(db.db_, 5000);
@@ -132,7 +151,8 @@ void Database::execute(std::string_view sql) {
     if (int rc = sqlite3_exec(db_, statement.c_str(), nullptr, nullptr, &error); rc != SQLITE_OK) {
         std::string message = error ? error : sqlite3_errstr(rc);
         sqlite3_free(error);
-        throw SqliteError(sqlite3_extended_errcode(db_), message + " in: " + statement.substr(0, 200));
+        const int code = sqlite3_extended_errcode(db_);
+        throw SqliteError(code, message + " in: " + statement.substr(0, 200), systemErrorOf(db_, code));
     }
 }
 
@@ -142,6 +162,10 @@ std::int64_t Database::queryInt64(std::string_view sql) {
 }
 
 std::int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+
+void Database::setCheckpointOnClose(bool checkpoint) {
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, checkpoint ? 0 : 1, nullptr);
+}
 
 Transaction::Transaction(Database& db, Kind kind) : db_(db) { db_.execute(kind == Kind::Write ? "BEGIN IMMEDIATE" : "BEGIN"); }
 

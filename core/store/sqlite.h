@@ -17,13 +17,23 @@ namespace ob::sqlite {
 /// A failed SQLite call: the message names the statement or file and SQLite's reason.
 class SqliteError : public std::runtime_error {
 public:
-    SqliteError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
+    SqliteError(int code, const std::string& message, int systemError = 0)
+        : std::runtime_error(message), code_(code), systemError_(systemError) {}
     int code() const { return code_; }
+    /// The errno of the system call that failed, when a file operation failed (else 0).
+    int systemError() const { return systemError_; }
     /// The database file is damaged or is not a database.
     bool isCorruption() const;
+    /// A uniqueness constraint refused a row.
+    bool isDuplicate() const;
+    /// The disk is full.
+    bool isDiskFull() const;
+    /// The file or its directory cannot be written.
+    bool isReadOnly() const;
 
 private:
     int code_;
+    int systemError_;
 };
 
 /// A prepared statement. Columns and parameters are numbered as in SQLite
@@ -90,6 +100,9 @@ public:
     Statement prepare(std::string_view sql) { return Statement(db_, sql); }
     std::int64_t queryInt64(std::string_view sql);
     std::int64_t lastInsertRowId() const;
+    /// Whether closing the last connection copies the write-ahead log into the file (SQLite's
+    /// default). Off while a file is not yet known to be sound: closing must not write to it.
+    void setCheckpointOnClose(bool checkpoint);
     const std::filesystem::path& path() const { return path_; }
     sqlite3* handle() const { return db_; }
     bool isOpen() const { return db_ != nullptr; }

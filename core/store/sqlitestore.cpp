@@ -1,5 +1,6 @@
 #include "sqlitestore.h"
 
+#include "store/checkseal.h"
 #include "store/compliancerepository.h"
 #include "store/orderrepository.h"
 #include "store/portfoliorepository.h"
@@ -8,14 +9,47 @@
 
 namespace ob::store {
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& file, Durability durability) {
-    auto writerDb = openDatabase(file, durability);
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& file, Durability durability,
+                                                       const SetUp& setUp) {
+    std::error_code error;
+    const bool isNew = !std::filesystem::exists(file, error) && !error;
+    if (isNew && setUp) {
+        if (auto refused = refuseStrayJournal(file); !refused) return Error{refused.error()};
+        const std::filesystem::path building(file.string() + ".setup");
+        const auto removeBuilding = [&] {
+            for (const char* suffix : {"", "-wal", "-shm", "-journal", ".checked"})
+                std::filesystem::remove(building.string() + suffix, error);
+        };
+        removeBuilding();  // what a start that stopped while setting up left
+        const Status filled = [&]() -> Status {
+            auto store = openFile(building, durability);
+            if (!store) return Error{store.error()};
+            return setUp(**store);
+        }();  // closed here: nothing of it is left in a -wal file
+        if (!filled) {
+            removeBuilding();
+            return Error{filled.error()};
+        }
+        if (auto renamed = renameIntoPlace(building, file); !renamed) return Error{renamed.error()};
+        removeBuilding();  // its seal
+    }
+    auto store = openFile(file, durability);
+    if (store) (*store)->isNew_ = isNew;
+    return store;
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::openFile(const std::filesystem::path& file, Durability durability) {
+    const auto now = nowUtc();
+    const auto lastCheck = CheckSeal::lastCheck(file, now);
+    auto writerDb = openDatabase(file, durability, lastCheck ? Check::Unchanged : Check::Whole);
     if (!writerDb) return Error{writerDb.error()};
     try {
         auto reader = sqlite::Database::open(file, sqlite::Database::Mode::ReadWrite);
         reader.execute("PRAGMA foreign_keys = ON");
         auto writer = std::make_unique<StoreWriter>(std::move(*writerDb));
-        return std::unique_ptr<SqliteStore>(new SqliteStore(file, std::move(reader), std::move(writer)));
+        std::unique_ptr<SqliteStore> store(new SqliteStore(file, std::move(reader), std::move(writer)));
+        store->checkedAt_ = lastCheck.value_or(now);
+        return store;
     } catch (const sqlite::SqliteError& e) {
         return Error{"cannot open " + file.string() + ": " + e.what()};
     }
@@ -24,7 +58,16 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::pa
 SqliteStore::SqliteStore(std::filesystem::path file, sqlite::Database reader, std::unique_ptr<StoreWriter> writer)
     : file_(std::move(file)), reader_(std::move(reader)), writer_(std::move(writer)) {}
 
-SqliteStore::~SqliteStore() = default;
+SqliteStore::~SqliteStore() {
+    writer_->stop();  // what is queued is written first
+    const bool sound = !writer_->failure() && !damaged_;
+    writer_.reset();
+    reader_ = sqlite::Database();  // the last connection closed: the write-ahead log is in the file
+    if (sound)
+        CheckSeal::seal(file_, checkedAt_);
+    else
+        CheckSeal::remove(file_);
+}
 
 template <typename F>
 auto SqliteStore::read(F&& work) -> Result<decltype(work(std::declval<sqlite::Database&>()))> {
@@ -32,7 +75,10 @@ auto SqliteStore::read(F&& work) -> Result<decltype(work(std::declval<sqlite::Da
     try {
         return work(reader_);
     } catch (const sqlite::SqliteError& e) {
-        if (e.isCorruption()) return Error{file_.string() + " is damaged: " + e.what()};
+        if (e.isCorruption()) {
+            damaged_ = true;
+            return Error{file_.string() + " is damaged: " + e.what()};
+        }
         return Error{"cannot read " + file_.string() + ": " + e.what()};
     }
 }

@@ -3,7 +3,9 @@
 #include "store/orderstore.h"
 #include "store/schema.h"
 
+#include <atomic>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -13,10 +15,18 @@ class StoreWriter;
 
 /// The desktop's store: one SQLite file in WAL mode. A writer thread with
 /// its own connection commits units in groups; a second connection answers
-/// reads, so reading never waits for a commit.
+/// reads, so reading never waits for a commit. A file is checked whole at
+/// open unless a clean close sealed it since its last whole check (CheckSeal).
 class SqliteStore final : public OrderStore {
 public:
-    static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& file, Durability durability = Durability::Full);
+    /// Fills a new database (reference and demo data) before it gets its name.
+    using SetUp = std::function<Status(OrderStore& store)>;
+
+    /// Opens the database (see openDatabase). When the file does not exist and `setUp` is given,
+    /// the new database is made and set up whole under a temporary name, then renamed into place:
+    /// a start that stops halfway leaves no half-made database behind.
+    static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& file, Durability durability = Durability::Full,
+                                                     const SetUp& setUp = {});
     ~SqliteStore() override;
 
     Result<ActiveBook> loadActive(std::string_view fromTradeDate) override;
@@ -40,11 +50,14 @@ public:
     Status appendAudit(const AuditRecord& record) override;
     Result<std::vector<AuditRecord>> auditTrail(std::size_t limit) override;
 
+    /// This open made the database: it did not exist before.
+    bool isNew() const { return isNew_; }
     const std::filesystem::path& file() const { return file_; }
     StoreWriter& writer() { return *writer_; }
 
 private:
     SqliteStore(std::filesystem::path file, sqlite::Database reader, std::unique_ptr<StoreWriter> writer);
+    static Result<std::unique_ptr<SqliteStore>> openFile(const std::filesystem::path& file, Durability durability);
     template <typename F>
     Status write(F&& work);
     template <typename F>
@@ -54,6 +67,9 @@ private:
     std::mutex readerMutex_;
     sqlite::Database reader_;
     std::unique_ptr<StoreWriter> writer_;
+    bool isNew_ = false;
+    Timestamp checkedAt_;                ///< when the file was last checked whole: sealed with it on a clean close
+    std::atomic<bool> damaged_ = false;  ///< a read found damage: the file is not sealed
 };
 
 }  // namespace ob::store

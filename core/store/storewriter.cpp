@@ -10,13 +10,15 @@ StoreWriter::StoreWriter(sqlite::Database db, std::size_t maxUnitsPerTransaction
         run();
     }) {}
 
-StoreWriter::~StoreWriter() {
+StoreWriter::~StoreWriter() { stop(); }
+
+void StoreWriter::stop() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
     }
     wake_.notify_all();
-    thread_.join();
+    if (thread_.joinable()) thread_.join();
 }
 
 std::uint64_t StoreWriter::submit(StoreUnit unit) {
@@ -67,7 +69,7 @@ void StoreWriter::run() {
             if (queue_.empty() || failure_) return;  // stopping, and everything is written (or cannot be)
             taken.swap(queue_);
         }
-        if (failure_) return;  // only this thread sets it
+        if (failure_) return;                                        // only this thread sets it
         if (next == 0 && taken.size() <= maxUnitsPerTransaction_) {  // the usual case: one transaction takes it all
             commit(taken);
             taken.clear();

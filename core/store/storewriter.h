@@ -32,6 +32,9 @@ public:
     explicit StoreWriter(sqlite::Database db, std::size_t maxUnitsPerTransaction = 8192);
     /// Commits everything submitted, then stops.
     ~StoreWriter();
+    /// Commits everything submitted, then stops the writer thread; failure() tells how it went.
+    /// Nothing may be submitted after.
+    void stop();
     StoreWriter(const StoreWriter&) = delete;
     StoreWriter& operator=(const StoreWriter&) = delete;
 

@@ -40,14 +40,18 @@ Run finished(QProcess& process, std::chrono::milliseconds timeout, std::source_l
             QString::fromUtf8(process.readAllStandardError()), QString::fromUtf8(process.readAllStandardOutput())};
 }
 
-Run runHeadlessAs(const QString& program, const char* user, const QStringList& arguments) {
-    QProcess desk;
+void startHeadlessAs(QProcess& process, const QString& program, const char* user, const QStringList& arguments) {
     auto environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("OPENBLOTTER_PASSWORD"), QString::fromLatin1(user) + QStringLiteral("-demo"));
     environment.insert(QStringLiteral("OPENBLOTTER_DEMO_USERS"), QStringLiteral("1"));  // the demo users also with --fix-settings
-    desk.setProcessEnvironment(environment);
-    desk.start(program,
-               QStringList{QStringLiteral("--headless"), QStringLiteral("--user"), QString::fromLatin1(user)} + arguments);
+    process.setProcessEnvironment(environment);
+    process.start(program,
+                  QStringList{QStringLiteral("--headless"), QStringLiteral("--user"), QString::fromLatin1(user)} + arguments);
+}
+
+Run runHeadlessAs(const QString& program, const char* user, const QStringList& arguments) {
+    QProcess desk;
+    startHeadlessAs(desk, program, user, arguments);
     return finished(desk, std::chrono::minutes(5));
 }
 

@@ -42,6 +42,9 @@ Run finished(QProcess& process, std::chrono::milliseconds timeout = std::chrono:
 /// `program` --headless as a demo user (password NAME-demo), also on a desk with FIX settings.
 Run runHeadlessAs(const QString& program, const char* user, const QStringList& arguments);
 
+/// Starts `program` --headless as runHeadlessAs does, without waiting for it.
+void startHeadlessAs(QProcess& process, const QString& program, const char* user, const QStringList& arguments);
+
 /// Writes `text` to the file `name` in `dir`; returns its path.
 QString writeFile(const QTemporaryDir& dir, const char* name, const QString& text);
 

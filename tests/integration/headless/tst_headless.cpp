@@ -2,6 +2,8 @@
 #include "store/sqlitestore.h"
 #include "util/csv.h"
 
+#include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -586,6 +588,79 @@ private Q_SLOTS:
             QVERIFY2(std::any_of(names.begin(), names.end(),
                                  [&](const std::string& name) { return name.starts_with(prefix) && name.ends_with(suffix); }),
                      prefix);
+    }
+
+    void refusesASecondProgramOnTheSameDataDirectory() {
+        QTemporaryDir dir;
+        SimProcess sim(dir.filePath(QStringLiteral("sim")));
+        const auto settings = write(dir, "broker.cfg", settingsFor(sim.port()));
+        const auto desk = deskWithoutRules(dir);  // the price collar would hold an order this far from the market
+        // The first program stays busy: an order far from the market, and a long wait for it.
+        QProcess first;
+        test::startHeadlessAs(
+            first, QStringLiteral(OPENBLOTTER), "trader",
+            {QStringLiteral("--fix-settings"), settings, QStringLiteral("--data-dir"), desk, QStringLiteral("--import-basket"),
+             write(dir, "basket.csv",
+                   QStringLiteral("account,symbol,side,qty,type,limit_price,tif\n"
+                                  "GROWTH-PB,AAPL,BUY,100,LMT,150,GTC\n")),
+             QStringLiteral("--send"), QStringLiteral("--wait"), QStringLiteral("300")});
+        QVERIFY(first.waitForStarted());
+        const auto pid = QString::number(first.processId());
+        const auto holder = QStringLiteral("pid %1\n").arg(pid).toUtf8();
+        QFile lock(desk + QStringLiteral("/openblotter.lock"));
+        QDeadlineTimer deadline(60000);
+        while (!(lock.open(QIODevice::ReadOnly) && lock.readAll().startsWith(holder))) {
+            lock.close();
+            QVERIFY2(!deadline.hasExpired(), "the first program never took the data directory");
+            QVERIFY2(first.state() == QProcess::Running, first.readAllStandardError().constData());
+            QTest::qWait(20);
+        }
+
+        // The first program's "starting on" reaches the log within its flush interval (2 s).
+        QFile log(desk + QStringLiteral("/logs/openblotter.log"));
+        const auto logStarts = [&log] {
+            log.close();
+            return log.open(QIODevice::ReadOnly) ? log.readAll().count("starting on") : qsizetype(-1);
+        };
+        while (logStarts() < 2) {
+            QVERIFY2(!deadline.hasExpired(), "the first program's log never said it started");
+            QTest::qWait(50);
+        }
+
+        const auto second = runDesk({QStringLiteral("--fix-settings"), settings, QStringLiteral("--data-dir"), desk});
+        QCOMPARE(second.exitCode, 1);
+        QVERIFY2(second.stdErr.contains(QStringLiteral("the data directory %1 is in use by process %2 (openblotter --headless, "
+                                                       "since ")
+                                            .arg(desk, pid)),
+                 qPrintable(second.stdErr));
+        QVERIFY2(second.stdErr.contains(QStringLiteral("close it or use another --data-dir")), qPrintable(second.stdErr));
+        QVERIFY(first.state() == QProcess::Running);
+        // Refused before it wrote anything: the log has the two runs that held the directory, not a third.
+        QCOMPARE(logStarts(), qsizetype(2));
+
+        // A holder killed outright leaves nothing that blocks the next run.
+        first.kill();
+        QVERIFY(first.waitForFinished(10000));
+        const auto third = runDesk({QStringLiteral("--fix-settings"), settings, QStringLiteral("--data-dir"), desk});
+        QVERIFY2(third.exitCode == 0, qPrintable(third.stdErr));
+    }
+
+    void refusesAnEmptyDatabase() {
+        QTemporaryDir dir;
+        const auto desk = dir.filePath(QStringLiteral("desk"));
+        QVERIFY(QDir().mkpath(desk));
+        const QString database = desk + QStringLiteral("/openblotter.db");
+        QVERIFY(QFile(database).open(QIODevice::WriteOnly));
+        const auto run = runDesk({QStringLiteral("--data-dir"), desk});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.stdErr.contains(database + QStringLiteral(" is empty (0 bytes): it is not a desk's database")),
+                 qPrintable(run.stdErr));
+        QVERIFY2(run.stdErr.contains(QStringLiteral("restore it again. To start a new desk, move the file away")),
+                 qPrintable(run.stdErr));
+        // Untouched: no demo desk, no demo users with their published passwords.
+        QCOMPARE(QFileInfo(database).size(), qint64(0));
+        QCOMPARE(QDir(desk).entryList({QStringLiteral("openblotter.db*")}, QDir::Files),
+                 QStringList{QStringLiteral("openblotter.db")});
     }
 
     void explainsItself() {

@@ -1,10 +1,15 @@
 #include "commandline.h"
 #include "desk.h"
+#include "mountedchild.h"
+#include "store/sqlite.h"
 
+#include <QDir>
 #include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace ob;
 
@@ -61,6 +66,73 @@ private Q_SLOTS:
         auto again = app::Desk::open({path, "info", {}});
         QVERIFY(again.ok());
         QCOMPARE((*again)->referenceData().instruments.size(), std::size_t(40));
+    }
+
+    void refusesASecondDeskOnTheSameDirectory() {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("desk")).toStdString();
+        auto first = app::Desk::open({path, "info", {}, "openblotter --headless"});
+        QVERIFY2(first.ok(), first.ok() ? "" : first.error().c_str());
+        // Within one process too: the lock belongs to the open file, not to the process.
+        auto second = app::Desk::open({path, "info", {}, {}});
+        QVERIFY(!second.ok());
+        const auto expected = "the data directory " + path + " is in use by process " + std::to_string(::getpid()) +
+                              " (openblotter --headless, since ";
+        QVERIFY2(second.error().rfind(expected, 0) == 0, second.error().c_str());
+        QVERIFY2(second.error().find(" UTC); close it or use another --data-dir") != std::string::npos, second.error().c_str());
+        first = Error{"closed"};
+        auto third = app::Desk::open({path, "info", {}, {}});
+        QVERIFY2(third.ok(), third.ok() ? "" : third.error().c_str());
+        third = Error{"closed"};  // its log written out
+        // The refused open wrote nothing, not even to the log.
+        QFile log(QString::fromStdString(path + "/logs/openblotter.log"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QCOMPARE(log.readAll().count("starting on"), qsizetype(2));
+    }
+
+    void seedsOnlyADatabaseItMade() {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("desk")).toStdString();
+        {
+            auto desk = app::Desk::open({path, "info", {}});
+            QVERIFY(desk.ok());
+            QVERIFY((*desk)->isNewDirectory());
+        }
+        {
+            // A database that lost its reference data is damaged, not new.
+            auto db = sqlite::Database::open(path + "/openblotter.db", sqlite::Database::Mode::ReadWrite);
+            db.execute("DELETE FROM accounts; DELETE FROM funds; DELETE FROM instruments;");
+        }
+        auto again = app::Desk::open({path, "info", {}});
+        QVERIFY2(again.ok(), again.ok() ? "" : again.error().c_str());
+        QVERIFY(!(*again)->isNewDirectory());
+        QCOMPARE((*again)->referenceData().instruments.size(), std::size_t(0));
+        QCOMPARE((*again)->referenceData().funds.size(), std::size_t(0));
+    }
+
+    void refusesAnEmptyDatabase() {
+        QTemporaryDir dir;
+        const auto database = dir.filePath(QStringLiteral("openblotter.db"));
+        QVERIFY(QFile(database).open(QIODevice::WriteOnly));
+        auto desk = app::Desk::open({dir.path().toStdString(), "info", {}});
+        QVERIFY(!desk.ok());
+        QVERIFY2(desk.error().find(" is empty (0 bytes): it is not a desk's database") != std::string::npos,
+                 desk.error().c_str());
+        QCOMPARE(QFileInfo(database).size(), qint64(0));
+    }
+
+    void namesAReadOnlyDataDirectory() {
+        QTemporaryDir dir;
+        const auto path = dir.path().toStdString();
+        auto error = test::whileReadOnly(path, [&] {
+            auto desk = app::Desk::open({path, "info", {}});
+            return desk.ok() ? std::string("opened") : desk.error();
+        });
+        QVERIFY2(error.ok(), error.ok() ? "" : error.error().c_str());
+        QCOMPARE(*error, "the data directory " + path + " is read-only: cannot open " + path +
+                             "/openblotter.lock: Read-only file system. OpenBlotter writes its database, logs and FIX files "
+                             "there: make it writable, or use another --data-dir");
+        QVERIFY(QDir(dir.path()).isEmpty());
     }
 
     void reportsAnUnusableDataDirectory() {
