@@ -36,10 +36,12 @@ struct ChangeSet {
     std::vector<Position> positions;      ///< per account and instrument: the day's fills
     std::vector<Position> fundPositions;  ///< per fund and instrument (Position::account holds the fund)
     std::vector<FundCash> fundCash;
+    /// Set once the store has stopped writing: the engine takes nothing more, and says why.
+    std::string halted;
 
     bool empty() const {
         return orders.empty() && executions.empty() && alerts.empty() && breaches.empty() && lists.empty() &&
-               openingPositions.empty() && positions.empty() && fundPositions.empty() && fundCash.empty();
+               openingPositions.empty() && positions.empty() && fundPositions.empty() && fundCash.empty() && halted.empty();
     }
 };
 
@@ -55,6 +57,7 @@ struct BookSnapshot {
     std::vector<Position> positions;                ///< every account's
     std::vector<Position> fundPositions;            ///< every fund's
     std::vector<FundCash> fundCash;                 ///< every fund's, per currency
+    std::string halted;                             ///< why the engine takes nothing more, once the store stopped
 };
 
 }  // namespace ob

@@ -145,6 +145,7 @@ void OrderEngine::post(SessionEpoch epoch) { enqueue(std::move(epoch)); }
 void OrderEngine::post(SessionLoggedOn logon) { enqueue(std::move(logon)); }
 
 void OrderEngine::handle(SessionEpoch& epoch, BatchChanges&) {
+    if (!halted_.empty()) return;
     auto& known = epochs_[epoch.session];
     if (known == epoch.epoch) return;
     spdlog::info("{}: sequence numbers started again ({}); recorded progress restarts", epoch.session, epoch.epoch);
@@ -215,6 +216,8 @@ void OrderEngine::run() {
             batch.swap(queue_);
         }
         BatchChanges changes;
+        if (halted_.empty())
+            if (auto failure = store_.failure()) halt(*failure, changes);
         expireStatusRequests(changes);
         for (auto& command : batch) {
             try {
@@ -263,7 +266,18 @@ void OrderEngine::publish(BatchChanges& changes) {
     changes.clear();
 }
 
+void OrderEngine::halt(const std::string& reason, BatchChanges& changes) {
+    halted_ = "the desk stopped taking orders and fills: " + reason +
+              ". Free what the store needs (disk space) and start the desk again: it resumes from what the store holds, "
+              "and the brokers resend what came after";
+    spdlog::critical("{}", halted_);
+    awaitingStatus_.clear();
+    changes.alert({options_.clock(), EngineAlert::Severity::Error, 0, halted_});
+    changes.changeSet().halted = halted_;
+}
+
 Status OrderEngine::storeFailure() const {
+    if (!halted_.empty()) return Error{halted_};
     if (auto failure = store_.failure()) return Error{*failure};
     return {};
 }
@@ -299,6 +313,7 @@ void OrderEngine::settleInbound(const OrderBook::Applied& applied, StoreUnit uni
 }
 
 void OrderEngine::handle(ExecutionReport& report, BatchChanges& changes) {
+    if (!halted_.empty()) return;  // not applied, not recorded: resent after the restart
     OrderBook::Undo undo;
     auto applied = book_.apply(report, &undo);
     StoreUnit unit;
@@ -391,6 +406,7 @@ void OrderEngine::quarantineAfterError(const Origin& origin, const std::string& 
 }
 
 void OrderEngine::handle(CancelReject& reject, BatchChanges& changes) {
+    if (!halted_.empty()) return;
     const auto applied = book_.apply(reject);
     StoreUnit unit;
     if (applied.order)
@@ -401,6 +417,7 @@ void OrderEngine::handle(CancelReject& reject, BatchChanges& changes) {
 }
 
 void OrderEngine::handle(RequestReject& reject, BatchChanges& changes) {
+    if (!halted_.empty()) return;
     if (reject.refMsgType == "H") {
         // The sell side refused our question, not the order: no one can say where the order stands.
         StoreUnit unit;
@@ -420,6 +437,7 @@ void OrderEngine::handle(RequestReject& reject, BatchChanges& changes) {
 }
 
 void OrderEngine::handle(QuarantinedMessage& message, BatchChanges& changes) {
+    if (!halted_.empty()) return;
     spdlog::warn("quarantined {} message {} from {}: {}", message.msgType, message.msgSeqNum, message.session, message.reason);
     changes.alert({options_.clock(), EngineAlert::Severity::Warning, message.orderId, message.reason});
     StoreUnit unit;
@@ -651,6 +669,7 @@ void OrderEngine::handle(Snapshot& command, BatchChanges& changes) {
     for (const auto& [id, breach] : breaches_.all()) snapshot.breaches.push_back(breach);
     for (const auto& [id, list] : lists_) snapshot.lists.push_back(list);
     snapshot.openingPositions = openingPositions_;
+    snapshot.halted = halted_;
     snapshot.positions = ledger_.accountPositions().positions();
     snapshot.fundPositions = ledger_.funds().positions();
     for (const auto& [fund, held] : ledger_.funds().funds())

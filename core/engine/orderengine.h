@@ -348,6 +348,10 @@ private:
     void persist(const Order& order, OrderEventKind event, std::string text, StoreUnit unit, BatchChanges& changes);
     void runRouter();
     Status storeFailure() const;
+    /// The store stopped writing: from now on nothing changes the book, which would otherwise drift from the
+    /// database. Commands are refused with the reason; inbound messages are left for the sell side to resend
+    /// after a restart, which resumes from what the store holds.
+    void halt(const std::string& reason, BatchChanges& changes);
 
     OrderStore& store_;
     Options options_;
@@ -365,6 +369,7 @@ private:
     std::map<std::string, std::string> epochs_;  ///< the current epoch of each session, engine thread only
     std::vector<Listener> listeners_;
     std::uint64_t published_ = 0;
+    std::string halted_;  ///< why the engine stopped taking anything; engine thread only
     Router router_;
     ComplianceEngine* compliance_ = nullptr;
     BreachBook breaches_;

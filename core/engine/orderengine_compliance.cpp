@@ -303,6 +303,10 @@ void OrderEngine::handle(CheckWhatIf& command, BatchChanges&) {
 }
 
 void OrderEngine::handle(DecideBreach& command, BatchChanges& changes) {
+    if (auto failed = storeFailure(); !failed) {
+        command.done.set_value(failed);
+        return;
+    }
     auto* breach = breaches_.find(command.breachId);
     if (!breach) {
         command.done.set_value(Error{"no breach " + std::to_string(command.breachId)});
@@ -362,6 +366,10 @@ void OrderEngine::handle(DecideBreach& command, BatchChanges& changes) {
 }
 
 void OrderEngine::handle(SetRules& command, BatchChanges& changes) {
+    if (auto failed = storeFailure(); !failed) {
+        command.done.set_value(failed);
+        return;
+    }
     if (!compliance_) {
         command.done.set_value(Error{"compliance is not running on this desk"});
         return;
@@ -446,7 +454,7 @@ void OrderEngine::handle(SetRules& command, BatchChanges& changes) {
 }
 
 void OrderEngine::handle(RecheckHoldings&, BatchChanges& changes) {
-    if (compliance_) checkFunds(everyFund(), changes);
+    if (compliance_ && halted_.empty()) checkFunds(everyFund(), changes);
 }
 
 }  // namespace ob

@@ -18,6 +18,7 @@ std::future<Outcome> OrderEngine::resolveUnconfirmed(OrderId id, Resolution how,
 }
 
 void OrderEngine::handle(Routed& routed, BatchChanges&) {
+    if (!halted_.empty()) return;
     StoreUnit unit;
     for (const auto& request : routed.requests) {
         routing_.erase(request.clOrdId);
@@ -43,7 +44,7 @@ OutboundRequest OrderEngine::requestOf(const Order& order, const ClOrdIdLink& li
 }
 
 void OrderEngine::handle(SessionLoggedOn& logon, BatchChanges& changes) {
-    if (storeFailure().ok() == false) return;
+    if (!halted_.empty()) return;
     const auto now = std::chrono::steady_clock::now();
     std::vector<OutboundRequest> neverSent;
     std::vector<OrderId> expired;

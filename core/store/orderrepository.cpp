@@ -39,7 +39,7 @@ constexpr const char* kOrderColumns =
     "cl_ord_id, broker_order_id, phase, stopped, suspended, pending_kind, pending_cl_ord_id, pending_quantity, pending_ord_type, "
     "pending_limit_price, pending_stop_price, pending_time_in_force, pending_expire_time, pending_acknowledged, pending_sent_at, "
     "cum_qty, notional, status, leaves_qty, avg_px, is_open, text, chain, created_at, updated_at, owner, compliance, held, "
-    "list_id, staged, allocations";
+    "list_id, staged, allocations, unconfirmed";
 
 constexpr const char* kExecutionColumns =
     "e.order_id, e.session, e.exec_id, e.exec_ref_id, e.exec_type, e.reported_status, e.status, e.cl_ord_id, e.orig_cl_ord_id, "
@@ -95,6 +95,7 @@ OrderRow readOrder(const sqlite::Statement& row) {
     s.listId = row.int64(40);
     s.staged = row.int64(41) != 0;
     s.allocations = decodeAllocations(row.text(42));
+    s.unconfirmed = row.int64(43) != 0;
     return result;
 }
 
@@ -193,14 +194,14 @@ void OrderRepository::prepareWrites() {
     upsertOrder_ = db_.prepare(
         std::string("INSERT INTO orders (") + kOrderColumns +
         ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
-        "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40,?41,?42,?43) "
+        "?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?39,?40,?41,?42,?43,?44) "
         "ON CONFLICT(id) DO UPDATE SET trade_date=?2, session=?3, ord_type=?7, quantity=?8, limit_price=?9, stop_price=?10, "
         "time_in_force=?11, expire_time=?12, cl_ord_id=?13, broker_order_id=?14, phase=?15, stopped=?16, "
         "suspended=?17, pending_kind=?18, pending_cl_ord_id=?19, pending_quantity=?20, pending_ord_type=?21, "
         "pending_limit_price=?22, pending_stop_price=?23, pending_time_in_force=?24, pending_expire_time=?25, "
         "pending_acknowledged=?26, pending_sent_at=?27, cum_qty=?28, notional=?29, status=?30, leaves_qty=?31, "
         "avg_px=?32, is_open=?33, text=?34, chain=?35, created_at=?36, updated_at=?37, owner=?38, compliance=?39, held=?40, "
-        "staged=?42");
+        "staged=?42, unconfirmed=?44");
     insertClOrdId_ = db_.prepare("INSERT OR IGNORE INTO order_cl_ord_ids (session, cl_ord_id, order_id) VALUES (?, ?, ?)");
     insertExecution_ = db_.prepare(
         "INSERT INTO executions (order_id, session, exec_id, exec_ref_id, exec_type, reported_status, status, "
@@ -214,6 +215,7 @@ void OrderRepository::prepareWrites() {
     upsertEpoch_ = db_.prepare(
         "INSERT INTO fix_sessions (session, epoch, last_applied_inbound_seq, updated_at) VALUES (?1, ?2, ?3, ?4) "
         "ON CONFLICT(session) DO UPDATE SET epoch = ?2, last_applied_inbound_seq = ?3, updated_at = ?4");
+    markSent_ = db_.prepare("UPDATE order_cl_ord_ids SET sent_at = ?1 WHERE session = ?2 AND cl_ord_id = ?3");
     insertQuarantine_ = db_.prepare(
         "INSERT INTO quarantine (received_at, session, msg_seq_num, msg_type, text, reason, order_id) VALUES (?, ?, ?, ?, ?, ?, "
         "?)");
@@ -247,6 +249,7 @@ void OrderRepository::write(const std::vector<StoreUnit>& batch) {
     }
     for (const auto& unit : batch)
         if (unit.list) PortfolioRepository(db_).writeList(*unit.list);
+    const auto now = toNanos(nowUtc());
     // Orders first, so that every execution and event finds its order.
     for (const auto id : ordersInTurn) writeOrder(*latest[id]);
     for (const auto& unit : batch) {
@@ -257,9 +260,9 @@ void OrderRepository::write(const std::vector<StoreUnit>& batch) {
         if (unit.openingPositions) compliance_.saveOpeningPositions(*unit.openingPositions);
         for (const auto& breach : unit.breaches) compliance_.writeBreach(breach);
         for (const auto& record : unit.audit) compliance_.appendAudit(record);
+        for (const auto& [session, clOrdId] : unit.handedOver) markSent_.bind(1, now).bind(2, session).bind(3, clOrdId).execute();
     }
     if (counter) upsertCounter_.bind(1, "clordid_run").bind(2, *counter).execute();
-    const auto now = toNanos(nowUtc());
     for (const auto& [session, progress] : inbound) {
         if (progress.epoch)
             upsertEpoch_.bind(1, session).bind(2, *progress.epoch).bind(3, progress.last).bind(4, now).execute();
@@ -271,7 +274,8 @@ void OrderRepository::write(const std::vector<StoreUnit>& batch) {
 void OrderRepository::writeOrder(const OrderRow& row) {
     const auto& s = row.state;
     auto& st = upsertOrder_;
-    st.bind(1, s.id).bind(2, tradeDateOf(s.createdAt)).bind(3, s.session).bind(4, s.account).bind(5, s.symbol);
+    // trade_date is the day the order last changed: a start loads the orders that changed today and those still open.
+    st.bind(1, s.id).bind(2, tradeDateOf(s.updatedAt)).bind(3, s.session).bind(4, s.account).bind(5, s.symbol);
     st.bind(6, name(s.side)).bind(7, name(s.terms.type)).bind(8, s.terms.quantity.raw()).bind(9, rawOf(s.terms.limitPrice));
     st.bind(10, rawOf(s.terms.stopPrice)).bind(11, name(s.terms.timeInForce)).bind(12, nanosOf(s.terms.expireTime));
     st.bind(13, s.clOrdId).bind(14, s.brokerOrderId).bind(15, name(s.phase)).bind(16, s.stopped ? 1 : 0);
@@ -287,7 +291,7 @@ void OrderRepository::writeOrder(const OrderRow& row) {
     st.bind(32, s.avgPx().raw()).bind(33, isOpen(s) ? 1 : 0).bind(34, s.text).bind(35, encodeChain(row.chain));
     st.bind(36, toNanos(s.createdAt)).bind(37, toNanos(s.updatedAt));
     st.bind(38, s.owner).bind(39, name(s.compliance)).bind(40, s.held ? 1 : 0);
-    st.bind(41, s.listId).bind(42, s.staged ? 1 : 0).bind(43, encodeAllocations(s.allocations));
+    st.bind(41, s.listId).bind(42, s.staged ? 1 : 0).bind(43, encodeAllocations(s.allocations)).bind(44, s.unconfirmed ? 1 : 0);
     st.execute();
     for (const auto& link : row.chain) insertClOrdId_.bind(1, s.session).bind(2, link.clOrdId).bind(3, s.id).execute();
 }
@@ -321,6 +325,16 @@ ActiveOrders OrderRepository::loadActive(std::string_view fromTradeDate) {
     auto orders = db_.prepare(std::string("SELECT ") + kOrderColumns + " FROM orders WHERE id IN " + activeIds + " ORDER BY id");
     orders.bind(1, fromTradeDate);
     while (orders.step()) active.orders.push_back(readOrder(orders));
+    // Whether each request still awaiting its answer was handed to FIX (the chain column does not say).
+    auto sent = db_.prepare("SELECT sent_at IS NOT NULL FROM order_cl_ord_ids WHERE session = ? AND cl_ord_id = ?");
+    for (auto& row : active.orders)
+        for (auto& link : row.chain) {
+            link.sent = true;
+            if (link.state != RequestState::Pending) continue;
+            sent.bind(1, row.state.session).bind(2, link.clOrdId);
+            link.sent = sent.step() && sent.int64(0) != 0;
+            sent.reset();
+        }
 
     auto executions =
         db_.prepare(std::string("SELECT ") + kExecutionColumns +

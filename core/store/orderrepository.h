@@ -57,6 +57,7 @@ private:
     sqlite::Statement upsertInbound_;
     sqlite::Statement upsertEpoch_;
     sqlite::Statement insertQuarantine_;
+    sqlite::Statement markSent_;
     ComplianceRepository compliance_;
     bool writesPrepared_ = false;
 };

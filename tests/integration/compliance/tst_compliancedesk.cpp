@@ -240,7 +240,10 @@ private Q_SLOTS:
         for (const auto& order : {gtc, gtdMonday}) QVERIFY(desk.order(order.id).held);
         QVERIFY(desk.routedClOrdIds().empty());
 
-        // Stored as expired: closed orders of an earlier trade date stay out of the next day's book.
+        // Stored as expired: the day it expired the blotter still shows it, the next day it stays out of the book.
+        desk.restart();
+        for (const auto& order : {day, gtdSaturday}) QCOMPARE(desk.order(order.id).status(), OrdStatus::Expired);
+        desk.now = *parseIsoTimestamp("2026-12-01T08:00:00Z");  // Tuesday
         desk.restart();
         for (const auto& order : {day, gtdSaturday}) {
             QVERIFY(!desk.engine->order(order.id).get());
@@ -248,7 +251,8 @@ private Q_SLOTS:
             QVERIFY(events && !events->empty());
             QCOMPARE(events->back().kind, OrderEventKind::ExpiredUnsent);
         }
-        for (const auto& order : {gtc, gtdMonday}) QVERIFY(desk.order(order.id).held);
+        QVERIFY(desk.order(gtc.id).held);
+        QCOMPARE(desk.order(gtdMonday.id).status(), OrdStatus::Expired);  // its date passed on Monday evening
     }
 
     void sendsAWarnedOrderOnlyWithAReason() {

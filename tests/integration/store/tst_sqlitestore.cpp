@@ -35,8 +35,10 @@ OrderRow sampleOrder(OrderId id, const char* created) {
     s.text = "a reason, with \"quotes\"";
     s.createdAt = at(created);
     s.updatedAt = s.createdAt + std::chrono::seconds(5);
-    row.chain = {{s.clOrdId, RequestKind::New, RequestState::Accepted},
-                 {"Y" + std::to_string(id), RequestKind::Replace, RequestState::Pending}};
+    // The order was handed to FIX and answered; its replace is committed but not yet handed over.
+    row.chain = {{s.clOrdId, RequestKind::New, RequestState::Accepted, true},
+                 {"Y" + std::to_string(id), RequestKind::Replace, RequestState::Pending, false}};
+    s.unconfirmed = true;
     return row;
 }
 
@@ -91,6 +93,14 @@ private Q_SLOTS:
         QCOMPARE(events->size(), std::size_t(1));
         QCOMPARE(events->front().text, std::string("wider"));
         QCOMPARE(events->front().kind, OrderEventKind::ReplaceRequested);
+
+        // Once the replace is handed to FIX, a start knows it need not send it again.
+        StoreUnit handed;
+        handed.handedOver.push_back({test::kSession, "Y1"});
+        QVERIFY(store->waitForCommit(store->submit(handed), std::chrono::seconds(10)));
+        active = store->loadActive("20261129");
+        QVERIFY(active.ok());
+        QVERIFY(active->orders[0].chain[1].sent);
     }
 
     void groupsCommitsUnderLoad() {
