@@ -40,6 +40,7 @@ void EngineFeed::start(int updatesPerSecond) {
     drain();
     timer_.start(1000 / std::max(1, updatesPerSecond));
     Q_EMIT updated();
+    if (!snapshot.halted.empty()) Q_EMIT halted(QString::fromStdString(snapshot.halted));
 }
 
 void EngineFeed::drain() {
@@ -59,6 +60,7 @@ void EngineFeed::drain() {
     std::vector<Position> positions;
     std::vector<Position> fundPositions;
     std::vector<FundCash> fundCash;
+    std::string haltedBecause;
     for (auto& changes : sets) {
         if (changes.sequence <= after_) continue;  // already in the snapshot
         after_ = changes.sequence;
@@ -77,7 +79,9 @@ void EngineFeed::drain() {
         std::move(changes.positions.begin(), changes.positions.end(), std::back_inserter(positions));
         std::move(changes.fundPositions.begin(), changes.fundPositions.end(), std::back_inserter(fundPositions));
         std::move(changes.fundCash.begin(), changes.fundCash.end(), std::back_inserter(fundCash));
+        if (!changes.halted.empty()) haltedBecause = changes.halted;
     }
+    if (!haltedBecause.empty()) Q_EMIT halted(QString::fromStdString(haltedBecause));
     if (changedOrders.empty() && newExecutions.empty() && alerts.empty() && breaches.empty() && lists.empty() &&
         imports.empty() && positions.empty() && fundPositions.empty() && fundCash.empty())
         return;

@@ -50,6 +50,8 @@ public:
 Q_SIGNALS:
     void alertsArrived(const std::vector<ob::EngineAlert>& alerts);
     void updated();
+    /// The engine stopped taking orders and fills (its store stopped writing), and why: the desk must be restarted.
+    void halted(const QString& reason);
 
 private:
     OrderEngine& engine_;

@@ -85,6 +85,7 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
     feed_ = std::make_unique<EngineFeed>(desk_.engine, *orders_, *executions_, *positions_);
     feed_->followBreaches(*breaches_);
     feed_->followPortfolios(*portfolio_, *lists_);
+    connect(feed_.get(), &EngineFeed::halted, this, &MainWindow::showHalted);
     connect(feed_.get(), &EngineFeed::alertsArrived, this, [this](const std::vector<EngineAlert>& alerts) {
         alerts_->add(alerts);
         refreshStatus();
@@ -113,6 +114,7 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
     connect(ordersBlotter_, &BlotterWidget::contextMenuRequested, this, [this](const QPoint& at) {
         QMenu menu(this);
         menu.addActions({actions_->amend(), actions_->cancel(), actions_->details()});
+        menu.addActions({actions_->resolveByCancel(), actions_->resolveAsRejected()});
         menu.addSeparator();
         menu.addActions({actions_->copy(), actions_->cancelAllInView()});
         menu.exec(at);
@@ -185,6 +187,7 @@ void MainWindow::createMenus() {
     orders->addActions({actions_->buy(), actions_->sell()});
     orders->addSeparator();
     orders->addActions({actions_->amend(), actions_->cancel(), actions_->details(), actions_->copy()});
+    orders->addActions({actions_->resolveByCancel(), actions_->resolveAsRejected()});
     orders->addSeparator();
     orders->addAction(actions_->cancelAllInView());
 
@@ -446,6 +449,30 @@ void MainWindow::openAudit() {
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
+}
+
+void MainWindow::showHalted(const QString& reason) {
+    if (!haltBanner_) {
+        haltBanner_ = new QLabel(this);
+        haltBanner_->setObjectName(QStringLiteral("haltBanner"));
+        haltBanner_->setWordWrap(true);
+        haltBanner_->setTextFormat(Qt::PlainText);
+        haltBanner_->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; padding: 6px; }")
+                                       .arg(profitColor(false).name()));
+        auto* bar = new QToolBar(tr("Desk halted"), this);
+        bar->setObjectName(QStringLiteral("haltToolBar"));
+        bar->setMovable(false);
+        bar->setFloatable(false);
+        bar->toggleViewAction()->setEnabled(false);  // it stays until the desk is restarted
+        bar->addWidget(haltBanner_);
+        addToolBarBreak(Qt::TopToolBarArea);
+        addToolBar(Qt::TopToolBarArea, bar);
+        bar->show();
+    }
+    QString text = reason;
+    if (!text.isEmpty()) text[0] = text[0].toUpper();
+    haltBanner_->setText(text);
+    haltBanner_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 }
 
 void MainWindow::refreshStatus() {

@@ -105,6 +105,8 @@ private:
     void showShortcuts();
     void openRules();
     void openAudit();
+    /// A red banner across the window: the desk takes no orders or fills until it is restarted.
+    void showHalted(const QString& reason);
 
     DeskServices desk_;
     InstrumentDirectory instruments_;
@@ -135,6 +137,7 @@ private:
     QLabel* sessions_ = nullptr;
     QLabel* alertCount_ = nullptr;
     QLabel* clock_ = nullptr;
+    QLabel* haltBanner_ = nullptr;
     QByteArray defaultState_;
     std::uint64_t pricesSeen_ = 0;
 };

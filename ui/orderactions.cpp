@@ -33,8 +33,9 @@ QAction* action(QObject* parent, const QString& text, const QKeySequence& shortc
     return created;
 }
 
-/// Working, with no cancel or replace awaiting an answer: one may be sent.
-bool takesRequests(const OrderState& order) { return order.isLive() && !order.pending; }
+/// Working, with no cancel or replace awaiting an answer: one may be sent. An unconfirmed order is resolved
+/// with its own actions instead.
+bool takesRequests(const OrderState& order) { return order.isLive() && !order.pending && !order.unconfirmed; }
 
 }  // namespace
 
@@ -56,7 +57,13 @@ OrderActions::OrderActions(const DeskServices& desk, const InstrumentDirectory& 
     , details_(action(this, tr("&Details…"), QKeySequence(Qt::CTRL | Qt::Key_D), tr("The selected order's whole history"),
                       QStringLiteral("actionDetails")))
     , copy_(action(this, tr("C&opy rows"), QKeySequence::Copy, tr("Copy the selected rows as text"),
-                   QStringLiteral("actionCopy"))) {
+                   QStringLiteral("actionCopy")))
+    , resolveByCancel_(action(this, tr("Resolve: cancel at the &broker"), {},
+                              tr("Ask the broker to cancel the selected unconfirmed orders"),
+                              QStringLiteral("actionResolveByCancel")))
+    , resolveAsRejected_(action(this, tr("Resolve: mark &rejected…"), {},
+                                tr("Close the selected unconfirmed orders here: they never reached the broker"),
+                                QStringLiteral("actionResolveAsRejected"))) {
     for (auto* each : {buy_, sell_, amend_, cancel_, cancelAll_, details_}) window_->addAction(each);
     copy_->setShortcutContext(Qt::WidgetShortcut);  // the blotter's own Ctrl+C does the copying
 
@@ -73,6 +80,8 @@ OrderActions::OrderActions(const DeskServices& desk, const InstrumentDirectory& 
         if (!selected.empty()) openDetails(selected.front()->id);
     });
     connect(copy_, &QAction::triggered, &blotter_, &BlotterWidget::copySelection);
+    connect(resolveByCancel_, &QAction::triggered, this, [this] { resolveSelected(Resolution::Cancel); });
+    connect(resolveAsRejected_, &QAction::triggered, this, [this] { resolveSelected(Resolution::MarkRejected); });
     connect(&blotter_, &BlotterWidget::activated, this, [this](int row) {
         if (const auto* order = orders_.orderAt(row)) openDetails(order->id);
     });
@@ -97,7 +106,11 @@ std::vector<const OrderState*> OrderActions::selectedOrders() const {
 void OrderActions::updateEnabled() {
     const auto selected = selectedOrders();
     int live = 0;
-    for (const auto* order : selected) live += takesRequests(*order) ? 1 : 0;
+    int unconfirmed = 0;
+    for (const auto* order : selected) {
+        live += takesRequests(*order) ? 1 : 0;
+        unconfirmed += order->unconfirmed ? 1 : 0;
+    }
     // Compliance officers and administrators watch orders; only traders and PMs act on them.
     const bool trades = desk_.actor.may(Permission::TradeOrders);
     for (auto* action : {buy_, sell_, cancelAll_}) action->setEnabled(trades);
@@ -105,6 +118,10 @@ void OrderActions::updateEnabled() {
     amend_->setEnabled(trades && selected.size() == 1 && live == 1 && !selected.front()->isUnsent());
     cancel_->setEnabled(trades && live > 0);
     details_->setEnabled(!selected.empty());
+    for (auto* action : {resolveByCancel_, resolveAsRejected_}) {
+        action->setEnabled(trades && unconfirmed > 0);
+        action->setVisible(unconfirmed > 0);  // in menus only where it applies
+    }
 }
 
 OrderTicket* OrderActions::openTicket(Side side) {
@@ -197,16 +214,52 @@ void OrderActions::confirmCancelSelected() {
     cancelOrders(exposure.orders);
 }
 
+void OrderActions::resolveSelected(Resolution how) {
+    std::vector<OrderId> ids;
+    QStringList names;
+    for (const auto* order : selectedOrders())
+        if (order->unconfirmed) {
+            ids.push_back(order->id);
+            names << toQString(order->clOrdId);
+        }
+    if (ids.empty()) return;
+    if (how == Resolution::MarkRejected) {
+        // Closing an order the broker may still hold would leave it working where no one sees it: the trader
+        // does this knowingly.
+        QMessageBox box(QMessageBox::Warning, tr("Mark rejected"),
+                        tr("Close %1 here?\n\n%2\n\nDo this only when the broker confirms it does not hold them (by "
+                           "phone or on its own screen). Orders without fills become Rejected, orders with fills "
+                           "Canceled with what they filled.")
+                            .arg(counted(qint64(ids.size()), "unconfirmed order", "unconfirmed orders"),
+                                 names.join(QStringLiteral(", "))),
+                        QMessageBox::NoButton, window_);
+        box.setObjectName(QStringLiteral("markRejectedConfirmation"));
+        auto* yes = box.addButton(tr("Mark rejected"), QMessageBox::DestructiveRole);
+        auto* keep = box.addButton(tr("Keep them unconfirmed"), QMessageBox::RejectRole);
+        box.setDefaultButton(keep);
+        box.exec();
+        if (box.clickedButton() != yes) return;
+    }
+    std::vector<std::future<Outcome>> pending;
+    for (OrderId id : ids) pending.push_back(desk_.engine.resolveUnconfirmed(id, how, desk_.actor));
+    reportOutcomes(std::move(pending), ids, how == Resolution::Cancel ? tr("Cancel sent for %1") : tr("Marked rejected: %1"));
+}
+
 void OrderActions::cancelOrders(const std::vector<OrderId>& ids) {
     std::vector<std::future<Outcome>> pending;
     for (OrderId id : ids) pending.push_back(desk_.engine.cancel(id, desk_.actor));
+    reportOutcomes(std::move(pending), ids, tr("Cancel sent for %1"));
+}
+
+void OrderActions::reportOutcomes(std::vector<std::future<Outcome>> pending, const std::vector<OrderId>& ids,
+                                  const QString& done) {
     // One waiter for the lot: the engine answers them all in one or two batches.
     auto all = std::async(std::launch::async, [pending = std::move(pending)]() mutable {
         std::vector<Outcome> outcomes;
         for (auto& future : pending) outcomes.push_back(future.get());
         return outcomes;
     });
-    whenReady(this, std::move(all), [this, ids](std::vector<Outcome> outcomes) {
+    whenReady(this, std::move(all), [this, ids, done](std::vector<Outcome> outcomes) {
         int sent = 0;
         QStringList refused;
         for (std::size_t i = 0; i < outcomes.size(); ++i) {
@@ -215,7 +268,7 @@ void OrderActions::cancelOrders(const std::vector<OrderId>& ids) {
             else
                 refused << tr("order %1: %2").arg(ids[i]).arg(toQString(outcomes[i].detail));
         }
-        QString text = tr("Cancel sent for %1").arg(counted(sent, "order", "orders"));
+        QString text = done.arg(counted(sent, "order", "orders"));
         if (!refused.isEmpty()) text += tr("; refused: %1").arg(refused.join(QStringLiteral("; ")));
         Q_EMIT message(text);
     });

@@ -2,10 +2,12 @@
 
 #include "deskservices.h"
 #include "dialogs/orderticket.h"
+#include "engine/orderengine.h"
 #include "orders/order.h"
 
 #include <QObject>
 
+#include <future>
 #include <map>
 
 class QAction;
@@ -20,7 +22,8 @@ class OrdersTableModel;
 /// What a trader does to orders, as actions with shortcuts for the menus,
 /// the toolbar and the blotter's context menu: new buy and sell tickets,
 /// amend, cancel, cancel all working orders in view (after saying how many
-/// and how much), the order's details, and exporting the blotters.
+/// and how much), resolving unconfirmed orders, the order's details, and
+/// exporting the blotters.
 class OrderActions final : public QObject {
     Q_OBJECT
 
@@ -35,6 +38,9 @@ public:
     QAction* cancelAllInView() const { return cancelAll_; }
     QAction* details() const { return details_; }
     QAction* copy() const { return copy_; }
+    /// For orders the broker has not confirmed: ask it to cancel them, or close them here as never received.
+    QAction* resolveByCancel() const { return resolveByCancel_; }
+    QAction* resolveAsRejected() const { return resolveAsRejected_; }
 
     /// Opens a ticket (the symbol of the selected order, if any).
     OrderTicket* openTicket(Side side);
@@ -66,6 +72,9 @@ private:
     void updateEnabled();
     void confirmCancelAll();
     void confirmCancelSelected();
+    void resolveSelected(Resolution how);
+    /// Says in the status bar how many requests the engine took ("Cancel sent for %1") and why it refused the others.
+    void reportOutcomes(std::vector<std::future<Outcome>> pending, const std::vector<OrderId>& ids, const QString& done);
 
     const DeskServices& desk_;
     const InstrumentDirectory& instruments_;
@@ -79,6 +88,8 @@ private:
     QAction* cancelAll_;
     QAction* details_;
     QAction* copy_;
+    QAction* resolveByCancel_;
+    QAction* resolveAsRejected_;
 };
 
 }  // namespace ob::ui

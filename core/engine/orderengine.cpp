@@ -268,8 +268,8 @@ void OrderEngine::publish(BatchChanges& changes) {
 
 void OrderEngine::halt(const std::string& reason, BatchChanges& changes) {
     halted_ = "the desk stopped taking orders and fills: " + reason +
-              ". Free what the store needs (disk space) and start the desk again: it resumes from what the store holds, "
-              "and the brokers resend what came after";
+              ". Remove the cause (free disk space, close a program holding the database) and start the desk again: it "
+              "resumes from what the store holds, and the brokers resend what came after";
     spdlog::critical("{}", halted_);
     awaitingStatus_.clear();
     changes.alert({options_.clock(), EngineAlert::Severity::Error, 0, halted_});
@@ -565,6 +565,12 @@ void OrderEngine::handle(Replace& command, BatchChanges& changes) {
         command.done.set_value(Outcome::refused("order " + std::to_string(command.id) +
                                                 (order->state.held ? " is held by compliance; cancel it or wait for the decision"
                                                                    : " is staged; release it first, or cancel it")));
+        return;
+    }
+    if (order->state.unconfirmed) {
+        // New terms for an order no one can place would be a guess on a guess: where it stands comes first.
+        command.done.set_value(Outcome::refused("order " + std::to_string(command.id) +
+                                                " is unconfirmed: resolve it first (cancel at the broker, or mark it rejected)"));
         return;
     }
     StoreUnit unit;

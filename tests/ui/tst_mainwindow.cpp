@@ -36,6 +36,10 @@
 #include <QTest>
 #include <QTimer>
 
+#include <sqlite3.h>
+
+#include <algorithm>
+
 using namespace ob;
 using namespace std::chrono_literals;
 
@@ -377,6 +381,86 @@ private Q_SLOTS:
         QVERIFY2(message.contains(QStringLiteral("NOT-OURS")), qPrintable(message));
         QTRY_VERIFY(
             desk.window->findChild<QLabel*>(QStringLiteral("alertCountLabel"))->text().contains(QStringLiteral("1 alert")));
+    }
+
+    void resolvesAnOrderTheBrokerDoesNotConfirm() {
+        QTemporaryDir dir;
+        test::DeskWindow desk(dir.path());
+        desk.show();
+        const auto order = submit(*desk.desk, "AAPL", Side::Buy, "100", OrdType::Limit, Price::of("50"));
+        auto& orders = desk.window->ordersModel();
+        QTRY_COMPARE_WITH_TIMEOUT(cell(orders, orders.rowOf(order.id), ui::OrdersTableModel::Status), QStringLiteral("New"),
+                                  10000);
+        auto* actions = desk.window->orderActions();
+        QVERIFY(!actions->resolveAsRejected()->isVisible());
+
+        // The broker answers where the order stands as if it had never had it.
+        auto* sim = desk.desk->simulator();
+        QVERIFY(sim->sendRaw(sim->sessions().front().session,
+                             test::fixMessage("FIX.4.4", "SIM", "OPENBLOTTER", 1,
+                                              "35=8|37=NONE|11=" + order.clOrdId +
+                                                  "|17=0|150=I|39=8|55=AAPL|54=1|38=100|151=0|14=0|6=0|")));
+        const auto status = [&] { return cell(orders, orders.rowOf(order.id), ui::OrdersTableModel::Status); };
+        QTRY_COMPARE_WITH_TIMEOUT(status(), QStringLiteral("Unconfirmed"), 10000);
+        QVERIFY(orders.index(orders.rowOf(order.id), ui::OrdersTableModel::Status)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("resolve it")));
+
+        auto* blotter = desk.window->ordersBlotter();
+        blotter->view()->selectRow(blotter->proxy()->mapFromSource(orders.index(orders.rowOf(order.id), 0)).row());
+        QVERIFY(actions->resolveAsRejected()->isVisible());
+        QVERIFY(actions->resolveAsRejected()->isEnabled());
+        QVERIFY(actions->resolveByCancel()->isEnabled());
+        QVERIFY(!actions->amend()->isEnabled());
+        QVERIFY(!actions->cancel()->isEnabled());  // resolved by its own actions
+
+        MessageBoxAnswer keep(QStringLiteral("Keep"));
+        actions->resolveAsRejected()->trigger();
+        QVERIFY2(keep.answered(), qPrintable(keep.failure()));
+        QVERIFY2(keep.text().contains(QString::fromStdString(order.clOrdId)), qPrintable(keep.text()));
+        QVERIFY(desk.desk->engine().order(order.id).get()->state.unconfirmed);
+
+        MessageBoxAnswer reject(QStringLiteral("Mark rejected"));
+        actions->resolveAsRejected()->trigger();
+        QVERIFY2(reject.answered(), qPrintable(reject.failure()));
+        QTRY_COMPARE_WITH_TIMEOUT(status(), QStringLiteral("Rejected"), 10000);
+        QVERIFY(!actions->resolveAsRejected()->isVisible());
+        desk.desk->engine().sync(10s);
+        const auto trail = desk.desk->store().auditTrail(10);
+        QVERIFY(trail);
+        QVERIFY(std::any_of(trail->begin(), trail->end(), [&](const AuditRecord& record) {
+            return record.action == "order.unconfirmed.mark-rejected" && record.user == "trader1" &&
+                   record.subject == "order " + std::to_string(order.id);
+        }));
+    }
+
+    void saysAtOnceWhenTheDeskStops() {
+        QTemporaryDir dir;
+        test::DeskWindow desk(dir.path());
+        desk.show();
+        QVERIFY(!desk.window->findChild<QLabel*>(QStringLiteral("haltBanner")));
+
+        // Another program holds the database for longer than the store waits: the store stops writing.
+        const auto database = desk.desk->dataDirectory() / "openblotter.db";
+        sqlite3* other = nullptr;
+        QCOMPARE(sqlite3_open(database.c_str(), &other), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
+        submit(*desk.desk, "AAPL", Side::Buy, "100", OrdType::Limit, Price::of("50"));
+        QTRY_VERIFY_WITH_TIMEOUT(desk.desk->store().failure().has_value(), 20000);
+        sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(other);
+
+        NewOrderRequest request{desk.desk->gateway().defaultSession(), "GROWTH-PB", "AAPL", Side::Buy,
+                                {Qty::of("100"), OrdType::Limit, Price::of("50"), {}, TimeInForce::Day, {}}};
+        const auto refused = desk.desk->engine().submit(request, test::trader()).get();
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().find("stopped taking orders") != std::string::npos, refused.error().c_str());
+        QLabel* banner = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((banner = desk.window->findChild<QLabel*>(QStringLiteral("haltBanner"))), 10000);
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(QStringLiteral("database is locked")), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(QStringLiteral("start the desk again")), qPrintable(banner->text()));
     }
 
     void layoutAndThemePersistBetweenRuns() {

@@ -110,7 +110,8 @@ void OrderDetailDialog::showSummary(const OrderState& o) {
     };
     QString html =
         QStringLiteral("<h3 style='color:%1'>%2 — <span style='color:%3'>%4</span></h3><table>")
-            .arg(sideColor(o.side).name(), terms.toHtmlEscaped(), statusColor(status).name(), toQString(nameOf(status)));
+            .arg(sideColor(o.side).name(), terms.toHtmlEscaped(), statusColor(o.unconfirmed ? OrdStatus::Rejected : status).name(),
+                 toQString(o.statusName()));
     html += row(tr("ClOrdID"), toQString(o.clOrdId)) + row(tr("Broker OrderID"), toQString(o.brokerOrderId)) +
             row(tr("Account"), toQString(o.account)) + row(tr("Session"), toQString(o.session)) +
             row(tr("Filled"),

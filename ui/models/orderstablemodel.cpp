@@ -4,6 +4,9 @@
 #include "theme.h"
 
 #include <QBrush>
+#include <QFontMetrics>
+#include <QGuiApplication>
+#include <QSize>
 
 #include <algorithm>
 
@@ -155,7 +158,9 @@ QVariant OrdersTableModel::data(const QModelIndex& index, int role) const {
         case Qt::ForegroundRole: {
             const auto status = order->status();
             if (column == SideColumn) return QBrush(sideColor(order->side));
-            if (column == Status) return QBrush(order->held ? warningColor() : statusColor(status));
+            if (column == Status)
+                return QBrush(order->unconfirmed ? statusColor(OrdStatus::Rejected)
+                                                 : order->held ? warningColor() : statusColor(status));
             if (column == Compliance && order->compliance != ComplianceMark::Pass)
                 return QBrush(order->compliance == ComplianceMark::Block ? profitColor(false) : warningColor());
             if (isTerminal(status) && status != OrdStatus::Filled) return QBrush(mutedColor());
@@ -166,6 +171,9 @@ QVariant OrdersTableModel::data(const QModelIndex& index, int role) const {
             return tint.isValid() ? QVariant(QBrush(tint)) : QVariant();
         }
         case Qt::ToolTipRole:
+            if (column == Status && order->unconfirmed)
+                return QStringLiteral("The broker has not confirmed where this order stands: resolve it (cancel at "
+                                      "the broker, or mark it rejected if it never reached the broker)");
             if ((column == Text || column == Status) && !order->text.empty()) return toQString(order->text);
             if (column == Status && order->pending)
                 return QStringLiteral("%1 %2 sent, awaiting the broker")
@@ -180,6 +188,12 @@ QVariant OrdersTableModel::headerData(int section, Qt::Orientation orientation, 
     if (role == Qt::DisplayRole) return QString::fromLatin1(kTitles[section]);
     if (role == Qt::ToolTipRole) return QString::fromLatin1(kTips[section]);
     if (role == Qt::TextAlignmentRole) return int((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    if (role == Qt::SizeHintRole && section == Status) {
+        // Sized once on the first rows, the column must still fit the longest status an order can come to.
+        const QFontMetrics metrics(QGuiApplication::font());
+        return QSize(metrics.horizontalAdvance(QStringLiteral("PendingReplace")) + 2 * metrics.averageCharWidth(),
+                     metrics.height() + metrics.descent());
+    }
     return {};
 }
 
