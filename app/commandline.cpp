@@ -38,6 +38,7 @@ const char* const kDescription =
     "              [--cash-buffer POINTS] [--min-trade AMOUNT] [--no-new-names] --rebalance-proposal OUT.csv\n"
     "              [--import-basket BASKET.csv] [--send] [--warning-reason TEXT]\n"
     "              [--wait SECONDS] [--cancel-remaining] [--export-orders ORDERS.csv] [--export-executions EXECS.csv]\n"
+    "              [--export-positions POSITIONS.csv]\n"
     "The password comes from --password-file (its first line) or the environment variable OPENBLOTTER_PASSWORD.\n"
     "The user's role limits what the run may do, as at the desk: traders send baskets, compliance officers and\n"
     "administrators import rules. A new data directory has one demo user per role (see the README).\n"
@@ -72,6 +73,10 @@ const char* const kDescription =
     "  avg_px,transact_time,status,exec_ref_id,session,received_at,text. Decimals exact, without exponent;\n"
     "  times ISO 8601 UTC. The orders' compliance is pass, warn (sent with a reason), block (held) or\n"
     "  overridden (released by compliance).\n"
+    "Positions export: fund,account,symbol,currency,qty,avg_cost,last_price,market_value,unrealised_pnl,realised_pnl.\n"
+    "  A row with an account holds the day's fills in that account; a row without one holds the fund's whole\n"
+    "  position (opening position plus its accounts' fills). Marked at the last price (market data, else the\n"
+    "  instrument's reference price), in the instrument's currency.\n"
     "\n"
     "Rebalance proposal (sends nothing; docs/rebalance.md has every rule): instruments\n"
     "  symbol,name,issuer,sector,country,currency,lot_size,tick_size[,price] (default: the desk's); positions\n"
@@ -133,6 +138,10 @@ CommandLine parseCommandLine(const QStringList& arguments) {
                                           QStringLiteral("csv"));
     const QCommandLineOption exportExecutions(QStringLiteral("export-executions"),
                                               QStringLiteral("Write the executions to <csv>."), QStringLiteral("csv"));
+    const QCommandLineOption exportPositions(
+        QStringLiteral("export-positions"),
+        QStringLiteral("Write the positions per fund and per account to <csv>, marked at the last price."),
+        QStringLiteral("csv"));
     const QCommandLineOption user(
         QStringLiteral("user"), QStringLiteral("Run the batch as <name>, with that user's permissions."), QStringLiteral("name"));
     const QCommandLineOption passwordFile(QStringLiteral("password-file"),
@@ -191,7 +200,7 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         {dataDir,      logLevel,         fixSettings, headless,     basket,          send,        wait,        cancelRemaining,
          exportOrders, exportExecutions, user,        passwordFile, warningReason,   importRules, exportRules, setUser,
          role,         fullName,         disable,     proposal,     instruments,     positions,   model,       fund,
-         band,         cashBuffer,       minTrade,    noNewNames,   importPositions, importModel});
+         band,         cashBuffer,       minTrade,    noNewNames,   importPositions, importModel, exportPositions});
 
     if (!parser.parse(arguments)) return fail(parser.errorText());
     CommandLine result;
@@ -225,7 +234,7 @@ CommandLine parseCommandLine(const QStringList& arguments) {
                               parser.isSet(exportOrders) || parser.isSet(exportExecutions) || parser.isSet(user) ||
                               parser.isSet(passwordFile) || parser.isSet(warningReason) || parser.isSet(importRules) ||
                               parser.isSet(exportRules) || parser.isSet(setUser) || parser.isSet(proposal) ||
-                              parser.isSet(importPositions) || parser.isSet(importModel);
+                              parser.isSet(importPositions) || parser.isSet(importModel) || parser.isSet(exportPositions);
     if (batchOptions && !result.headless) return fail(QStringLiteral("the batch options need --headless"));
     if (result.headless && !parser.isSet(user))
         return fail(QStringLiteral("--headless needs --user: the batch runs as a user of the desk"));
@@ -291,6 +300,7 @@ CommandLine parseCommandLine(const QStringList& arguments) {
     if (result.cancelRemaining && !result.waitSeconds) return fail(QStringLiteral("--cancel-remaining needs --wait"));
     if (parser.isSet(exportOrders)) result.exportOrders = parser.value(exportOrders).toStdString();
     if (parser.isSet(exportExecutions)) result.exportExecutions = parser.value(exportExecutions).toStdString();
+    if (parser.isSet(exportPositions)) result.exportPositions = parser.value(exportPositions).toStdString();
     return result;
 }
 

@@ -24,6 +24,7 @@ struct CommandLine {
     bool cancelRemaining = false;
     std::optional<std::filesystem::path> exportOrders;
     std::optional<std::filesystem::path> exportExecutions;
+    std::optional<std::filesystem::path> exportPositions;
     std::string user;                                   ///< --user: who the batch runs as
     std::optional<std::filesystem::path> passwordFile;  ///< --password-file; else $OPENBLOTTER_PASSWORD
     std::string warningReason;                          ///< --warning-reason: sends orders despite compliance warnings

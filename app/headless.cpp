@@ -6,6 +6,7 @@
 #include "desk.h"
 #include "orders/basket.h"
 #include "orders/exports.h"
+#include "portfolio/positionsexport.h"
 #include "portfolio/openingpositions.h"
 #include "rebalanceproposal.h"
 #include "refdata/referencecsv.h"
@@ -259,6 +260,11 @@ int runHeadless(const CommandLine& options) {
     if (options.exportExecutions)
         if (auto written = writeFile(*options.exportExecutions, executionsCsv(snapshot.executions)); !written)
             return fail(written.error());
+    if (options.exportPositions) {
+        const auto csv = positionsCsv(snapshot.fundPositions, snapshot.positions, desk.referenceData(),
+                                      [&](const std::string& symbol) { return desk.prices().last(symbol); });
+        if (auto written = writeFile(*options.exportPositions, csv); !written) return fail(written.error());
+    }
     if (refused) return fail(*refused);
     return status;
 }

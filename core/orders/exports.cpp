@@ -6,29 +6,6 @@ namespace ob {
 
 namespace {
 
-class CsvWriter {
-public:
-    explicit CsvWriter(std::initializer_list<const char*> headers) {
-        for (const char* header : headers) cell(header);
-        endRow();
-    }
-    CsvWriter& cell(std::string_view value) {
-        if (!first_) text_.push_back(',');
-        text_ += csvField(value);
-        first_ = false;
-        return *this;
-    }
-    void endRow() {
-        text_ += "\r\n";
-        first_ = true;
-    }
-    std::string take() { return std::move(text_); }
-
-private:
-    std::string text_;
-    bool first_ = true;
-};
-
 std::string optionalPrice(const std::optional<Price>& price) { return price ? price->toString() : std::string(); }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,5 +40,29 @@ private:
 
 /// Writes one CSV field, quoting it when it holds a comma, quote or line break.
 std::string csvField(std::string_view value);
+
+/// Builds a CSV file row by row: a header line first, fields quoted where needed, CRLF line ends (RFC 4180).
+class CsvWriter {
+public:
+    explicit CsvWriter(std::initializer_list<const char*> headers) {
+        for (const char* header : headers) cell(header);
+        endRow();
+    }
+    CsvWriter& cell(std::string_view value) {
+        if (!first_) text_.push_back(',');
+        text_ += csvField(value);
+        first_ = false;
+        return *this;
+    }
+    void endRow() {
+        text_ += "\r\n";
+        first_ = true;
+    }
+    std::string take() { return std::move(text_); }
+
+private:
+    std::string text_;
+    bool first_ = true;
+};
 
 }  // namespace ob

@@ -503,6 +503,44 @@ private Q_SLOTS:
                  qPrintable(trader.stdErr));
     }
 
+    void exportsPositionsPerFundAndAccount() {
+        QTemporaryDir dir;
+        const auto simInstruments =
+            write(dir, "sim-instruments.csv", QStringLiteral("symbol,name,issuer,sector,country,currency,lot_size,tick_size,price\n"
+                                         "AAPL,Apple,Apple,Technology,US,USD,1,0.01,200\n"));
+        SimProcess sim(dir.filePath(QStringLiteral("sim")), {QStringLiteral("--tick-ms"), QStringLiteral("0"),
+                                                             QStringLiteral("--instruments"), simInstruments});
+        const auto desk = deskWithoutRules(dir);
+        const auto opening =
+            write(dir, "opening.csv", QStringLiteral("fund,symbol,qty,price\nGROWTH,AAPL,1000,190\nGROWTH,CASH,1000000,\n"));
+        const auto imported =
+            runAs("pm", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-positions"), opening});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.stdErr));
+
+        // Bought 1,000 and sold 400, both at the simulator's 200.00.
+        const auto basket = write(dir, "basket.csv",
+                                  QStringLiteral("account,symbol,side,qty,type,limit_price,tif\n"
+                                                 "GROWTH-PB,AAPL,BUY,1000,MKT,,DAY\nGROWTH-PB,AAPL,SELL,400,MKT,,DAY\n"));
+        const auto positions = dir.filePath(QStringLiteral("positions.csv"));
+        const auto run = runDesk({QStringLiteral("--fix-settings"), write(dir, "broker.cfg", settingsFor(sim.port())),
+                                  QStringLiteral("--data-dir"), desk, QStringLiteral("--import-basket"), basket,
+                                  QStringLiteral("--send"), QStringLiteral("--wait"), QStringLiteral("60"),
+                                  QStringLiteral("--export-positions"), positions});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
+
+        QFile file(positions);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.value(0), QStringLiteral("fund,account,symbol,currency,qty,avg_cost,last_price,market_value,"
+                                                "unrealised_pnl,realised_pnl"));
+        // The fund: 1,000 at 190 and 1,000 at 200 average 195; the 400 sold at 200 realise 400 × 5 = 2,000; the
+        // 1,600 left cost 312,000 and are worth 320,000 at 200.
+        QVERIFY2(lines.contains(QStringLiteral("GROWTH,,AAPL,USD,1600,195,200,320000,8000,2000")), qPrintable(lines.join(QLatin1Char('\n'))));
+        // The account traded only today: 600 left at 200, nothing made or lost.
+        QVERIFY2(lines.contains(QStringLiteral("GROWTH,GROWTH-PB,AAPL,USD,600,200,200,120000,0,0")),
+                 qPrintable(lines.join(QLatin1Char('\n'))));
+    }
+
     void movesRulesBetweenDesks() {
         QTemporaryDir dir;
         const auto first = dir.filePath(QStringLiteral("first.json"));
