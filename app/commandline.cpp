@@ -37,6 +37,7 @@ const char* const kDescription =
     "              [--instruments INSTRUMENTS.csv] --positions POSITIONS.csv --model MODEL.csv --fund FUND [--band POINTS]\n"
     "              [--cash-buffer POINTS] [--min-trade AMOUNT] [--no-new-names] --rebalance-proposal OUT.csv\n"
     "              [--import-basket BASKET.csv] [--send] [--warning-reason TEXT]\n"
+    "              [--resolve-unconfirmed cancel|mark-rejected]\n"
     "              [--wait SECONDS] [--cancel-remaining] [--export-orders ORDERS.csv] [--export-executions EXECS.csv]\n"
     "              [--export-positions POSITIONS.csv]\n"
     "The password comes from --password-file (its first line) or the environment variable OPENBLOTTER_PASSWORD.\n"
@@ -67,6 +68,16 @@ const char* const kDescription =
     "  (docs/portfolio.md). Quantities in whole lots, prices on the tick. A bad row is reported with its\n"
     "  line number and reason, and then nothing of the basket is sent. Without --send it is only checked.\n"
     "\n"
+    "Orders in doubt: at each logon the desk sends what it committed but never handed to FIX (PossResend) and\n"
+    "asks the broker about every order it has not answered (OrderStatusRequest); an order the broker does not\n"
+    "know, or does not answer about within the session's StatusRequestTimeout (seconds, default 30), is\n"
+    "Unconfirmed. --resolve-unconfirmed waits for those answers, then resolves every unconfirmed order: cancel\n"
+    "sends the broker a cancel; mark-rejected closes it here (Rejected, or Canceled keeping its fills), for an\n"
+    "order the broker never had. It prints what it did with each order; both are in the audit trail.\n"
+    "--cancel-remaining cancels every order still working when --wait runs out: also one not yet acknowledged,\n"
+    "one whose replace is outstanding (once the broker answers the replace) and one unconfirmed (resolved by a\n"
+    "cancel); it names each order it could not end, and why.\n"
+    "\n"
     "Orders export: cl_ord_id,order_id,account,symbol,side,qty,type,limit_price,stop_price,tif,status,cum_qty,\n"
     "  leaves_qty,avg_px,compliance,session,created_at,text (status: the FIX OrdStatus name).\n"
     "Executions export: exec_id,cl_ord_id,order_id,symbol,side,exec_type,last_qty,last_px,cum_qty,leaves_qty,\n"
@@ -85,8 +96,8 @@ const char* const kDescription =
     "  --cash-buffer in percentage points of NAV (--band 1: target +/- 1%); --min-trade in the fund's currency.\n"
     "\n"
     "Exit status: 0 every routed order is terminal; 2 some order was rejected or is blocked by compliance;\n"
-    "3 --wait timed out (also after --cancel-remaining); 1 bad input, settings, login or permission, with the\n"
-    "reason on stderr.\n"
+    "3 --wait timed out (also after --cancel-remaining); 1 bad input, settings, login or permission, or an\n"
+    "unconfirmed order --resolve-unconfirmed could not resolve, with the reason on stderr.\n"
     "\n"
     "FIX settings: a standard QuickFIX session settings file. Also read: Username and Password (sent in\n"
     "the Logon, never logged), SessionAlias (the broker's name in baskets), SSLEnable=Y (TLS). A commented\n"
@@ -132,8 +143,13 @@ CommandLine parseCommandLine(const QStringList& arguments) {
                                                  "terminal, for at most <seconds>."),
                                   QStringLiteral("seconds"));
     const QCommandLineOption cancelRemaining(QStringLiteral("cancel-remaining"),
-                                             QStringLiteral("When --wait times out, cancel every order still working and wait "
-                                                            "(bounded) for the answers."));
+                                             QStringLiteral("When --wait times out, cancel every order still working (an "
+                                                            "unconfirmed one by a cancel) and wait (bounded) for the answers."));
+    const QCommandLineOption resolveUnconfirmed(
+        QStringLiteral("resolve-unconfirmed"),
+        QStringLiteral("Once the brokers have answered the status requests of the logon, resolve every unconfirmed order: "
+                       "<how> is cancel (send the broker a cancel) or mark-rejected (close it here)."),
+        QStringLiteral("how"));
     const QCommandLineOption exportOrders(QStringLiteral("export-orders"), QStringLiteral("Write the orders to <csv>."),
                                           QStringLiteral("csv"));
     const QCommandLineOption exportExecutions(QStringLiteral("export-executions"),
@@ -200,7 +216,8 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         {dataDir,      logLevel,         fixSettings, headless,     basket,          send,        wait,        cancelRemaining,
          exportOrders, exportExecutions, user,        passwordFile, warningReason,   importRules, exportRules, setUser,
          role,         fullName,         disable,     proposal,     instruments,     positions,   model,       fund,
-         band,         cashBuffer,       minTrade,    noNewNames,   importPositions, importModel, exportPositions});
+         band,         cashBuffer,       minTrade,    noNewNames,   importPositions, importModel, exportPositions,
+         resolveUnconfirmed});
 
     if (!parser.parse(arguments)) return fail(parser.errorText());
     CommandLine result;
@@ -234,7 +251,8 @@ CommandLine parseCommandLine(const QStringList& arguments) {
                               parser.isSet(exportOrders) || parser.isSet(exportExecutions) || parser.isSet(user) ||
                               parser.isSet(passwordFile) || parser.isSet(warningReason) || parser.isSet(importRules) ||
                               parser.isSet(exportRules) || parser.isSet(setUser) || parser.isSet(proposal) ||
-                              parser.isSet(importPositions) || parser.isSet(importModel) || parser.isSet(exportPositions);
+                              parser.isSet(importPositions) || parser.isSet(importModel) || parser.isSet(exportPositions) ||
+                              parser.isSet(resolveUnconfirmed);
     if (batchOptions && !result.headless) return fail(QStringLiteral("the batch options need --headless"));
     if (result.headless && !parser.isSet(user))
         return fail(QStringLiteral("--headless needs --user: the batch runs as a user of the desk"));
@@ -297,6 +315,15 @@ CommandLine parseCommandLine(const QStringList& arguments) {
         result.waitSeconds = seconds;
     }
     result.cancelRemaining = parser.isSet(cancelRemaining);
+    if (parser.isSet(resolveUnconfirmed)) {
+        const auto how = parser.value(resolveUnconfirmed);
+        if (how == QStringLiteral("cancel"))
+            result.resolveUnconfirmed = Resolution::Cancel;
+        else if (how == QStringLiteral("mark-rejected"))
+            result.resolveUnconfirmed = Resolution::MarkRejected;
+        else
+            return fail(QStringLiteral("--resolve-unconfirmed needs cancel or mark-rejected, got '%1'").arg(how));
+    }
     if (result.cancelRemaining && !result.waitSeconds) return fail(QStringLiteral("--cancel-remaining needs --wait"));
     if (parser.isSet(exportOrders)) result.exportOrders = parser.value(exportOrders).toStdString();
     if (parser.isSet(exportExecutions)) result.exportExecutions = parser.value(exportExecutions).toStdString();

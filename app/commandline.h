@@ -2,6 +2,7 @@
 
 #include "auth/access.h"
 #include "domain/decimal.h"
+#include "engine/resolution.h"
 
 #include <QStringList>
 
@@ -22,6 +23,7 @@ struct CommandLine {
     bool send = false;
     std::optional<int> waitSeconds;
     bool cancelRemaining = false;
+    std::optional<Resolution> resolveUnconfirmed;  ///< --resolve-unconfirmed cancel|mark-rejected
     std::optional<std::filesystem::path> exportOrders;
     std::optional<std::filesystem::path> exportExecutions;
     std::optional<std::filesystem::path> exportPositions;

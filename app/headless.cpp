@@ -4,6 +4,7 @@
 #include "auth/passwords.h"
 #include "compliance/rulesfile.h"
 #include "desk.h"
+#include "openorders.h"
 #include "orders/basket.h"
 #include "orders/exports.h"
 #include "portfolio/positionsexport.h"
@@ -18,7 +19,6 @@
 #include <cstdlib>
 #include <optional>
 #include <set>
-#include <thread>
 
 namespace ob::app {
 
@@ -29,23 +29,6 @@ using Clock = std::chrono::steady_clock;
 int fail(const std::string& reason) {
     std::fprintf(stderr, "openblotter: %s\n", reason.c_str());
     return BadInput;
-}
-
-/// Orders waiting for their broker. A held order waits for compliance instead, which a batch cannot hurry.
-std::vector<OrderState> working(OrderEngine& engine) {
-    std::vector<OrderState> open;
-    for (auto& order : engine.snapshot().get().orders)
-        if (!order.isDone() && !order.held) open.push_back(std::move(order));
-    return open;
-}
-
-/// Waits until no order is working; false when the deadline passes first.
-bool waitUntilDone(OrderEngine& engine, Clock::time_point deadline) {
-    for (;;) {
-        if (working(engine).empty()) return true;
-        if (Clock::now() >= deadline) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
 }
 
 Result<std::string> password(const CommandLine& options) {
@@ -191,6 +174,11 @@ int runHeadless(const CommandLine& options) {
                     compliance->rules.locates.size(), options.exportRules->c_str());
     }
 
+    // Orders no one could confirm are resolved before anything new is sent.
+    std::size_t unresolved = 0;
+    if (options.resolveUnconfirmed)
+        unresolved = resolveUnconfirmedOrders(desk.engine(), desk.gateway(), *options.resolveUnconfirmed, *actor);
+
     std::vector<NewOrderRequest> basket;
     if (options.basket) {
         auto table = CsvTable::readFile(options.basket->string());
@@ -238,15 +226,9 @@ int runHeadless(const CommandLine& options) {
     if (options.waitSeconds) {
         if (!waitUntilDone(desk.engine(), deadline)) {
             status = TimedOut;
-            const auto open = working(desk.engine());
-            std::fprintf(stderr, "openblotter: %zu orders still working after %d seconds\n", open.size(), *options.waitSeconds);
-            if (options.cancelRemaining) {
-                for (const auto& order : open)
-                    if (!order.pending) (void)desk.engine().cancel(order.id, *actor).get();
-                waitUntilDone(desk.engine(), Clock::now() + std::chrono::seconds(10));
-                std::fprintf(stderr, "openblotter: sent cancels for %zu orders; %zu still working\n", open.size(),
-                             working(desk.engine()).size());
-            }
+            std::fprintf(stderr, "openblotter: %zu orders still working after %d seconds\n", working(desk.engine()).size(),
+                         *options.waitSeconds);
+            if (options.cancelRemaining) cancelRemainingOrders(desk.engine(), *actor);
         }
     }
     desk.engine().sync(std::chrono::seconds(30));
@@ -266,6 +248,7 @@ int runHeadless(const CommandLine& options) {
         if (auto written = writeFile(*options.exportPositions, csv); !written) return fail(written.error());
     }
     if (refused) return fail(*refused);
+    if (unresolved) return fail(std::to_string(unresolved) + " unconfirmed orders were not resolved");
     return status;
 }
 

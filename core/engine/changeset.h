@@ -58,6 +58,9 @@ struct BookSnapshot {
     std::vector<Position> fundPositions;            ///< every fund's
     std::vector<FundCash> fundCash;                 ///< every fund's, per currency
     std::string halted;                             ///< why the engine takes nothing more, once the store stopped
+    /// Orders the sell side was asked about (OrderStatusRequest) and has not answered yet; each is answered or
+    /// becomes unconfirmed within its session's StatusRequestTimeout.
+    std::vector<OrderId> awaitingStatus;
 };
 
 }  // namespace ob

@@ -105,6 +105,19 @@ void OrderEngine::stop() {
     }
     routeChanged_.notify_all();
     routerThread_.join();
+    // What the router handed over after the engine's thread ended is recorded too, so that the next start does
+    // not send it again. Both threads have ended: this thread may touch the book.
+    std::vector<Command> rest;
+    {
+        std::lock_guard lock(queueMutex_);
+        rest.swap(queue_);
+    }
+    BatchChanges unpublished;
+    for (auto& command : rest)
+        if (auto* routed = std::get_if<Routed>(&command)) handle(*routed, unpublished);
+    if (!store_.waitForCommit(lastSubmitted_, std::chrono::seconds(30)))
+        spdlog::error("the order store did not record the last requests handed to FIX: {}",
+                      store_.failure().value_or("timed out"));
     store_.setCommitListener({});
 }
 
@@ -676,6 +689,7 @@ void OrderEngine::handle(Snapshot& command, BatchChanges& changes) {
     for (const auto& [id, list] : lists_) snapshot.lists.push_back(list);
     snapshot.openingPositions = openingPositions_;
     snapshot.halted = halted_;
+    for (const auto& [id, due] : awaitingStatus_) snapshot.awaitingStatus.push_back(id);
     snapshot.positions = ledger_.accountPositions().positions();
     snapshot.fundPositions = ledger_.funds().positions();
     for (const auto& [fund, held] : ledger_.funds().funds())

@@ -5,6 +5,7 @@
 #include "compliance/complianceengine.h"
 #include "engine/changeset.h"
 #include "engine/outboundrequest.h"
+#include "engine/resolution.h"
 #include "orders/clordidsource.h"
 #include "orders/orderbook.h"
 #include "portfolio/ledger.h"
@@ -29,12 +30,6 @@ namespace ob {
 struct SessionLoggedOn {
     std::string session;
     std::chrono::seconds statusTimeout{30};  ///< how long the sell side has to answer a status request
-};
-
-/// How a person resolves an order no one could confirm.
-enum class Resolution : std::uint8_t {
-    Cancel,        ///< ask the sell side to cancel it (a new cancel request)
-    MarkRejected,  ///< it is not at the sell side: close it here (Rejected, or Canceled with its fills)
 };
 
 /// The single writer of order state. Commands from the user and reports from

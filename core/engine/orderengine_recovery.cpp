@@ -51,7 +51,8 @@ void OrderEngine::handle(SessionLoggedOn& logon, BatchChanges& changes) {
     std::vector<OutboundRequest> questions;
     book_.forEach([&](const Order& order) {
         const auto& state = order.state;
-        if (state.session != logon.session || state.isUnsent()) return;
+        // A finished order owes nothing, even when the sell side never acknowledged what finished it.
+        if (state.session != logon.session || state.isUnsent() || state.isDone()) return;
         bool unanswered = false;
         for (const auto& link : order.chain) {
             if (link.state != RequestState::Pending || routing_.count(link.clOrdId)) continue;
@@ -145,16 +146,29 @@ void OrderEngine::handle(ResolveUnconfirmed& command, BatchChanges& changes) {
         command.done.set_value(applied.outcome);
         return;
     }
-    // A cancel: a cancel that was itself unanswered is given up first, then a new one asks again.
-    if (order->state.pending) {
-        const auto given = book_.markRejected(command.id, "unanswered " + std::string(nameOf(order->state.pending->kind)) +
-                                                              " request given up by " + command.actor.user,
-                                              options_.clock());
-        order = given.order;
+    // A cancel: a request that was itself unanswered is given up first, then a new one asks again. The order stays
+    // unconfirmed until the broker answers; a replace given up may be in force there, so its answer may carry its terms.
+    const bool givesUp = order->state.pending.has_value();
+    std::optional<OrderTerms> inDoubt;
+    if (givesUp) {
+        const auto& pending = *order->state.pending;
+        if (pending.kind == RequestKind::Replace) inDoubt = pending.terms;
+        auto why = "unanswered " + std::string(nameOf(pending.kind)) + " request given up by " + command.actor.user;
+        book_.markRejected(command.id, why, options_.clock());
+        book_.markUnconfirmed(command.id, std::move(why), options_.clock());
     }
     StoreUnit unit;
     unit.audit.push_back(audit(command.actor, "order.unconfirmed.cancel", subject, "a cancel request sent to the broker"));
-    command.done.set_value(request(command.id, RequestKind::Cancel, {}, std::move(unit), changes));
+    auto outcome = request(command.id, RequestKind::Cancel, {}, std::move(unit), changes,
+                           [&](const Order& cancelling, StoreUnit&) -> const Order& {
+                               return inDoubt ? *book_.keepTermsInDoubt(command.id, *inDoubt) : cancelling;
+                           });
+    // A cancel refused here (the order cannot be cancelled) still leaves the request given up, on record.
+    if (!outcome.isApplied() && givesUp) {
+        const auto& given = *book_.find(command.id);
+        persist(given, OrderEventKind::ResolvedUnconfirmed, given.state.text, {}, changes);
+    }
+    command.done.set_value(std::move(outcome));
 }
 
 }  // namespace ob

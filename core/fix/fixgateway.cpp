@@ -82,6 +82,8 @@ Result<std::unique_ptr<FixGateway>> FixGateway::create(const Options& options, O
         const auto alias = gateway->fix_->setting(id, "SessionAlias");
         info.alias = alias.empty() ? std::string(targetCompIdOf(id)) : alias;
         info.version = fixVersionOf(id);
+        if (const auto timeout = std::atoi(gateway->fix_->setting(id, "StatusRequestTimeout").c_str()); timeout > 0)
+            info.statusRequestTimeout = std::chrono::seconds(timeout);
         gateway->sessions_.emplace(id, std::move(info));
     }
     return gateway;
@@ -278,15 +280,15 @@ void FixGateway::onLogon(const std::string& session) {
     {
         std::lock_guard lock(mutex_);
         auto& info = sessions_[session];
+        // Requests that never left are sent now; orders the sell side has not answered are asked about. Told
+        // before the session shows as logged on, so that whoever waits for the logon finds it under way.
+        engine_.post(SessionLoggedOn{session, info.statusRequestTimeout});
         info.state = FixSessionInfo::State::LoggedOn;
         info.lastError.clear();
         info.lastEvent = "logged on";
         info.lastEventAt = nowUtc();
     }
     spdlog::info("{}: logged on", session);
-    // Requests that never left are sent now; orders the sell side has not answered are asked about.
-    const auto timeout = std::atoi(fix_->setting(session, "StatusRequestTimeout").c_str());
-    engine_.post(SessionLoggedOn{session, std::chrono::seconds(timeout > 0 ? timeout : 30)});
     subscribeMarketData(session);
     logonChanged_.notify_all();
 }

@@ -30,6 +30,8 @@ struct FixSessionInfo {
     std::string lastError;
     std::string lastEvent;
     Timestamp lastEventAt;
+    /// How long the sell side has to answer a status request (the setting StatusRequestTimeout, in seconds).
+    std::chrono::seconds statusRequestTimeout{30};
 };
 
 std::string_view nameOf(FixSessionInfo::State state);
@@ -76,7 +78,8 @@ public:
     /// The session that a broker name means: a session id, a SessionAlias or a TargetCompID.
     std::optional<std::string> resolve(std::string_view broker) const;
     std::string defaultSession() const;
-    /// Waits until every session is logged on; false on timeout.
+    /// Waits until every session is logged on; false on timeout. The engine has been told of each logon by
+    /// then: a command posted to it afterwards comes after what the logon asked for.
     bool waitForLogon(std::chrono::milliseconds timeout);
 
     void connect(const std::string& session);

@@ -76,6 +76,13 @@ const Order* OrderBook::markUnconfirmed(OrderId id, std::string why, Timestamp a
     return order;
 }
 
+const Order* OrderBook::keepTermsInDoubt(OrderId id, const OrderTerms& terms) {
+    auto* order = findMutable(id);
+    if (!order || !order->state.pending || order->state.pending->kind != RequestKind::Cancel) return order;
+    order->state.pending->terms = terms;
+    return order;
+}
+
 OrderBook::Applied OrderBook::markRejected(OrderId id, std::string text, Timestamp at) {
     auto* order = findMutable(id);
     if (!order) return {Outcome::refused("no such order"), nullptr};

@@ -50,6 +50,9 @@ public:
     void markSent(OrderId id, std::string_view clOrdId);
     /// No one could confirm where the order stands at the broker; `why` becomes its text.
     const Order* markUnconfirmed(OrderId id, std::string why, Timestamp at);
+    /// The cancel outstanding may be answered with these terms, which the sell side may hold (those of a replace
+    /// given up unanswered): the consistency checks take a report that carries them.
+    const Order* keepTermsInDoubt(OrderId id, const OrderTerms& terms);
     /// A person says the unconfirmed order is not at the broker: an outstanding cancel or replace is settled as
     /// rejected; an order never acknowledged becomes Rejected, one with fills Canceled (what filled stays filled).
     Applied markRejected(OrderId id, std::string text, Timestamp at);

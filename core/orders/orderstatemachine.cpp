@@ -262,8 +262,8 @@ Outcome applyFlag(Order& order, const ExecutionReport& report, bool OrderState::
 }
 
 /// An answer to our status request (or an unsolicited status): it tells where the order stands. It may
-/// acknowledge an order the book still has pending, or confirm a cancel whose answer never came; a sell
-/// side that answers Rejected does not know the order, which leaves it unconfirmed for a person to resolve.
+/// acknowledge an order the book still has pending, or confirm a cancel or a replace whose answer never came;
+/// a sell side that answers Rejected does not know the order, which leaves it unconfirmed for a person to resolve.
 Outcome applyStatus(Order& order, const ExecutionReport& report) {
     if (!report.ordStatus) return Outcome::applied();
     auto& state = order.state;
@@ -279,7 +279,12 @@ Outcome applyStatus(Order& order, const ExecutionReport& report) {
                 return Outcome::applied();
             }
             break;
-        default: break;
+        case OrdStatus::PendingReplace:
+        case OrdStatus::Expired: break;
+        default:
+            // The order stands under the ClOrdID of the replace: the sell side did it, and its Replaced was lost.
+            if (state.pending && state.pending->kind == RequestKind::Replace && state.pending->clOrdId == report.clOrdId)
+                return applyReplaced(order, report);
     }
     if (state.phase == OrderPhase::PendingNew) state.phase = OrderPhase::Working;
     return Outcome::applied();

@@ -24,8 +24,10 @@ bool isUnknownOrderAnswer(const ExecutionReport& report) {
 
 bool setsTerms(ExecType type) { return type == ExecType::Replaced || type == ExecType::Restated; }
 
-const OrderTerms* pendingReplace(const OrderState& state) {
-    return state.pending && state.pending->kind == RequestKind::Replace ? &state.pending->terms : nullptr;
+/// The terms the sell side may hold besides the order's: those of a replace outstanding, or those a cancel
+/// carries from a replace whose answer never came (OrderBook::keepTermsInDoubt).
+const OrderTerms* termsInDoubt(const OrderState& state) {
+    return state.pending && state.pending->terms != state.terms ? &state.pending->terms : nullptr;
 }
 
 bool hasLimit(OrdType type) { return type == OrdType::Limit || type == OrdType::StopLimit; }
@@ -34,7 +36,7 @@ bool hasLimit(OrdType type) { return type == OrdType::Limit || type == OrdType::
 /// (the replace may already be in force at the sell side).
 std::optional<Price> loosestLimit(const OrderState& state) {
     std::optional<Price> limit = hasLimit(state.terms.type) ? state.terms.limitPrice : std::nullopt;
-    const auto* replace = pendingReplace(state);
+    const auto* replace = termsInDoubt(state);
     if (!replace) return limit;
     if (!hasLimit(replace->type)) return std::nullopt;  // the replace makes it a market order
     if (!limit || !replace->limitPrice) return replace->limitPrice;
@@ -64,11 +66,11 @@ Outcome checkTerms(const Order& order, const ExecutionReport& report) {
                                 std::string(nameOf(state.side)));
     if (isUnknownOrderAnswer(report) || setsTerms(report.execType)) return Outcome::applied();
 
-    const auto* replace = pendingReplace(state);
+    const auto* replace = termsInDoubt(state);
     if (report.orderQty && *report.orderQty != state.terms.quantity && !(replace && *report.orderQty == replace->quantity))
         return Outcome::refused("OrderQty (38) " + report.orderQty->toString() + " is not the order's " +
                                 state.terms.quantity.toString() +
-                                (replace ? " nor the " + replace->quantity.toString() + " of the replace outstanding" : ""));
+                                (replace ? " nor the " + replace->quantity.toString() + " of the request outstanding" : ""));
     if (report.price && hasLimit(state.terms.type) && state.terms.limitPrice && *report.price != *state.terms.limitPrice &&
         !(replace && replace->limitPrice && *report.price == *replace->limitPrice))
         return Outcome::refused("Price (44) " + report.price->toString() + " is not the order's limit " +
@@ -96,7 +98,7 @@ Outcome checkFigures(const OrderState& after, const ExecutionReport& report) {
     }
     if (report.leavesQty) {
         const Qty expected = after.leavesQty();
-        const auto* replace = pendingReplace(after);
+        const auto* replace = termsInDoubt(after);
         // FIX: once an order is no longer active (Canceled, DoneForDay, Expired, Rejected) LeavesQty "could be 0",
         // otherwise it is OrderQty - CumQty; a multi-day order done for the day keeps its leaves for tomorrow.
         const bool inactive = after.phase != OrderPhase::PendingNew && after.phase != OrderPhase::Working;

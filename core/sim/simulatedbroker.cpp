@@ -61,13 +61,20 @@ SimulatedBroker::SimulatedBroker(const SimulatorConfig& config, Sender sender, S
 
 void SimulatedBroker::onMessage(const std::string& session, const FixMessage& message) {
     const auto msgType = message.msgType();
-    if (msgType == "D")
-        newOrder(session, message);
-    else if (msgType == "F")
-        cancel(session, message);
-    else if (msgType == "G")
-        replace(session, message);
-    else if (msgType == "V")
+    if (msgType == "D" || msgType == "F" || msgType == "G") {
+        // A silent sell side acts on the request, and its answer is lost.
+        muted_ = config_.silent;
+        struct Unmute {
+            bool& muted;
+            ~Unmute() { muted = false; }
+        } unmute{muted_};
+        if (msgType == "D")
+            newOrder(session, message);
+        else if (msgType == "F")
+            cancel(session, message);
+        else
+            replace(session, message);
+    } else if (msgType == "V")
         marketData(session, message);
     else if (msgType == "H")
         statusRequest(session, message);
@@ -100,29 +107,36 @@ SimulatedBroker::SimOrder* SimulatedBroker::findByClOrdId(const std::string& ses
     return it == byClOrdId_.end() ? nullptr : &orders_.at(it->second);
 }
 
+void SimulatedBroker::refuse(const std::string& session, const FixMessage& request, bool business, const std::string& text) {
+    OutboundMessage reject{business ? "j" : "3", {}, {}};
+    add(reject, 45, std::to_string(request.msgSeqNum()));
+    add(reject, 372, std::string(request.msgType()));
+    if (business) {
+        add(reject, 379, request.getOr(11));
+        add(reject, 380, "4");
+    } else {
+        add(reject, 373, "99");
+    }
+    add(reject, 58, text);
+    send(session, std::move(reject));
+}
+
 void SimulatedBroker::newOrder(const std::string& session, const FixMessage& message) {
     const auto clOrdId = message.getOr(11);
-    if (config_.newOrderAnswer == SimulatorConfig::NewOrderAnswer::BusinessReject) {
-        OutboundMessage reject{"j", {}, {}};
-        add(reject, 45, std::to_string(message.msgSeqNum()));
-        add(reject, 372, "D");
-        add(reject, 379, clOrdId);
-        add(reject, 380, "4");
-        add(reject, 58, "orders are not accepted on this session");
-        return send(session, std::move(reject));
-    }
-    if (config_.newOrderAnswer == SimulatorConfig::NewOrderAnswer::SessionReject) {
-        OutboundMessage reject{"3", {}, {}};
-        add(reject, 45, std::to_string(message.msgSeqNum()));
-        add(reject, 372, "D");
-        add(reject, 373, "99");
-        add(reject, 58, "orders are not accepted on this session");
-        return send(session, std::move(reject));
+    switch (config_.newOrderAnswer) {
+        case SimulatorConfig::NewOrderAnswer::Execute: break;
+        case SimulatorConfig::NewOrderAnswer::BusinessReject:
+            return refuse(session, message, true, "orders are not accepted on this session");
+        case SimulatorConfig::NewOrderAnswer::SessionReject:
+            return refuse(session, message, false, "orders are not accepted on this session");
+        case SimulatorConfig::NewOrderAnswer::Ignore: return;  // it never arrived
     }
     if (auto* existing = findByClOrdId(session, clOrdId)) {
         // An order sent again with PossResend is answered with its status (F.1.b); a plain duplicate is refused (F.1.a).
-        if (message.getOr(97) == "Y") return report(*existing, ExecType::OrderStatus, Qty{}, Price{}, {});
-        report(*existing, ExecType::Rejected, Qty{}, Price{}, "duplicate ClOrdID " + clOrdId);
+        if (message.getOr(97) == "Y")
+            report(*existing, ExecType::OrderStatus, Qty{}, Price{}, {});
+        else
+            report(*existing, ExecType::Rejected, Qty{}, Price{}, "duplicate ClOrdID " + clOrdId);
         return;
     }
     const auto symbol = message.getOr(55);
@@ -224,8 +238,7 @@ void SimulatedBroker::fill(SimOrder& order, Qty quantity, Price price) {
         order.done = true;
         order.status = OrdStatus::Filled;
     }
-    report(order, ExecType::Trade, quantity, price, {});
-    order.fills.push_back({executions_.back().execId, quantity, price, false});
+    order.fills.push_back({report(order, ExecType::Trade, quantity, price, {}), quantity, price, false});
 }
 
 OrdStatus SimulatedBroker::statusOf(const SimOrder& order) const {
@@ -242,8 +255,8 @@ void SimulatedBroker::finish(SimOrder& order, OrdStatus status, ExecType execTyp
     report(order, execType, Qty{}, Price{}, text, clOrdId, origClOrdId);
 }
 
-void SimulatedBroker::report(const SimOrder& order, ExecType type, Qty lastQty, Price lastPx, const std::string& text,
-                             const std::string& clOrdId, const std::string& origClOrdId, const std::string& execRefId) {
+std::string SimulatedBroker::report(const SimOrder& order, ExecType type, Qty lastQty, Price lastPx, const std::string& text,
+                                    const std::string& clOrdId, const std::string& origClOrdId, const std::string& execRefId) {
     OutboundMessage message{"8", {}, {}};
     const auto execId = nextExecId();
     add(message, 37, order.orderId);
@@ -294,8 +307,9 @@ void SimulatedBroker::report(const SimOrder& order, ExecType type, Qty lastQty, 
     add(message, 60, toFixTimestamp(nowUtc()));
     add(message, 58, text);
     for (const auto& field : config_.extraExecutionTags) message.fields.push_back(field);
-    executions_.push_back({execId, clOrdId.empty() ? order.clOrdId : clOrdId, order.orderId, type, lastQty, lastPx});
+    if (!muted_) executions_.push_back({execId, clOrdId.empty() ? order.clOrdId : clOrdId, order.orderId, type, lastQty, lastPx});
     send(order.session, std::move(message));
+    return execId;
 }
 
 void SimulatedBroker::rejectOrder(const std::string& session, const FixMessage& request, const std::string& text,
@@ -317,7 +331,7 @@ void SimulatedBroker::rejectOrder(const std::string& session, const FixMessage& 
     add(message, 6, "0");
     add(message, 60, toFixTimestamp(nowUtc()));
     add(message, 58, text);
-    executions_.push_back({execId, request.getOr(11), "NONE", ExecType::Rejected, Qty{}, Price{}});
+    if (!muted_) executions_.push_back({execId, request.getOr(11), "NONE", ExecType::Rejected, Qty{}, Price{}});
     send(session, std::move(message));
 }
 
@@ -384,6 +398,14 @@ void SimulatedBroker::replace(const std::string& session, const FixMessage& mess
 }
 
 void SimulatedBroker::statusRequest(const std::string& session, const FixMessage& message) {
+    switch (config_.statusAnswer) {
+        case SimulatorConfig::StatusAnswer::Report: break;
+        case SimulatorConfig::StatusAnswer::Ignore: return;
+        case SimulatorConfig::StatusAnswer::BusinessReject:
+            return refuse(session, message, true, "status requests are not answered on this session");
+        case SimulatorConfig::StatusAnswer::SessionReject:
+            return refuse(session, message, false, "status requests are not answered on this session");
+    }
     auto* order = findByClOrdId(session, message.getOr(11));
     if (!order) {
         OutboundMessage unknown{"8", {}, {}};
@@ -453,7 +475,9 @@ void SimulatedBroker::publishMarketData(const std::string& symbol) {
     }
 }
 
-void SimulatedBroker::send(const std::string& session, OutboundMessage message) { sender_(session, message); }
+void SimulatedBroker::send(const std::string& session, OutboundMessage message) {
+    if (!muted_) sender_(session, message);
+}
 
 void SimulatedBroker::step() {
     for (auto& [symbol, market] : markets_) {

@@ -70,7 +70,11 @@ public:
     /// Ends the day: DoneForDay for every working order.
     void doneForDay();
 
+    /// How it answers; a test changes the answers between requests (a sell side whose trouble starts or ends).
+    SimulatorConfig& config() { return config_; }
+
     std::vector<SimOrderRecord> orders() const;
+    /// What it reported, in order; not what a silent sell side lost.
     std::vector<SimExecutionRecord> executions() const { return executions_; }
 
 private:
@@ -119,8 +123,11 @@ private:
     void fill(SimOrder& order, Qty quantity, Price price);
     void finish(SimOrder& order, OrdStatus status, ExecType execType, const std::string& text, const std::string& clOrdId = {},
                 const std::string& origClOrdId = {});
-    void report(const SimOrder& order, ExecType type, Qty lastQty, Price lastPx, const std::string& text,
-                const std::string& clOrdId = {}, const std::string& origClOrdId = {}, const std::string& execRefId = {});
+    /// Sends an ExecutionReport about the order; returns its ExecID.
+    std::string report(const SimOrder& order, ExecType type, Qty lastQty, Price lastPx, const std::string& text,
+                       const std::string& clOrdId = {}, const std::string& origClOrdId = {}, const std::string& execRefId = {});
+    /// Refuses a request with a BusinessMessageReject (`business`) or a session-level Reject, its only answer.
+    void refuse(const std::string& session, const FixMessage& request, bool business, const std::string& text);
     void rejectOrder(const std::string& session, const FixMessage& message, const std::string& text, const std::string& reason);
     void cancelReject(const std::string& session, const FixMessage& message, const SimOrder* order, const std::string& reason,
                       const std::string& text);
@@ -145,6 +152,7 @@ private:
     std::string idPrefix_;  ///< SimulatorConfig::idPrefix, or this run's own
     std::uint64_t orderCounter_ = 0;
     std::uint64_t execCounter_ = 0;
+    bool muted_ = false;  ///< its answers to the request at hand are lost (SimulatorConfig::silent)
 };
 
 }  // namespace ob

@@ -78,6 +78,14 @@ void Simulator::checkClock() {
 
 int Simulator::port() const { return acceptor_->port(); }
 
+void Simulator::goOffline() { acceptor_->stop(); }
+
+Status Simulator::goOnline() {
+    std::string error;
+    if (!acceptor_->start(error)) return Error{"the simulator cannot listen again: " + error};
+    return {};
+}
+
 std::string Simulator::clientSettings() const {
     std::ostringstream settings;
     settings << "[DEFAULT]\nConnectionType=initiator\nSocketConnectHost=127.0.0.1\nSocketConnectPort=" << port()

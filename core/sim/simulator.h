@@ -33,6 +33,13 @@ public:
     template <typename F>
     auto call(F&& action) -> decltype(action(std::declval<SimulatedBroker&>()));
 
+    /// Logs every client out and takes no connection until goOnline(), as a sell side whose FIX gateway is
+    /// down. The broker goes on (orders rest and fill, prices move); what it sends meanwhile is kept in its
+    /// sessions' stores and resent when a client logs on again and asks for it.
+    void goOffline();
+    /// Listens on the same port again.
+    Status goOnline();
+
     /// Sends a message's body to a client under the session's header, or any
     /// text `asIs` onto the connection: for tests of malformed input.
     bool sendRaw(const std::string& session, const std::string& text, bool asIs = false);

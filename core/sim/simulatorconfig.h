@@ -26,7 +26,9 @@ struct SimClient {
 };
 
 /// How the simulated broker behaves. Given the same seed, the same requests
-/// and the same price steps, it answers the same way.
+/// and the same price steps, it answers the same way. SimulatedBroker::config()
+/// changes how it answers (rejectShare, partialFills, acknowledge, pendingAcks and
+/// the answers below) while it runs.
 struct SimulatorConfig {
     std::vector<SimInstrument> instruments;
     std::uint64_t seed = 1;
@@ -52,10 +54,17 @@ struct SimulatorConfig {
     bool acknowledge = true;    ///< send New before the first fill
     bool pendingAcks = false;   ///< send PendingCancel/PendingReplace first
 
-    /// How new orders are answered: executed, or refused with a
-    /// BusinessMessageReject or a session-level Reject as the only answer.
-    enum class NewOrderAnswer { Execute, BusinessReject, SessionReject };
+    /// How new orders are answered: executed, refused with a BusinessMessageReject or a session-level Reject
+    /// as the only answer, or dropped unread, as if they never reached the sell side.
+    enum class NewOrderAnswer { Execute, BusinessReject, SessionReject, Ignore };
     NewOrderAnswer newOrderAnswer = NewOrderAnswer::Execute;
+    /// A sell side whose answers are lost: it acts on new orders, cancels and replaces but sends nothing back
+    /// about them (fills that come later are reported). For orders that rest: a status answer cannot carry fills.
+    bool silent = false;
+    /// How OrderStatusRequests (35=H) are answered: with the order's status (Rejected for an order it does not
+    /// know), not at all, or refused with a BusinessMessageReject or a session-level Reject.
+    enum class StatusAnswer { Report, Ignore, BusinessReject, SessionReject };
+    StatusAnswer statusAnswer = StatusAnswer::Report;
     /// Tags a sell side adds to every ExecutionReport (its own, or groups).
     std::vector<fixengine::Field> extraExecutionTags;
 };

@@ -49,7 +49,7 @@ void FixDesk::open(bool waitForLogon) {
     auto created = FixGateway::create({settings, dataDirectory, fixDictionaryDirectory(), &prices, symbols}, *engine);
     if (!created) qFatal("%s", created.error().c_str());
     gateway = std::move(*created);
-    engine->setRouter([raw = gateway.get()](const OutboundRequest& request) { return raw->route(request); });
+    engine->setRouter([this, raw = gateway.get()](const OutboundRequest& request) { return router(*raw, request); });
     if (auto started = engine->start(); !started) qFatal("%s", started.error().c_str());
     if (auto started = gateway->start(); !started) qFatal("%s", started.error().c_str());
     if (waitForLogon && !gateway->waitForLogon(std::chrono::seconds(15))) qFatal("the desk did not log on");
@@ -71,6 +71,23 @@ OrderState FixDesk::submit(const std::string& symbol, Side side, const std::stri
     auto order = engine->submit(request, trader()).get();
     if (!order) qFatal("%s", order.error().c_str());
     return *order;
+}
+
+std::vector<LoggedMessage> FixDesk::sent(const std::string& msgType, const std::string& clOrdId, std::source_location where) {
+    awaitRouted(*engine, where);
+    return gateway->messageLog().query({{}, msgType, 2, "|11=" + clOrdId + "|", false, 0, 1000});
+}
+
+void awaitReceived(Simulator& sim, const LoggedMessage& message, std::source_location where) {
+    // The simulator's session counts a message in once its FIX thread has queued it for the simulator's own.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (sim.sessions().front().nextTargetMsgSeqNum <= message.msgSeqNum) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            failTest("the simulator had not taken in message " + std::to_string(message.msgSeqNum) + " after 10 s", where);
+            return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
 }
 
 std::vector<EngineAlert> FixDesk::alerts() const {

@@ -48,11 +48,20 @@ public:
     const OrderState* find(const BookSnapshot& snapshot, OrderId id);
 
     std::string session() const { return gateway->defaultSession(); }
+    /// The messages of `msgType` that carry the ClOrdID which this desk's gateway sent since it started, once
+    /// every request made so far has reached the router.
+    std::vector<LoggedMessage> sent(const std::string& msgType, const std::string& clOrdId,
+                                    std::source_location where = std::source_location::current());
     /// The alerts the engine has published since the desk was constructed, oldest first.
     std::vector<EngineAlert> alerts() const;
 
     std::string dataDirectory;
     std::string settings;
+    /// How the engine hands a request to FIX, read by open(): the gateway's route() unless a test puts
+    /// something else in between (a desk that dies after handing requests over, before it records that).
+    std::function<bool(FixGateway&, const OutboundRequest&)> router = [](FixGateway& fix, const OutboundRequest& request) {
+        return fix.route(request);
+    };
     std::unique_ptr<store::SqliteStore> store;
     std::unique_ptr<OrderEngine> engine;
     std::unique_ptr<FixGateway> gateway;
@@ -62,6 +71,10 @@ private:
     mutable std::mutex alertsMutex_;
     std::vector<EngineAlert> alerts_;
 };
+
+/// Returns once the simulator has taken in a message the desk sent, whatever it then does with it: what the
+/// test tells it afterwards does not change its answer. After 10 s the test fails.
+void awaitReceived(Simulator& sim, const LoggedMessage& message, std::source_location where = std::source_location::current());
 
 /// The directory of the FIX data dictionaries in the source tree.
 std::string fixDictionaryDirectory();

@@ -139,7 +139,7 @@ public:
 
     bool start(std::string& error) override {
         const auto& defaults = settings_.get();
-        if (defaults.has("SSLEnable") && defaults.getString("SSLEnable") == "Y") {
+        if (!tls_ && defaults.has("SSLEnable") && defaults.getString("SSLEnable") == "Y") {
             if (!defaults.has("ServerCertificateFile")) {
                 error = "SSLEnable=Y needs ServerCertificateFile";
                 return false;
@@ -168,6 +168,7 @@ public:
         if (::bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0)
             return fail(error, "bind to " + address_ + ":" + std::to_string(port_));
         if (::listen(listener_, 16) != 0) return fail(error, "listen");
+        for (auto* session : sessions_) session->logon();  // stop() logged them out, which disables them
         socklen_t length = sizeof address;
         ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length);
         port_ = ntohs(address.sin_port);
@@ -179,15 +180,19 @@ public:
         return true;
     }
 
+    /// Logs the sessions out and closes the port; the sessions keep their numbers and messages, and start()
+    /// listens on the same port again.
     void stop(bool) override {
         if (!running_.exchange(false)) return;
         thread_.join();
+        std::lock_guard<std::mutex> lock(connectionsMutex_);
         for (auto& connection : connections_) {
             if (connection->session && connection->session->isLoggedOn()) connection->session->logout("shutting down");
             drop(*connection);
         }
         connections_.clear();
         ::close(listener_);
+        listener_ = -1;
     }
 
     bool send(const std::string& session, const OutboundMessage& outbound, std::string& error) override {

@@ -111,6 +111,8 @@ std::unique_ptr<Engine> createInitiator(const EngineOptions& options, Listener& 
 /// Accepts the sessions of the settings (ConnectionType=acceptor) on one
 /// port, listening on 127.0.0.1 only unless the settings say otherwise with
 /// SocketAcceptAddress. SocketAcceptPort=0 takes a free port; port() tells it.
+/// After stop(), start() listens on the same port again: the sessions keep
+/// their sequence numbers and the messages stored while no one was connected.
 class Acceptor : public Engine {
 public:
     virtual int port() const = 0;
