@@ -1,5 +1,6 @@
 #include "fixdesk.h"
 #include "testseed.h"
+#include "waits.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -114,6 +115,7 @@ private Q_SLOTS:
                 if (e.orderId == record.orderId) sent.insert(e.execId);
             QCOMPARE(stored, sent);
         }
+        test::awaitBooksAgree(*desk.engine);
     }
 };
 
