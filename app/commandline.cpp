@@ -40,6 +40,7 @@ const char* const kDescription =
     "              [--resolve-unconfirmed cancel|mark-rejected]\n"
     "              [--wait SECONDS] [--cancel-remaining] [--export-orders ORDERS.csv] [--export-executions EXECS.csv]\n"
     "              [--export-positions POSITIONS.csv]\n"
+    "              [--verify-books]\n"
     "The password comes from --password-file (its first line) or the environment variable OPENBLOTTER_PASSWORD.\n"
     "The user's role limits what the run may do, as at the desk: traders send baskets, compliance officers and\n"
     "administrators import rules. A new data directory has one demo user per role (see the README).\n"
@@ -89,15 +90,24 @@ const char* const kDescription =
     "  position (opening position plus its accounts' fills). Marked at the last price (market data, else the\n"
     "  instrument's reference price), in the instrument's currency.\n"
     "\n"
+    "Consistency check: --verify-books, after the rest of the run, recomputes the book from the stored executions\n"
+    "(busts and corrections as recorded): each order's CumQty, AvgPx and LeavesQty, the CumQty and AvgPx each\n"
+    "execution recorded, the positions per account and per fund (quantity and net cost) and the funds' cash, and\n"
+    "compares them with the book as stored and as held. It prints one line when all agree (how many orders,\n"
+    "executions, positions and cash balances it compared); else each difference, naming the order (id and ClOrdID)\n"
+    "or the account or fund and instrument with both figures, and exits 2. The desk runs the same check at every\n"
+    "start, logs what differs and raises it as an alert.\n"
+    "\n"
     "Rebalance proposal (sends nothing; docs/rebalance.md has every rule): instruments\n"
     "  symbol,name,issuer,sector,country,currency,lot_size,tick_size[,price] (default: the desk's); positions\n"
     "  fund,symbol,qty,price (symbol CASH: the fund's cash in qty); model symbol,target_weight (fractions of NAV);\n"
     "  proposal symbol,side,qty,est_price,weight_before,weight_after,target_weight,compliance. --band and\n"
     "  --cash-buffer in percentage points of NAV (--band 1: target +/- 1%); --min-trade in the fund's currency.\n"
     "\n"
-    "Exit status: 0 every routed order is terminal; 2 some order was rejected or is blocked by compliance;\n"
-    "3 --wait timed out (also after --cancel-remaining); 1 bad input, settings, login or permission, or an\n"
-    "unconfirmed order --resolve-unconfirmed could not resolve, with the reason on stderr.\n"
+    "Exit status: 0 every routed order is terminal; 2 some order was rejected or is blocked by compliance, or\n"
+    "--verify-books found a difference; 3 --wait timed out (also after --cancel-remaining); 1 bad input, settings,\n"
+    "login or permission, or an unconfirmed order --resolve-unconfirmed could not resolve, with the reason on\n"
+    "stderr.\n"
     "\n"
     "FIX settings: a standard QuickFIX session settings file. Also read: Username and Password (sent in\n"
     "the Logon, never logged), SessionAlias (the broker's name in baskets), SSLEnable=Y (TLS). A commented\n"
@@ -219,6 +229,11 @@ CommandLine parseCommandLine(const QStringList& arguments) {
          band,         cashBuffer,       minTrade,    noNewNames,   importPositions, importModel, exportPositions,
          resolveUnconfirmed});
 
+    const QCommandLineOption verifyBooks(QStringLiteral("verify-books"),
+                                         QStringLiteral("Recompute the book from the stored executions and compare; exit 2 "
+                                                        "on a difference."));
+    parser.addOption(verifyBooks);
+
     if (!parser.parse(arguments)) return fail(parser.errorText());
     CommandLine result;
     if (parser.isSet(QStringLiteral("help"))) {
@@ -254,6 +269,8 @@ CommandLine parseCommandLine(const QStringList& arguments) {
                               parser.isSet(importPositions) || parser.isSet(importModel) || parser.isSet(exportPositions) ||
                               parser.isSet(resolveUnconfirmed);
     if (batchOptions && !result.headless) return fail(QStringLiteral("the batch options need --headless"));
+    result.verifyBooks = parser.isSet(verifyBooks);
+    if (result.verifyBooks && !result.headless) return fail(QStringLiteral("--verify-books needs --headless"));
     if (result.headless && !parser.isSet(user))
         return fail(QStringLiteral("--headless needs --user: the batch runs as a user of the desk"));
     result.user = parser.value(user).toStdString();

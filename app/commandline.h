@@ -38,6 +38,7 @@ struct CommandLine {
     std::optional<Role> role;                              ///< --role, with --set-user
     std::string fullName;                                  ///< --full-name, with --set-user
     bool disableUser = false;                              ///< --disable, with --set-user
+    bool verifyBooks = false;                              ///< --verify-books: recompute the book and compare
 
     /// --rebalance-proposal: writes the orders that bring a fund to its model, and sends nothing.
     struct Rebalance {

@@ -12,6 +12,7 @@
 #include "rebalanceproposal.h"
 #include "refdata/referencecsv.h"
 #include "util/files.h"
+#include "verifybooks.h"
 
 #include <spdlog/spdlog.h>
 
@@ -128,7 +129,14 @@ int runHeadless(const CommandLine& options) {
     if (!secret) return fail(secret.error());
     auto actor = logIn(desk.store(), options.user, *secret, "headless");
     if (!actor) return fail("login as " + options.user + " refused: " + actor.error());
-    if (auto started = desk.start(); !started) return fail(started.error());
+    if (auto started = desk.start(); !started) {
+        // The engine refuses a store whose orders and executions disagree; the check still names each difference.
+        if (options.verifyBooks && storedBooksDiffer(desk.store())) {
+            std::fprintf(stderr, "openblotter: %s\n", started.error().c_str());
+            return BooksDiffer;
+        }
+        return fail(started.error());
+    }
     if (desk.isNewDirectory())
         std::fprintf(stderr,
                      "openblotter: %s was empty and is now %s: 40 instruments, funds GROWTH, INCOME and EUROPE, two model "
@@ -246,6 +254,11 @@ int runHeadless(const CommandLine& options) {
         const auto csv = positionsCsv(snapshot.fundPositions, snapshot.positions, desk.referenceData(),
                                       [&](const std::string& symbol) { return desk.prices().last(symbol); });
         if (auto written = writeFile(*options.exportPositions, csv); !written) return fail(written.error());
+    }
+    if (options.verifyBooks) {
+        const auto agrees = verifyBooks(desk.engine());
+        if (!agrees) return fail(agrees.error());
+        if (!*agrees) status = BooksDiffer;
     }
     if (refused) return fail(*refused);
     if (unresolved) return fail(std::to_string(unresolved) + " unconfirmed orders were not resolved");

@@ -62,6 +62,8 @@ void EngineFeed::drain() {
     std::vector<FundCash> fundCash;
     std::string haltedBecause;
     for (auto& changes : sets) {
+        // No snapshot holds alerts: those published before it (what the check at start found) are shown too.
+        std::move(changes.alerts.begin(), changes.alerts.end(), std::back_inserter(alerts));
         if (changes.sequence <= after_) continue;  // already in the snapshot
         after_ = changes.sequence;
         for (auto& order : changes.orders) {
@@ -72,7 +74,6 @@ void EngineFeed::drain() {
                 changedOrders[it->second] = std::move(order);
         }
         std::move(changes.executions.begin(), changes.executions.end(), std::back_inserter(newExecutions));
-        std::move(changes.alerts.begin(), changes.alerts.end(), std::back_inserter(alerts));
         std::move(changes.breaches.begin(), changes.breaches.end(), std::back_inserter(breaches));
         std::move(changes.lists.begin(), changes.lists.end(), std::back_inserter(lists));
         std::move(changes.openingPositions.begin(), changes.openingPositions.end(), std::back_inserter(imports));

@@ -16,7 +16,7 @@ namespace ob {
 
 namespace {
 
-OrderRow rowOf(const Order& order) { return {order.state, order.chain}; }
+OrderRow rowOf(const Order& order) { return {order.state, order.chain, {}, {}}; }
 
 const char* msgTypeOf(const ExecutionReport&) { return "8"; }
 const char* msgTypeOf(const CancelReject&) { return "9"; }
@@ -61,6 +61,7 @@ Status OrderEngine::start() {
     compliance_ = options_.compliance;
     if (compliance_)
         if (auto restored = restoreCompliance(*active, std::move(*compliance)); !restored) return restored;
+    checkBooksAtStart(*active, *reference);
 
     executions_ = std::move(active->executions);
     lastOrderId_ = active->maxOrderId;
@@ -212,6 +213,7 @@ void OrderEngine::handle(RouterBarrier& command, BatchChanges&) {
 void OrderEngine::run() {
     {
         BatchChanges changes;
+        for (auto& alert : std::exchange(startAlerts_, {})) changes.alert(std::move(alert));
         expireStaleHeldOrders(changes);
         publish(changes);
     }

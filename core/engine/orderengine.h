@@ -3,6 +3,7 @@
 #include "auth/access.h"
 #include "compliance/breachbook.h"
 #include "compliance/complianceengine.h"
+#include "engine/bookcheck.h"
 #include "engine/changeset.h"
 #include "engine/outboundrequest.h"
 #include "engine/resolution.h"
@@ -137,6 +138,11 @@ public:
     void post(SessionLoggedOn logon);
     /// Resolves an unconfirmed order, audited.
     std::future<Outcome> resolveUnconfirmed(OrderId id, Resolution how, Actor actor);
+    /// Recomputes the book from what the store holds once everything before this call is committed, and compares
+    /// it with the book in memory (checkBook). Each difference is logged and raised as an alert, published before the
+    /// answer; the engine checks its book so at every start too. An error when the store cannot be read, or has
+    /// stopped writing.
+    std::future<Result<BookCheckReport>> verifyBooks();
 
 private:
     struct Submit {
@@ -227,10 +233,13 @@ private:
         Actor actor;
         std::promise<Outcome> done;
     };
+    struct VerifyBooks {
+        std::promise<Result<BookCheckReport>> done;
+    };
     using Command = std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel,
                                  Replace, Snapshot, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules, RecheckHoldings,
                                  StageList, Release, SetOpeningPositions, RouterBarrier, Routed, SessionLoggedOn,
-                                 ResolveUnconfirmed>;
+                                 ResolveUnconfirmed, VerifyBooks>;
 
     /// Where an inbound event came from, to quarantine it whole if refused.
     struct Origin {
@@ -264,6 +273,11 @@ private:
     void handle(Routed& routed, BatchChanges& changes);
     void handle(SessionLoggedOn& logon, BatchChanges& changes);
     void handle(ResolveUnconfirmed& command, BatchChanges& changes);
+    /// The consistency check, in engine/orderengine_bookcheck.cpp.
+    void handle(VerifyBooks& command, BatchChanges& changes);
+    void checkBooksAtStart(const ActiveBook& active, const ReferenceData& reference);
+    /// Logs what a check found, and says it in alerts.
+    std::vector<EngineAlert> announce(const Result<BookCheckReport>& checked, std::chrono::steady_clock::duration took) const;
     /// The request a pending link of the chain made, to send it again.
     static OutboundRequest requestOf(const Order& order, const ClOrdIdLink& link);
     /// Marks orders whose status request went unanswered in time as unconfirmed.
@@ -364,7 +378,8 @@ private:
     std::map<std::string, std::string> epochs_;  ///< the current epoch of each session, engine thread only
     std::vector<Listener> listeners_;
     std::uint64_t published_ = 0;
-    std::string halted_;  ///< why the engine stopped taking anything; engine thread only
+    std::string halted_;                    ///< why the engine stopped taking anything; engine thread only
+    std::vector<EngineAlert> startAlerts_;  ///< what the check at start found, published with the first change set
     Router router_;
     ComplianceEngine* compliance_ = nullptr;
     BreachBook breaches_;

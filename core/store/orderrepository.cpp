@@ -85,6 +85,8 @@ OrderRow readOrder(const sqlite::Statement& row) {
     }
     s.cumQty = Qty::fromRaw(row.int64(27));
     s.notional = moneyColumn(row, 28);
+    result.storedLeavesQty = Qty::fromRaw(row.int64(30));
+    result.storedAvgPx = Price::fromRaw(row.int64(31));
     s.text = row.text(33);
     result.chain = decodeChain(row.text(34));
     s.createdAt = fromNanos(row.int64(35));

@@ -18,6 +18,10 @@ namespace ob {
 struct OrderRow {
     OrderState state;
     std::vector<ClOrdIdLink> chain;
+    /// As read back, the figures the row keeps that the state derives (a write derives them from `state`): what a
+    /// consistency check compares with the executions.
+    Qty storedLeavesQty;
+    Price storedAvgPx;
 };
 
 /// The inbound FIX message whose effects a unit carries.

@@ -12,5 +12,6 @@ void runBlotter(const BenchContext& context);
 void runUiStall(const BenchContext& context);
 void runCompliance(const BenchContext& context);
 void runRebalance(const BenchContext& context);
+void runBookCheck(const BenchContext& context);
 
 }  // namespace ob::bench

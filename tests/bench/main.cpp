@@ -34,6 +34,8 @@ const std::vector<Benchmark>& benchmarks() {
          runCompliance},
         {"rebalance", "a 5,000-holding fund rebalanced against a model, with what-if compliance on every order", runRebalance},
         {"startup", "time until the book is restored from 1,000,000 orders and 3,000,000 executions of earlier days", runStartup},
+        {"book_check", "the consistency check on a day of 200,000 orders and 1,000,000 executions: alone, at start, on demand",
+         runBookCheck},
     };
     return all;
 }

@@ -71,4 +71,14 @@ QString simulatorSettings(int port) {
         .arg(port);
 }
 
+QString deskWithoutRules(const QString& program, const QTemporaryDir& dir) {
+    const auto desk = dir.filePath(QStringLiteral("desk"));
+    const auto rules =
+        writeFile(dir, "no-rules.json", QStringLiteral(R"({"format": "openblotter-rules", "version": 1, "rules": []})"));
+    const auto run =
+        runHeadlessAs(program, "compliance", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-rules"), rules});
+    if (run.exitCode != 0) qFatal("cannot clear the rules: %s", qPrintable(run.stdErr));
+    return desk;
+}
+
 }  // namespace ob::test

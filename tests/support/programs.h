@@ -51,4 +51,8 @@ QString writeFile(const QTemporaryDir& dir, const char* name, const QString& tex
 /// QuickFIX settings for a desk that connects to a simulator on 127.0.0.1:`port` over FIX 4.4.
 QString simulatorSettings(int port);
 
+/// The data directory "desk" in `dir`, made by `program` --headless (the demo desk) with its rule set emptied: for
+/// tests of routing, not of compliance.
+QString deskWithoutRules(const QString& program, const QTemporaryDir& dir);
+
 }  // namespace ob::test

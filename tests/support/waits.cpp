@@ -19,4 +19,15 @@ void awaitRouted(OrderEngine& engine, std::source_location where) {
         failTest("the router had not reached a sentinel queued behind every request after 10 s", where);
 }
 
+void awaitBooksAgree(OrderEngine& engine, std::source_location where) {
+    auto checked = engine.verifyBooks();
+    if (checked.wait_for(std::chrono::seconds(30)) != std::future_status::ready)
+        return failTest("the engine had not checked its book after 30 s", where);
+    const auto report = checked.get();
+    if (!report) return failTest(report.error(), where);
+    std::string differences;
+    for (const auto& difference : report->differences) differences += "\n  " + difference.text();
+    if (!report->agrees()) failTest(report->summary() + ":" + differences, where);
+}
+
 }  // namespace ob::test

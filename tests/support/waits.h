@@ -21,4 +21,8 @@ void awaitCommitted(OrderEngine& engine, std::source_location where = std::sourc
 /// behind them has reached the router thread); after 10 s the test fails.
 void awaitRouted(OrderEngine& engine, std::source_location where = std::source_location::current());
 
+/// Returns once the engine has checked its book against what the store holds (OrderEngine::verifyBooks); the test
+/// fails, naming every difference, unless they agree, and after 30 s.
+void awaitBooksAgree(OrderEngine& engine, std::source_location where = std::source_location::current());
+
 }  // namespace ob::test

@@ -1,5 +1,6 @@
 #include "deskwindow.h"
 #include "fixdesk.h"
+#include "waits.h"
 
 #include "demoorders.h"
 #include "engine/orderengine.h"
@@ -134,6 +135,7 @@ private Q_SLOTS:
         for (const char* status : {"New", "Filled", "Canceled", "Rejected", "Held"})
             QTRY_VERIFY2_WITH_TIMEOUT(statusesIn(orders).contains(QString::fromLatin1(status)), status, 10000);
         QTRY_VERIFY(desk.window->executionsModel().rowCount() > 25);
+        test::awaitBooksAgree(desk.desk->engine());
 
         auto* counts = desk.window->statusBar()->findChildren<QLabel*>().at(2);
         QTRY_VERIFY2(counts->text().startsWith(QStringLiteral("27 orders")), qPrintable(counts->text()));

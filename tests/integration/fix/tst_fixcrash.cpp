@@ -1,5 +1,6 @@
 #include "fixdesk.h"
 #include "testseed.h"
+#include "waits.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -165,6 +166,7 @@ private Q_SLOTS:
         }
         QCOMPARE(countIn(*dir, "SELECT count(*) FROM order_cl_ord_ids WHERE sent_at IS NULL"), std::int64_t(0));
         QVERIFY(desk.store->quarantine(false).value().empty());  // nothing contradicted the book
+        test::awaitBooksAgree(*desk.engine);
     }
 };
 

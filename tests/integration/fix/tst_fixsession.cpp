@@ -264,6 +264,7 @@ private Q_SLOTS:
         const auto record = f.sim->call([](SimulatedBroker& b) { return b.orders(); }).back();
         QCOMPARE(corrected.cumQty, record.cumQty);
         QCOMPARE(corrected.avgPx(), record.avgPx);
+        test::awaitBooksAgree(*f.desk->engine);
     }
 
     void appliesReportsWithCustomTags() {

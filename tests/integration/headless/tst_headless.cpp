@@ -49,15 +49,7 @@ private:
     mode_t saved_;
 };
 
-/// A data directory whose rule set is empty: for tests of routing, not of compliance.
-QString deskWithoutRules(const QTemporaryDir& dir) {
-    const auto desk = dir.filePath(QStringLiteral("desk"));
-    const auto rules =
-        write(dir, "no-rules.json", QStringLiteral(R"({"format": "openblotter-rules", "version": 1, "rules": []})"));
-    const auto run = runAs("compliance", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-rules"), rules});
-    if (run.exitCode != 0) qFatal("cannot clear the rules: %s", qPrintable(run.stdErr));
-    return desk;
-}
+QString deskWithoutRules(const QTemporaryDir& dir) { return test::deskWithoutRules(QStringLiteral(OPENBLOTTER), dir); }
 
 QString settingsFor(int port) { return test::simulatorSettings(port); }
 
