@@ -241,6 +241,11 @@ int runHeadless(const CommandLine& options) {
     }
     desk.engine().sync(std::chrono::seconds(30));
     const auto snapshot = desk.engine().snapshot().get();
+    if (!snapshot.halted.empty()) {
+        // Nothing is exported: the book in memory may hold what the store never did.
+        std::fprintf(stderr, "openblotter: %s\n", snapshot.halted.c_str());
+        return Halted;
+    }
     for (const auto& order : snapshot.orders)
         if (routed.contains(order.id) && order.status() == OrdStatus::Rejected && status == AllTerminal)
             status = SomeRejectedOrBlocked;

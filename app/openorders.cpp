@@ -48,7 +48,7 @@ std::vector<OrderState> working(OrderEngine& engine) {
 
 bool waitUntilDone(OrderEngine& engine, Clock::time_point deadline) {
     for (;;) {
-        if (working(engine).empty()) return true;
+        if (working(engine).empty() || !engine.snapshot().get().halted.empty()) return true;
         if (Clock::now() >= deadline) return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }

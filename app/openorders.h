@@ -14,7 +14,8 @@ namespace ob::app {
 /// which a batch cannot hurry.
 std::vector<OrderState> working(OrderEngine& engine);
 
-/// Waits until no order is working; false when the deadline passes first.
+/// Waits until no order is working, or the engine has halted (nothing would change any more); false when the
+/// deadline passes first.
 bool waitUntilDone(OrderEngine& engine, std::chrono::steady_clock::time_point deadline);
 
 /// Waits for the sessions to log on and for the sell sides to answer the status requests of the logon (or for

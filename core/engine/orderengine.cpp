@@ -74,8 +74,11 @@ Status OrderEngine::start() {
                  tradeDate_);
 
     store_.setCommitListener([this](std::uint64_t) {
-        std::lock_guard lock(routeMutex_);  // so that the router cannot miss the wake-up
-        routeChanged_.notify_one();
+        {
+            std::lock_guard lock(routeMutex_);  // so that the router cannot miss the wake-up
+            routeChanged_.notify_one();
+        }
+        if (store_.failure()) enqueue(StoreStopped{});
     });
     stopping_ = false;
     routerStopping_ = false;
@@ -157,6 +160,9 @@ void OrderEngine::post(RequestReject reject) { enqueue(std::move(reject)); }
 void OrderEngine::post(QuarantinedMessage message) { enqueue(std::move(message)); }
 void OrderEngine::post(SessionEpoch epoch) { enqueue(std::move(epoch)); }
 void OrderEngine::post(SessionLoggedOn logon) { enqueue(std::move(logon)); }
+void OrderEngine::post(EngineAlert alert) { enqueue(std::move(alert)); }
+
+void OrderEngine::handle(EngineAlert& alert, BatchChanges& changes) { changes.alert(std::move(alert)); }
 
 void OrderEngine::handle(SessionEpoch& epoch, BatchChanges&) {
     if (!halted_.empty()) return;
@@ -545,6 +551,10 @@ const Order* OrderEngine::sendOrHold(OrderId id, const CheckResult& check, const
 }
 
 void OrderEngine::handle(Cancel& command, BatchChanges& changes) {
+    if (auto failed = storeFailure(); !failed) {
+        command.done.set_value(Outcome::refused(failed.error()));
+        return;
+    }
     if (!command.actor.may(Permission::TradeOrders)) {
         command.done.set_value(Outcome::refused(refusal(command.actor, "cancel orders")));
         return;
@@ -562,6 +572,10 @@ void OrderEngine::handle(Cancel& command, BatchChanges& changes) {
 }
 
 void OrderEngine::handle(Replace& command, BatchChanges& changes) {
+    if (auto failed = storeFailure(); !failed) {
+        command.done.set_value(Outcome::refused(failed.error()));
+        return;
+    }
     if (!command.actor.may(Permission::TradeOrders)) {
         command.done.set_value(Outcome::refused(refusal(command.actor, "amend orders")));
         return;

@@ -118,6 +118,8 @@ public:
     /// Keeps a message that could not even be read as an event (bad values,
     /// missing fields) and raises an alert; its MsgSeqNum counts as applied.
     void post(QuarantinedMessage message);
+    /// Raises an alert for the desk about something outside the book (a FIX session's files, say).
+    void post(EngineAlert alert);
     /// The book as it stands after everything posted before this call.
     std::future<BookSnapshot> snapshot();
     /// One order with its ClOrdID chain and executions, if the book holds it.
@@ -236,10 +238,13 @@ private:
     struct VerifyBooks {
         std::promise<Result<BookCheckReport>> done;
     };
-    using Command = std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel,
-                                 Replace, Snapshot, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules, RecheckHoldings,
-                                 StageList, Release, SetOpeningPositions, RouterBarrier, Routed, SessionLoggedOn,
-                                 ResolveUnconfirmed, VerifyBooks>;
+    /// The store failed a commit: wakes the engine to halt at once, not at whatever comes next.
+    struct StoreStopped {};
+    using Command =
+        std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel, Replace,
+                     Snapshot, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules, RecheckHoldings, StageList, Release,
+                     SetOpeningPositions, RouterBarrier, Routed, SessionLoggedOn, ResolveUnconfirmed, VerifyBooks, EngineAlert,
+                     StoreStopped>;
 
     /// Where an inbound event came from, to quarantine it whole if refused.
     struct Origin {
@@ -259,6 +264,8 @@ private:
     void handle(CancelReject& reject, BatchChanges& changes);
     void handle(RequestReject& reject, BatchChanges& changes);
     void handle(QuarantinedMessage& message, BatchChanges& changes);
+    void handle(EngineAlert& alert, BatchChanges& changes);
+    void handle(StoreStopped&, BatchChanges&) {}  // the batch halts the engine before it handles anything
     void handle(SessionEpoch& epoch, BatchChanges& changes);
     void handle(Submit& command, BatchChanges& changes);
     void handle(Cancel& command, BatchChanges& changes);

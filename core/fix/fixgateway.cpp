@@ -18,6 +18,21 @@ std::string_view targetCompIdOf(std::string_view session) {
     return target.substr(0, target.find(':'));
 }
 
+/// What QuickFIX says when a session's message store cannot use its files (a full disk), the session sending
+/// nothing then; empty for any other event.
+std::string storeFailureIn(const std::string& text) {
+    constexpr std::string_view ioError = "IO Error: ";  // QuickFIX's IOException
+    if (text.rfind(ioError, 0) == 0) return text.substr(ioError.size());
+    if (text.find("in MessageStore") != std::string::npos) return text;
+    return {};
+}
+
+/// A FIX file the desk cannot write: said where the trader and the log see it.
+void raiseFileProblem(OrderEngine& engine, const std::string& problem) {
+    spdlog::error("{}", problem);
+    engine.post(EngineAlert{nowUtc(), EngineAlert::Severity::Error, 0, problem});
+}
+
 bool looksLikeError(const std::string& text) {
     for (const char* word : {"failed", "Failed", "Error", "error", "Timed out", "timed out", "too low", "rejected", "Rejected",
                              "Invalid", "invalid"})
@@ -62,7 +77,9 @@ Result<std::unique_ptr<FixGateway>> FixGateway::create(const Options& options, O
     const auto fixDirectory = options.dataDirectory / "fix";
     std::error_code ignored;
     std::filesystem::create_directories(fixDirectory / "store", ignored);
-    std::unique_ptr<FixGateway> gateway(new FixGateway(engine, std::make_unique<MessageLog>(fixDirectory)));
+    auto log = std::make_unique<MessageLog>(fixDirectory, 100'000,
+                                            [&engine](const std::string& problem) { raiseFileProblem(engine, problem); });
+    std::unique_ptr<FixGateway> gateway(new FixGateway(engine, std::move(log)));
 
     fixengine::EngineOptions engineOptions;
     engineOptions.settingsText = options.settingsText;
@@ -119,8 +136,18 @@ void FixGateway::stop(bool graceful) {
 
 bool FixGateway::route(const OutboundRequest& request) {
     const auto message = fix_translator::outbound(request, nowUtc());
+    const auto& session = request.order.session;
     std::string error;
-    if (fix_->send(request.order.session, message, error)) return true;
+    const bool sent = fix_->send(session, message, error);
+    {
+        std::lock_guard lock(mutex_);
+        if (sent) {
+            storeFailures_.erase(session);  // it stored the request: its store writes again
+        } else if (auto failure = storeFailures_.find(session); failure != storeFailures_.end()) {
+            error = "its message store cannot be written (" + failure->second + ")";
+        }
+    }
+    if (sent) return true;
     spdlog::warn("{} {} not sent: {}", nameOf(request.kind), request.clOrdId, error);
     // A status request not sent is asked again at the next logon; a request refused here never left.
     if (request.kind != RequestKind::Status)
@@ -279,6 +306,7 @@ void FixGateway::onLogon(const std::string& session) {
         if (status.session == session) engine_.post(SessionEpoch{session, status.storeCreated});
     {
         std::lock_guard lock(mutex_);
+        storeFailures_.erase(session);  // it stored its Logon
         auto& info = sessions_[session];
         // Requests that never left are sent now; orders the sell side has not answered are asked about. Told
         // before the session shows as logged on, so that whoever waits for the logon finds it under way.
@@ -308,19 +336,30 @@ void FixGateway::onLogout(const std::string& session) {
 void FixGateway::onEvent(const std::string& session, const std::string& text) {
     spdlog::debug("{}: {}", session, text);
     if (session.empty()) return;
-    std::lock_guard lock(mutex_);
-    auto it = sessions_.find(session);
-    if (it == sessions_.end()) return;
-    auto& info = it->second;
-    info.lastEvent = text;
-    info.lastEventAt = nowUtc();
-    if (looksLikeError(text)) {
-        info.state = FixSessionInfo::State::Error;
-        info.lastError = text;
-        spdlog::warn("{}: {}", session, text);
-    } else if (text.rfind("Connecting to", 0) == 0 && info.state != FixSessionInfo::State::LoggedOn) {
-        info.state = FixSessionInfo::State::Connecting;
+    std::string problem;
+    {
+        std::lock_guard lock(mutex_);
+        auto it = sessions_.find(session);
+        if (it == sessions_.end()) return;
+        auto& info = it->second;
+        info.lastEvent = text;
+        info.lastEventAt = nowUtc();
+        const auto storeFailure = storeFailureIn(text);
+        if (!storeFailure.empty() || looksLikeError(text)) {
+            info.state = FixSessionInfo::State::Error;
+            info.lastError = text;
+            if (storeFailure.empty()) spdlog::warn("{}: {}", session, text);
+        } else if (text.rfind("Connecting to", 0) == 0 && info.state != FixSessionInfo::State::LoggedOn &&
+                   !storeFailures_.count(session)) {
+            info.state = FixSessionInfo::State::Connecting;
+        }
+        // Said once, until the store writes again: each message the session tries meanwhile fails the same way.
+        if (!storeFailure.empty() && storeFailures_.emplace(session, storeFailure).second)
+            problem = "FIX session " + session + " cannot write its message store (" + storeFailure +
+                      "): it sends nothing, not even its logon or heartbeats, until it can. Free space on the disk of the "
+                      "data directory";
     }
+    if (!problem.empty()) raiseFileProblem(engine_, problem);
 }
 
 void FixGateway::onRawMessage(const std::string& session, fixengine::Direction direction, const std::string& text) {

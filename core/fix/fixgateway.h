@@ -49,6 +49,9 @@ std::string_view nameOf(FixSessionInfo::State state);
 /// last one whose effects the store holds, so that after a crash the
 /// counterparty resends the rest (the book drops ExecIDs it has already
 /// applied).
+///
+/// Files: a session's message store or the message log that cannot be written
+/// (a full disk) raises an alert and an error in the log, once until it writes again.
 class FixGateway final : private fixengine::Listener {
 public:
     struct Options {
@@ -124,6 +127,7 @@ private:
     std::condition_variable logonChanged_;
     std::map<std::string, FixSessionInfo> sessions_;
     std::map<std::string, std::map<int, Sent>> sent_;  ///< session → outbound MsgSeqNum → what it carried
+    std::map<std::string, std::string> storeFailures_;  ///< session → why its message store last failed, until it writes
 };
 
 /// Writes the FIX data dictionaries into `directory` when they are missing or differ.

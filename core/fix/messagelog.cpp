@@ -1,6 +1,8 @@
 #include "messagelog.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 namespace ob {
 
@@ -16,8 +18,8 @@ std::string fieldOf(const std::string& text, const char* tagEquals) {
 
 }  // namespace
 
-MessageLog::MessageLog(std::filesystem::path directory, std::size_t keepInMemory)
-    : directory_(std::move(directory)), keep_(keepInMemory) {
+MessageLog::MessageLog(std::filesystem::path directory, std::size_t keepInMemory, FailureListener onFailure)
+    : directory_(std::move(directory)), keep_(keepInMemory), onFailure_(std::move(onFailure)) {
     if (directory_.empty()) return;
     std::filesystem::create_directories(directory_);
     writer_ = std::thread([this] {
@@ -33,6 +35,7 @@ MessageLog::~MessageLog() {
     }
     wake_.notify_all();
     if (writer_.joinable()) writer_.join();
+    if (file_) std::fclose(file_);
 }
 
 void MessageLog::append(const std::string& session, bool incoming, const std::string& text) {
@@ -66,20 +69,42 @@ void MessageLog::runWriter() {
 }
 
 void MessageLog::write(const std::vector<LoggedMessage>& messages) {
+    if (messages.empty()) return;
+    int error = 0;
     for (const auto& message : messages) {
         const auto date = tradeDateOf(message.at);
-        if (date != fileDate_) {
-            file_.close();
-            file_.open(directory_ / ("messages-" + date + ".log"), std::ios::app);
+        if (!file_ || date != fileDate_) {
+            if (file_) std::fclose(file_);
+            file_ = std::fopen(pathOf(date).c_str(), "a");
             fileDate_ = date;
+            if (!file_) {
+                error = errno;
+                break;
+            }
         }
         std::string line =
-            toIsoString(message.at) + (message.incoming ? " IN  " : " OUT ") + message.session + " " + message.text;
+            toIsoString(message.at) + (message.incoming ? " IN  " : " OUT ") + message.session + " " + message.text + '\n';
         std::replace(line.begin(), line.end(), '\x01', '|');
-        file_ << line << '\n';
+        if (std::fwrite(line.data(), 1, line.size(), file_) != line.size()) {
+            error = errno;
+            break;
+        }
     }
-    if (!messages.empty()) file_.flush();
+    if (!error && std::fflush(file_) != 0) error = errno;
+    if (!error) {
+        failing_ = false;
+        return;
+    }
+    // Let go of the file: the next batch opens it again and appends, once there is room.
+    if (file_) std::fclose(file_);
+    file_ = nullptr;
+    if (failing_ || !onFailure_) return;
+    failing_ = true;
+    onFailure_("the FIX message log " + pathOf(fileDate_).string() + " cannot be written (" + std::strerror(error) +
+               "): messages from " + toIsoString(messages.front().at) + " on are missing from it");
 }
+
+std::filesystem::path MessageLog::pathOf(const std::string& date) const { return directory_ / ("messages-" + date + ".log"); }
 
 std::vector<LoggedMessage> MessageLog::query(const Filter& filter) const {
     std::string contains = filter.contains;

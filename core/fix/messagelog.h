@@ -4,9 +4,10 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <cstdio>
 #include <deque>
 #include <filesystem>
-#include <fstream>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -29,9 +30,14 @@ struct LoggedMessage {
 /// all of them appended to one file per day in the data directory's fix/
 /// folder ("messages-YYYYMMDD.log", SOH shown as '|'). Appending only queues
 /// the message: a thread of the log's own writes the file a few times a
-/// second, so the FIX engine's thread never formats or writes.
+/// second, so the FIX engine's thread never formats or writes. A file that
+/// cannot be written (a full disk) is said once, to the failure listener, and
+/// written again as soon as it can be.
 class MessageLog {
 public:
+    /// Called on the log's thread with what went wrong, once per stretch of failed writes.
+    using FailureListener = std::function<void(const std::string& problem)>;
+
     struct Filter {
         std::string session;             ///< empty: all
         std::string msgType;             ///< empty: all
@@ -43,7 +49,7 @@ public:
     };
 
     /// `directory` empty keeps the log in memory only.
-    explicit MessageLog(std::filesystem::path directory, std::size_t keepInMemory = 100'000);
+    explicit MessageLog(std::filesystem::path directory, std::size_t keepInMemory = 100'000, FailureListener onFailure = {});
     ~MessageLog();
 
     void append(const std::string& session, bool incoming, const std::string& text);
@@ -55,6 +61,7 @@ public:
 private:
     void runWriter();
     void write(const std::vector<LoggedMessage>& messages);
+    std::filesystem::path pathOf(const std::string& date) const;
 
     std::filesystem::path directory_;
     const std::size_t keep_;
@@ -66,8 +73,11 @@ private:
     std::uint64_t writtenUpTo_ = 0;
     std::condition_variable written_;
     bool stopping_ = false;
-    std::ofstream file_;  ///< the writer thread's
+    FailureListener onFailure_;
+    // The writer thread's:
+    std::FILE* file_ = nullptr;
     std::string fileDate_;
+    bool failing_ = false;
     std::thread writer_;
 };
 

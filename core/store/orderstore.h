@@ -56,7 +56,8 @@ public:
     virtual std::uint64_t submit(StoreUnit unit) = 0;
     virtual std::uint64_t committed() const = 0;
     virtual bool waitForCommit(std::uint64_t sequence, std::chrono::milliseconds timeout) const = 0;
-    /// Called after each commit, on the store's thread. Set it before submitting.
+    /// Called after each commit, and once when the store stops writing (failure() then says why), on the
+    /// store's thread. Set it before submitting.
     virtual void setCommitListener(CommitListener listener) = 0;
     /// Why the store stopped writing, once it has.
     virtual std::optional<std::string> failure() const = 0;

@@ -1,8 +1,28 @@
 #include "storewriter.h"
 
+#include "store/diskerrors.h"
+
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
+#include <cstring>
+
 namespace ob::store {
+
+namespace {
+
+/// Why a transaction could not be committed, in words that say what to do about it: a full disk or a
+/// read-only directory as such, else the system's reason and SQLite's.
+std::string failureOf(const std::exception& e, const std::filesystem::path& database) {
+    const auto* sqliteError = dynamic_cast<const sqlite::SqliteError*>(&e);
+    const int code = sqliteError ? (sqliteError->isDiskFull() ? ENOSPC : sqliteError->systemError()) : 0;
+    const std::string written = "the order store could not write its database";
+    if (auto cause = diskErrorCause(database.parent_path(), code)) return *cause + ": " + written + " (" + e.what() + ")";
+    if (code != 0) return written + " " + database.string() + ": " + std::strerror(code) + " (" + e.what() + ")";
+    return written + " " + database.string() + ": " + e.what();
+}
+
+}  // namespace
 
 StoreWriter::StoreWriter(sqlite::Database db, std::size_t maxUnitsPerTransaction)
     : db_(std::move(db)), repository_(db_), maxUnitsPerTransaction_(maxUnitsPerTransaction), thread_([this] {
@@ -97,13 +117,13 @@ void StoreWriter::commit(std::vector<StoreUnit>& batch) {
         statistics_.units += batch.size();
     } catch (const std::exception& e) {
         std::lock_guard lock(mutex_);
-        failure_ = std::string("the order store stopped writing: ") + e.what();
+        failure_ = failureOf(e, db_.path());
         spdlog::critical("{}", *failure_);
     }
     committedChanged_.notify_all();
-    if (upTo == 0) return;
+    // Told of a failure too, so that those who wait for commits learn at once that none will come.
     std::lock_guard lock(listenerMutex_);
-    if (listener_) listener_(upTo);
+    if (listener_) listener_(committed());
 }
 
 }  // namespace ob::store

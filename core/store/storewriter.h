@@ -43,8 +43,8 @@ public:
     std::uint64_t committed() const { return committed_.load(std::memory_order_acquire); }
     /// Waits until the unit numbered `sequence` is committed; false on timeout or failure.
     bool waitForCommit(std::uint64_t sequence, std::chrono::milliseconds timeout) const;
-    /// Called on the writer thread after each commit. Once this returns, the
-    /// previous listener is no longer running and will not be called again.
+    /// Called on the writer thread after each commit, and once when a commit fails (failure() then says
+    /// why). Once this returns, the previous listener is no longer running and will not be called again.
     void setCommitListener(CommitListener listener);
     std::optional<std::string> failure() const;
 

@@ -3,6 +3,26 @@
 
 namespace ob::test {
 
+Rule testRule(std::int64_t id, std::string name, RuleKind kind) {
+    Rule rule;
+    rule.id = id;
+    rule.name = std::move(name);
+    rule.kind = kind;
+    return rule;
+}
+
+Instrument testInstrument(std::string symbol, std::string name, std::string sector, const char* price) {
+    return {std::move(symbol), name, name, std::move(sector), "US", "USD", Qty::of("1"), Price::of("0.01"), Price::of(price), {}};
+}
+
+ReferenceData oneFund(std::vector<Instrument> instruments) {
+    ReferenceData data;
+    data.instruments = std::move(instruments);
+    data.funds = {{"FUND", "The fund", "USD"}};
+    data.accounts = {{"ACC", "The fund's account", "FUND"}};
+    return data;
+}
+
 std::optional<Price> ManualPrices::last(const std::string& symbol) {
     std::lock_guard lock(mutex_);
     const auto it = prices_.find(symbol);
@@ -42,6 +62,10 @@ void ComplianceDesk::start() {
         std::lock_guard lock(routedMutex_);
         routed_.push_back(request);
         return true;
+    });
+    engine->subscribe([this](const ChangeSet& changes) {
+        std::lock_guard lock(publishedMutex_);
+        published_.push_back(changes);
     });
     if (auto started = engine->start(); !started) qFatal("%s", started.error().c_str());
 }
@@ -83,6 +107,11 @@ std::vector<AuditRecord> ComplianceDesk::audit(std::source_location where) {
     auto records = store->auditTrail(1000);
     if (!records) qFatal("%s", records.error().c_str());
     return *records;
+}
+
+std::vector<ChangeSet> ComplianceDesk::published() {
+    std::lock_guard lock(publishedMutex_);
+    return published_;
 }
 
 }  // namespace ob::test

@@ -16,6 +16,13 @@
 
 namespace ob::test {
 
+/// A rule of the tests: its id, name and kind; the test sets what else the kind needs.
+Rule testRule(std::int64_t id, std::string name, RuleKind kind);
+/// An instrument of the tests, its issuer named like it: US, USD, lot 1, tick 0.01, at the reference `price`.
+Instrument testInstrument(std::string symbol, std::string name, std::string sector, const char* price);
+/// One fund, FUND (USD), with one account, ACC, trading `instruments`.
+ReferenceData oneFund(std::vector<Instrument> instruments);
+
 /// Prices a test moves by hand, as market data would.
 class ManualPrices {
 public:
@@ -52,6 +59,8 @@ public:
     std::vector<OutboundRequest> routed(std::source_location where = std::source_location::current());
     /// The audit trail, once everything posted before the call is committed (a test failure after 10 s).
     std::vector<AuditRecord> audit(std::source_location where = std::source_location::current());
+    /// The change sets the engine has published since the desk was made (over restarts too), oldest first.
+    std::vector<ChangeSet> published();
 
     ManualPrices prices;
     std::atomic<Timestamp> now = nowUtc();  ///< the engine's clock: tests move it, to the next day say
@@ -64,6 +73,8 @@ private:
     ReferenceData reference_;
     std::mutex routedMutex_;
     std::vector<OutboundRequest> routed_;
+    std::mutex publishedMutex_;
+    std::vector<ChangeSet> published_;
 };
 
 }  // namespace ob::test

@@ -33,13 +33,26 @@ FixDesk::FixDesk(std::string directory, std::string sessionSettings, bool waitFo
     open(waitForLogon);
 }
 
+FixDesk::FixDesk(std::string directory, std::string sessionSettings, Setup deskSetup)
+    : dataDirectory(std::move(directory)), settings(std::move(sessionSettings)), setup(std::move(deskSetup)) {
+    open();
+}
+
 FixDesk::~FixDesk() { close(); }
 
 void FixDesk::open(bool waitForLogon) {
     auto opened = store::SqliteStore::open(dataDirectory + "/openblotter.db");
     if (!opened) qFatal("%s", opened.error().c_str());
     store = std::move(*opened);
-    engine = std::make_unique<OrderEngine>(*store);
+    OrderEngine::Options options;
+    if (setup.compliance) {
+        auto reference = store->loadReferenceData();
+        if (!reference) qFatal("%s", reference.error().c_str());
+        compliance = std::make_unique<ComplianceEngine>(
+            *reference, [this](const std::string& symbol) { return prices.last(symbol); }, [this] { return prices.version(); });
+        options.compliance = compliance.get();
+    }
+    engine = std::make_unique<OrderEngine>(*store, options);
     engine->subscribe([this](const ChangeSet& changes) {
         std::lock_guard lock(alertsMutex_);
         alerts_.insert(alerts_.end(), changes.alerts.begin(), changes.alerts.end());
@@ -50,6 +63,7 @@ void FixDesk::open(bool waitForLogon) {
     if (!created) qFatal("%s", created.error().c_str());
     gateway = std::move(*created);
     engine->setRouter([this, raw = gateway.get()](const OutboundRequest& request) { return router(*raw, request); });
+    if (setup.beforeStart) setup.beforeStart(*engine);
     if (auto started = engine->start(); !started) qFatal("%s", started.error().c_str());
     if (auto started = gateway->start(); !started) qFatal("%s", started.error().c_str());
     if (waitForLogon && !gateway->waitForLogon(std::chrono::seconds(15))) qFatal("the desk did not log on");
@@ -61,6 +75,7 @@ void FixDesk::close(bool graceful) {
     gateway->stop(graceful);
     gateway.reset();
     engine.reset();
+    compliance.reset();
     store.reset();
 }
 

@@ -27,7 +27,14 @@ SimulatorConfig testSimulatorConfig(const std::string& beginString = "FIX.4.4");
 /// same directory, as after a restart.
 class FixDesk {
 public:
+    struct Setup {
+        bool compliance = false;  ///< the engine checks compliance on the store's reference data and rules
+        /// Called at each open with the engine before it starts: a listener subscribes here.
+        std::function<void(OrderEngine&)> beforeStart = {};
+    };
+
     FixDesk(std::string dataDirectory, std::string settings, bool waitForLogon = true);
+    FixDesk(std::string dataDirectory, std::string settings, Setup setup);
     ~FixDesk();
 
     /// Opens the store, starts the engine and the sessions; fails the test run on error.
@@ -57,12 +64,14 @@ public:
 
     std::string dataDirectory;
     std::string settings;
+    Setup setup;
     /// How the engine hands a request to FIX, read by open(): the gateway's route() unless a test puts
     /// something else in between (a desk that dies after handing requests over, before it records that).
     std::function<bool(FixGateway&, const OutboundRequest&)> router = [](FixGateway& fix, const OutboundRequest& request) {
         return fix.route(request);
     };
     std::unique_ptr<store::SqliteStore> store;
+    std::unique_ptr<ComplianceEngine> compliance;  ///< with Setup::compliance
     std::unique_ptr<OrderEngine> engine;
     std::unique_ptr<FixGateway> gateway;
     MarketPrices prices;  ///< market data for simInstruments(), when the settings say MarketData=Y

@@ -37,7 +37,8 @@ std::string enterPrivateMountNamespace() {
     return {};
 }
 
-/// Forks; the child runs `prepare` then `work` and sends back a status byte and the text.
+/// Forks; the child runs `prepare` then `work` and sends back a status byte and the text. A failed `prepare` means
+/// the machine does not allow the mount.
 Result<std::string> inChild(const std::function<std::string()>& prepare, const std::function<std::string()>& work) {
     int channel[2];
     if (::pipe(channel) != 0) return Error{std::string("pipe: ") + std::strerror(errno)};
@@ -67,7 +68,7 @@ Result<std::string> inChild(const std::function<std::string()>& prepare, const s
     ::waitpid(child, &status, 0);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || message.empty())
         return Error{"the child process did not finish its work (status " + std::to_string(status) + ")"};
-    if (message[0] == '-') return Error{message.substr(1)};
+    if (message[0] == '-') return Error{std::string(kMountRefused) + message.substr(1)};
     return message.substr(1);
 }
 

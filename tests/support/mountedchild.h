@@ -10,8 +10,13 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace ob::test {
+
+/// How the error of the functions below starts when the machine lets this process make no mount namespace or no
+/// such mount (a container without the right, a kernel without unprivileged user namespaces): a test may skip then.
+inline constexpr std::string_view kMountRefused = "this machine allows the test no such mount: ";
 
 /// Runs `work` in a child process where `path` (a directory or a file) is read-only; returns
 /// what `work` returned. The files under `path` stay as they are, visible to the test after.

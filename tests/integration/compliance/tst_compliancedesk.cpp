@@ -22,15 +22,9 @@ const Actor kAdmin{"admin", Role::Administrator};
 const Actor kPm{"pm", Role::PortfolioManager};
 
 ReferenceData reference() {
-    ReferenceData data;
-    data.instruments = {
-        {"AAA", "AAA Corp", "AAA Corp", "Technology", "US", "USD", Qty::of("1"), Price::of("0.01"), Price::of("100"), {}},
-        {"BBB", "BBB Corp", "BBB Corp", "Energy", "US", "USD", Qty::of("1"), Price::of("0.01"), Price::of("50"), {}},
-        {"RST", "Restricted Co", "Restricted Co", "Energy", "US", "USD", Qty::of("1"), Price::of("0.01"), Price::of("20"), {}},
-    };
-    data.funds = {{"FUND", "The fund", "USD"}};
-    data.accounts = {{"ACC", "The fund's account", "FUND"}};
-    return data;
+    return test::oneFund({test::testInstrument("AAA", "AAA Corp", "Technology", "100"),
+                          test::testInstrument("BBB", "BBB Corp", "Energy", "50"),
+                          test::testInstrument("RST", "Restricted Co", "Energy", "20")});
 }
 
 /// NAV 1,000,000: 500 AAA at 100 (5%), 1,000 BBB at 50 (5%), 900,000 cash.
@@ -42,20 +36,11 @@ std::vector<OpeningPosition> openingPositions() {
 
 RuleBook rules() {
     RuleBook book;
-    Rule restricted;
-    restricted.id = 1;
-    restricted.name = "Restricted list";
-    restricted.kind = RuleKind::RestrictedList;
+    auto restricted = test::testRule(1, "Restricted list", RuleKind::RestrictedList);
     restricted.symbols = {"RST"};
-    Rule concentration;
-    concentration.id = 2;
-    concentration.name = "Issuer concentration";
-    concentration.kind = RuleKind::IssuerConcentration;
+    auto concentration = test::testRule(2, "Issuer concentration", RuleKind::IssuerConcentration);
     concentration.limit = Money::of("10");
-    Rule quantity;
-    quantity.id = 3;
-    quantity.name = "Max order quantity";
-    quantity.kind = RuleKind::MaxOrderQuantity;
+    auto quantity = test::testRule(3, "Max order quantity", RuleKind::MaxOrderQuantity);
     quantity.severity = Severity::Warning;
     quantity.limit = Money::of("100");
     book.rules = {restricted, concentration, quantity};

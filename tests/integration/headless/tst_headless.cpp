@@ -1,3 +1,4 @@
+#include "filesizelimit.h"
 #include "programs.h"
 #include "store/sqlitestore.h"
 #include "util/csv.h"
@@ -202,6 +203,61 @@ private Q_SLOTS:
         const auto orders = rowsBy(dir.filePath(QStringLiteral("orders.csv")), "symbol");
         QCOMPARE(orders.at("AAPL").at("status"), std::string("Canceled"));
         QCOMPARE(orders.at("AAPL").at("tif"), std::string("GTC"));
+    }
+
+    void stopsWhenTheStoreStopsWritingAndResumesAfter() {
+        QTemporaryDir dir;
+        SimProcess sim(dir.filePath(QStringLiteral("sim")), {QStringLiteral("--partial-fills"), QStringLiteral("2"),
+                                                             QStringLiteral("--fill-interval-ms"), QStringLiteral("0")});
+        const auto settings = write(dir, "broker.cfg", settingsFor(sim.port()));
+        const auto desk = deskWithoutRules(dir);
+        QString basket = QStringLiteral("account,symbol,side,qty,type,limit_price,tif\n");
+        for (int i = 0; i < 200; ++i) basket += QStringLiteral("GROWTH-PB,AAPL,BUY,10,MKT,,DAY\n");
+        // The run's files may not grow beyond 256 KiB: the database's write-ahead log, new at each start, reaches
+        // that a few dozen orders into the basket, long before the log files do.
+        QProcess limited;
+        limited.setChildProcessModifier([] { test::FileSizeLimit::applyToThisProcess(256 * 1024); });
+        test::startHeadlessAs(
+            limited, QStringLiteral(OPENBLOTTER), "trader",
+            {QStringLiteral("--fix-settings"), settings, QStringLiteral("--data-dir"), desk, QStringLiteral("--import-basket"),
+             write(dir, "basket.csv", basket), QStringLiteral("--send"), QStringLiteral("--wait"), QStringLiteral("120")});
+        const auto halted = test::finished(limited, std::chrono::minutes(1));
+        QCOMPARE(halted.exitCode, 4);
+        const auto reason = QStringLiteral(
+                                "openblotter: the desk stopped taking orders and fills: the order store could not write "
+                                "its database %1/openblotter.db: disk I/O error")
+                                .arg(desk);
+        QVERIFY2(halted.stdErr.contains(reason), qPrintable(halted.stdErr));
+
+        // Run again with room to write, it waits for the orders the store holds: the broker resends what came
+        // after the last message the store applied, and answers what the desk asks about.
+        const auto resumed =
+            runDesk({QStringLiteral("--fix-settings"), settings, QStringLiteral("--data-dir"), desk, QStringLiteral("--wait"),
+                     QStringLiteral("60"), QStringLiteral("--export-orders"), dir.filePath(QStringLiteral("orders.csv")),
+                     QStringLiteral("--export-executions"), dir.filePath(QStringLiteral("executions.csv"))});
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.stdErr));
+        sim.stop();
+        // Every order the store holds reached the broker and no other did; each is filled, each fill stored once.
+        const auto orders = rowsBy(dir.filePath(QStringLiteral("orders.csv")), "cl_ord_id");
+        const auto simOrders = rowsBy(dir.filePath(QStringLiteral("sim.orders.csv")), "cl_ord_id");
+        QVERIFY(!orders.empty() && orders.size() < 200);
+        QCOMPARE(orders.size(), simOrders.size());
+        for (const auto& [clOrdId, order] : orders) {
+            QCOMPARE(order.at("status"), std::string("Filled"));
+            QCOMPARE(simOrders.at(clOrdId).at("status"), std::string("Filled"));
+            QCOMPARE(order.at("cum_qty"), std::string("10"));
+        }
+        const auto countFills = [](const QString& path) {
+            std::map<std::string, int> fills;
+            auto table = CsvTable::readFile(path.toStdString());
+            for (const auto& row : table->rows())
+                if (table->field(row, "exec_type") == "Trade") ++fills[table->field(row, "exec_id")];
+            return fills;
+        };
+        const auto stored = countFills(dir.filePath(QStringLiteral("executions.csv")));
+        QCOMPARE(stored, countFills(dir.filePath(QStringLiteral("sim.executions.csv"))));
+        QCOMPARE(stored.size(), orders.size() * 2);
+        for (const auto& [execId, count] : stored) QCOMPARE(count, 1);
     }
 
     void enforcesComplianceInBatch() {
@@ -489,6 +545,13 @@ private Q_SLOTS:
         QVERIFY2(refused.stdErr.contains(
                      QStringLiteral("NOPE (fund EUROPE) is not an instrument of this desk; no positions were imported")),
                  qPrintable(refused.stdErr));
+        const auto huge =
+            write(dir, "huge.csv", QStringLiteral("fund,symbol,qty,price\nEUROPE,SAP.DE,92200000000,120\nEUROPE,CASH,5000,\n"));
+        const auto beyond = runAs("pm", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-positions"), huge});
+        QCOMPARE(beyond.exitCode, 1);
+        QVERIFY2(beyond.stdErr.contains(QStringLiteral(
+                     "huge.csv: line 2: qty 92200000000 is beyond the limit of 10000000000 units; no positions were imported")),
+                 qPrintable(beyond.stdErr));
         const auto trader = runAs("trader", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-model"), model});
         QCOMPARE(trader.exitCode, 1);
         QVERIFY2(trader.stdErr.contains(QStringLiteral("trader (Trader) may not import model portfolios")),

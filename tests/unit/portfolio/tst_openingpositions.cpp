@@ -131,6 +131,16 @@ private Q_SLOTS:
         QCOMPARE(priced->at(1).price, std::optional<Price>(Price::of("4.2")));
     }
 
+    void refusesAHoldingBeyondTheLimits() {
+        // 92.2 billion shares: a Qty holds it, the figures the desk derives from it would not.
+        auto positions = read(
+            "fund,symbol,qty,price\n"
+            "GROWTH,CASH,800000,\n"
+            "GROWTH,AAA,92200000000,10\n");
+        QVERIFY(!positions);
+        QCOMPARE(positions.error(), std::string("line 3: qty 92200000000 is beyond the limit of 10000000000 units"));
+    }
+
     void refusesAnEmptyFile() {
         auto positions = read("fund,symbol,qty,price\n");
         QVERIFY(!positions);

@@ -1,13 +1,13 @@
 #include "util/files.h"
 
+#include "filesizelimit.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <csignal>
 #include <set>
 #include <thread>
 
@@ -26,25 +26,6 @@ std::set<std::string> namesIn(const std::filesystem::path& directory) {
     for (const auto& entry : std::filesystem::directory_iterator(directory)) names.insert(entry.path().filename().string());
     return names;
 }
-
-/// Limits the size of files this process may write, as a full disk would, for as long as it lives.
-class FileSizeLimit {
-public:
-    explicit FileSizeLimit(rlim_t bytes) {
-        ::getrlimit(RLIMIT_FSIZE, &saved_);
-        previousHandler_ = std::signal(SIGXFSZ, SIG_IGN);  // the write fails with EFBIG instead of killing the process
-        const rlimit limit{bytes, saved_.rlim_max};
-        ::setrlimit(RLIMIT_FSIZE, &limit);
-    }
-    ~FileSizeLimit() {
-        ::setrlimit(RLIMIT_FSIZE, &saved_);
-        std::signal(SIGXFSZ, previousHandler_);
-    }
-
-private:
-    rlimit saved_{};
-    void (*previousHandler_)(int) = nullptr;
-};
 
 }  // namespace
 
@@ -139,7 +120,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(file, "old\n").ok());
         Status written;
         {
-            FileSizeLimit limit(16);
+            test::FileSizeLimit limit(16);
             written = writeFile(file, std::string(4096, 'x'));
         }
         QVERIFY(!written.ok());
