@@ -3,10 +3,12 @@
 #include "store/sqlitestore.h"
 #include "waits.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 
@@ -130,6 +132,44 @@ private Q_SLOTS:
         QVERIFY(desk.engine->cancel(order.id, test::trader()).get().isRefused());
         QVERIFY(desk.engine->replace(12345, {}, test::trader()).get().isRefused());
         QCOMPARE(desk.routed().size(), std::size_t(2));
+    }
+
+    void clOrdIdsNeverRepeatAfterARestoreOrAWipe() {
+        QTemporaryDir dir;
+        const auto database = dir.filePath(QStringLiteral("openblotter.db"));
+        const auto backup = dir.filePath(QStringLiteral("backup.db"));
+        std::vector<std::string> sent;
+        {
+            Desk desk(dir.path());
+            QVERIFY(desk.start().ok());
+            sent.push_back(desk.submit().clOrdId);
+        }
+        QVERIFY(QFile::copy(database, backup));  // closed cleanly: the whole book is in the file
+        {
+            Desk desk(dir.path());
+            QVERIFY(desk.start().ok());
+            sent.push_back(desk.submit().clOrdId);  // sent, and unknown to the backup
+        }
+        // Restored from the backup, the store last recorded the first run: the next is still a new one.
+        QVERIFY(QFile::remove(database));
+        QVERIFY(QFile::copy(backup, database));
+        std::string restored;
+        {
+            Desk desk(dir.path());
+            QVERIFY(desk.start().ok());
+            restored = desk.submit().clOrdId;
+        }
+        QVERIFY2(std::find(sent.begin(), sent.end(), restored) == sent.end(), restored.c_str());
+        // "DESK-RUNRUNRU-COUNTR": the same desk, a later run (fixed-width base 36 sorts as it counts).
+        QCOMPARE(restored.substr(0, 4), sent[1].substr(0, 4));
+        QVERIFY2(restored.substr(5, 8) > sent[1].substr(5, 8), (restored + " after " + sent[1]).c_str());
+
+        // Wiped: a new database draws another desk id, so not even the first ClOrdID of a run repeats.
+        QTemporaryDir wiped;
+        Desk desk(wiped.path());
+        QVERIFY(desk.start().ok());
+        const auto fresh = desk.submit().clOrdId;
+        QVERIFY2(fresh.substr(0, 4) != restored.substr(0, 4), (fresh + " beside " + restored).c_str());
     }
 
     void publishesOneChangePerOrderPerBatch() {
