@@ -1,9 +1,9 @@
 #include "desk.h"
 
 #include "auth/passwords.h"
-#include "compliance/rulesfile.h"
+#include "formats/referencecsv.h"
+#include "formats/rulesfile.h"
 #include "openblotter_demodata.h"
-#include "refdata/referencecsv.h"
 #include "store/sqlitestore.h"
 #include "util/logging.h"
 

@@ -1,8 +1,8 @@
 #include "rebalanceproposal.h"
 
-#include "compliance/rebalanceplan.h"
-#include "orders/exports.h"
-#include "refdata/referencecsv.h"
+#include "formats/exports.h"
+#include "formats/referencecsv.h"
+#include "rebalance/rebalanceplan.h"
 #include "util/files.h"
 
 #include <cstdio>

@@ -27,4 +27,11 @@ if(OPENBLOTTER_SANITIZE)
     target_link_options(openblotter_common INTERFACE -fsanitize=address,undefined)
 endif()
 
+# The test script (and so CI) builds with warnings as errors: a warning fails the build instead of scrolling past.
+# Directory-wide, so that the targets with flags of their own (the QuickFIX adapter) are held to it too.
+option(OPENBLOTTER_WERROR "Treat compiler warnings as errors" OFF)
+if(OPENBLOTTER_WERROR)
+    add_compile_options(-Werror)
+endif()
+
 set(CMAKE_AUTOMOC OFF)

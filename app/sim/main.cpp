@@ -1,7 +1,7 @@
 // openblotter-sim: the simulated broker and exchange as a program of its own.
 #include "fix/fixgateway.h"
+#include "formats/referencecsv.h"
 #include "openblotter_demodata.h"
-#include "refdata/referencecsv.h"
 #include "sim/simulator.h"
 #include "util/csv.h"
 
@@ -61,7 +61,8 @@ Result<std::vector<SimInstrument>> readInstruments(const std::string& path) {
     if (!instruments) return Error{instruments.error()};
     std::vector<SimInstrument> priced;
     for (const auto& instrument : *instruments)
-        if (instrument.referencePrice) priced.push_back({instrument.symbol, *instrument.referencePrice, instrument.tickSize, instrument.lotSize});
+        if (instrument.referencePrice)
+            priced.push_back({instrument.symbol, *instrument.referencePrice, instrument.tickSize, instrument.lotSize});
     if (priced.empty()) return Error{"no instrument has a price"};
     return priced;
 }
@@ -73,8 +74,8 @@ Status writeRecord(Simulator& simulator, const std::string& prefix) {
     ordersFile << "session,cl_ord_id,order_id,symbol,side,qty,status,cum_qty,avg_px\r\n";
     for (const auto& o : orders)
         ordersFile << csvField(o.session) << ',' << csvField(o.clOrdId) << ',' << o.orderId << ',' << csvField(o.symbol) << ','
-                   << aliasOf(o.side) << ',' << o.quantity.toString() << ',' << nameOf(o.status) << ',' << o.cumQty.toString() << ','
-                   << (o.cumQty.isZero() ? std::string() : o.avgPx.toString()) << "\r\n";
+                   << aliasOf(o.side) << ',' << o.quantity.toString() << ',' << nameOf(o.status) << ',' << o.cumQty.toString()
+                   << ',' << (o.cumQty.isZero() ? std::string() : o.avgPx.toString()) << "\r\n";
     std::ofstream executionsFile(prefix + ".executions.csv");
     executionsFile << "exec_id,cl_ord_id,order_id,exec_type,last_qty,last_px\r\n";
     for (const auto& e : executions)
@@ -109,33 +110,50 @@ int main(int argc, char** argv) {
             } else if (option == "--version" || option == "-v") {
                 std::printf("openblotter-sim %s\n", OPENBLOTTER_VERSION);
                 return 0;
-            } else if (option == "--port") config.port = std::stoi(value());
-            else if (option == "--listen") config.listenAddress = value();
-            else if (option == "--comp-id") config.compId = value();
+            } else if (option == "--port")
+                config.port = std::stoi(value());
+            else if (option == "--listen")
+                config.listenAddress = value();
+            else if (option == "--comp-id")
+                config.compId = value();
             else if (option == "--client") {
                 const auto text = value();
                 const auto colon = text.rfind(':');
-                if (colon == std::string::npos || text.rfind("FIX.4.", 0) != 0) return usageError("--client needs BEGINSTRING:COMPID, got " + text);
+                if (colon == std::string::npos || text.rfind("FIX.4.", 0) != 0)
+                    return usageError("--client needs BEGINSTRING:COMPID, got " + text);
                 config.clients.push_back({text.substr(0, colon), text.substr(colon + 1)});
-            } else if (option == "--password") config.password = value();
-            else if (option == "--instruments") instrumentsFile = value();
-            else if (option == "--seed") config.seed = std::stoull(value());
-            else if (option == "--reject-share") config.rejectShare = std::stod(value());
-            else if (option == "--latency-ms") config.latency = std::chrono::milliseconds(std::stoi(value()));
-            else if (option == "--partial-fills") config.partialFills = std::stoi(value());
-            else if (option == "--fill-interval-ms") config.fillInterval = std::chrono::milliseconds(std::stoi(value()));
-            else if (option == "--tick-ms") config.tickInterval = std::chrono::milliseconds(std::stoi(value()));
+            } else if (option == "--password")
+                config.password = value();
+            else if (option == "--instruments")
+                instrumentsFile = value();
+            else if (option == "--seed")
+                config.seed = std::stoull(value());
+            else if (option == "--reject-share")
+                config.rejectShare = std::stod(value());
+            else if (option == "--latency-ms")
+                config.latency = std::chrono::milliseconds(std::stoi(value()));
+            else if (option == "--partial-fills")
+                config.partialFills = std::stoi(value());
+            else if (option == "--fill-interval-ms")
+                config.fillInterval = std::chrono::milliseconds(std::stoi(value()));
+            else if (option == "--tick-ms")
+                config.tickInterval = std::chrono::milliseconds(std::stoi(value()));
             else if (option == "--done-for-day") {
                 const auto text = value();
                 int hours = 0, minutes = 0;
                 if (std::sscanf(text.c_str(), "%d:%d", &hours, &minutes) != 2 || hours > 23 || minutes > 59)
                     return usageError("--done-for-day needs HH:MM, got " + text);
                 config.doneForDayAt = std::chrono::hours(hours) + std::chrono::minutes(minutes);
-            } else if (option == "--no-ack") config.acknowledge = false;
-            else if (option == "--pending-acks") config.pendingAcks = true;
-            else if (option == "--store") config.storeDirectory = value();
-            else if (option == "--record") recordPrefix = value();
-            else return usageError("unknown option " + option);
+            } else if (option == "--no-ack")
+                config.acknowledge = false;
+            else if (option == "--pending-acks")
+                config.pendingAcks = true;
+            else if (option == "--store")
+                config.storeDirectory = value();
+            else if (option == "--record")
+                recordPrefix = value();
+            else
+                return usageError("unknown option " + option);
         } catch (const std::exception& e) {
             return usageError(option + ": " + e.what());
         }
@@ -150,7 +168,8 @@ int main(int argc, char** argv) {
 
     // QuickFIX reads its data dictionaries from files: write ours where the store is, or to a scratch folder.
     char scratch[] = "/tmp/openblotter-sim-XXXXXX";
-    const std::string dictionaries = config.storeDirectory.empty() ? std::string(mkdtemp(scratch)) : config.storeDirectory + "/dictionaries";
+    const std::string dictionaries =
+        config.storeDirectory.empty() ? std::string(mkdtemp(scratch)) : config.storeDirectory + "/dictionaries";
     if (auto installed = installFixDictionaries(dictionaries, demo::fix42Dictionary(), demo::fix44Dictionary()); !installed)
         return usageError(installed.error());
     config.dictionaryDirectory = dictionaries;
@@ -165,14 +184,16 @@ int main(int argc, char** argv) {
     auto simulator = Simulator::start(config);
     if (!simulator) return usageError(simulator.error());
     if (config.listenAddress != "127.0.0.1")
-        std::fprintf(stderr, "openblotter-sim: warning: listening on %s, reachable from the network\n", config.listenAddress.c_str());
+        std::fprintf(stderr, "openblotter-sim: warning: listening on %s, reachable from the network\n",
+                     config.listenAddress.c_str());
     std::printf("openblotter-sim listening on %s:%d\n", config.listenAddress.c_str(), (*simulator)->port());
     std::fflush(stdout);
 
     int received = 0;
     sigwait(&signals, &received);
     if (!recordPrefix.empty())
-        if (auto written = writeRecord(**simulator, recordPrefix); !written) std::fprintf(stderr, "openblotter-sim: %s\n", written.error().c_str());
+        if (auto written = writeRecord(**simulator, recordPrefix); !written)
+            std::fprintf(stderr, "openblotter-sim: %s\n", written.error().c_str());
     simulator->reset();
     if (config.storeDirectory.empty()) std::filesystem::remove_all(dictionaries);
     return 0;

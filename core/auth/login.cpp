@@ -26,7 +26,7 @@ std::string auditedName(const std::string& name, bool known) {
 
 }  // namespace
 
-Result<Actor> logIn(OrderStore& store, const std::string& name, const std::string& password, const std::string& where) {
+Result<Actor> logIn(UserStore& store, const std::string& name, const std::string& password, const std::string& where) {
     auto users = store.loadUsers();
     if (!users) return Error{users.error()};
     const User* found = nullptr;

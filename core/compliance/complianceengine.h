@@ -1,8 +1,8 @@
 #pragma once
 
 #include "compliance/breach.h"
-#include "compliance/exposure.h"
 #include "domain/referencedata.h"
+#include "portfolio/exposure.h"
 #include "portfolio/fundholdings.h"
 
 #include <chrono>
@@ -127,7 +127,7 @@ private:
     FxRates fx_;
     PriceSource prices_;
     PriceVersion priceVersion_;
-    FundHoldings own_;                       ///< a what-if's holdings
+    FundHoldings own_;                      ///< a what-if's holdings
     const FundHoldings* holdings_ = &own_;  ///< what the rules read: own_, or the desk's book
     RuleBook rules_;
     std::vector<CompiledRule> compiled_;

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "engine/orderengine.h"
-#include "fix/engine/fixengine.h"
 #include "fix/fixtranslator.h"
 #include "fix/messagelog.h"
+#include "fix/quickfix/fixengine.h"
 #include "market/marketprices.h"
 
 #include <condition_variable>
@@ -126,7 +126,7 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable logonChanged_;
     std::map<std::string, FixSessionInfo> sessions_;
-    std::map<std::string, std::map<int, Sent>> sent_;  ///< session → outbound MsgSeqNum → what it carried
+    std::map<std::string, std::map<int, Sent>> sent_;   ///< session → outbound MsgSeqNum → what it carried
     std::map<std::string, std::string> storeFailures_;  ///< session → why its message store last failed, until it writes
 };
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "engine/outboundrequest.h"
-#include "fix/engine/fixengine.h"
 #include "fix/fixmessage.h"
+#include "fix/quickfix/fixengine.h"
 #include "orders/orderevents.h"
 
 #include <string>

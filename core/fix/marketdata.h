@@ -2,8 +2,8 @@
 
 #include "domain/decimal.h"
 #include "domain/result.h"
-#include "fix/engine/fixengine.h"
 #include "fix/fixmessage.h"
+#include "fix/quickfix/fixengine.h"
 
 #include <optional>
 #include <string>

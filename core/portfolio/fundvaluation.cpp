@@ -1,6 +1,6 @@
 #include "portfolio/fundvaluation.h"
 
-#include "compliance/exposure.h"
+#include "portfolio/exposure.h"
 
 #include <unordered_map>
 

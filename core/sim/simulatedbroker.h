@@ -1,8 +1,8 @@
 #pragma once
 
 #include "domain/result.h"
-#include "fix/engine/fixengine.h"
 #include "fix/fixmessage.h"
+#include "fix/quickfix/fixengine.h"
 #include "orders/order.h"
 #include "sim/simulatorconfig.h"
 
@@ -144,9 +144,9 @@ private:
     Sender sender_;
     Scheduler scheduler_;
     std::map<std::string, Market> markets_;
-    std::map<std::string, SimOrder> orders_;  ///< by OrderID
-    std::unordered_map<std::string, std::string> byClOrdId_;  ///< session + ClOrdID → OrderID
-    std::vector<std::string> orderSequence_;  ///< OrderIDs in arrival order
+    std::map<std::string, SimOrder> orders_;                         ///< by OrderID
+    std::unordered_map<std::string, std::string> byClOrdId_;         ///< session + ClOrdID → OrderID
+    std::vector<std::string> orderSequence_;                         ///< OrderIDs in arrival order
     std::map<std::string, std::vector<std::string>> subscriptions_;  ///< symbol → sessions
     std::vector<SimExecutionRecord> executions_;
     std::string idPrefix_;  ///< SimulatorConfig::idPrefix, or this run's own

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/decimal.h"
-#include "fix/engine/fixengine.h"
+#include "fix/quickfix/fixengine.h"
 
 #include <chrono>
 #include <cstdint>
@@ -39,20 +39,20 @@ struct SimulatorConfig {
     std::string compId = "SIM";  ///< the simulator's own CompID
     std::vector<SimClient> clients{SimClient{}};
     std::string listenAddress = "127.0.0.1";
-    int port = 0;  ///< 0 takes a free port
+    int port = 0;                     ///< 0 takes a free port
     std::string storeDirectory;       ///< FIX sequence numbers and messages; empty keeps them in memory
     std::string dictionaryDirectory;  ///< FIX42.xml and FIX44.xml
     std::string password;             ///< when set, a client's Logon must carry it
     std::string tlsCertificate;       ///< a PEM file with certificate and key: sessions in TLS
 
-    double rejectShare = 0;                       ///< share of new orders rejected, 0..1
-    std::chrono::milliseconds latency{0};         ///< before each answer
-    int partialFills = 1;                         ///< fills per marketable order
-    std::chrono::milliseconds fillInterval{0};    ///< between those fills
-    std::chrono::milliseconds tickInterval{500};  ///< between price steps; zero: prices move only when told
+    double rejectShare = 0;                            ///< share of new orders rejected, 0..1
+    std::chrono::milliseconds latency{0};              ///< before each answer
+    int partialFills = 1;                              ///< fills per marketable order
+    std::chrono::milliseconds fillInterval{0};         ///< between those fills
+    std::chrono::milliseconds tickInterval{500};       ///< between price steps; zero: prices move only when told
     std::optional<std::chrono::seconds> doneForDayAt;  ///< UTC time of day to end DAY orders
-    bool acknowledge = true;    ///< send New before the first fill
-    bool pendingAcks = false;   ///< send PendingCancel/PendingReplace first
+    bool acknowledge = true;                           ///< send New before the first fill
+    bool pendingAcks = false;                          ///< send PendingCancel/PendingReplace first
 
     /// How new orders are answered: executed, refused with a BusinessMessageReject or a session-level Reject
     /// as the only answer, or dropped unread, as if they never reached the sell side.

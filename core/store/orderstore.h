@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/userstore.h"
 #include "domain/referencedata.h"
 #include "domain/result.h"
 #include "orders/orderhistory.h"
@@ -24,8 +25,8 @@ struct ActiveBook {
     std::vector<OrderRow> orders;
     std::vector<ExecutionRecord> executions;  ///< oldest first
     std::int64_t maxOrderId = 0;
-    std::int64_t deskId = 0;      ///< drawn when the database was made: part of every ClOrdID
-    std::int64_t clOrdIdRun = 0;  ///< the last run whose ClOrdIDs a unit carried
+    std::int64_t deskId = 0;                                 ///< drawn when the database was made: part of every ClOrdID
+    std::int64_t clOrdIdRun = 0;                             ///< the last run whose ClOrdIDs a unit carried
     std::map<std::string, SessionProgress> inboundProgress;  ///< by FIX session
     std::vector<OrderList> lists;                            ///< staged lists of the orders loaded, and today's
     std::int64_t maxListId = 0;
@@ -42,7 +43,7 @@ struct ComplianceData {
 /// The durable record of orders, executions and reference data. The engine
 /// talks only to this interface, so that a shared server-backed store can
 /// take the place of the desktop's SQLite file without touching the engine.
-class OrderStore {
+class OrderStore : public UserStore {
 public:
     using CommitListener = std::function<void(std::uint64_t committedUpTo)>;
 
@@ -82,11 +83,6 @@ public:
     virtual Status saveModel(const ModelPortfolio& model, const AuditRecord& record) = 0;
     /// Rules are otherwise written through the engine, in units.
     virtual Status saveRules(const RuleBook& rules) = 0;
-    virtual Result<std::vector<User>> loadUsers() = 0;
-    /// Adds or updates a user, with its audit record, in one transaction. Thread-safe.
-    virtual Status saveUser(const User& user, const AuditRecord& record) = 0;
-    /// Appends to the audit trail at once (logins). Thread-safe.
-    virtual Status appendAudit(const AuditRecord& record) = 0;
     /// The newest `limit` audit records, newest first. Thread-safe.
     virtual Result<std::vector<AuditRecord>> auditTrail(std::size_t limit) = 0;
 };

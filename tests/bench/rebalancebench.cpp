@@ -1,6 +1,6 @@
 #include "benchfund.h"
 #include "benchmarks.h"
-#include "compliance/proposalcheck.h"
+#include "rebalance/proposalcheck.h"
 
 #include <random>
 #include <stdexcept>

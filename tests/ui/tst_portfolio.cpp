@@ -6,13 +6,13 @@
 // allocated to two funds, the model editor and the positions import.
 #include "deskwindow.h"
 
-#include "compliance/rulesfile.h"
 #include "dialogs/modelsdialog.h"
 #include "dialogs/rebalancedialog.h"
 #include "engine/orderengine.h"
 #include "enginefeed.h"
 #include "fix/fixgateway.h"
 #include "fix/messagelog.h"
+#include "formats/rulesfile.h"
 #include "models/fundholdingsmodel.h"
 #include "models/orderstablemodel.h"
 #include "models/portfoliobook.h"

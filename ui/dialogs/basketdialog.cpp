@@ -3,8 +3,8 @@
 #include "engine/orderengine.h"
 #include "fix/fixgateway.h"
 #include "format.h"
+#include "formats/basket.h"
 #include "futures.h"
-#include "orders/basket.h"
 #include "theme.h"
 
 #include <QBrush>

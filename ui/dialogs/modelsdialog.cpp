@@ -1,8 +1,8 @@
 #include "modelsdialog.h"
 
 #include "format.h"
+#include "formats/referencecsv.h"
 #include "futures.h"
-#include "refdata/referencecsv.h"
 #include "store/orderstore.h"
 #include "theme.h"
 #include "util/csv.h"

@@ -4,7 +4,7 @@
 #include "format.h"
 #include "futures.h"
 #include "models/portfoliobook.h"
-#include "portfolio/rebalanceorders.h"
+#include "rebalance/rebalanceorders.h"
 #include "store/orderstore.h"
 #include "theme.h"
 

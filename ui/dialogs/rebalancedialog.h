@@ -1,9 +1,9 @@
 #pragma once
 
-#include "compliance/rebalanceplan.h"
 #include "deskservices.h"
 #include "models/instrumentdirectory.h"
 #include "orders/orderlist.h"
+#include "rebalance/rebalanceplan.h"
 
 #include <QDialog>
 

@@ -1,10 +1,10 @@
 #include "fundspanel.h"
 
-#include "compliance/exposure.h"
 #include "format.h"
 #include "market/marketprices.h"
 #include "models/fundholdingsmodel.h"
 #include "models/portfoliobook.h"
+#include "portfolio/exposure.h"
 #include "theme.h"
 #include "widgets/tablestyle.h"
 

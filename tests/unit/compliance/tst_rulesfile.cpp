@@ -1,5 +1,5 @@
-#include "compliance/rulesfile.h"
 #include "compliancetesting.h"
+#include "formats/rulesfile.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "compliance/exposure.h"
+#include "portfolio/exposure.h"
 
 namespace ob {
 

@@ -1,4 +1,4 @@
-#include "portfolio/positionsexport.h"
+#include "formats/positionsexport.h"
 
 #include <QTest>
 
@@ -46,11 +46,12 @@ private Q_SLOTS:
             if (symbol == "ACME") return Price::of("12.5");
             return std::nullopt;  // no price known for SAP.DE
         });
-        QCOMPARE(QString::fromStdString(csv),
-                 QStringLiteral("fund,account,symbol,currency,qty,avg_cost,last_price,market_value,unrealised_pnl,realised_pnl\r\n"
-                                "EUROPE,,SAP.DE,EUR,-50,120,,,,0\r\n"
-                                "GROWTH,,ACME,USD,1200,10,12.5,15000,3000,300\r\n"
-                                "GROWTH,GROWTH-PB,ACME,USD,200,12,12.5,2500,100,100\r\n"));
+        QCOMPARE(
+            QString::fromStdString(csv),
+            QStringLiteral("fund,account,symbol,currency,qty,avg_cost,last_price,market_value,unrealised_pnl,realised_pnl\r\n"
+                           "EUROPE,,SAP.DE,EUR,-50,120,,,,0\r\n"
+                           "GROWTH,,ACME,USD,1200,10,12.5,15000,3000,300\r\n"
+                           "GROWTH,GROWTH-PB,ACME,USD,200,12,12.5,2500,100,100\r\n"));
     }
 
     void leavesTheAverageOutForAFlatPosition() {

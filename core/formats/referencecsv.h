@@ -4,7 +4,7 @@
 #include "domain/referencedata.h"
 #include "domain/result.h"
 #include "portfolio/fundholdings.h"
-#include "portfolio/rebalancer.h"
+#include "rebalance/rebalancer.h"
 #include "util/csv.h"
 
 #include <vector>

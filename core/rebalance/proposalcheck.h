@@ -1,7 +1,7 @@
 #pragma once
 
 #include "compliance/complianceengine.h"
-#include "portfolio/rebalancer.h"
+#include "rebalance/rebalancer.h"
 
 #include <vector>
 

@@ -2,7 +2,7 @@
 
 #include "compliance/complianceengine.h"
 #include "portfolio/fundholdings.h"
-#include "portfolio/rebalancer.h"
+#include "rebalance/rebalancer.h"
 
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/referencedata.h"
 #include "orders/orderevents.h"
-#include "store/orderstore.h"
 #include "util/csv.h"
 
 #include <functional>

@@ -1,4 +1,4 @@
-#include "portfolio/rebalanceorders.h"
+#include "rebalance/rebalanceorders.h"
 
 #include <map>
 

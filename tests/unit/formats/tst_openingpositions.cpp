@@ -1,4 +1,4 @@
-#include "portfolio/openingpositions.h"
+#include "formats/openingpositions.h"
 
 #include "decimalprint.h"
 

@@ -1,4 +1,4 @@
-#include "orders/basket.h"
+#include "formats/basket.h"
 
 #include "decimalprint.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "compliance/breach.h"
-#include "portfolio/rebalancer.h"
+#include "rebalance/rebalancer.h"
 
 #include "orders/orderhistory.h"
 

@@ -1,6 +1,6 @@
-#include "portfolio/rebalancer.h"
+#include "rebalance/rebalancer.h"
 
-#include "compliance/exposure.h"
+#include "portfolio/exposure.h"
 
 #include <algorithm>
 #include <map>

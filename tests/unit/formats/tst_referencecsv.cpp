@@ -1,4 +1,4 @@
-#include "refdata/referencecsv.h"
+#include "formats/referencecsv.h"
 
 #include <QTest>
 

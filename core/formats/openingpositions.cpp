@@ -1,6 +1,6 @@
-#include "portfolio/openingpositions.h"
+#include "formats/openingpositions.h"
 
-#include "refdata/referencecsv.h"
+#include "formats/referencecsv.h"
 
 #include <map>
 #include <set>

@@ -1,5 +1,5 @@
 // The rebalance rules on worked examples small enough to check by hand.
-#include "portfolio/rebalancer.h"
+#include "rebalance/rebalancer.h"
 
 #include <QTest>
 

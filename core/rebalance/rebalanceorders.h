@@ -1,7 +1,7 @@
 #pragma once
 
 #include "orders/orderevents.h"
-#include "portfolio/rebalancer.h"
+#include "rebalance/rebalancer.h"
 
 #include <string>
 #include <vector>

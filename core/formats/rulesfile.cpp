@@ -1,4 +1,4 @@
-#include "compliance/rulesfile.h"
+#include "formats/rulesfile.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
-#include "compliance/rebalanceplan.h"
+#include "rebalance/rebalanceplan.h"
 
-#include "compliance/proposalcheck.h"
+#include "rebalance/proposalcheck.h"
 
 namespace ob {
 

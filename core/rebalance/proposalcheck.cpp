@@ -1,4 +1,4 @@
-#include "compliance/proposalcheck.h"
+#include "rebalance/proposalcheck.h"
 
 namespace ob {
 
