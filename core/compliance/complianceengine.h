@@ -109,7 +109,7 @@ public:
         Side side;
         Qty quantity;
     };
-    /// The new orders that went ahead within the longest duplicate-order window, oldest first.
+    /// The new orders that went ahead within the longest window a rule reads (duplicate orders), oldest first.
     const std::deque<RecentOrder>& recentOrders() const { return recent_; }
     /// The notional of the trader's orders that went ahead today, in the reporting currency.
     Money traderNotional(const std::string& trader) const;

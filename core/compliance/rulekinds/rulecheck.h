@@ -69,6 +69,7 @@ public:
     std::optional<RuleResult> finding(const Judgement& judgement, Money before, Money after, const std::string& what);
     /// A finding at the rule's severity, for a kind that compares no figure with a limit.
     std::optional<RuleResult> flag(BreachCause cause, const std::string& message);
+    /// The finding when the order cannot be valued: a rule that cannot be checked does not pass.
     std::optional<RuleResult> noPrice();
     /// A quantity of the order's instrument at its price, in the fund's base currency.
     std::optional<Money> fundValue(Qty quantity) const;
