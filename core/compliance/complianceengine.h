@@ -17,6 +17,8 @@
 
 namespace ob {
 
+struct CompiledRule;
+
 /// An order as compliance sees it before it goes: a new one, or new terms
 /// for one already working (`filled` is then already in the fund's holdings).
 struct ProposedOrder {
@@ -100,14 +102,25 @@ public:
     /// An amount in the instrument's currency, in the reporting currency.
     std::optional<Money> inReportingCurrency(Money amount, const std::string& symbol) const;
 
-private:
-    struct CompiledRule;
+    // What the rules read besides the funds' holdings (see rulekinds/).
     struct RecentOrder {
         Timestamp at;
         std::string account, symbol;
         Side side;
         Qty quantity;
     };
+    /// The new orders that went ahead within the longest window a rule reads (duplicate orders), oldest first.
+    const std::deque<RecentOrder>& recentOrders() const { return recent_; }
+    /// The notional of the trader's orders that went ahead today, in the reporting currency.
+    Money traderNotional(const std::string& trader) const;
+    /// The cash the fund's open buys will take, but for the order's own (0: a what-if, which has none).
+    Money openBuysExcept(const std::string& fund, OrderId order) const;
+    /// The quantity located for short sales of the symbol in the fund.
+    Qty located(const std::string& fund, const std::string& symbol) const;
+    /// The issuer's voting shares, when the reference data gives them.
+    std::optional<Qty> votingShares(const std::string& issuer) const;
+
+private:
     struct OpenBuy {
         std::string fund;
         Money notional;
@@ -117,7 +130,6 @@ private:
                  const Instrument* instrument) const;
     std::optional<RuleResult> evaluate(const CompiledRule& rule, const ProposedOrder& order, const std::string& fund,
                                        const Instrument* instrument) const;
-    Money openBuys(const std::string& fund) const;
     /// The currency a trade in `symbol` settles in: the instrument's, else the account's fund's.
     std::string settlementCurrency(const std::string& symbol, const std::string& account) const;
     FundHoldings& ownHoldings();

@@ -1,29 +1,15 @@
 #include "rule.h"
 
+#include "compliance/rulekinds/rulekindspec.h"
+
 #include <algorithm>
 #include <map>
 
 namespace ob {
 
-FigureUnit unitOf(RuleKind kind) {
-    switch (kind) {
-        case RuleKind::MaxOrderQuantity:
-        case RuleKind::PositionLimit:
-        case RuleKind::ShortSaleLocate: return FigureUnit::Quantity;
-        case RuleKind::MaxOrderNotional:
-        case RuleKind::DailyTraderNotional:
-        case RuleKind::Cash: return FigureUnit::Amount;
-        case RuleKind::PriceCollar:
-        case RuleKind::IssuerConcentration:
-        case RuleKind::SectorExposure:
-        case RuleKind::CountryExposure:
-        case RuleKind::Ucits:
-        case RuleKind::Act1940Diversified: return FigureUnit::Percent;
-        case RuleKind::RestrictedList:
-        case RuleKind::DuplicateOrder: return FigureUnit::None;
-    }
-    return FigureUnit::None;
-}
+FigureUnit unitOf(RuleKind kind) { return specOf(kind).unit; }
+
+bool Rule::hasLimit() const { return specOf(kind).readsLimit; }
 
 RuleBook normalised(RuleBook book) {
     std::stable_sort(book.rules.begin(), book.rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
@@ -53,19 +39,15 @@ Status Rule::validate() const {
                 which + "an instrument group is 'sector=', 'country=', 'issuer=', 'currency=' or 'symbols=' with a value, not '" +
                 scopeValue + "'"};
     }
-    if (hasLimit() && !limit) return Error{which + "a " + std::string(aliasOf(kind)) + " rule needs a limit"};
-    if (limit && *limit < Money{} && kind != RuleKind::Cash) return Error{which + "the limit cannot be negative"};
-    if (kind == RuleKind::Cash) {
-        // Lower is worse for cash: the warning comes first, above the minimum.
-        if (warnAt && limit && *warnAt < *limit)
-            return Error{which + "a cash rule's warning level must be at or above its minimum"};
-    } else if (warnAt && (*warnAt < Money{} || (limit && *warnAt > *limit))) {
-        return Error{which + "the warning threshold must lie between 0 and the limit"};
+    const auto& spec = specOf(kind);
+    if (spec.readsLimit && !limit) return Error{which + "a " + std::string(aliasOf(kind)) + " rule needs a limit"};
+    // A minimum may lie below zero (an overdraft) and its warning comes above it: such a kind checks them itself.
+    if (!spec.lowerIsWorse) {
+        if (limit && *limit < Money{}) return Error{which + "the limit cannot be negative"};
+        if (warnAt && (*warnAt < Money{} || (limit && *warnAt > *limit)))
+            return Error{which + "the warning threshold must lie between 0 and the limit"};
     }
-    if (kind == RuleKind::RestrictedList && symbols.empty() && issuers.empty())
-        return Error{which + "a restricted list needs at least one symbol or issuer"};
-    if (kind == RuleKind::DuplicateOrder && windowSeconds <= 0)
-        return Error{which + "a duplicate-order rule needs window_seconds above 0"};
+    if (const auto problem = spec.invalid ? spec.invalid(*this) : std::nullopt) return Error{which + *problem};
     return {};
 }
 

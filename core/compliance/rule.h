@@ -133,10 +133,7 @@ struct Rule {
 
     /// Whether the kind compares a figure with `limit`.
     /// UCITS and the 1940 Act carry their limits in law (5/10/40, 75/5/10).
-    bool hasLimit() const {
-        return kind != RuleKind::RestrictedList && kind != RuleKind::DuplicateOrder && kind != RuleKind::ShortSaleLocate &&
-               kind != RuleKind::Ucits && kind != RuleKind::Act1940Diversified;
-    }
+    bool hasLimit() const;
     /// Checks the parameters the kind needs: a limit, a window, list entries.
     Status validate() const;
 

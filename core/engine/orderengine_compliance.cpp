@@ -3,6 +3,7 @@
 // checks are here.
 #include "orderengine.h"
 
+#include "compliance/rulekinds/rulekindspec.h"
 #include "engine/batchchanges.h"
 #include "portfolio/blockallocation.h"
 #include "util/text.h"
@@ -22,7 +23,7 @@ std::string describeRule(const Rule& r) {
                        (r.scopeValue.empty() ? "" : " " + r.scopeValue);
     if (r.limit) text += ", limit " + r.limit->toString();
     if (r.warnAt) text += ", warn at " + r.warnAt->toString();
-    if (r.kind == RuleKind::RestrictedList)
+    if (specOf(r.kind).readsEntries)
         text += ", " + std::string(aliasOf(r.restriction)) + " " + std::to_string(r.symbols.size()) + " symbols " +
                 std::to_string(r.issuers.size()) + " issuers";
     if (r.windowSeconds) text += ", window " + std::to_string(r.windowSeconds) + " s";
@@ -210,11 +211,11 @@ void OrderEngine::expireStaleHeldOrders(BatchChanges& changes) {
     for (const auto* order : stale) {
         const std::string tif(nameOf(order->state.terms.timeInForce));
         (void)closeUnsent(*order, Actor::system(),
-                    {OrderPhase::Expired, OrderEventKind::ExpiredUnsent,
-                     "expired while held by compliance: its time in force (" + tif + ") ended",
-                     "the order expired before compliance decided; it was never sent", "order.expire",
-                     "expired while held by compliance (" + tif + "); never sent"},
-                    changes);
+                          {OrderPhase::Expired, OrderEventKind::ExpiredUnsent,
+                           "expired while held by compliance: its time in force (" + tif + ") ended",
+                           "the order expired before compliance decided; it was never sent", "order.expire",
+                           "expired while held by compliance (" + tif + "); never sent"},
+                          changes);
     }
     if (!stale.empty()) spdlog::info("expired {} held orders whose time in force had ended", stale.size());
 }
@@ -252,9 +253,9 @@ void OrderEngine::checkFunds(const std::map<std::string, std::set<std::string>>&
             if (instrument) touched.insert({instrument->sector, instrument->country});
         }
         const auto causeOf = [&](const RuleResult& finding) {
-            const bool fundWide = finding.kind == RuleKind::Cash || finding.kind == RuleKind::Act1940Diversified ||
-                                  (finding.kind == RuleKind::Ucits && !touched.empty() && finding.subject == "issuers above 5%");
-            return !symbols.empty() && (fundWide || touched.count(finding.subject)) ? BreachCause::Active : BreachCause::Passive;
+            const auto fundWide = specOf(finding.kind).fundWide;
+            return !symbols.empty() && ((fundWide && fundWide(finding)) || touched.count(finding.subject)) ? BreachCause::Active
+                                                                                                           : BreachCause::Passive;
         };
         for (auto& breach : breaches_.reconcile(fund, compliance_->postTrade(fund), causeOf, options_.clock())) {
             changes.breach(breach);

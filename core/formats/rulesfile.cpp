@@ -1,5 +1,7 @@
 #include "formats/rulesfile.h"
 
+#include "compliance/rulekinds/rulekindspec.h"
+
 #include <nlohmann/json.hpp>
 
 namespace ob {
@@ -172,7 +174,7 @@ std::string writeRulesFile(const RuleBook& book) {
         if (!r.scopeValue.empty()) rule["scope"]["value"] = r.scopeValue;
         if (r.limit) rule["limit"] = r.limit->toString();
         if (r.warnAt) rule["warn_at"] = r.warnAt->toString();
-        if (r.kind == RuleKind::RestrictedList) {
+        if (specOf(r.kind).readsEntries) {
             rule["restriction"] = aliasOf(r.restriction);
             rule["symbols"] = r.symbols;
             rule["issuers"] = r.issuers;

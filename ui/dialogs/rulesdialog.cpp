@@ -1,5 +1,6 @@
 #include "rulesdialog.h"
 
+#include "compliance/rulekinds/rulekindspec.h"
 #include "engine/orderengine.h"
 #include "format.h"
 #include "futures.h"
@@ -316,16 +317,14 @@ void RulesDialog::showRule(int index) {
 
 void RulesDialog::showFieldsOfKind() {
     // Only the parameters the kind reads: a field that does nothing would mislead.
-    Rule probe;
-    probe.kind = chosen<RuleKind>(kind_);
-    const bool listed = probe.kind == RuleKind::RestrictedList;
-    form_->setRowVisible(limit_, probe.hasLimit());
-    form_->setRowVisible(warnAt_, probe.hasLimit());
-    form_->setRowVisible(restriction_, listed);
-    form_->setRowVisible(symbols_, listed);
-    form_->setRowVisible(issuers_, listed);
-    form_->setRowVisible(window_, probe.kind == RuleKind::DuplicateOrder);
-    form_->setRowVisible(target_, probe.kind == RuleKind::SectorExposure || probe.kind == RuleKind::CountryExposure);
+    const auto& spec = specOf(chosen<RuleKind>(kind_));
+    form_->setRowVisible(limit_, spec.readsLimit);
+    form_->setRowVisible(warnAt_, spec.readsLimit);
+    form_->setRowVisible(restriction_, spec.readsEntries);
+    form_->setRowVisible(symbols_, spec.readsEntries);
+    form_->setRowVisible(issuers_, spec.readsEntries);
+    form_->setRowVisible(window_, spec.readsWindow);
+    form_->setRowVisible(target_, spec.readsTarget);
 }
 
 bool RulesDialog::readForm() {
@@ -360,14 +359,15 @@ bool RulesDialog::readForm() {
     rule.target = target_->text().trimmed().toStdString();
     rule.description = description_->text().trimmed().toStdString();
     // What the kind does not read is not kept (the form hides it too).
-    if (!rule.hasLimit()) rule.limit = rule.warnAt = std::nullopt;
-    if (rule.kind != RuleKind::RestrictedList) {
+    const auto& spec = specOf(rule.kind);
+    if (!spec.readsLimit) rule.limit = rule.warnAt = std::nullopt;
+    if (!spec.readsEntries) {
         rule.symbols.clear();
         rule.issuers.clear();
         rule.restriction = Restriction::NoTrade;
     }
-    if (rule.kind != RuleKind::DuplicateOrder) rule.windowSeconds = 0;
-    if (rule.kind != RuleKind::SectorExposure && rule.kind != RuleKind::CountryExposure) rule.target.clear();
+    if (!spec.readsWindow) rule.windowSeconds = 0;
+    if (!spec.readsTarget) rule.target.clear();
     refreshRow(current_);
     problem_->clear();
     return true;

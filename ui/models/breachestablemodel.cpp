@@ -1,5 +1,6 @@
 #include "breachestablemodel.h"
 
+#include "compliance/rulekinds/rulekindspec.h"
 #include "format.h"
 #include "theme.h"
 
@@ -48,7 +49,7 @@ QString figureOf(const RuleResult& finding) {
     if (unit == FigureUnit::None) return {};
     const QString after = show(finding.after, unit);
     if (!finding.limit) return after;
-    const bool lower = finding.kind == RuleKind::Cash;
+    const bool lower = specOf(finding.kind).lowerIsWorse;
     return QStringLiteral("%1 %2 %3").arg(after, lower ? QStringLiteral("<") : QStringLiteral(">"), show(*finding.limit, unit));
 }
 

@@ -1,5 +1,6 @@
 #include "compliancepanel.h"
 
+#include "compliance/rulekinds/rulekindspec.h"
 #include "engine/orderengine.h"
 #include "format.h"
 #include "futures.h"
@@ -238,7 +239,7 @@ QString CompliancePanel::describe(const Breach& breach) const {
     row(tr("Stage"), toQString(nameOf(breach.stage)));
     row(tr("Cause"), toQString(nameOf(f.cause)));
     if (unit != FigureUnit::None) {
-        if (f.limit) row(f.kind == RuleKind::Cash ? tr("Minimum") : tr("Limit"), figure(*f.limit));
+        if (f.limit) row(specOf(f.kind).lowerIsWorse ? tr("Minimum") : tr("Limit"), figure(*f.limit));
         if (breach.stage == BreachStage::PreTrade) row(tr("Before the trade"), figure(f.before));
         row(breach.stage == BreachStage::PreTrade ? tr("After the trade") : tr("Now"), figure(f.after));
     }
