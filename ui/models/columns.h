@@ -20,8 +20,8 @@ template <typename Cell>
 struct ColumnSpec {
     const char* title;  ///< UTF-8, as are the other texts
     const char* tip;
-    /// The text's alignment in the cells, vertically centred; none for the view's default.
-    Qt::Alignment alignment = {};
+    /// The text's horizontal alignment in the cells (vertically they are centred).
+    Qt::Alignment alignment = Qt::AlignLeft;
     QVariant (*display)(const Cell&) = nullptr;
     /// Orders two rows exactly, where sortKey does not.
     bool (*lessThan)(const Cell&, const Cell&) = nullptr;
@@ -51,7 +51,7 @@ QVariant columnHeaderData(std::span<const ColumnSpec<Cell>> columns, int section
         case Qt::DisplayRole: return QString::fromUtf8(column.title);
         case Qt::ToolTipRole: return QString::fromUtf8(column.tip);
         case Qt::TextAlignmentRole:
-            if (alignment == HeaderAlignment::ViewDefault || !column.alignment) return {};
+            if (alignment == HeaderAlignment::ViewDefault) return {};
             return int(column.alignment | Qt::AlignVCenter);
         case Qt::SizeHintRole: {
             if (!column.widest) return {};
@@ -68,7 +68,7 @@ template <typename Cell>
 QVariant columnData(const ColumnSpec<Cell>& column, const Cell& cell, int role) {
     switch (role) {
         case Qt::DisplayRole: return column.display ? column.display(cell) : QVariant();
-        case Qt::TextAlignmentRole: return column.alignment ? QVariant(int(column.alignment | Qt::AlignVCenter)) : QVariant();
+        case Qt::TextAlignmentRole: return int(column.alignment | Qt::AlignVCenter);
         case Qt::ForegroundRole: return column.foreground ? column.foreground(cell) : QVariant();
         case Qt::ToolTipRole: return column.toolTip ? column.toolTip(cell) : QVariant();
         default: return {};
