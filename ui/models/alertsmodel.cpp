@@ -7,6 +7,31 @@
 
 namespace ob::ui {
 
+namespace {
+
+bool isError(const EngineAlert& alert) { return alert.severity == EngineAlert::Severity::Error; }
+
+}  // namespace
+
+const std::array<ColumnSpec<EngineAlert>, AlertsModel::ColumnCount> AlertsModel::kColumns = {{
+    {.title = "Time",
+     .tip = "When it happened (local time)",
+     .display = [](const EngineAlert& a) -> QVariant { return formatTime(a.at); }},
+    {.title = "Severity",
+     .tip = "Warning or Error",
+     .display = [](const EngineAlert& a) -> QVariant { return isError(a) ? tr("Error") : tr("Warning"); },
+     .foreground = [](const EngineAlert& a) -> QVariant {
+         return QBrush(isError(a) ? profitColor(false) : statusColor(OrdStatus::PendingNew));
+     }},
+    {.title = "Order",
+     .tip = "The internal id of the order concerned",
+     .display = [](const EngineAlert& a) { return a.orderId ? QVariant(qlonglong(a.orderId)) : QVariant(); }},
+    {.title = "Message",
+     .tip = "What happened and why",
+     .display = [](const EngineAlert& a) -> QVariant { return toQString(a.message); },
+     .toolTip = [](const EngineAlert& a) -> QVariant { return toQString(a.message); }},
+}};
+
 AlertsModel::AlertsModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 int AlertsModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(alerts_.size()); }
@@ -19,34 +44,13 @@ const EngineAlert* AlertsModel::alertAt(int row) const {
 
 QVariant AlertsModel::data(const QModelIndex& index, int role) const {
     const auto* alert = alertAt(index.row());
-    if (!alert) return {};
-    const bool error = alert->severity == EngineAlert::Severity::Error;
-    switch (role) {
-        case OrderIdRole: return qlonglong(alert->orderId);
-        case Qt::ForegroundRole:
-            return index.column() == Severity ? QVariant(QBrush(error ? profitColor(false) : statusColor(OrdStatus::PendingNew)))
-                                              : QVariant();
-        case Qt::ToolTipRole: return index.column() == Message ? toQString(alert->message) : QVariant();
-        case Qt::DisplayRole:
-            switch (index.column()) {
-                case Time: return formatTime(alert->at);
-                case Severity: return error ? tr("Error") : tr("Warning");
-                case Order: return alert->orderId ? QVariant(qlonglong(alert->orderId)) : QVariant();
-                case Message: return toQString(alert->message);
-                default: return {};
-            }
-        default: return {};
-    }
+    if (!alert || index.column() < 0 || index.column() >= ColumnCount) return {};
+    if (role == OrderIdRole) return qlonglong(alert->orderId);
+    return columnData(kColumns[std::size_t(index.column())], *alert, role);
 }
 
 QVariant AlertsModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
-    static const char* const titles[ColumnCount] = {"Time", "Severity", "Order", "Message"};
-    static const char* const tips[ColumnCount] = {"When it happened (local time)", "Warning or Error",
-                                                  "The internal id of the order concerned", "What happened and why"};
-    if (role == Qt::DisplayRole) return QString::fromLatin1(titles[section]);
-    if (role == Qt::ToolTipRole) return QString::fromLatin1(tips[section]);
-    return {};
+    return columnHeaderData<EngineAlert>(kColumns, section, orientation, role, HeaderAlignment::ViewDefault);
 }
 
 void AlertsModel::add(const std::vector<EngineAlert>& alerts) {

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "engine/changeset.h"
+#include "models/columns.h"
 
 #include <QAbstractTableModel>
 
+#include <array>
 #include <vector>
 
 namespace ob::ui {
@@ -28,6 +30,8 @@ public:
     const EngineAlert* alertAt(int row) const;
 
 private:
+    static const std::array<ColumnSpec<EngineAlert>, ColumnCount> kColumns;
+
     std::vector<EngineAlert> alerts_;  ///< oldest first; row 0 shows the last
 };
 

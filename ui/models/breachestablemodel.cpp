@@ -12,26 +12,6 @@ namespace ob::ui {
 
 namespace {
 
-constexpr const char* kTitles[BreachesTableModel::ColumnCount] = {"Raised",  "Id",    "State",  "Verdict",    "Stage",
-                                                                  "Cause",   "Rule",  "Fund",   "Account",    "Trader",
-                                                                  "Subject", "Order", "Figure", "Decided by", "Reason"};
-constexpr const char* kTips[BreachesTableModel::ColumnCount] = {
-    "When the breach was raised (local time)",
-    "The breach's number",
-    "Open, Acknowledged, Overridden, Rejected or Resolved",
-    "Warn or Block",
-    "PreTrade (an order before it went) or PostTrade (a fund's holdings)",
-    "Active: the trade causes it; Worsened: the trade deepens it; Passive: prices moved",
-    "The rule breached",
-    "The fund concerned",
-    "The order's account",
-    "Who entered the order",
-    "What the figure is about: symbol, issuer, sector or country",
-    "The internal id of the order, for a pre-trade breach",
-    "The figure after the trade against the limit",
-    "Who acknowledged, overrode or rejected it",
-    "The reason they gave"};
-
 QString show(Money value, FigureUnit unit) {
     switch (unit) {
         case FigureUnit::Percent: return QStringLiteral("%1%").arg(formatMoney(value, 2));
@@ -52,6 +32,65 @@ QString figureOf(const RuleResult& finding) {
     const bool lower = specOf(finding.kind).lowerIsWorse;
     return QStringLiteral("%1 %2 %3").arg(after, lower ? QStringLiteral("<") : QStringLiteral(">"), show(*finding.limit, unit));
 }
+
+const std::array<ColumnSpec<Breach>, BreachesTableModel::ColumnCount> BreachesTableModel::kColumns = {{
+    {.title = "Raised",
+     .tip = "When the breach was raised (local time)",
+     .display = [](const Breach& b) -> QVariant { return formatTime(b.raisedAt); }},
+    {.title = "Id",
+     .tip = "The breach's number",
+     .alignment = Qt::AlignRight,
+     .display = [](const Breach& b) -> QVariant { return qlonglong(b.id); }},
+    {.title = "State",
+     .tip = "Open, Acknowledged, Overridden, Rejected or Resolved",
+     .display = [](const Breach& b) -> QVariant { return toQString(nameOf(b.state)); },
+     .foreground = [](const Breach& b) -> QVariant {
+         return b.state == BreachState::Open ? QVariant(QBrush(profitColor(false))) : QVariant();
+     }},
+    {.title = "Verdict",
+     .tip = "Warn or Block",
+     .display = [](const Breach& b) -> QVariant {
+         return QString(toQString(nameOf(b.finding.verdict)) + (b.finding.logOnly ? tr(" (logged)") : QString()));
+     },
+     .foreground = [](const Breach& b) -> QVariant {
+         return QBrush(b.finding.verdict == ob::Verdict::Block ? profitColor(false) : warningColor());
+     }},
+    {.title = "Stage",
+     .tip = "PreTrade (an order before it went) or PostTrade (a fund's "
+            "holdings)",
+     .display = [](const Breach& b) -> QVariant { return toQString(nameOf(b.stage)); }},
+    {.title = "Cause",
+     .tip = "Active: the trade causes it; Worsened: the trade deepens it; "
+            "Passive: prices moved",
+     .display = [](const Breach& b) -> QVariant { return toQString(nameOf(b.finding.cause)); }},
+    {.title = "Rule",
+     .tip = "The rule breached",
+     .display = [](const Breach& b) -> QVariant { return toQString(b.finding.ruleName); }},
+    {.title = "Fund", .tip = "The fund concerned", .display = [](const Breach& b) -> QVariant { return toQString(b.fund); }},
+    {.title = "Account",
+     .tip = "The order's account",
+     .display = [](const Breach& b) -> QVariant { return toQString(b.account); }},
+    {.title = "Trader",
+     .tip = "Who entered the order",
+     .display = [](const Breach& b) -> QVariant { return toQString(b.trader); }},
+    {.title = "Subject",
+     .tip = "What the figure is about: symbol, issuer, sector or country",
+     .display = [](const Breach& b) -> QVariant { return toQString(b.finding.subject); }},
+    {.title = "Order",
+     .tip = "The internal id of the order, for a pre-trade breach",
+     .alignment = Qt::AlignRight,
+     .display = [](const Breach& b) { return b.orderId ? QVariant(qlonglong(b.orderId)) : QVariant(); }},
+    {.title = "Figure",
+     .tip = "The figure after the trade against the limit",
+     .alignment = Qt::AlignRight,
+     .display = [](const Breach& b) -> QVariant { return figureOf(b.finding); }},
+    {.title = "Decided by",
+     .tip = "Who acknowledged, overrode or rejected it",
+     .display = [](const Breach& b) -> QVariant { return toQString(b.decidedBy); }},
+    {.title = "Reason",
+     .tip = "The reason they gave",
+     .display = [](const Breach& b) -> QVariant { return toQString(b.reason); }},
+}};
 
 BreachesTableModel::BreachesTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -80,49 +119,22 @@ int BreachesTableModel::awaitingDecision() const {
 
 QVariant BreachesTableModel::data(const QModelIndex& index, int role) const {
     const auto* breach = breachAt(index.row());
-    if (!breach) return {};
-    const auto& f = breach->finding;
+    if (!breach || index.column() < 0 || index.column() >= ColumnCount) return {};
+    const auto& column = kColumns[std::size_t(index.column())];
     switch (role) {
         case BreachIdRole: return qlonglong(breach->id);
         case StateRole: return int(breach->state);
         case Qt::ForegroundRole:
-            if (index.column() == Verdict) return QBrush(f.verdict == ob::Verdict::Block ? profitColor(false) : warningColor());
-            if (index.column() == State && breach->state == BreachState::Open) return QBrush(profitColor(false));
+            if (auto colour = columnData(column, *breach, role); colour.isValid()) return colour;
             if (breach->isClosed()) return QBrush(mutedColor());
             return {};
-        case Qt::ToolTipRole: return toQString(f.message);
-        case Qt::TextAlignmentRole:
-            return int(
-                (index.column() == Id || index.column() == Order || index.column() == Figure ? Qt::AlignRight : Qt::AlignLeft) |
-                Qt::AlignVCenter);
-        case Qt::DisplayRole:
-            switch (index.column()) {
-                case Raised: return formatTime(breach->raisedAt);
-                case Id: return qlonglong(breach->id);
-                case State: return toQString(nameOf(breach->state));
-                case Verdict: return QString(toQString(nameOf(f.verdict)) + (f.logOnly ? tr(" (logged)") : QString()));
-                case Stage: return toQString(nameOf(breach->stage));
-                case Cause: return toQString(nameOf(f.cause));
-                case Rule: return toQString(f.ruleName);
-                case Fund: return toQString(breach->fund);
-                case Account: return toQString(breach->account);
-                case Trader: return toQString(breach->trader);
-                case Subject: return toQString(f.subject);
-                case Order: return breach->orderId ? QVariant(qlonglong(breach->orderId)) : QVariant();
-                case Figure: return figureOf(f);
-                case DecidedBy: return toQString(breach->decidedBy);
-                case Reason: return toQString(breach->reason);
-                default: return {};
-            }
-        default: return {};
+        case Qt::ToolTipRole: return toQString(breach->finding.message);
+        default: return columnData(column, *breach, role);
     }
 }
 
 QVariant BreachesTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
-    if (role == Qt::DisplayRole) return QString::fromLatin1(kTitles[section]);
-    if (role == Qt::ToolTipRole) return QString::fromLatin1(kTips[section]);
-    return {};
+    return columnHeaderData<Breach>(kColumns, section, orientation, role, HeaderAlignment::ViewDefault);
 }
 
 void BreachesTableModel::reset(std::vector<Breach> breaches) {

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "compliance/breach.h"
+#include "models/columns.h"
 
 #include <QAbstractTableModel>
 
+#include <array>
 #include <unordered_map>
 #include <vector>
 
@@ -58,6 +60,8 @@ Q_SIGNALS:
     void breachesChanged();
 
 private:
+    static const std::array<ColumnSpec<Breach>, ColumnCount> kColumns;
+
     std::vector<Breach> breaches_;  ///< oldest first; row 0 shows the last
     std::unordered_map<std::int64_t, std::size_t> index_;
 };

@@ -9,49 +9,95 @@ namespace ob::ui {
 
 namespace {
 
-constexpr const char* kTitles[ExecutionsTableModel::ColumnCount] = {"Time",    "ExecID",   "ClOrdID",  "Account", "Symbol",
-                                                                    "Side",    "ExecType", "Last Qty", "Last Px", "Value",
-                                                                    "Cum Qty", "Leaves",   "Avg Px",   "Status",  "Text"};
-constexpr const char* kTips[ExecutionsTableModel::ColumnCount] = {"When the report arrived (local time)",
-                                                                  "The sell side's ExecID (FIX tag 17)",
-                                                                  "ClOrdID the report names (tag 11)",
-                                                                  "Account of the order",
-                                                                  "Instrument",
-                                                                  "Side of the order",
-                                                                  "What the report says happened (FIX 4.4 ExecType)",
-                                                                  "Quantity of this fill (LastQty)",
-                                                                  "Price of this fill (LastPx)",
-                                                                  "Value of this fill: LastQty × LastPx",
-                                                                  "The order's filled quantity after this report",
-                                                                  "The order's working quantity after this report",
-                                                                  "The order's average price after this report",
-                                                                  "The order's OrdStatus after this report",
-                                                                  "The sell side's text"};
-
-bool isNumeric(int column) {
-    return column == ExecutionsTableModel::LastQty || column == ExecutionsTableModel::LastPx ||
-           column == ExecutionsTableModel::Value || column == ExecutionsTableModel::CumQty ||
-           column == ExecutionsTableModel::Leaves || column == ExecutionsTableModel::AvgPx;
-}
-
 bool isTrade(const ExecutionRecord& e) { return e.execType == ExecType::Trade || e.execType == ExecType::TradeCorrect; }
-
-using SortKey = std::int64_t (*)(const ExecutionRecord&);
-
-/// The number a column holds exactly, to sort by; none for the others.
-SortKey exactKey(int column) {
-    switch (column) {
-        case ExecutionsTableModel::Time: return [](const ExecutionRecord& e) { return toNanos(e.receivedAt); };
-        case ExecutionsTableModel::LastQty: return [](const ExecutionRecord& e) { return e.lastQty.raw(); };
-        case ExecutionsTableModel::LastPx: return [](const ExecutionRecord& e) { return e.lastPx.raw(); };
-        case ExecutionsTableModel::CumQty: return [](const ExecutionRecord& e) { return e.cumQty.raw(); };
-        case ExecutionsTableModel::Leaves: return [](const ExecutionRecord& e) { return e.leavesQty.raw(); };
-        case ExecutionsTableModel::AvgPx: return [](const ExecutionRecord& e) { return e.avgPx.raw(); };
-        default: return nullptr;
-    }
-}
+Money valueOf(const ExecutionRecord& e) { return e.lastQty * e.lastPx; }
 
 }  // namespace
+
+const std::array<ColumnSpec<ExecutionsTableModel::Cell>, ExecutionsTableModel::ColumnCount> ExecutionsTableModel::kColumns = {{
+    {.title = "Time",
+     .tip = "When the report arrived (local time)",
+     .display = [](const Cell& c) -> QVariant { return formatTime(c.execution.receivedAt); },
+     .sortKey = [](const Cell& c) { return toNanos(c.execution.receivedAt); },
+     .exported = [](const Cell& c) { return toQString(toIsoString(c.execution.receivedAt)); }},
+    {.title = "ExecID",
+     .tip = "The sell side's ExecID (FIX tag 17)",
+     .display = [](const Cell& c) -> QVariant { return toQString(c.execution.execId); },
+     .lessThan = [](const Cell& a, const Cell& b) { return a.execution.execId < b.execution.execId; }},
+    {.title = "ClOrdID",
+     .tip = "ClOrdID the report names (tag 11)",
+     .display = [](const Cell& c) -> QVariant { return toQString(c.execution.clOrdId); },
+     .lessThan = [](const Cell& a, const Cell& b) { return a.execution.clOrdId < b.execution.clOrdId; }},
+    {.title = "Account",
+     .tip = "Account of the order",
+     .display = [](const Cell& c) -> QVariant { return toQString(c.row.account); },
+     .lessThan = [](const Cell& a, const Cell& b) { return a.row.account < b.row.account; }},
+    {.title = "Symbol",
+     .tip = "Instrument",
+     .display = [](const Cell& c) -> QVariant { return toQString(c.execution.symbol); },
+     .lessThan = [](const Cell& a, const Cell& b) { return a.execution.symbol < b.execution.symbol; }},
+    {.title = "Side",
+     .tip = "Side of the order",
+     .display = [](const Cell& c) -> QVariant { return toQString(nameOf(c.execution.side)); },
+     .lessThan = [](const Cell& a, const Cell& b) { return nameOf(a.execution.side) < nameOf(b.execution.side); },
+     .foreground = [](const Cell& c) -> QVariant { return QBrush(sideColor(c.execution.side)); }},
+    {.title = "ExecType",
+     .tip = "What the report says happened (FIX 4.4 ExecType)",
+     .display = [](const Cell& c) -> QVariant { return toQString(nameOf(c.execution.execType)); },
+     .lessThan = [](const Cell& a, const Cell& b) { return nameOf(a.execution.execType) < nameOf(b.execution.execType); }},
+    {.title = "Last Qty",
+     .tip = "Quantity of this fill (LastQty)",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return isTrade(c.execution) ? formatQty(c.execution.lastQty) : QString(); },
+     .sortKey = [](const Cell& c) { return c.execution.lastQty.raw(); },
+     .exported = [](const Cell& c) { return isTrade(c.execution) ? toQString(c.execution.lastQty.toString()) : QString(); }},
+    {.title = "Last Px",
+     .tip = "Price of this fill (LastPx)",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant {
+         return isTrade(c.execution) ? formatPrice(c.execution.lastPx, c.model.priceDecimals(c.execution)) : QString();
+     },
+     .sortKey = [](const Cell& c) { return c.execution.lastPx.raw(); },
+     .exported = [](const Cell& c) { return isTrade(c.execution) ? toQString(c.execution.lastPx.toString()) : QString(); }},
+    {.title = "Value",
+     .tip = "Value of this fill: LastQty × LastPx",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return isTrade(c.execution) ? formatMoney(valueOf(c.execution), 2) : QString(); },
+     .lessThan = [](const Cell& a, const Cell& b) { return valueOf(a.execution) < valueOf(b.execution); },
+     // Money to 1e-8: near enough to order by, within 64 bits.
+     .sortKey = [](const Cell& c) { return std::int64_t(valueOf(c.execution).raw() / 100'000'000); },
+     .exported = [](const Cell& c) { return isTrade(c.execution) ? toQString(valueOf(c.execution).toString()) : QString(); }},
+    {.title = "Cum Qty",
+     .tip = "The order's filled quantity after this report",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return formatQty(c.execution.cumQty); },
+     .sortKey = [](const Cell& c) { return c.execution.cumQty.raw(); },
+     .exported = [](const Cell& c) { return toQString(c.execution.cumQty.toString()); }},
+    {.title = "Leaves",
+     .tip = "The order's working quantity after this report",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return formatQty(c.execution.leavesQty); },
+     .sortKey = [](const Cell& c) { return c.execution.leavesQty.raw(); },
+     .exported = [](const Cell& c) { return toQString(c.execution.leavesQty.toString()); }},
+    {.title = "Avg Px",
+     .tip = "The order's average price after this report",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant {
+         const auto& e = c.execution;
+         return e.cumQty.isZero() ? QString() : formatAveragePrice(e.avgPx, c.model.priceDecimals(e));
+     },
+     .sortKey = [](const Cell& c) { return c.execution.avgPx.raw(); },
+     .exported = [](const Cell& c) { return c.execution.cumQty.isZero() ? QString() : toQString(c.execution.avgPx.toString()); }},
+    {.title = "Status",
+     .tip = "The order's OrdStatus after this report",
+     .display = [](const Cell& c) -> QVariant { return toQString(nameOf(c.execution.status)); },
+     .lessThan = [](const Cell& a, const Cell& b) { return nameOf(a.execution.status) < nameOf(b.execution.status); },
+     .foreground = [](const Cell& c) -> QVariant { return QBrush(statusColor(c.execution.status)); }},
+    {.title = "Text",
+     .tip = "The sell side's text",
+     .display = [](const Cell& c) -> QVariant { return toQString(c.execution.text); },
+     .lessThan = [](const Cell& a, const Cell& b) { return a.execution.text < b.execution.text; }},
+}};
 
 ExecutionsTableModel::ExecutionsTableModel(const InstrumentDirectory& instruments, AccountLookup accountOf, QObject* parent)
     : QAbstractTableModel(parent), instruments_(instruments), accountOf_(std::move(accountOf)) {}
@@ -64,69 +110,27 @@ const ExecutionRecord* ExecutionsTableModel::executionAt(int row) const {
     return row >= 0 && row < int(rows_.size()) ? &rows_[std::size_t(row)].execution : nullptr;
 }
 
-QVariant ExecutionsTableModel::display(const Row& row, int column) const {
-    const auto& e = row.execution;
-    const int decimals = instruments_.priceDecimals(e.symbol);
-    switch (column) {
-        case Time: return formatTime(e.receivedAt);
-        case ExecId: return toQString(e.execId);
-        case ClOrdId: return toQString(e.clOrdId);
-        case Account: return toQString(row.account);
-        case Symbol: return toQString(e.symbol);
-        case SideColumn: return toQString(nameOf(e.side));
-        case ExecTypeColumn: return toQString(nameOf(e.execType));
-        case LastQty: return isTrade(e) ? formatQty(e.lastQty) : QString();
-        case LastPx: return isTrade(e) ? formatPrice(e.lastPx, decimals) : QString();
-        case Value: return isTrade(e) ? formatMoney(e.lastQty * e.lastPx, 2) : QString();
-        case CumQty: return formatQty(e.cumQty);
-        case Leaves: return formatQty(e.leavesQty);
-        case AvgPx: return e.cumQty.isZero() ? QString() : formatAveragePrice(e.avgPx, decimals);
-        case Status: return toQString(nameOf(e.status));
-        case Text: return toQString(e.text);
-        default: return {};
-    }
-}
-
-QString ExecutionsTableModel::exported(const Row& row, int column) const {
-    const auto& e = row.execution;
-    switch (column) {
-        case Time: return toQString(toIsoString(e.receivedAt));
-        case LastQty: return isTrade(e) ? toQString(e.lastQty.toString()) : QString();
-        case LastPx: return isTrade(e) ? toQString(e.lastPx.toString()) : QString();
-        case Value: return isTrade(e) ? toQString((e.lastQty * e.lastPx).toString()) : QString();
-        case CumQty: return toQString(e.cumQty.toString());
-        case Leaves: return toQString(e.leavesQty.toString());
-        case AvgPx: return e.cumQty.isZero() ? QString() : toQString(e.avgPx.toString());
-        default: return display(row, column).toString();
-    }
-}
-
 QVariant ExecutionsTableModel::data(const QModelIndex& index, int role) const {
     if (index.row() < 0 || index.row() >= int(rows_.size()) || index.column() < 0 || index.column() >= ColumnCount) return {};
+    const auto& column = kColumns[std::size_t(index.column())];
     const auto& row = rows_[std::size_t(index.row())];
+    const auto cell = cellOf(row);
     switch (role) {
-        case Qt::DisplayRole: return display(row, index.column());
-        case ExportRole: return exported(row, index.column());
-        case Qt::TextAlignmentRole: return int((isNumeric(index.column()) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        case ExportRole: return columnExported(column, cell);
         case Qt::ForegroundRole:
-            if (index.column() == SideColumn) return QBrush(sideColor(row.execution.side));
-            if (index.column() == Status) return QBrush(statusColor(row.execution.status));
+            if (auto colour = columnData(column, cell, role); colour.isValid()) return colour;
             if (row.execution.execType == ExecType::TradeCancel) return QBrush(mutedColor());
             return {};
         case Qt::ToolTipRole:
             if (!row.execution.execRefId.empty())
                 return QStringLiteral("Refers to execution %1").arg(toQString(row.execution.execRefId));
             return {};
-        default: return {};
+        default: return columnData(column, cell, role);
     }
 }
 
 QVariant ExecutionsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
-    if (role == Qt::DisplayRole) return QString::fromLatin1(kTitles[section]);
-    if (role == Qt::ToolTipRole) return QString::fromLatin1(kTips[section]);
-    if (role == Qt::TextAlignmentRole) return int((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
-    return {};
+    return columnHeaderData<Cell>(kColumns, section, orientation, role);
 }
 
 bool ExecutionsTableModel::rowMatches(int index, const BlotterFilter& filter) const {
@@ -146,34 +150,14 @@ bool ExecutionsTableModel::rowMatches(int index, const BlotterFilter& filter) co
 }
 
 bool ExecutionsTableModel::rowLessThan(int left, int right, int column) const {
-    const auto& ra = rows_[std::size_t(left)];
-    const auto& rb = rows_[std::size_t(right)];
-    const auto& a = ra.execution;
-    const auto& b = rb.execution;
-    if (const auto key = exactKey(column)) return key(a) < key(b);
-    switch (column) {
-        case ExecId: return a.execId < b.execId;
-        case ClOrdId: return a.clOrdId < b.clOrdId;
-        case Account: return ra.account < rb.account;
-        case Symbol: return a.symbol < b.symbol;
-        case SideColumn: return nameOf(a.side) < nameOf(b.side);
-        case ExecTypeColumn: return nameOf(a.execType) < nameOf(b.execType);
-        case Value: return a.lastQty * a.lastPx < b.lastQty * b.lastPx;
-        case Status: return nameOf(a.status) < nameOf(b.status);
-        case Text: return a.text < b.text;
-        default: return left < right;
-    }
+    if (column < 0 || column >= ColumnCount) return left < right;
+    return columnLessThan(kColumns[std::size_t(column)], cellOf(rows_[std::size_t(left)]), cellOf(rows_[std::size_t(right)]),
+                          left < right);
 }
 
 std::vector<std::int64_t> ExecutionsTableModel::sortKeys(int column) const {
-    auto key = exactKey(column);
-    // Money to 1e-8: near enough to order by, within 64 bits.
-    if (column == Value) key = [](const ExecutionRecord& e) { return std::int64_t((e.lastQty * e.lastPx).raw() / 100'000'000); };
-    if (!key) return {};
-    std::vector<std::int64_t> keys;
-    keys.reserve(rows_.size());
-    for (const auto& row : rows_) keys.push_back(key(row.execution));
-    return keys;
+    if (column < 0 || column >= ColumnCount) return {};
+    return columnSortKeys(kColumns[std::size_t(column)], rows_, [this](const Row& row) { return cellOf(row); });
 }
 
 void ExecutionsTableModel::reset(const std::vector<ExecutionRecord>& executions) {

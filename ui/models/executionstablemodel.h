@@ -1,11 +1,13 @@
 #pragma once
 
 #include "models/blotterfilter.h"
+#include "models/columns.h"
 #include "models/instrumentdirectory.h"
 #include "orders/orderhistory.h"
 
 #include <QAbstractTableModel>
 
+#include <array>
 #include <functional>
 #include <vector>
 
@@ -60,8 +62,15 @@ private:
         std::string account;
     };
 
-    QVariant display(const Row& row, int column) const;
-    QString exported(const Row& row, int column) const;
+    struct Cell {
+        const ExecutionsTableModel& model;
+        const Row& row;
+        const ExecutionRecord& execution;
+    };
+    static const std::array<ColumnSpec<Cell>, ColumnCount> kColumns;
+
+    Cell cellOf(const Row& row) const { return {*this, row, row.execution}; }
+    int priceDecimals(const ExecutionRecord& execution) const { return instruments_.priceDecimals(execution.symbol); }
 
     const InstrumentDirectory& instruments_;
     AccountLookup accountOf_;

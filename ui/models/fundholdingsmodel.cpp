@@ -9,27 +9,99 @@ namespace ob::ui {
 
 namespace {
 
-constexpr const char* kTitles[FundHoldingsModel::ColumnCount] = {"Symbol",   "Name",       "Sector",    "Country",  "Quantity",
-                                                                 "Avg Cost", "Price",      "Mkt Value", "Weight %", "Target %",
-                                                                 "Drift",    "Unrealised", "Realised"};
-constexpr const char* kTips[FundHoldingsModel::ColumnCount] = {
-    "Instrument",
-    "Instrument name",
-    "Sector",
-    "Country of risk",
-    "Quantity held: opening position plus today's fills (block fills as allocated)",
-    "Average cost, the opening position counted at its opening price (instrument currency)",
-    "Latest price: market data, else the opening price, else the reference price",
-    "Quantity × price, in the fund's currency",
-    "Market value as a percentage of NAV",
-    "The model's target weight (choose a model above)",
-    "Weight minus target, in percentage points",
-    "Market value minus the cost of the open quantity, in the fund's currency",
-    "P&L of what was closed today, against the average cost, in the fund's currency"};
-
 QString percent(Money fraction) { return formatMoney(Money::fromRaw(fraction.raw() * 100), 2); }
+int priceDecimals(const HoldingValue& holding) { return holding.instrument ? holding.instrument->priceDecimals() : 2; }
+QVariant pnlColour(Money value) { return value.isZero() ? QVariant() : QVariant(QBrush(profitColor(value.isPositive()))); }
+
+QVariant weightOrEmpty(const std::optional<Money>& weight) { return weight ? percent(*weight) : QString(); }
 
 }  // namespace
+
+const std::array<ColumnSpec<FundHoldingsModel::Cell>, FundHoldingsModel::ColumnCount> FundHoldingsModel::kColumns = {{
+    {.title = "Symbol", .tip = "Instrument", .display = [](const Cell& c) -> QVariant { return toQString(c.holding.symbol); }},
+    {.title = "Name",
+     .tip = "Instrument name",
+     .display = [](const Cell& c) -> QVariant {
+         return c.holding.instrument ? toQString(c.holding.instrument->name) : QString();
+     }},
+    {.title = "Sector",
+     .tip = "Sector",
+     .display = [](const Cell& c) -> QVariant {
+         return c.holding.instrument ? toQString(c.holding.instrument->sector) : QString();
+     }},
+    {.title = "Country",
+     .tip = "Country of risk",
+     .display = [](const Cell& c) -> QVariant {
+         return c.holding.instrument ? toQString(c.holding.instrument->country) : QString();
+     }},
+    // Doubles in the raw values only to order the rows; the figures shown are exact.
+    {.title = "Quantity",
+     .tip = "Quantity held: opening position plus today's fills (block "
+            "fills as allocated)",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return formatQty(c.holding.quantity); },
+     .raw = [](const Cell& c) -> QVariant { return c.holding.quantity.toDouble(); }},
+    {.title = "Avg Cost",
+     .tip = "Average cost, the opening position counted at its opening "
+            "price (instrument currency)",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant {
+         return c.holding.quantity.isZero() ? QString() : formatAveragePrice(c.holding.averageCost, priceDecimals(c.holding));
+     },
+     .raw = [](const Cell& c) -> QVariant { return c.holding.averageCost.toDouble(); }},
+    {.title = "Price",
+     .tip = "Latest price: market data, else the opening price, else the "
+            "reference price",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant {
+         return c.holding.price ? formatPrice(*c.holding.price, priceDecimals(c.holding)) : tr("—");
+     },
+     .raw = [](const Cell& c) -> QVariant { return c.holding.price ? c.holding.price->toDouble() : 0.0; },
+     .foreground = [](const Cell& c) { return c.holding.price ? QVariant() : QVariant(QBrush(warningColor())); },
+     .toolTip = [](const Cell& c) -> QVariant {
+         return c.holding.price ? QVariant() : tr("No price: left out of NAV and weights");
+     }},
+    {.title = "Mkt Value",
+     .tip = "Quantity × price, in the fund's currency",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return formatMoney(c.holding.marketValue, 2); },
+     .raw = [](const Cell& c) -> QVariant { return c.holding.marketValue.toDouble(); }},
+    {.title = "Weight %",
+     .tip = "Market value as a percentage of NAV",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return percent(c.holding.weight); },
+     .raw = [](const Cell& c) -> QVariant { return c.holding.weight.toDouble(); }},
+    {.title = "Target %",
+     .tip = "The model's target weight (choose a model above)",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) { return weightOrEmpty(c.model.targetOf(c.holding.symbol)); },
+     .raw = [](const Cell& c) -> QVariant { return c.model.targetOf(c.holding.symbol).value_or(Money{}).toDouble(); }},
+    {.title = "Drift",
+     .tip = "Weight minus target, in percentage points",
+     .alignment = Qt::AlignRight,
+     .display =
+         [](const Cell& c) {
+             const auto target = c.model.targetOf(c.holding.symbol);
+             return weightOrEmpty(target ? std::optional<Money>(c.holding.weight - *target) : std::nullopt);
+         },
+     .raw = [](const Cell& c) -> QVariant {
+         return (c.holding.weight - c.model.targetOf(c.holding.symbol).value_or(Money{})).toDouble();
+     }},
+    {.title = "Unrealised",
+     .tip = "Market value minus the cost of the open quantity, in the "
+            "fund's currency",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return formatMoney(c.holding.unrealised, 2); },
+     .raw = [](const Cell& c) -> QVariant { return c.holding.unrealised.toDouble(); },
+     .foreground = [](const Cell& c) { return pnlColour(c.holding.unrealised); }},
+    {.title = "Realised",
+     .tip = "P&L of what was closed today, against the average cost, in "
+            "the fund's currency",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return formatMoney(c.holding.realised, 2); },
+     .raw = [](const Cell& c) -> QVariant { return c.holding.realised.toDouble(); },
+     .foreground = [](const Cell& c) { return pnlColour(c.holding.realised); }},
+}};
 
 int FundHoldingsModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(valuation_.holdings.size());
@@ -64,74 +136,15 @@ std::optional<Money> FundHoldingsModel::targetOf(const std::string& symbol) cons
 }
 
 QVariant FundHoldingsModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount()) return {};
-    const auto& holding = valuation_.holdings[std::size_t(index.row())];
-    const int column = index.column();
-    switch (role) {
-        case Qt::DisplayRole: return display(holding, column);
-        case RawValueRole: return raw(holding, column);
-        case Qt::TextAlignmentRole:
-            return column >= Quantity ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-        case Qt::ForegroundRole:
-            if (column == Unrealised || column == Realised) {
-                const Money value = column == Unrealised ? holding.unrealised : holding.realised;
-                if (!value.isZero()) return QBrush(profitColor(value.isPositive()));
-            }
-            if (column == Price && !holding.price) return QBrush(warningColor());
-            return {};
-        case Qt::ToolTipRole:
-            if (column == Price && !holding.price) return tr("No price: left out of NAV and weights");
-            return {};
-        default: return {};
-    }
-}
-
-QVariant FundHoldingsModel::display(const HoldingValue& holding, int column) const {
-    const int decimals = holding.instrument ? holding.instrument->priceDecimals() : 2;
-    switch (column) {
-        case Symbol: return toQString(holding.symbol);
-        case Name: return holding.instrument ? toQString(holding.instrument->name) : QString();
-        case Sector: return holding.instrument ? toQString(holding.instrument->sector) : QString();
-        case Country: return holding.instrument ? toQString(holding.instrument->country) : QString();
-        case Quantity: return formatQty(holding.quantity);
-        case AverageCost: return holding.quantity.isZero() ? QString() : formatAveragePrice(holding.averageCost, decimals);
-        case Price: return holding.price ? formatPrice(*holding.price, decimals) : tr("—");
-        case MarketValue: return formatMoney(holding.marketValue, 2);
-        case Weight: return percent(holding.weight);
-        case Target: {
-            const auto target = targetOf(holding.symbol);
-            return target ? percent(*target) : QString();
-        }
-        case Drift: {
-            const auto target = targetOf(holding.symbol);
-            return target ? percent(holding.weight - *target) : QString();
-        }
-        case Unrealised: return formatMoney(holding.unrealised, 2);
-        case Realised: return formatMoney(holding.realised, 2);
-        default: return {};
-    }
-}
-
-QVariant FundHoldingsModel::raw(const HoldingValue& holding, int column) const {
-    switch (column) {
-        case Quantity: return holding.quantity.toDouble();
-        case AverageCost: return holding.averageCost.toDouble();
-        case Price: return holding.price ? holding.price->toDouble() : 0.0;
-        case MarketValue: return holding.marketValue.toDouble();
-        case Weight: return holding.weight.toDouble();
-        case Target: return targetOf(holding.symbol).value_or(Money{}).toDouble();
-        case Drift: return (holding.weight - targetOf(holding.symbol).value_or(Money{})).toDouble();
-        case Unrealised: return holding.unrealised.toDouble();
-        case Realised: return holding.realised.toDouble();
-        default: return display(holding, column);
-    }
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount) return {};
+    const auto& column = kColumns[std::size_t(index.column())];
+    const Cell cell{*this, valuation_.holdings[std::size_t(index.row())]};
+    if (role == RawValueRole) return columnRaw(column, cell);
+    return columnData(column, cell, role);
 }
 
 QVariant FundHoldingsModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
-    if (role == Qt::DisplayRole) return tr(kTitles[section]);
-    if (role == Qt::ToolTipRole) return tr(kTips[section]);
-    return {};
+    return columnHeaderData<Cell>(kColumns, section, orientation, role, HeaderAlignment::ViewDefault);
 }
 
 }  // namespace ob::ui

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "models/columns.h"
 #include "portfolio/fundvaluation.h"
 
 #include <QAbstractTableModel>
 
+#include <array>
 #include <unordered_map>
 
 namespace ob::ui {
@@ -45,8 +47,12 @@ public:
     const FundValuation& valuation() const { return valuation_; }
 
 private:
-    QVariant display(const HoldingValue& holding, int column) const;
-    QVariant raw(const HoldingValue& holding, int column) const;
+    struct Cell {
+        const FundHoldingsModel& model;
+        const HoldingValue& holding;
+    };
+    static const std::array<ColumnSpec<Cell>, ColumnCount> kColumns;
+
     std::optional<Money> targetOf(const std::string& symbol) const;
 
     FundValuation valuation_;

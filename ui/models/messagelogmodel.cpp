@@ -10,6 +10,32 @@
 
 namespace ob::ui {
 
+const std::array<ColumnSpec<MessageLogModel::Cell>, MessageLogModel::ColumnCount> MessageLogModel::kColumns = {{
+    {.title = "Time",
+     .tip = "When the message crossed the wire (local time)",
+     .display = [](const Cell& c) -> QVariant { return formatTime(c.row.message.at); }},
+    {.title = "Session",
+     .tip = "The FIX session",
+     .display = [](const Cell& c) -> QVariant {
+         const auto name = c.model.sessionNames_.find(c.row.message.session);
+         return name == c.model.sessionNames_.end() ? toQString(c.row.message.session) : name->second;
+     }},
+    {.title = "Dir",
+     .tip = "In: from the counterparty; Out: sent by the desk",
+     .display = [](const Cell& c) -> QVariant { return c.row.message.incoming ? tr("In") : tr("Out"); },
+     .foreground = [](const Cell& c) -> QVariant {
+         return QBrush(c.row.message.incoming ? sideColor(Side::Buy) : statusColor(OrdStatus::New));
+     }},
+    {.title = "Seq", .tip = "MsgSeqNum (34)", .display = [](const Cell& c) -> QVariant { return c.row.message.msgSeqNum; }},
+    {.title = "Type",
+     .tip = "MsgType (35)",
+     .display = [](const Cell& c) -> QVariant { return typeName(c.row.message.msgType); }},
+    {.title = "Summary",
+     .tip = "The message's main fields, with their values' names",
+     .display = [](const Cell& c) -> QVariant { return c.model.summaryOf(c.row); },
+     .toolTip = [](const Cell& c) -> QVariant { return c.model.summaryOf(c.row); }},
+}};
+
 MessageLogModel::MessageLogModel(std::size_t capacity, QObject* parent) : QAbstractTableModel(parent), capacity_(capacity) {}
 
 int MessageLogModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(rows_.size()); }
@@ -48,39 +74,12 @@ const QString& MessageLogModel::summaryOf(const Row& row) const {
 }
 
 QVariant MessageLogModel::data(const QModelIndex& index, int role) const {
-    if (index.row() < 0 || index.row() >= int(rows_.size())) return {};
-    const auto& row = rows_[std::size_t(index.row())];
-    const auto& message = row.message;
-    if (role == Qt::ForegroundRole && index.column() == Direction)
-        return QBrush(message.incoming ? sideColor(Side::Buy) : statusColor(OrdStatus::New));
-    if (role == Qt::ToolTipRole && index.column() == Summary) return summaryOf(row);
-    if (role != Qt::DisplayRole) return {};
-    switch (index.column()) {
-        case Time: return formatTime(message.at);
-        case Session: {
-            const auto name = sessionNames_.find(message.session);
-            return name == sessionNames_.end() ? toQString(message.session) : name->second;
-        }
-        case Direction: return message.incoming ? tr("In") : tr("Out");
-        case SeqNum: return message.msgSeqNum;
-        case Type: return typeName(message.msgType);
-        case Summary: return summaryOf(row);
-        default: return {};
-    }
+    if (index.row() < 0 || index.row() >= int(rows_.size()) || index.column() < 0 || index.column() >= ColumnCount) return {};
+    return columnData(kColumns[std::size_t(index.column())], Cell{*this, rows_[std::size_t(index.row())]}, role);
 }
 
 QVariant MessageLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
-    static const char* const titles[ColumnCount] = {"Time", "Session", "Dir", "Seq", "Type", "Summary"};
-    static const char* const tips[ColumnCount] = {"When the message crossed the wire (local time)",
-                                                  "The FIX session",
-                                                  "In: from the counterparty; Out: sent by the desk",
-                                                  "MsgSeqNum (34)",
-                                                  "MsgType (35)",
-                                                  "The message's main fields, with their values' names"};
-    if (role == Qt::DisplayRole) return QString::fromLatin1(titles[section]);
-    if (role == Qt::ToolTipRole) return QString::fromLatin1(tips[section]);
-    return {};
+    return columnHeaderData<Cell>(kColumns, section, orientation, role, HeaderAlignment::ViewDefault);
 }
 
 void MessageLogModel::reset(const std::vector<LoggedMessage>& messages) {

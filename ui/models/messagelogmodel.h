@@ -1,10 +1,12 @@
 #pragma once
 
 #include "fix/messagelog.h"
+#include "models/columns.h"
 #include "models/sessionstablemodel.h"
 
 #include <QAbstractTableModel>
 
+#include <array>
 #include <deque>
 
 namespace ob::ui {
@@ -42,6 +44,12 @@ private:
         mutable QString summary;  ///< made when first shown: most rows never are
         mutable bool summarized = false;
     };
+    struct Cell {
+        const MessageLogModel& model;
+        const Row& row;
+    };
+    static const std::array<ColumnSpec<Cell>, ColumnCount> kColumns;
+
     const QString& summaryOf(const Row& row) const;
 
     std::size_t capacity_;

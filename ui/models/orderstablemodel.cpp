@@ -4,9 +4,6 @@
 #include "theme.h"
 
 #include <QBrush>
-#include <QFontMetrics>
-#include <QGuiApplication>
-#include <QSize>
 
 #include <algorithm>
 
@@ -14,70 +11,151 @@ namespace ob::ui {
 
 namespace {
 
-constexpr const char* kTitles[OrdersTableModel::ColumnCount] = {
-    "Time",   "ClOrdID", "Account", "Symbol", "Side",   "Qty",      "Type",   "Limit",     "Stop",  "TIF", "Status",
-    "Compl.", "Filled",  "Fill %",  "Leaves", "Avg Px", "Notional", "Broker", "Broker ID", "Owner", "Text"};
-
-constexpr const char* kTips[OrdersTableModel::ColumnCount] = {
-    "When the order was created (local time)",
-    "The order's current ClOrdID (FIX tag 11)",
-    "Account the order is booked to",
-    "Instrument",
-    "Buy, Sell or SellShort",
-    "Order quantity in force",
-    "Order type",
-    "Limit price",
-    "Stop price",
-    "Time in force",
-    "FIX OrdStatus, by FIX 4.4 precedence; Held: blocked by compliance, not sent",
-    "Compliance: Pass, Warn (sent with a reason), Block (held) or Overridden (released by a compliance officer)",
-    "Cumulative filled quantity (CumQty)",
-    "Share of the order filled",
-    "Quantity still working (LeavesQty)",
-    "Average fill price",
-    "Filled value: the exact sum of quantity × price over the fills",
-    "The FIX session the order is routed to",
-    "The broker's OrderID (FIX tag 37)",
-    "The user who entered the order",
-    "The last reason given: a broker, compliance or cancel reject, a restatement"};
-
-bool isNumeric(int column) {
-    switch (column) {
-        case OrdersTableModel::Quantity:
-        case OrdersTableModel::LimitPrice:
-        case OrdersTableModel::StopPrice:
-        case OrdersTableModel::Filled:
-        case OrdersTableModel::Progress:
-        case OrdersTableModel::Leaves:
-        case OrdersTableModel::AvgPx:
-        case OrdersTableModel::Notional: return true;
-        default: return false;
-    }
-}
-
 double fillRatio(const OrderState& order) {
     return order.terms.quantity.isPositive() ? std::min(1.0, order.cumQty.toDouble() / order.terms.quantity.toDouble()) : 0.0;
 }
 
 std::int64_t priceKey(const std::optional<Price>& price) { return price ? price->raw() : INT64_MIN; }
-
-using SortKey = std::int64_t (*)(const OrderState&);
-
-/// The number a column holds exactly, to sort by; none for the others.
-SortKey exactKey(int column) {
-    switch (column) {
-        case OrdersTableModel::Time: return [](const OrderState& o) { return toNanos(o.createdAt); };
-        case OrdersTableModel::Quantity: return [](const OrderState& o) { return o.terms.quantity.raw(); };
-        case OrdersTableModel::LimitPrice: return [](const OrderState& o) { return priceKey(o.terms.limitPrice); };
-        case OrdersTableModel::StopPrice: return [](const OrderState& o) { return priceKey(o.terms.stopPrice); };
-        case OrdersTableModel::Filled: return [](const OrderState& o) { return o.cumQty.raw(); };
-        case OrdersTableModel::Leaves: return [](const OrderState& o) { return o.leavesQty().raw(); };
-        case OrdersTableModel::AvgPx: return [](const OrderState& o) { return o.avgPx().raw(); };
-        default: return nullptr;
-    }
-}
+QString shownPrice(const std::optional<Price>& price, int decimals) { return price ? formatPrice(*price, decimals) : QString(); }
+QString exactPrice(const std::optional<Price>& price) { return price ? toQString(price->toString()) : QString(); }
 
 }  // namespace
+
+const std::array<ColumnSpec<OrdersTableModel::Cell>, OrdersTableModel::ColumnCount> OrdersTableModel::kColumns = {{
+    {.title = "Time",
+     .tip = "When the order was created (local time)",
+     .display = [](const Cell& c) -> QVariant { return formatTime(c.order.createdAt); },
+     .sortKey = [](const Cell& c) { return toNanos(c.order.createdAt); },
+     .exported = [](const Cell& c) { return toQString(toIsoString(c.order.createdAt)); }},
+    {.title = "ClOrdID",
+     .tip = "The order's current ClOrdID (FIX tag 11)",
+     .display = [](const Cell& c) -> QVariant { return toQString(c.order.clOrdId); },
+     .lessThan = [](const Cell& a, const Cell& b) { return a.order.clOrdId < b.order.clOrdId; }},
+    {.title = "Account",
+     .tip = "Account the order is booked to",
+     .display = [](const Cell& c) -> QVariant { return toQString(c.order.account); },
+     .lessThan = [](const Cell& a, const Cell& b) { return a.order.account < b.order.account; }},
+    {.title = "Symbol",
+     .tip = "Instrument",
+     .display = [](const Cell& c) -> QVariant { return toQString(c.order.symbol); },
+     .lessThan = [](const Cell& a, const Cell& b) { return a.order.symbol < b.order.symbol; }},
+    {.title = "Side",
+     .tip = "Buy, Sell or SellShort",
+     .display = [](const Cell& c) -> QVariant { return toQString(nameOf(c.order.side)); },
+     .lessThan = [](const Cell& a, const Cell& b) { return nameOf(a.order.side) < nameOf(b.order.side); },
+     .foreground = [](const Cell& c) -> QVariant { return QBrush(sideColor(c.order.side)); }},
+    {.title = "Qty",
+     .tip = "Order quantity in force",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return formatQty(c.order.terms.quantity); },
+     .sortKey = [](const Cell& c) { return c.order.terms.quantity.raw(); },
+     .exported = [](const Cell& c) { return toQString(c.order.terms.quantity.toString()); }},
+    {.title = "Type",
+     .tip = "Order type",
+     .display = [](const Cell& c) -> QVariant { return toQString(nameOf(c.order.terms.type)); },
+     .lessThan = [](const Cell& a, const Cell& b) { return nameOf(a.order.terms.type) < nameOf(b.order.terms.type); }},
+    {.title = "Limit",
+     .tip = "Limit price",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return shownPrice(c.order.terms.limitPrice, c.model.priceDecimals(c.order)); },
+     .sortKey = [](const Cell& c) { return priceKey(c.order.terms.limitPrice); },
+     .exported = [](const Cell& c) { return exactPrice(c.order.terms.limitPrice); }},
+    {.title = "Stop",
+     .tip = "Stop price",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return shownPrice(c.order.terms.stopPrice, c.model.priceDecimals(c.order)); },
+     .sortKey = [](const Cell& c) { return priceKey(c.order.terms.stopPrice); },
+     .exported = [](const Cell& c) { return exactPrice(c.order.terms.stopPrice); }},
+    {.title = "TIF",
+     .tip = "Time in force",
+     .display = [](const Cell& c) -> QVariant { return toQString(aliasOf(c.order.terms.timeInForce)); },
+     .lessThan = [](const Cell& a,
+                    const Cell& b) { return aliasOf(a.order.terms.timeInForce) < aliasOf(b.order.terms.timeInForce); }},
+    {.title = "Status",
+     .tip = "FIX OrdStatus, by FIX 4.4 precedence; Held: blocked by compliance, not sent",
+     .display = [](const Cell& c) -> QVariant { return toQString(c.order.statusName()); },
+     .lessThan = [](const Cell& a, const Cell& b) { return a.order.statusName() < b.order.statusName(); },
+     .foreground = [](const Cell& c) -> QVariant {
+         return QBrush(c.order.unconfirmed ? statusColor(OrdStatus::Rejected)
+                       : c.order.held      ? warningColor()
+                                           : statusColor(c.order.status()));
+     },
+     .toolTip = [](const Cell& c) -> QVariant {
+         const auto& order = c.order;
+         if (order.unconfirmed)
+             return QStringLiteral(
+                 "The broker has not confirmed where this order stands: resolve it (cancel at "
+                 "the broker, or mark it rejected if it never reached the broker)");
+         if (!order.text.empty()) return toQString(order.text);
+         if (order.pending)
+             return QStringLiteral("%1 %2 sent, awaiting the broker")
+                 .arg(toQString(nameOf(order.pending->kind)), toQString(order.pending->clOrdId));
+         return {};
+     },
+     // Sized once on the first rows, the column must still fit the longest status an order can come to.
+     .widest = "PendingReplace"},
+    {.title = "Compl.",
+     .tip = "Compliance: Pass, Warn (sent with a reason), Block (held) or Overridden (released by a compliance officer)",
+     .display = [](const Cell& c) -> QVariant { return toQString(nameOf(c.order.compliance)); },
+     .lessThan = [](const Cell& a, const Cell& b) { return a.order.compliance < b.order.compliance; },
+     .foreground = [](const Cell& c) -> QVariant {
+         if (c.order.compliance == ComplianceMark::Pass) return {};
+         return QBrush(c.order.compliance == ComplianceMark::Block ? profitColor(false) : warningColor());
+     }},
+    {.title = "Filled",
+     .tip = "Cumulative filled quantity (CumQty)",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return formatQty(c.order.cumQty); },
+     .sortKey = [](const Cell& c) { return c.order.cumQty.raw(); },
+     .exported = [](const Cell& c) { return toQString(c.order.cumQty.toString()); }},
+    {.title = "Fill %",
+     .tip = "Share of the order filled",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return QStringLiteral("%1%").arg(fillRatio(c.order) * 100.0, 0, 'f', 0); },
+     .lessThan = [](const Cell& a, const Cell& b) { return fillRatio(a.order) < fillRatio(b.order); },
+     // Near enough to order by, within 64 bits: a ratio to 1e-9.
+     .sortKey = [](const Cell& c) { return std::int64_t(fillRatio(c.order) * 1e9); },
+     .exported = [](const Cell& c) { return QString::number(fillRatio(c.order), 'f', 4); }},
+    {.title = "Leaves",
+     .tip = "Quantity still working (LeavesQty)",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return formatQty(c.order.leavesQty()); },
+     .sortKey = [](const Cell& c) { return c.order.leavesQty().raw(); },
+     .exported = [](const Cell& c) { return toQString(c.order.leavesQty().toString()); }},
+    {.title = "Avg Px",
+     .tip = "Average fill price",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant {
+         return c.order.cumQty.isZero() ? QString() : formatAveragePrice(c.order.avgPx(), c.model.priceDecimals(c.order));
+     },
+     .sortKey = [](const Cell& c) { return c.order.avgPx().raw(); },
+     .exported = [](const Cell& c) { return c.order.cumQty.isZero() ? QString() : toQString(c.order.avgPx().toString()); }},
+    {.title = "Notional",
+     .tip = "Filled value: the exact sum of quantity × price over the fills",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return c.order.cumQty.isZero() ? QString() : formatMoney(c.order.notional, 2); },
+     .lessThan = [](const Cell& a, const Cell& b) { return a.order.notional < b.order.notional; },
+     // Money to 1e-8: near enough to order by, within 64 bits.
+     .sortKey = [](const Cell& c) { return std::int64_t(c.order.notional.raw() / 100'000'000); },
+     .exported = [](const Cell& c) { return toQString(c.order.notional.toString()); }},
+    {.title = "Broker",
+     .tip = "The FIX session the order is routed to",
+     .display = [](const Cell& c) -> QVariant { return c.model.brokerOf(c.order); },
+     .lessThan = [](const Cell& a, const Cell& b) { return a.model.brokerOf(a.order) < b.model.brokerOf(b.order); }},
+    {.title = "Broker ID",
+     .tip = "The broker's OrderID (FIX tag 37)",
+     .display = [](const Cell& c) -> QVariant { return toQString(c.order.brokerOrderId); },
+     .lessThan = [](const Cell& a, const Cell& b) { return a.order.brokerOrderId < b.order.brokerOrderId; }},
+    {.title = "Owner",
+     .tip = "The user who entered the order",
+     .display = [](const Cell& c) -> QVariant { return toQString(c.order.owner); },
+     .lessThan = [](const Cell& a, const Cell& b) { return a.order.owner < b.order.owner; }},
+    {.title = "Text",
+     .tip = "The last reason given: a broker, compliance or cancel reject, a restatement",
+     .display = [](const Cell& c) -> QVariant { return toQString(c.order.text); },
+     .lessThan = [](const Cell& a, const Cell& b) { return a.order.text < b.order.text; },
+     .toolTip = [](const Cell& c) -> QVariant { return c.order.text.empty() ? QVariant() : toQString(c.order.text); }},
+}};
 
 OrdersTableModel::OrdersTableModel(const InstrumentDirectory& instruments, QObject* parent)
     : QAbstractTableModel(parent), instruments_(instruments) {}
@@ -100,69 +178,18 @@ QString OrdersTableModel::brokerOf(const OrderState& order) const {
     return found == sessionNames_.end() ? toQString(order.session) : found->second;
 }
 
-QVariant OrdersTableModel::display(const OrderState& order, int column) const {
-    const int decimals = instruments_.priceDecimals(order.symbol);
-    auto price = [&](const std::optional<Price>& value) { return value ? formatPrice(*value, decimals) : QString(); };
-    switch (column) {
-        case Time: return formatTime(order.createdAt);
-        case ClOrdId: return toQString(order.clOrdId);
-        case Account: return toQString(order.account);
-        case Symbol: return toQString(order.symbol);
-        case SideColumn: return toQString(nameOf(order.side));
-        case Quantity: return formatQty(order.terms.quantity);
-        case Type: return toQString(nameOf(order.terms.type));
-        case LimitPrice: return price(order.terms.limitPrice);
-        case StopPrice: return price(order.terms.stopPrice);
-        case Tif: return toQString(aliasOf(order.terms.timeInForce));
-        case Status: return toQString(order.statusName());
-        case Compliance: return toQString(nameOf(order.compliance));
-        case Filled: return formatQty(order.cumQty);
-        case Progress: return QStringLiteral("%1%").arg(fillRatio(order) * 100.0, 0, 'f', 0);
-        case Leaves: return formatQty(order.leavesQty());
-        case AvgPx: return order.cumQty.isZero() ? QString() : formatAveragePrice(order.avgPx(), decimals);
-        case Notional: return order.cumQty.isZero() ? QString() : formatMoney(order.notional, 2);
-        case Broker: return brokerOf(order);
-        case BrokerOrderId: return toQString(order.brokerOrderId);
-        case Owner: return toQString(order.owner);
-        case Text: return toQString(order.text);
-        default: return {};
-    }
-}
-
-QString OrdersTableModel::exported(const OrderState& order, int column) const {
-    auto price = [](const std::optional<Price>& value) { return value ? toQString(value->toString()) : QString(); };
-    switch (column) {
-        case Time: return toQString(toIsoString(order.createdAt));
-        case Quantity: return toQString(order.terms.quantity.toString());
-        case LimitPrice: return price(order.terms.limitPrice);
-        case StopPrice: return price(order.terms.stopPrice);
-        case Filled: return toQString(order.cumQty.toString());
-        case Progress: return QString::number(fillRatio(order), 'f', 4);
-        case Leaves: return toQString(order.leavesQty().toString());
-        case AvgPx: return order.cumQty.isZero() ? QString() : toQString(order.avgPx().toString());
-        case Notional: return toQString(order.notional.toString());
-        default: return display(order, column).toString();
-    }
-}
-
 QVariant OrdersTableModel::data(const QModelIndex& index, int role) const {
     const auto* order = orderAt(index.row());
     if (!order || index.column() < 0 || index.column() >= ColumnCount) return {};
-    const int column = index.column();
+    const auto& column = kColumns[std::size_t(index.column())];
+    const Cell cell{*this, *order};
     switch (role) {
-        case Qt::DisplayRole: return display(*order, column);
-        case ExportRole: return exported(*order, column);
+        case ExportRole: return columnExported(column, cell);
         case FillRatioRole: return fillRatio(*order);
         case ListIdRole: return qlonglong(order->listId);
-        case Qt::TextAlignmentRole: return int((isNumeric(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
         case Qt::ForegroundRole: {
+            if (auto colour = columnData(column, cell, role); colour.isValid()) return colour;
             const auto status = order->status();
-            if (column == SideColumn) return QBrush(sideColor(order->side));
-            if (column == Status)
-                return QBrush(order->unconfirmed ? statusColor(OrdStatus::Rejected)
-                                                 : order->held ? warningColor() : statusColor(status));
-            if (column == Compliance && order->compliance != ComplianceMark::Pass)
-                return QBrush(order->compliance == ComplianceMark::Block ? profitColor(false) : warningColor());
             if (isTerminal(status) && status != OrdStatus::Filled) return QBrush(mutedColor());
             return {};
         }
@@ -170,31 +197,12 @@ QVariant OrdersTableModel::data(const QModelIndex& index, int role) const {
             const auto tint = statusTint(order->status());
             return tint.isValid() ? QVariant(QBrush(tint)) : QVariant();
         }
-        case Qt::ToolTipRole:
-            if (column == Status && order->unconfirmed)
-                return QStringLiteral("The broker has not confirmed where this order stands: resolve it (cancel at "
-                                      "the broker, or mark it rejected if it never reached the broker)");
-            if ((column == Text || column == Status) && !order->text.empty()) return toQString(order->text);
-            if (column == Status && order->pending)
-                return QStringLiteral("%1 %2 sent, awaiting the broker")
-                    .arg(toQString(nameOf(order->pending->kind)), toQString(order->pending->clOrdId));
-            return {};
-        default: return {};
+        default: return columnData(column, cell, role);
     }
 }
 
 QVariant OrdersTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
-    if (role == Qt::DisplayRole) return QString::fromLatin1(kTitles[section]);
-    if (role == Qt::ToolTipRole) return QString::fromLatin1(kTips[section]);
-    if (role == Qt::TextAlignmentRole) return int((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
-    if (role == Qt::SizeHintRole && section == Status) {
-        // Sized once on the first rows, the column must still fit the longest status an order can come to.
-        const QFontMetrics metrics(QGuiApplication::font());
-        return QSize(metrics.horizontalAdvance(QStringLiteral("PendingReplace")) + 2 * metrics.averageCharWidth(),
-                     metrics.height() + metrics.descent());
-    }
-    return {};
+    return columnHeaderData<Cell>(kColumns, section, orientation, role);
 }
 
 bool OrdersTableModel::rowMatches(int row, const BlotterFilter& filter) const {
@@ -219,36 +227,13 @@ bool OrdersTableModel::rowMatches(int row, const BlotterFilter& filter) const {
 bool OrdersTableModel::rowLessThan(int left, int right, int column) const {
     const auto& a = orders_[std::size_t(left)];
     const auto& b = orders_[std::size_t(right)];
-    if (const auto key = exactKey(column)) return key(a) < key(b);
-    switch (column) {
-        case ClOrdId: return a.clOrdId < b.clOrdId;
-        case Account: return a.account < b.account;
-        case Symbol: return a.symbol < b.symbol;
-        case SideColumn: return nameOf(a.side) < nameOf(b.side);
-        case Type: return nameOf(a.terms.type) < nameOf(b.terms.type);
-        case Tif: return aliasOf(a.terms.timeInForce) < aliasOf(b.terms.timeInForce);
-        case Status: return a.statusName() < b.statusName();
-        case Compliance: return a.compliance < b.compliance;
-        case Owner: return a.owner < b.owner;
-        case Progress: return fillRatio(a) < fillRatio(b);
-        case Notional: return a.notional < b.notional;
-        case Broker: return brokerOf(a) < brokerOf(b);
-        case BrokerOrderId: return a.brokerOrderId < b.brokerOrderId;
-        case Text: return a.text < b.text;
-        default: return a.id < b.id;
-    }
+    if (column < 0 || column >= ColumnCount) return a.id < b.id;
+    return columnLessThan(kColumns[std::size_t(column)], Cell{*this, a}, Cell{*this, b}, a.id < b.id);
 }
 
 std::vector<std::int64_t> OrdersTableModel::sortKeys(int column) const {
-    auto key = exactKey(column);
-    // Near enough to order by, within 64 bits: a ratio to 1e-9, money to 1e-8.
-    if (column == Progress) key = [](const OrderState& o) { return std::int64_t(fillRatio(o) * 1e9); };
-    if (column == Notional) key = [](const OrderState& o) { return std::int64_t(o.notional.raw() / 100'000'000); };
-    if (!key) return {};
-    std::vector<std::int64_t> keys;
-    keys.reserve(orders_.size());
-    for (const auto& order : orders_) keys.push_back(key(order));
-    return keys;
+    if (column < 0 || column >= ColumnCount) return {};
+    return columnSortKeys(kColumns[std::size_t(column)], orders_, [this](const OrderState& order) { return Cell{*this, order}; });
 }
 
 void OrdersTableModel::count(const OrderState& order, int delta) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/blotterfilter.h"
+#include "models/columns.h"
 #include "models/instrumentdirectory.h"
 #include "models/sessionstablemodel.h"
 #include "orders/order.h"
@@ -8,6 +9,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
+#include <array>
 #include <vector>
 
 namespace ob::ui {
@@ -89,9 +91,14 @@ Q_SIGNALS:
     void countsChanged();
 
 private:
+    struct Cell {
+        const OrdersTableModel& model;
+        const OrderState& order;
+    };
+    static const std::array<ColumnSpec<Cell>, ColumnCount> kColumns;
+
     void count(const OrderState& order, int delta);
-    QVariant display(const OrderState& order, int column) const;
-    QString exported(const OrderState& order, int column) const;
+    int priceDecimals(const OrderState& order) const { return instruments_.priceDecimals(order.symbol); }
     QString brokerOf(const OrderState& order) const;
 
     const InstrumentDirectory& instruments_;

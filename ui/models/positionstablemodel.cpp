@@ -9,31 +9,79 @@ namespace ob::ui {
 
 namespace {
 
-constexpr const char* kTitles[PositionsTableModel::ColumnCount] = {"Fund",      "Account", "Symbol",    "Ccy",        "Position",
-                                                                   "Avg Cost",  "Last",    "Mkt Value", "Unrealised", "Realised",
-                                                                   "Total P&L", "Bought",  "Sold"};
-constexpr const char* kTips[PositionsTableModel::ColumnCount] = {
-    "Fund the account belongs to",
-    "Account",
-    "Instrument",
-    "Currency of the instrument: amounts are in it",
-    "Net quantity from today's fills: long positive, short negative",
-    "Average cost of the open quantity (average cost method)",
-    "Latest price: market data, else the instrument's reference price",
-    "Position × last price",
-    "Market value minus the cost of the open quantity",
-    "P&L of the quantity closed today, against the average cost",
-    "Unrealised plus realised",
-    "Quantity bought today",
-    "Quantity sold today (sells and short sells)"};
-
-bool isNumeric(int column) { return column >= PositionsTableModel::Quantity; }
-bool isPnl(int column) {
-    return column == PositionsTableModel::Unrealised || column == PositionsTableModel::Realised ||
-           column == PositionsTableModel::TotalPnl;
-}
+/// Green for a profit, red for a loss, none for nothing; doubles only to tell which.
+QVariant pnlColour(double value) { return value == 0.0 ? QVariant() : QVariant(QBrush(profitColor(value > 0))); }
 
 }  // namespace
+
+const std::array<ColumnSpec<PositionsTableModel::Cell>, PositionsTableModel::ColumnCount> PositionsTableModel::kColumns = {{
+    {.title = "Fund",
+     .tip = "Fund the account belongs to",
+     .display = [](const Cell& c) -> QVariant { return c.model.fundOf_.value(toQString(c.position.account)); }},
+    {.title = "Account", .tip = "Account", .display = [](const Cell& c) -> QVariant { return toQString(c.position.account); }},
+    {.title = "Symbol", .tip = "Instrument", .display = [](const Cell& c) -> QVariant { return toQString(c.position.symbol); }},
+    {.title = "Ccy",
+     .tip = "Currency of the instrument: amounts are in it",
+     .display = [](const Cell& c) -> QVariant { return c.model.currencyOf(c.position.symbol); }},
+    // Doubles in the raw values only to order the rows; the figures shown are exact.
+    {.title = "Position",
+     .tip = "Net quantity from today's fills: long positive, short negative",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return formatQty(c.position.quantity); },
+     .raw = [](const Cell& c) -> QVariant { return qlonglong(c.position.quantity.raw()); },
+     .foreground = [](const Cell& c) -> QVariant {
+         if (c.position.quantity.isZero()) return {};
+         return QBrush(sideColor(c.position.quantity.isPositive() ? Side::Buy : Side::Sell));
+     }},
+    {.title = "Avg Cost",
+     .tip = "Average cost of the open quantity (average cost method)",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant {
+         return c.position.quantity.isZero() ? QString() : formatAveragePrice(c.position.averageCost(), c.decimals);
+     },
+     .raw = [](const Cell& c) -> QVariant { return qlonglong(c.position.averageCost().raw()); }},
+    {.title = "Last",
+     .tip = "Latest price: market data, else the instrument's reference price",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return c.last ? formatPrice(*c.last, c.decimals) : QString(); },
+     .raw = [](const Cell& c) -> QVariant { return qlonglong(c.lastOrZero().raw()); }},
+    {.title = "Mkt Value",
+     .tip = "Position × last price",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return c.last ? formatMoney(c.position.marketValue(*c.last), 2) : QString(); },
+     .raw = [](const Cell& c) -> QVariant { return c.position.marketValue(c.lastOrZero()).toDouble(); }},
+    {.title = "Unrealised",
+     .tip = "Market value minus the cost of the open quantity",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return c.last ? formatMoney(c.position.unrealised(*c.last), 2) : QString(); },
+     .raw = [](const Cell& c) -> QVariant { return c.position.unrealised(c.lastOrZero()).toDouble(); },
+     .foreground = [](const Cell& c) { return pnlColour(c.position.unrealised(c.lastOrZero()).toDouble()); }},
+    {.title = "Realised",
+     .tip = "P&L of the quantity closed today, against the average cost",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return formatMoney(c.position.realised, 2); },
+     .raw = [](const Cell& c) -> QVariant { return c.position.realised.toDouble(); },
+     .foreground = [](const Cell& c) { return pnlColour(c.position.realised.toDouble()); }},
+    {.title = "Total P&L",
+     .tip = "Unrealised plus realised",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant {
+         return c.last ? formatMoney(c.position.unrealised(*c.last) + c.position.realised, 2) : QString();
+     },
+     .raw = [](const Cell& c) -> QVariant { return (c.position.unrealised(c.lastOrZero()) + c.position.realised).toDouble(); },
+     .foreground =
+         [](const Cell& c) { return pnlColour((c.position.unrealised(c.lastOrZero()) + c.position.realised).toDouble()); }},
+    {.title = "Bought",
+     .tip = "Quantity bought today",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return formatQty(c.position.bought); },
+     .raw = [](const Cell& c) -> QVariant { return qlonglong(c.position.bought.raw()); }},
+    {.title = "Sold",
+     .tip = "Quantity sold today (sells and short sells)",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return formatQty(c.position.sold); },
+     .raw = [](const Cell& c) -> QVariant { return qlonglong(c.position.sold.raw()); }},
+}};
 
 PositionsTableModel::PositionsTableModel(const InstrumentDirectory& instruments, const std::vector<ob::Account>& accounts,
                                          QObject* parent)
@@ -59,69 +107,17 @@ QString PositionsTableModel::currencyOf(const std::string& symbol) const {
     return instrument ? toQString(instrument->currency) : QString();
 }
 
-QVariant PositionsTableModel::display(const Position& p, int column) const {
-    const int decimals = instruments_.priceDecimals(p.symbol);
-    const auto last = lastPrice(p.symbol);
-    switch (column) {
-        case Fund: return fundOf_.value(toQString(p.account));
-        case Account: return toQString(p.account);
-        case Symbol: return toQString(p.symbol);
-        case Currency: return currencyOf(p.symbol);
-        case Quantity: return formatQty(p.quantity);
-        case AverageCost: return p.quantity.isZero() ? QString() : formatAveragePrice(p.averageCost(), decimals);
-        case Last: return last ? formatPrice(*last, decimals) : QString();
-        case MarketValue: return last ? formatMoney(p.marketValue(*last), 2) : QString();
-        case Unrealised: return last ? formatMoney(p.unrealised(*last), 2) : QString();
-        case Realised: return formatMoney(p.realised, 2);
-        case TotalPnl: return last ? formatMoney(p.unrealised(*last) + p.realised, 2) : QString();
-        case Bought: return formatQty(p.bought);
-        case Sold: return formatQty(p.sold);
-        default: return {};
-    }
-}
-
-QVariant PositionsTableModel::raw(const Position& p, int column) const {
-    const auto last = lastPrice(p.symbol).value_or(Price{});
-    switch (column) {
-        case Quantity: return qlonglong(p.quantity.raw());
-        case AverageCost: return qlonglong(p.averageCost().raw());
-        case Last: return qlonglong(last.raw());
-        // Doubles only to order the rows; the figures shown are exact.
-        case MarketValue: return p.marketValue(last).toDouble();
-        case Unrealised: return p.unrealised(last).toDouble();
-        case Realised: return p.realised.toDouble();
-        case TotalPnl: return (p.unrealised(last) + p.realised).toDouble();
-        case Bought: return qlonglong(p.bought.raw());
-        case Sold: return qlonglong(p.sold.raw());
-        default: return display(p, column);
-    }
-}
-
 QVariant PositionsTableModel::data(const QModelIndex& index, int role) const {
     const auto* position = positionAt(index.row());
     if (!position || index.column() < 0 || index.column() >= ColumnCount) return {};
-    const int column = index.column();
-    switch (role) {
-        case Qt::DisplayRole: return display(*position, column);
-        case RawValueRole: return raw(*position, column);
-        case Qt::TextAlignmentRole: return int((isNumeric(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
-        case Qt::ForegroundRole: {
-            if (column == Quantity && !position->quantity.isZero())
-                return QBrush(sideColor(position->quantity.isPositive() ? Side::Buy : Side::Sell));
-            if (!isPnl(column)) return {};
-            const auto value = raw(*position, column).toDouble();
-            return value == 0.0 ? QVariant() : QVariant(QBrush(profitColor(value > 0)));
-        }
-        default: return {};
-    }
+    const auto& column = kColumns[std::size_t(index.column())];
+    const Cell cell{*this, *position, lastPrice(position->symbol), instruments_.priceDecimals(position->symbol)};
+    if (role == RawValueRole) return columnRaw(column, cell);
+    return columnData(column, cell, role);
 }
 
 QVariant PositionsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
-    if (role == Qt::DisplayRole) return QString::fromLatin1(kTitles[section]);
-    if (role == Qt::ToolTipRole) return QString::fromLatin1(kTips[section]);
-    if (role == Qt::TextAlignmentRole) return int((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
-    return {};
+    return columnHeaderData<Cell>(kColumns, section, orientation, role);
 }
 
 void PositionsTableModel::apply(const std::vector<Position>& positions) {

@@ -2,12 +2,14 @@
 
 #include "domain/fund.h"
 #include "market/marketprices.h"
+#include "models/columns.h"
 #include "models/instrumentdirectory.h"
 #include "portfolio/positionbook.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 
+#include <array>
 #include <map>
 #include <vector>
 
@@ -65,8 +67,15 @@ Q_SIGNALS:
     void totalsChanged();
 
 private:
-    QVariant display(const Position& position, int column) const;
-    QVariant raw(const Position& position, int column) const;
+    struct Cell {
+        const PositionsTableModel& model;
+        const Position& position;
+        std::optional<Price> last;
+        int decimals;
+        Price lastOrZero() const { return last.value_or(Price{}); }
+    };
+    static const std::array<ColumnSpec<Cell>, ColumnCount> kColumns;
+
     QString currencyOf(const std::string& symbol) const;
 
     const InstrumentDirectory& instruments_;

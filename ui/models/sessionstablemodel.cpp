@@ -32,6 +32,37 @@ QColor sessionStateColor(FixSessionInfo::State state) {
     return mutedColor();
 }
 
+const std::array<ColumnSpec<FixSessionInfo>, SessionsTableModel::ColumnCount> SessionsTableModel::kColumns = {{
+    {.title = "Broker",
+     .tip = "The session's SessionAlias (else its TargetCompID)",
+     .display = [](const FixSessionInfo& s) -> QVariant { return toQString(s.alias); }},
+    {.title = "Session",
+     .tip = "BeginString:SenderCompID->TargetCompID",
+     .display = [](const FixSessionInfo& s) -> QVariant { return toQString(s.id); }},
+    {.title = "State",
+     .tip = "Disconnected, Connecting, LoggedOn or Error",
+     .display = [](const FixSessionInfo& s) -> QVariant { return toQString(nameOf(s.state)); },
+     .foreground = [](const FixSessionInfo& s) -> QVariant { return QBrush(sessionStateColor(s.state)); }},
+    {.title = "Next out",
+     .tip = "MsgSeqNum of the next message we send",
+     .alignment = Qt::AlignRight,
+     .display = [](const FixSessionInfo& s) -> QVariant { return s.nextSenderMsgSeqNum; }},
+    {.title = "Next in",
+     .tip = "MsgSeqNum we expect next from the counterparty",
+     .alignment = Qt::AlignRight,
+     .display = [](const FixSessionInfo& s) -> QVariant { return s.nextTargetMsgSeqNum; }},
+    {.title = "Last event",
+     .tip = "The session's last event",
+     .display = [](const FixSessionInfo& s) -> QVariant { return toQString(s.lastEvent); },
+     .toolTip = [](const FixSessionInfo& s) -> QVariant {
+         if (!s.lastEventAt.time_since_epoch().count()) return {};
+         return QStringLiteral("at %1").arg(formatTime(s.lastEventAt));
+     }},
+    {.title = "Last error",
+     .tip = "The last error, until the next logon",
+     .display = [](const FixSessionInfo& s) -> QVariant { return toQString(s.lastError); }},
+}};
+
 SessionsTableModel::SessionsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 int SessionsTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(sessions_.size()); }
@@ -44,39 +75,12 @@ const FixSessionInfo* SessionsTableModel::sessionAt(int row) const {
 
 QVariant SessionsTableModel::data(const QModelIndex& index, int role) const {
     const auto* session = sessionAt(index.row());
-    if (!session) return {};
-    if (role == Qt::ForegroundRole && index.column() == State) return QBrush(sessionStateColor(session->state));
-    if (role == Qt::ToolTipRole && index.column() == LastEvent && session->lastEventAt.time_since_epoch().count())
-        return QStringLiteral("at %1").arg(formatTime(session->lastEventAt));
-    if (role == Qt::TextAlignmentRole)
-        return int((index.column() == NextOut || index.column() == NextIn ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
-    if (role != Qt::DisplayRole) return {};
-    switch (index.column()) {
-        case Broker: return toQString(session->alias);
-        case Session: return toQString(session->id);
-        case State: return toQString(nameOf(session->state));
-        case NextOut: return session->nextSenderMsgSeqNum;
-        case NextIn: return session->nextTargetMsgSeqNum;
-        case LastEvent: return toQString(session->lastEvent);
-        case LastError: return toQString(session->lastError);
-        default: return {};
-    }
+    if (!session || index.column() < 0 || index.column() >= ColumnCount) return {};
+    return columnData(kColumns[std::size_t(index.column())], *session, role);
 }
 
 QVariant SessionsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
-    static const char* const titles[ColumnCount] = {"Broker",  "Session",    "State",     "Next out",
-                                                    "Next in", "Last event", "Last error"};
-    static const char* const tips[ColumnCount] = {"The session's SessionAlias (else its TargetCompID)",
-                                                  "BeginString:SenderCompID->TargetCompID",
-                                                  "Disconnected, Connecting, LoggedOn or Error",
-                                                  "MsgSeqNum of the next message we send",
-                                                  "MsgSeqNum we expect next from the counterparty",
-                                                  "The session's last event",
-                                                  "The last error, until the next logon"};
-    if (role == Qt::DisplayRole) return QString::fromLatin1(titles[section]);
-    if (role == Qt::ToolTipRole) return QString::fromLatin1(tips[section]);
-    return {};
+    return columnHeaderData<FixSessionInfo>(kColumns, section, orientation, role, HeaderAlignment::ViewDefault);
 }
 
 void SessionsTableModel::refresh(std::vector<FixSessionInfo> sessions) {

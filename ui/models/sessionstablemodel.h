@@ -1,9 +1,11 @@
 #pragma once
 
 #include "fix/fixgateway.h"
+#include "models/columns.h"
 
 #include <QAbstractTableModel>
 
+#include <array>
 #include <unordered_map>
 #include <vector>
 
@@ -28,6 +30,8 @@ public:
     const FixSessionInfo* sessionAt(int row) const;
 
 private:
+    static const std::array<ColumnSpec<FixSessionInfo>, ColumnCount> kColumns;
+
     std::vector<FixSessionInfo> sessions_;
 };
 

@@ -4,24 +4,47 @@
 
 namespace ob::ui {
 
-namespace {
-
-constexpr const char* kTitles[StagedListsModel::ColumnCount] = {"List",   "Name", "Fund", "PM",     "Created",      "Orders",
-                                                                "Staged", "Sent", "Done", "Filled", "Notional done"};
-constexpr const char* kTips[StagedListsModel::ColumnCount] = {
-    "The list's number",
-    "What the list is for",
-    "The fund (or funds) it trades",
-    "The portfolio manager who approved it",
-    "When it was approved",
-    "Orders in the list",
-    "Orders waiting for a trader to release them",
-    "Orders released and still working",
-    "Orders finished: filled, cancelled, rejected or expired",
-    "Quantity filled as a share of the quantity ordered (finished orders count for what they filled)",
-    "Filled quantity × price, in USD at the reference rates"};
-
-}  // namespace
+const std::array<ColumnSpec<StagedListsModel::Cell>, StagedListsModel::ColumnCount> StagedListsModel::kColumns = {{
+    {.title = "List",
+     .tip = "The list's number",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return qlonglong(c.list.id); }},
+    {.title = "Name", .tip = "What the list is for", .display = [](const Cell& c) -> QVariant { return toQString(c.list.name); }},
+    {.title = "Fund",
+     .tip = "The fund (or funds) it trades",
+     .display = [](const Cell& c) -> QVariant { return toQString(c.list.fund); }},
+    {.title = "PM",
+     .tip = "The portfolio manager who approved it",
+     .display = [](const Cell& c) -> QVariant { return toQString(c.list.createdBy); }},
+    {.title = "Created",
+     .tip = "When it was approved",
+     .display = [](const Cell& c) -> QVariant { return formatTime(c.list.createdAt); }},
+    {.title = "Orders",
+     .tip = "Orders in the list",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return c.progress.orders; }},
+    {.title = "Staged",
+     .tip = "Orders waiting for a trader to release them",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return c.progress.staged; }},
+    {.title = "Sent",
+     .tip = "Orders released and still working",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return c.progress.sent; }},
+    {.title = "Done",
+     .tip = "Orders finished: filled, cancelled, rejected or expired",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return c.progress.done; }},
+    {.title = "Filled",
+     .tip = "Quantity filled as a share of the quantity ordered (finished "
+            "orders count for what they filled)",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return QStringLiteral("%1%").arg(c.fillRatio * 100.0, 0, 'f', 1); }},
+    {.title = "Notional done",
+     .tip = "Filled quantity × price, in USD at the reference rates",
+     .alignment = Qt::AlignRight,
+     .display = [](const Cell& c) -> QVariant { return formatMoney(c.progress.notionalDone, 2); }},
+}};
 
 StagedListsModel::StagedListsModel(const FxRates& rates, std::function<std::string(const std::string&)> currencyOf,
                                    QObject* parent)
@@ -115,36 +138,17 @@ StagedListsModel::Progress StagedListsModel::progress(std::int64_t listId) const
 
 QVariant StagedListsModel::data(const QModelIndex& index, int role) const {
     const auto* list = listAt(index.row());
-    if (!list) return {};
+    if (!list || index.column() < 0 || index.column() >= ColumnCount) return {};
     const auto p = progress(list->id);
     const double ratio = p.quantity.isPositive() ? p.filled.toDouble() / p.quantity.toDouble() : 0.0;
     if (role == ListIdRole) return qlonglong(list->id);
     if (role == FillRatioRole) return ratio;
-    if (role == Qt::TextAlignmentRole)
-        return index.column() >= Orders || index.column() == Id ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                                                : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-    if (role != Qt::DisplayRole) return {};
-    switch (index.column()) {
-        case Id: return qlonglong(list->id);
-        case Name: return toQString(list->name);
-        case Fund: return toQString(list->fund);
-        case Manager: return toQString(list->createdBy);
-        case Created: return formatTime(list->createdAt);
-        case Orders: return p.orders;
-        case Staged: return p.staged;
-        case Sent: return p.sent;
-        case Done: return p.done;
-        case FilledPercent: return QStringLiteral("%1%").arg(ratio * 100.0, 0, 'f', 1);
-        case NotionalDone: return formatMoney(p.notionalDone, 2);
-        default: return {};
-    }
+    if (role != Qt::DisplayRole && role != Qt::TextAlignmentRole) return {};
+    return columnData(kColumns[std::size_t(index.column())], Cell{*list, p, ratio}, role);
 }
 
 QVariant StagedListsModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
-    if (role == Qt::DisplayRole) return tr(kTitles[section]);
-    if (role == Qt::ToolTipRole) return tr(kTips[section]);
-    return {};
+    return columnHeaderData<Cell>(kColumns, section, orientation, role, HeaderAlignment::ViewDefault);
 }
 
 }  // namespace ob::ui

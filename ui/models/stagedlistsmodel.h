@@ -1,11 +1,13 @@
 #pragma once
 
 #include "domain/fxrates.h"
+#include "models/columns.h"
 #include "orders/order.h"
 #include "orders/orderlist.h"
 
 #include <QAbstractTableModel>
 
+#include <array>
 #include <unordered_map>
 #include <vector>
 
@@ -61,6 +63,13 @@ private:
         Qty filled;
         Money notional;
     };
+    struct Cell {
+        const OrderList& list;
+        const Progress& progress;
+        double fillRatio;
+    };
+    static const std::array<ColumnSpec<Cell>, ColumnCount> kColumns;
+
     Contribution contributionOf(const OrderState& order) const;
     static void add(Progress& progress, const Contribution& contribution, int sign);
 
