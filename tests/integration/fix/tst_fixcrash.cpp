@@ -104,16 +104,19 @@ private Q_SLOTS:
         }
         QVERIFY2(landed, "no kill of five landed while the basket was entered with orders in flight");
 
-        for (int round = 0; round < 2; ++round) {
-            // The restarted desk recovers what the basket left in doubt; every order is acknowledged before the
-            // fills start, then the desk dies while taking them (round 0) or having them resent (round 1).
+        // The restarted desk recovers what the basket left in doubt; every order is acknowledged before the fills
+        // start, then the desk dies while taking them (the first kill) or having them resent (the second). A kill
+        // that found every fill sent already stored (a loaded machine can starve the sell side) is tried again.
+        int landedInStream = 0;
+        for (int attempt = 0; attempt < 6 && landedInStream < 2; ++attempt) {
             DeskProcess desk(*dir, *sim, 0);
             QVERIFY(desk.waitFor("ACKNOWLEDGED"));
-            if (round == 0)
+            if (attempt == 0)
                 sim->call([](SimulatedBroker& b) {
                     b.setPrice("AAPL", Price::of("99"));
                     b.setPrice("VOD.L", Price::of("0.71"));
                 });
+            QTRY_VERIFY_WITH_TIMEOUT(fillsSentBy(*sim) > 0, 30000);
             const auto delay = killDelays.bounded(20);
             QThread::msleep(delay);
             const auto sent = fillsSentBy(*sim);
@@ -122,14 +125,11 @@ private Q_SLOTS:
             // Mid-stream: fills the simulator had sent before the kill were not in the store, so the
             // restart below depends on the session resending them.
             const auto stored = countIn(*dir, "SELECT count(*) FROM executions WHERE exec_type = 'Trade'");
-            const auto kill = QStringLiteral("round %1, killed %2 ms into the stream: %3 fills sent, %4 stored")
-                                  .arg(round)
-                                  .arg(delay)
-                                  .arg(sent)
-                                  .arg(stored);
-            qInfo("%s", qPrintable(kill));
-            QVERIFY2(stored < sent, qPrintable(kill + QStringLiteral(": the kill did not land mid-stream")));
+            qInfo("kill %d, %u ms into the stream: %lld fills sent, %lld stored", attempt, delay, static_cast<long long>(sent),
+                  static_cast<long long>(stored));
+            if (stored < sent) ++landedInStream;
         }
+        QVERIFY2(landedInStream == 2, "no two kills of six landed while fills were streaming in");
 
         // The sell side finishes on its own; the desk restarts and catches up.
         QTRY_VERIFY_WITH_TIMEOUT(sim->call([](SimulatedBroker& b) {
