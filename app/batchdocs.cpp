@@ -40,10 +40,11 @@ std::string wrapped(std::string_view text, std::size_t width = 110) {
     return out + line;
 }
 
-/// "traders and portfolio managers; the engine checks each request" or "any user".
+/// "traders and portfolio managers, checked by the engine", "any user", or "every run" for a step without options.
 std::string who(const BatchAction& action) {
+    if (action.options.empty()) return "every run";
     if (!action.access) return "any user";
-    return action.access->roles() + (action.access->checkedByEngine ? " (the engine refuses anyone else)" : "");
+    return action.access->roles() + (action.access->checkedByEngine ? ", checked by the engine" : "");
 }
 
 /// "--import-model" or "the book" for a step without options.
@@ -111,11 +112,11 @@ std::string helpDescription() {
         for (std::string line; std::getline(lines, line);) text += "              " + line + "\n";
     }
     text += std::string(kSessionText) +
-            "\n\nThe batch takes these steps in this order, each only when its options ask for it "
-            "(who may take it in brackets):\n";
+            "\n\nThe batch takes these steps in this order, each only when its options ask for it; after each, who may "
+            "take it:\n";
     int step = 0;
     for (const auto& action : batchActions())
-        text += "  " + std::to_string(++step) + ". " + leadingOption(action) + " (" + who(action) + ")\n";
+        text += "  " + std::to_string(++step) + ". " + leadingOption(action) + ": " + who(action) + "\n";
     for (const auto& action : batchActions()) text += "\n" + std::string(action.details) + "\n";
     text += "\n" + wrapped("Exit status: " + std::string(kExitStatus)) + "\n\n" + wrapped(kFixSettings) +
             "\n\nThe documents named here are in the sources' docs/ and, installed, in /usr/share/doc/openblotter/docs/.";
@@ -182,7 +183,8 @@ below in their order.
     int step = 0;
     for (const auto& action : batchActions()) {
         out << ".SS " << ++step << ". " << roff(leadingOption(action)) << "\n";
-        out << "Who: " << roff(who(action)) << ".\n.PP\n" << roff(action.details) << "\n";
+        out << (action.options.empty() ? "Taken on every run." : "Who: " + roff(who(action)) + ".") << "\n.PP\n"
+            << roff(action.details) << "\n";
     }
     out << ".SH EXIT STATUS\nIn batch mode: " << roff(kExitStatus) << "\n";
     out << R"(.SH ENVIRONMENT

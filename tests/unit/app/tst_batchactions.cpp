@@ -66,7 +66,7 @@ private Q_SLOTS:
         for (const auto& action : app::batchActions()) {
             const std::string lead =
                 action.options.empty() ? std::string(action.name) : "--" + std::string(action.options[0].name);
-            const auto inHelp = help.indexOf(QStringLiteral("  %1. %2 (").arg(++step).arg(QString::fromStdString(lead)));
+            const auto inHelp = help.indexOf(QStringLiteral("  %1. %2: ").arg(++step).arg(QString::fromStdString(lead)));
             QVERIFY2(inHelp >= 0 && std::size_t(inHelp) >= helpAt, lead.c_str());
             helpAt = std::size_t(inHelp);
             QVERIFY2(help.contains(QString::fromUtf8(action.details.data(), qsizetype(action.details.size()))), lead.c_str());
