@@ -56,11 +56,15 @@ struct CommandLine {
     int exitCode = 0;
 };
 
-/// Parses the arguments. Prints --help and --version itself; bad options
-/// come back with exitNow set, exit code 1 and the reason on stderr.
+/// Parses the arguments, the batch actions' through their own readers (app/batchaction.h). Prints --help,
+/// --help-man (the man page) and --version itself; bad options come back with exitNow set, exit code 1 and the
+/// reason on stderr.
 CommandLine parseCommandLine(const QStringList& arguments);
 
-/// Whether the arguments need no display: the headless mode, --help and
+/// What --help prints: the batch steps in their order, every option and the file formats.
+QString helpText();
+
+/// Whether the arguments need no display: the headless mode, --help, --help-man and
 /// --version (decided before any Qt application exists).
 bool wantsHeadless(int argc, char** argv);
 

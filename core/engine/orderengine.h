@@ -102,6 +102,9 @@ public:
                                                          std::string warningReason = {});
     /// Replaces the opening positions (and cash) of each fund they name, from `source` (a file name).
     std::future<Status> setOpeningPositions(std::vector<OpeningPosition> positions, Actor actor, std::string source);
+    /// Stores a model portfolio, replacing the model of its name, validated first and written with its audit record
+    /// in one unit (engine/orderengine_models.cpp). `source` names the file it came from; empty for an edit.
+    std::future<Status> saveModel(ModelPortfolio model, Actor actor, std::string source = {});
     /// What compliance would say about the order (or the amend of `amending`) now.
     std::future<WhatIf> whatIf(NewOrderRequest request, Actor actor, OrderId amending = 0);
     /// Acknowledges, overrides or rejects a breach; an override that clears
@@ -198,6 +201,12 @@ private:
         std::string source;
         std::promise<Status> done;
     };
+    struct SaveModel {
+        ModelPortfolio model;
+        Actor actor;
+        std::string source;
+        std::promise<Status> done;
+    };
     struct Release {
         std::vector<OrderId> ids;
         std::string session;
@@ -240,11 +249,10 @@ private:
     };
     /// The store failed a commit: wakes the engine to halt at once, not at whatever comes next.
     struct StoreStopped {};
-    using Command =
-        std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel, Replace,
-                     Snapshot, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules, RecheckHoldings, StageList, Release,
-                     SetOpeningPositions, RouterBarrier, Routed, SessionLoggedOn, ResolveUnconfirmed, VerifyBooks, EngineAlert,
-                     StoreStopped>;
+    using Command = std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel,
+                                 Replace, Snapshot, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules, RecheckHoldings,
+                                 StageList, Release, SetOpeningPositions, SaveModel, RouterBarrier, Routed, SessionLoggedOn,
+                                 ResolveUnconfirmed, VerifyBooks, EngineAlert, StoreStopped>;
 
     /// Where an inbound event came from, to quarantine it whole if refused.
     struct Origin {
@@ -300,6 +308,7 @@ private:
     void handle(StageList& command, BatchChanges& changes);
     void handle(Release& command, BatchChanges& changes);
     void handle(SetOpeningPositions& command, BatchChanges& changes);
+    void handle(SaveModel& command, BatchChanges& changes);
 
     /// Rebuilds the ledger from the opening positions and the day's fills of the orders loaded.
     Status restoreLedger(const ActiveBook& active, const ComplianceData& data);

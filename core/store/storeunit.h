@@ -6,6 +6,7 @@
 #include "orders/orderhistory.h"
 #include "orders/orderlist.h"
 #include "portfolio/fundholdings.h"
+#include "portfolio/modelportfolio.h"
 
 #include <cstdint>
 #include <optional>
@@ -58,12 +59,14 @@ struct StoreUnit {
     std::optional<std::int64_t> clOrdIdRun;  ///< the run whose ClOrdIDs the unit's requests carry (ClOrdIdSource)
     /// Requests handed to the FIX session (session, ClOrdID): what a restart need not send again.
     std::vector<std::pair<std::string, std::string>> handedOver;
-    std::vector<Breach> breaches;                ///< new or changed, written whole by id
+    std::vector<Breach> breaches;  ///< new or changed, written whole by id
     std::vector<AuditRecord> audit;
     std::optional<RuleBook> rules;  ///< replaces every rule, list entry and locate
     std::optional<OrderList> list;  ///< a staged list, written before its orders
     /// Replace the opening positions of each fund they name.
     std::optional<std::vector<OpeningPosition>> openingPositions;
+    /// Replaces the weights of the model of its name (a model without weights is deleted).
+    std::optional<ModelPortfolio> model;
 };
 
 }  // namespace ob

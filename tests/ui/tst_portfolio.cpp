@@ -393,6 +393,15 @@ private Q_SLOTS:
         QCOMPARE(tech->weights.size(), std::size_t(2));
         QCOMPARE(tech->weights[0], (std::pair<std::string, Money>{"AAPL", Money::of("0.6")}));
         QCOMPARE(tech->weights[1], (std::pair<std::string, Money>{"MSFT", Money::of("0.35")}));
+        // The engine wrote the model with its audit record, and refuses anyone but a portfolio manager.
+        const auto audit = desk.desk->store().auditTrail(1);
+        QVERIFY(audit.ok() && !audit->empty());
+        QCOMPARE(audit->front().action, std::string("model.save"));
+        QCOMPARE(audit->front().subject, std::string("model TECH"));
+        QCOMPARE(audit->front().details, std::string("2 weights"));
+        const auto refused = desk.desk->engine().saveModel(*tech, test::trader()).get();
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error(), std::string("trader1 (Trader) may not save model portfolios"));
 
         // A trader reads the models but cannot change them.
         auto trader = windowFor(desk, test::trader());

@@ -1,9 +1,9 @@
 #include "modelsdialog.h"
 
+#include "engine/orderengine.h"
 #include "format.h"
 #include "formats/referencecsv.h"
 #include "futures.h"
-#include "store/orderstore.h"
 #include "theme.h"
 #include "util/csv.h"
 
@@ -206,16 +206,15 @@ void ModelsDialog::saveCurrent() {
         return;
     }
     save_->setEnabled(false);
-    const AuditRecord record{0,
-                             nowUtc(),
-                             desk_.actor.user,
-                             desk_.actor.role,
-                             "model.save",
-                             "model " + model->name,
-                             std::to_string(model->weights.size()) + " weights"};
-    auto& store = desk_.store;
+    // The engine writes the model with its audit record; the dialog says "saved" once the store holds it.
+    auto& engine = desk_.engine;
+    auto saving = engine.saveModel(*model, desk_.actor);
     whenReady(
-        this, inBackground([&store, saved = *model, record] { return store.saveModel(saved, record); }),
+        this, inBackground([&engine, saving = std::move(saving)]() mutable -> Status {
+            auto status = saving.get();
+            if (status && !engine.sync(std::chrono::seconds(30))) return Error{"the store did not confirm the model in time"};
+            return status;
+        }),
         [this, saved = *model](Status status) {
             save_->setEnabled(true);
             if (!status) {
