@@ -82,9 +82,13 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
         const auto* instrument = instruments_.find(toQString(symbol));
         return instrument ? instrument->currency : std::string("USD");
     });
-    feed_ = std::make_unique<EngineFeed>(desk_.engine, *orders_, *executions_, *positions_);
-    feed_->followBreaches(*breaches_);
-    feed_->followPortfolios(*portfolio_, *lists_);
+    feed_ = std::make_unique<EngineFeed>(desk_.engine);
+    lists_->follow(*feed_);
+    orders_->follow(*feed_);
+    executions_->follow(*feed_);
+    positions_->follow(*feed_);
+    portfolio_->follow(*feed_);
+    breaches_->follow(*feed_);
     connect(feed_.get(), &EngineFeed::halted, this, &MainWindow::showHalted);
     connect(feed_.get(), &EngineFeed::alertsArrived, this, [this](const std::vector<EngineAlert>& alerts) {
         alerts_->add(alerts);
