@@ -156,7 +156,10 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
     defaultState_ = saveState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The work still running reads the desk's store and message log, which go once the window has.
+    waitForBackgroundWork();
+}
 
 QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, Qt::DockWidgetArea area) {
     auto* dock = new QDockWidget(title, this);
@@ -349,7 +352,7 @@ BasketDialog* MainWindow::openBasket(const QString& path) {
 
 void MainWindow::openRules() {
     auto& store = desk_.store;
-    whenReady(this, std::async(std::launch::async, [&store] { return store.loadCompliance(nowUtc()); }), [this](auto loaded) {
+    whenReady(this, inBackground([&store] { return store.loadCompliance(nowUtc()); }), [this](auto loaded) {
         if (!loaded) {
             QMessageBox::critical(this, tr("Compliance rules"), tr("Cannot read the rules: %1").arg(toQString(loaded.error())));
             return;
@@ -363,7 +366,7 @@ void MainWindow::openRules() {
 
 void MainWindow::reloadModels() {
     auto& store = desk_.store;
-    whenReady(this, std::async(std::launch::async, [&store] { return store.loadModels(); }), [this](auto loaded) {
+    whenReady(this, inBackground([&store] { return store.loadModels(); }), [this](auto loaded) {
         if (!loaded) {
             alerts_->add({{nowUtc(), EngineAlert::Severity::Error, 0, "cannot read the model portfolios: " + loaded.error()}});
             return;
@@ -444,7 +447,7 @@ Status MainWindow::importPositions(const QString& path, bool confirm) {
 void MainWindow::openAudit() {
     if (!desk_.actor.may(Permission::ViewAudit)) return;
     auto& store = desk_.store;
-    whenReady(this, std::async(std::launch::async, [&store] { return store.auditTrail(20000); }), [this](auto records) {
+    whenReady(this, inBackground([&store] { return store.auditTrail(20000); }), [this](auto records) {
         if (!records) {
             QMessageBox::critical(this, tr("Audit trail"), tr("Cannot read the audit trail: %1").arg(toQString(records.error())));
             return;
@@ -509,7 +512,7 @@ void MainWindow::start() {
 
 void MainWindow::loadQuarantine() {
     auto& store = desk_.store;
-    whenReady(this, std::async(std::launch::async, [&store] { return store.quarantine(true); }), [this](auto quarantined) {
+    whenReady(this, inBackground([&store] { return store.quarantine(true); }), [this](auto quarantined) {
         if (!quarantined) {
             alerts_->add({{nowUtc(), EngineAlert::Severity::Error, 0, "cannot read the quarantine: " + quarantined.error()}});
         } else {
