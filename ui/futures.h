@@ -5,11 +5,15 @@
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 #include <future>
 #include <memory>
 #include <optional>
-#include <thread>
 #include <type_traits>
+
+// The one way ui/ runs work off the GUI thread: inBackground() runs it on the desk's worker threads and gives a
+// std::future, and whenReady() brings its value back to the GUI thread, as it does for the engine's answers,
+// which are std::futures too.
 
 namespace ob::ui {
 
@@ -42,21 +46,28 @@ void whenReady(QObject* context, std::future<T> future, F ready, G failed) {
     timer->start();
 }
 
-/// Runs `work` on a thread of its own. Unlike std::async's, the future does not wait for the work
-/// when it is destroyed, so a dialog closed while its work runs closes at once; the work must
-/// therefore own what it uses (copies), apart from the desk's store, which outlives every window.
-template <typename F>
-auto inBackground(F work) -> std::future<std::invoke_result_t<F>> {
-    std::packaged_task<std::invoke_result_t<F>()> task(std::move(work));
-    auto future = task.get_future();
-    std::thread(std::move(task)).detach();
-    return future;
-}
-
 /// As above, for callers with nothing to undo when the work fails.
 template <typename T, typename F>
 void whenReady(QObject* context, std::future<T> future, F ready) {
     whenReady(context, std::move(future), std::move(ready), [](const QString&) {});
+}
+
+/// Hands a task to the desk's worker threads (see inBackground).
+void runOnWorkerThread(std::function<void()> task);
+
+/// Waits until every piece of work handed to inBackground() has finished. The main window calls it as it closes,
+/// before the desk whose store and message log the work may read goes away.
+void waitForBackgroundWork();
+
+/// Runs `work` on one of the desk's worker threads. The future does not wait for the work when it is destroyed,
+/// so a dialog closed while its work runs closes at once; the work must therefore own what it uses (copies),
+/// apart from the desk's store and message log, which outlive every window (see waitForBackgroundWork).
+template <typename F>
+auto inBackground(F work) -> std::future<std::invoke_result_t<F>> {
+    auto task = std::make_shared<std::packaged_task<std::invoke_result_t<F>()>>(std::move(work));
+    auto future = task->get_future();
+    runOnWorkerThread([task] { (*task)(); });
+    return future;
 }
 
 }  // namespace ob::ui

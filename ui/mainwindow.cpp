@@ -82,9 +82,13 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
         const auto* instrument = instruments_.find(toQString(symbol));
         return instrument ? instrument->currency : std::string("USD");
     });
-    feed_ = std::make_unique<EngineFeed>(desk_.engine, *orders_, *executions_, *positions_);
-    feed_->followBreaches(*breaches_);
-    feed_->followPortfolios(*portfolio_, *lists_);
+    feed_ = std::make_unique<EngineFeed>(desk_.engine);
+    lists_->follow(*feed_);
+    orders_->follow(*feed_);
+    executions_->follow(*feed_);
+    positions_->follow(*feed_);
+    portfolio_->follow(*feed_);
+    breaches_->follow(*feed_);
     connect(feed_.get(), &EngineFeed::halted, this, &MainWindow::showHalted);
     connect(feed_.get(), &EngineFeed::alertsArrived, this, [this](const std::vector<EngineAlert>& alerts) {
         alerts_->add(alerts);
@@ -152,7 +156,10 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
     defaultState_ = saveState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The work still running reads the desk's store and message log, which go once the window has.
+    waitForBackgroundWork();
+}
 
 QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, Qt::DockWidgetArea area) {
     auto* dock = new QDockWidget(title, this);
@@ -345,7 +352,7 @@ BasketDialog* MainWindow::openBasket(const QString& path) {
 
 void MainWindow::openRules() {
     auto& store = desk_.store;
-    whenReady(this, std::async(std::launch::async, [&store] { return store.loadCompliance(nowUtc()); }), [this](auto loaded) {
+    whenReady(this, inBackground([&store] { return store.loadCompliance(nowUtc()); }), [this](auto loaded) {
         if (!loaded) {
             QMessageBox::critical(this, tr("Compliance rules"), tr("Cannot read the rules: %1").arg(toQString(loaded.error())));
             return;
@@ -359,7 +366,7 @@ void MainWindow::openRules() {
 
 void MainWindow::reloadModels() {
     auto& store = desk_.store;
-    whenReady(this, std::async(std::launch::async, [&store] { return store.loadModels(); }), [this](auto loaded) {
+    whenReady(this, inBackground([&store] { return store.loadModels(); }), [this](auto loaded) {
         if (!loaded) {
             alerts_->add({{nowUtc(), EngineAlert::Severity::Error, 0, "cannot read the model portfolios: " + loaded.error()}});
             return;
@@ -440,7 +447,7 @@ Status MainWindow::importPositions(const QString& path, bool confirm) {
 void MainWindow::openAudit() {
     if (!desk_.actor.may(Permission::ViewAudit)) return;
     auto& store = desk_.store;
-    whenReady(this, std::async(std::launch::async, [&store] { return store.auditTrail(20000); }), [this](auto records) {
+    whenReady(this, inBackground([&store] { return store.auditTrail(20000); }), [this](auto records) {
         if (!records) {
             QMessageBox::critical(this, tr("Audit trail"), tr("Cannot read the audit trail: %1").arg(toQString(records.error())));
             return;
@@ -505,7 +512,7 @@ void MainWindow::start() {
 
 void MainWindow::loadQuarantine() {
     auto& store = desk_.store;
-    whenReady(this, std::async(std::launch::async, [&store] { return store.quarantine(true); }), [this](auto quarantined) {
+    whenReady(this, inBackground([&store] { return store.quarantine(true); }), [this](auto quarantined) {
         if (!quarantined) {
             alerts_->add({{nowUtc(), EngineAlert::Severity::Error, 0, "cannot read the quarantine: " + quarantined.error()}});
         } else {

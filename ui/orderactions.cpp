@@ -56,8 +56,8 @@ OrderActions::OrderActions(const DeskServices& desk, const InstrumentDirectory& 
                         tr("Cancel every working order the blotter shows, after confirming"), QStringLiteral("actionCancelAll")))
     , details_(action(this, tr("&Details…"), QKeySequence(Qt::CTRL | Qt::Key_D), tr("The selected order's whole history"),
                       QStringLiteral("actionDetails")))
-    , copy_(action(this, tr("C&opy rows"), QKeySequence::Copy, tr("Copy the selected rows as text"),
-                   QStringLiteral("actionCopy")))
+    , copy_(
+          action(this, tr("C&opy rows"), QKeySequence::Copy, tr("Copy the selected rows as text"), QStringLiteral("actionCopy")))
     , resolveByCancel_(action(this, tr("Resolve: cancel at the &broker"), {},
                               tr("Ask the broker to cancel the selected unconfirmed orders"),
                               QStringLiteral("actionResolveByCancel")))
@@ -226,13 +226,13 @@ void OrderActions::resolveSelected(Resolution how) {
     if (how == Resolution::MarkRejected) {
         // Closing an order the broker may still hold would leave it working where no one sees it: the trader
         // does this knowingly.
-        QMessageBox box(QMessageBox::Warning, tr("Mark rejected"),
-                        tr("Close %1 here?\n\n%2\n\nDo this only when the broker confirms it does not hold them (by "
-                           "phone or on its own screen). Orders without fills become Rejected, orders with fills "
-                           "Canceled with what they filled.")
-                            .arg(counted(qint64(ids.size()), "unconfirmed order", "unconfirmed orders"),
-                                 names.join(QStringLiteral(", "))),
-                        QMessageBox::NoButton, window_);
+        QMessageBox box(
+            QMessageBox::Warning, tr("Mark rejected"),
+            tr("Close %1 here?\n\n%2\n\nDo this only when the broker confirms it does not hold them (by "
+               "phone or on its own screen). Orders without fills become Rejected, orders with fills "
+               "Canceled with what they filled.")
+                .arg(counted(qint64(ids.size()), "unconfirmed order", "unconfirmed orders"), names.join(QStringLiteral(", "))),
+            QMessageBox::NoButton, window_);
         box.setObjectName(QStringLiteral("markRejectedConfirmation"));
         auto* yes = box.addButton(tr("Mark rejected"), QMessageBox::DestructiveRole);
         auto* keep = box.addButton(tr("Keep them unconfirmed"), QMessageBox::RejectRole);
@@ -254,7 +254,7 @@ void OrderActions::cancelOrders(const std::vector<OrderId>& ids) {
 void OrderActions::reportOutcomes(std::vector<std::future<Outcome>> pending, const std::vector<OrderId>& ids,
                                   const QString& done) {
     // One waiter for the lot: the engine answers them all in one or two batches.
-    auto all = std::async(std::launch::async, [pending = std::move(pending)]() mutable {
+    auto all = inBackground([pending = std::move(pending)]() mutable {
         std::vector<Outcome> outcomes;
         for (auto& future : pending) outcomes.push_back(future.get());
         return outcomes;

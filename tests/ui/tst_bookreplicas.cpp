@@ -28,8 +28,12 @@ struct Replicas {
         , positions(instruments, reference.accounts)
         , funds(reference, prices)
         , lists(reference.fxRates, [](const std::string&) { return std::string("USD"); })
-        , feed(engine, orders, executions, positions) {
-        feed.followPortfolios(funds, lists);
+        , feed(engine) {
+        lists.follow(feed);
+        orders.follow(feed);
+        executions.follow(feed);
+        positions.follow(feed);
+        funds.follow(feed);
     }
 
     const Position* position(const char* account, const char* symbol) const {

@@ -150,13 +150,11 @@ void BasketDialog::send() {
     const auto reason = reason_->text().trimmed().toStdString();
     for (const auto& order : orders_) results->push_back(desk_.engine.submit(order, desk_.actor, reason));
     whenReady(
-        this,
-        std::async(std::launch::async,
-                   [results] {
-                       std::vector<Result<OrderState>> done;
-                       for (auto& result : *results) done.push_back(result.get());
-                       return done;
-                   }),
+        this, inBackground([results] {
+            std::vector<Result<OrderState>> done;
+            for (auto& result : *results) done.push_back(result.get());
+            return done;
+        }),
         [this](std::vector<Result<OrderState>> done) {
             int routed = 0, held = 0;
             QStringList refused;

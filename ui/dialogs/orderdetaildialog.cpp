@@ -108,10 +108,9 @@ void OrderDetailDialog::showSummary(const OrderState& o) {
         return QStringLiteral("<tr><td style='padding-right:12px'><b>%1</b></td><td>%2</td></tr>")
             .arg(name, value.toHtmlEscaped());
     };
-    QString html =
-        QStringLiteral("<h3 style='color:%1'>%2 — <span style='color:%3'>%4</span></h3><table>")
-            .arg(sideColor(o.side).name(), terms.toHtmlEscaped(), statusColor(o.unconfirmed ? OrdStatus::Rejected : status).name(),
-                 toQString(o.statusName()));
+    QString html = QStringLiteral("<h3 style='color:%1'>%2 — <span style='color:%3'>%4</span></h3><table>")
+                       .arg(sideColor(o.side).name(), terms.toHtmlEscaped(),
+                            statusColor(o.unconfirmed ? OrdStatus::Rejected : status).name(), toQString(o.statusName()));
     html += row(tr("ClOrdID"), toQString(o.clOrdId)) + row(tr("Broker OrderID"), toQString(o.brokerOrderId)) +
             row(tr("Account"), toQString(o.account)) + row(tr("Session"), toQString(o.session)) +
             row(tr("Filled"),
@@ -133,7 +132,7 @@ void OrderDetailDialog::showSummary(const OrderState& o) {
 void OrderDetailDialog::loadHistory() {
     auto& store = desk_.store;
     const OrderId id = order_.id;
-    auto work = std::async(std::launch::async, [&store, id] { return std::pair{store.eventsOf(id), store.executionsOf(id)}; });
+    auto work = inBackground([&store, id] { return std::pair{store.eventsOf(id), store.executionsOf(id)}; });
     whenReady(this, std::move(work), [this](auto results) {
         auto& [events, executions] = results;
         std::vector<HistoryLine> lines;
@@ -190,7 +189,7 @@ void OrderDetailDialog::loadChain() {
 void OrderDetailDialog::loadMessages(const std::vector<std::string>& clOrdIds) {
     auto& log = desk_.gateway.messageLog();
     const std::set<std::string> ids(clOrdIds.begin(), clOrdIds.end());
-    auto work = std::async(std::launch::async, [&log, ids] {
+    auto work = inBackground([&log, ids] {
         std::vector<LoggedMessage> found;
         std::set<std::uint64_t> seen;
         for (const auto& id : ids)

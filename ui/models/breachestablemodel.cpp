@@ -1,6 +1,7 @@
 #include "breachestablemodel.h"
 
 #include "compliance/rulekinds/rulekindspec.h"
+#include "enginefeed.h"
 #include "format.h"
 #include "theme.h"
 
@@ -174,6 +175,11 @@ void BreachesTableModel::apply(const std::vector<Breach>& changed) {
         endInsertRows();
     }
     Q_EMIT breachesChanged();
+}
+
+void BreachesTableModel::follow(const EngineFeed& feed) {
+    connect(&feed, &EngineFeed::breachesLoaded, this, &BreachesTableModel::reset);
+    connect(&feed, &EngineFeed::breachesChanged, this, &BreachesTableModel::apply);
 }
 
 }  // namespace ob::ui

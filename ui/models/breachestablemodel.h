@@ -11,6 +11,8 @@
 
 namespace ob::ui {
 
+class EngineFeed;
+
 /// Compliance breaches, newest first, updated in place as they move
 /// through their workflow (open → acknowledged → overridden / rejected / resolved).
 class BreachesTableModel final : public QAbstractTableModel {
@@ -47,6 +49,8 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    /// Shows the feed's breaches: those open at start, then each raised or changed.
+    void follow(const EngineFeed& feed);
     void reset(std::vector<Breach> breaches);
     /// New breaches are added, known ones replaced.
     void apply(const std::vector<Breach>& changed);

@@ -1,5 +1,6 @@
 #include "executionstablemodel.h"
 
+#include "enginefeed.h"
 #include "format.h"
 #include "theme.h"
 
@@ -176,6 +177,11 @@ void ExecutionsTableModel::append(const std::vector<ExecutionRecord>& executions
     for (const auto& execution : executions)
         rows_.push_back({execution, accountOf_ ? accountOf_(execution.orderId) : std::string()});
     endInsertRows();
+}
+
+void ExecutionsTableModel::follow(const EngineFeed& feed) {
+    connect(&feed, &EngineFeed::executionsLoaded, this, &ExecutionsTableModel::reset);
+    connect(&feed, &EngineFeed::executionsAdded, this, &ExecutionsTableModel::append);
 }
 
 }  // namespace ob::ui

@@ -13,6 +13,8 @@
 
 namespace ob::ui {
 
+class EngineFeed;
+
 /// The executions blotter's model: every ExecutionReport applied, in arrival
 /// order. Rows are only ever appended, in batches.
 class ExecutionsTableModel final : public QAbstractTableModel, public FilterableTable {
@@ -51,6 +53,8 @@ public:
     bool rowLessThan(int left, int right, int column) const override;
     std::vector<std::int64_t> sortKeys(int column) const override;
 
+    /// Shows the feed's executions: the day's at start, then each new one.
+    void follow(const EngineFeed& feed);
     void reset(const std::vector<ExecutionRecord>& executions);
     void append(const std::vector<ExecutionRecord>& executions);
     const ExecutionRecord* executionAt(int row) const;

@@ -1,5 +1,6 @@
 #include "orderstablemodel.h"
 
+#include "enginefeed.h"
 #include "format.h"
 #include "theme.h"
 
@@ -300,6 +301,11 @@ void OrdersTableModel::apply(const std::vector<OrderState>& changed) {
         endInsertRows();
     }
     if (!changed.empty()) Q_EMIT countsChanged();
+}
+
+void OrdersTableModel::follow(const EngineFeed& feed) {
+    connect(&feed, &EngineFeed::ordersLoaded, this, &OrdersTableModel::reset);
+    connect(&feed, &EngineFeed::ordersChanged, this, &OrdersTableModel::apply);
 }
 
 }  // namespace ob::ui

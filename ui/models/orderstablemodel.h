@@ -14,6 +14,8 @@
 
 namespace ob::ui {
 
+class EngineFeed;
+
 /// The orders blotter's model: one row per order, in the order they arrived,
 /// over plain OrderState values. An id→row index makes each update O(1);
 /// a batch of changes inserts new rows in one go and signals only the rows
@@ -65,6 +67,8 @@ public:
     /// How to name each FIX session in the Broker column (its alias).
     void setSessionNames(SessionNames names);
 
+    /// Shows the feed's orders: the book at start, then each change.
+    void follow(const EngineFeed& feed);
     /// Replaces every row.
     void reset(std::vector<OrderState> orders);
     /// Adds new orders and updates known ones.

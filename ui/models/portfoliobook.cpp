@@ -1,7 +1,7 @@
 #include "portfoliobook.h"
 
+#include "enginefeed.h"
 #include "market/marketprices.h"
-
 
 namespace ob::ui {
 
@@ -54,5 +54,7 @@ QStringList PortfolioBook::funds() const {
     codes.sort();
     return codes;
 }
+
+void PortfolioBook::follow(const EngineFeed& feed) { connect(&feed, &EngineFeed::fundsChanged, this, &PortfolioBook::apply); }
 
 }  // namespace ob::ui

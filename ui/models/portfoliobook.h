@@ -14,6 +14,8 @@ class MarketPrices;
 
 namespace ob::ui {
 
+class EngineFeed;
+
 /// The funds as the desk's windows see them: the engine's book of each fund's positions and cash (opening
 /// positions plus the day's fills), as it publishes them, valued at the latest prices. Fed on the GUI thread by
 /// the engine feed; a changed position costs O(1), a valuation (once a second for the fund on screen)
@@ -24,6 +26,8 @@ class PortfolioBook final : public QObject {
 public:
     PortfolioBook(const ReferenceData& reference, const MarketPrices& prices, QObject* parent = nullptr);
 
+    /// Keeps the funds' positions and cash as the feed publishes them.
+    void follow(const EngineFeed& feed);
     /// Takes what the engine published: positions and cash that changed, and opening positions imported (for the
     /// prices they opened at).
     void apply(const std::vector<Position>& fundPositions, const std::vector<FundCash>& cash,

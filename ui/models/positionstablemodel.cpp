@@ -1,5 +1,6 @@
 #include "positionstablemodel.h"
 
+#include "enginefeed.h"
 #include "format.h"
 #include "theme.h"
 
@@ -162,6 +163,10 @@ std::map<std::string, PositionsTableModel::Totals> PositionsTableModel::totalsBy
         }
     }
     return totals;
+}
+
+void PositionsTableModel::follow(const EngineFeed& feed) {
+    connect(&feed, &EngineFeed::positionsChanged, this, &PositionsTableModel::apply);
 }
 
 }  // namespace ob::ui

@@ -15,6 +15,8 @@
 
 namespace ob::ui {
 
+class EngineFeed;
+
 /// Positions per fund/account and instrument from the day's fills, as the
 /// engine's ledger publishes them, marked to the latest prices. A changed
 /// position updates its one row; a price move updates the rows of its instrument.
@@ -55,6 +57,8 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    /// Shows the accounts' positions the feed publishes.
+    void follow(const EngineFeed& feed);
     /// Takes positions as the engine published them: each replaces the row of its account and instrument.
     void apply(const std::vector<Position>& positions);
     void updatePrices(const std::vector<Quote>& quotes);

@@ -1,5 +1,6 @@
 #include "stagedlistsmodel.h"
 
+#include "enginefeed.h"
 #include "format.h"
 
 namespace ob::ui {
@@ -149,6 +150,12 @@ QVariant StagedListsModel::data(const QModelIndex& index, int role) const {
 
 QVariant StagedListsModel::headerData(int section, Qt::Orientation orientation, int role) const {
     return columnHeaderData<Cell>(kColumns, section, orientation, role, HeaderAlignment::ViewDefault);
+}
+
+void StagedListsModel::follow(const EngineFeed& feed) {
+    connect(&feed, &EngineFeed::listsAdded, this, &StagedListsModel::addLists);
+    connect(&feed, &EngineFeed::ordersLoaded, this, &StagedListsModel::applyOrders);
+    connect(&feed, &EngineFeed::ordersChanged, this, &StagedListsModel::applyOrders);
 }
 
 }  // namespace ob::ui

@@ -13,6 +13,8 @@
 
 namespace ob::ui {
 
+class EngineFeed;
+
 /// The staged lists portfolio managers handed to the traders, with their progress: how many
 /// orders wait, went out or finished, the share of the quantity filled and the notional done
 /// (in USD, at the reference rates). Each order change updates its list's figures in O(1).
@@ -31,6 +33,8 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    /// Shows the feed's staged lists and follows the orders in them.
+    void follow(const EngineFeed& feed);
     void addLists(const std::vector<OrderList>& lists);
     /// Follows changed orders; orders of no list are ignored.
     void applyOrders(const std::vector<OrderState>& orders);

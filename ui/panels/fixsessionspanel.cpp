@@ -215,7 +215,7 @@ void FixSessionsPanel::requery() {
     querying_ = true;
     const int generation = ++generation_;
     auto& log = gateway_.messageLog();
-    whenReady(this, std::async(std::launch::async, [&log, filter] { return log.query(filter); }),
+    whenReady(this, inBackground([&log, filter] { return log.query(filter); }),
               [this, generation](std::vector<LoggedMessage> found) {
                   if (generation != generation_) return;  // the filters changed again meanwhile
                   querying_ = false;
