@@ -201,23 +201,23 @@ void FixGateway::onApplicationMessage(const std::string& session, const std::str
         return;
     }
     const auto msgType = message->msgType();
-    if (msgType == "8") {
+    if (msgType == msgtype::ExecutionReport) {
         auto report = fix_translator::executionReport(*message, session, receivedAt);
         if (!report) return quarantine(session, text, msgSeqNum, report.error());
         report->raw = text;
         engine_.post(std::move(*report));
-    } else if (msgType == "9") {
+    } else if (msgType == msgtype::OrderCancelReject) {
         auto reject = fix_translator::cancelReject(*message, session, receivedAt);
         if (!reject) return quarantine(session, text, msgSeqNum, reject.error());
         reject->raw = text;
         engine_.post(std::move(*reject));
-    } else if (msgType == "W" || msgType == "X") {
+    } else if (msgType == msgtype::MarketDataSnapshotFullRefresh || msgType == msgtype::MarketDataIncrementalRefresh) {
         applyMarketData(session, *message, msgSeqNum);
-    } else if (msgType == "Y") {
-        spdlog::warn("{}: market data request rejected: {}", session, message->getOr(58, "no reason given"));
-    } else if (msgType == "3") {
+    } else if (msgType == msgtype::MarketDataRequestReject) {
+        spdlog::warn("{}: market data request rejected: {}", session, message->getOr(fixtag::Text, "no reason given"));
+    } else if (msgType == msgtype::Reject) {
         sessionReject(session, *message);
-    } else if (msgType == "j") {
+    } else if (msgType == msgtype::BusinessMessageReject) {
         businessReject(session, *message);
     } else {
         quarantine(session, text, msgSeqNum, "message type " + std::string(msgType) + " is not one this desk takes");
@@ -244,7 +244,7 @@ void FixGateway::applyMarketData(const std::string& session, const FixMessage& m
 }
 
 void FixGateway::sessionReject(const std::string& session, const FixMessage& message) {
-    const int refSeqNum = std::atoi(message.getOr(45).c_str());
+    const int refSeqNum = std::atoi(message.getOr(fixtag::RefSeqNum).c_str());
     const auto sent = sentMessage(session, refSeqNum);
     const auto reason = "session-level reject: " + fix_translator::rejectReason(message);
     if (!sent) {
@@ -256,10 +256,10 @@ void FixGateway::sessionReject(const std::string& session, const FixMessage& mes
 }
 
 void FixGateway::businessReject(const std::string& session, const FixMessage& message) {
-    const auto sent = sentMessage(session, std::atoi(message.getOr(45).c_str()));
+    const auto sent = sentMessage(session, std::atoi(message.getOr(fixtag::RefSeqNum).c_str()));
     auto clOrdId = fix_translator::businessRejectRefId(message);
     if (clOrdId.empty() && sent) clOrdId = sent->clOrdId;
-    const auto refMsgType = message.getOr(372, sent ? sent->msgType : std::string());
+    const auto refMsgType = message.getOr(fixtag::RefMsgType, sent ? sent->msgType : std::string());
     const auto reason = "business reject: " + fix_translator::rejectReason(message);
     if (clOrdId.empty()) return quarantine(session, message.text(), message.msgSeqNum(), reason + " (names no request of ours)");
     engine_.post(RequestReject{session, clOrdId, reason, nowUtc(), message.msgSeqNum(), message.text(), refMsgType});
@@ -273,11 +273,15 @@ void FixGateway::onApplicationSent(const std::string& session, const std::string
         const auto start = at + std::char_traits<char>::length(tag);
         return text.substr(start, text.find('\x01', start) - start);
     };
-    auto clOrdId = fieldOf("\x01" "11=");
+    auto clOrdId = fieldOf(
+        "\x01"
+        "11=");
     if (clOrdId.empty()) return;
     std::lock_guard lock(mutex_);
     auto& sent = sent_[session];
-    sent[msgSeqNum] = {fieldOf("\x01" "35="), std::move(clOrdId)};
+    sent[msgSeqNum] = {fieldOf("\x01"
+                               "35="),
+                       std::move(clOrdId)};
     while (sent.size() > 200'000) sent.erase(sent.begin());
 }
 

@@ -23,7 +23,8 @@ Result<FixMessage> FixMessage::parse(std::string text) {
             return Error{"'" + std::string(all.substr(position, equals - position)) + "' is not a tag number"};
         auto separator = all.find(kSoh, equals + 1);
         if (separator == std::string_view::npos) separator = all.size();
-        message.slots_.push_back({tag, static_cast<std::uint32_t>(equals + 1), static_cast<std::uint32_t>(separator - equals - 1)});
+        message.slots_.push_back(
+            {tag, static_cast<std::uint32_t>(equals + 1), static_cast<std::uint32_t>(separator - equals - 1)});
         position = separator + 1;
     }
     if (message.slots_.empty()) return Error{"an empty message"};
@@ -47,7 +48,7 @@ std::string FixMessage::getOr(int tag, std::string_view fallback) const { return
 
 int FixMessage::msgSeqNum() const {
     int value = 0;
-    if (auto text = get(34)) std::from_chars(text->data(), text->data() + text->size(), value);
+    if (auto text = get(fixtag::MsgSeqNum)) std::from_chars(text->data(), text->data() + text->size(), value);
     return value;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "fix/fixtags.h"
 
 #include <cstdint>
 #include <optional>
@@ -30,8 +31,8 @@ public:
     /// The first occurrence of a tag.
     std::optional<std::string_view> get(int tag) const;
     std::string getOr(int tag, std::string_view fallback = {}) const;
-    std::string_view msgType() const { return get(35).value_or(std::string_view()); }
-    std::string_view beginString() const { return get(8).value_or(std::string_view()); }
+    std::string_view msgType() const { return get(fixtag::MsgType).value_or(std::string_view()); }
+    std::string_view beginString() const { return get(fixtag::BeginString).value_or(std::string_view()); }
     int msgSeqNum() const;
 
     /// The entries of a repeating group: each starts at `delimiter` and runs

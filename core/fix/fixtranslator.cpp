@@ -28,8 +28,8 @@ std::string toFixTimestamp(Timestamp time) {
 std::optional<Timestamp> parseFixTimestamp(std::string_view text) {
     // YYYYMMDD-HH:MM:SS[.fraction] is ISO 8601 in other clothes.
     if (text.size() < 17 || text[8] != '-') return std::nullopt;
-    std::string iso = std::string(text.substr(0, 4)) + "-" + std::string(text.substr(4, 2)) + "-" + std::string(text.substr(6, 2)) +
-                      "T" + std::string(text.substr(9)) + "Z";
+    std::string iso = std::string(text.substr(0, 4)) + "-" + std::string(text.substr(4, 2)) + "-" +
+                      std::string(text.substr(6, 2)) + "T" + std::string(text.substr(9)) + "Z";
     return parseIsoTimestamp(iso);
 }
 
@@ -88,7 +88,8 @@ public:
     void fail(int tag, const std::string& problem) {
         if (!problem_.empty()) return;
         const auto name = FixDictionary::tagName(tag);
-        problem_ = what_ + ": " + (name.empty() ? std::string("tag") : std::string(name)) + " (" + std::to_string(tag) + ") " + problem;
+        problem_ =
+            what_ + ": " + (name.empty() ? std::string("tag") : std::string(name)) + " (" + std::to_string(tag) + ") " + problem;
     }
     bool failed() const { return !problem_.empty(); }
     Error error() const { return Error{problem_}; }
@@ -101,17 +102,17 @@ private:
 
 /// ExecType from the message, reading FIX 4.2's ExecTransType and fill codes.
 std::optional<ExecType> execTypeOf(const FixMessage& message, Reader& reader) {
-    const auto execType = message.getOr(150);
-    const auto transType = message.getOr(20);
+    const auto execType = message.getOr(fixtag::ExecType);
+    const auto transType = message.getOr(fixtag::ExecTransType);
     if (transType == "1") return ExecType::TradeCancel;
     if (transType == "2") return ExecType::TradeCorrect;
     if (transType == "3") return ExecType::OrderStatus;
     if (!transType.empty() && transType != "0") {
-        reader.fail(20, "'" + transType + "' is not an ExecTransType");
+        reader.fail(fixtag::ExecTransType, "'" + transType + "' is not an ExecTransType");
         return std::nullopt;
     }
     if (execType == "1" || execType == "2") return ExecType::Trade;  // FIX 4.2's PartialFill and Fill
-    return reader.code<ExecType>(150);
+    return reader.code<ExecType>(fixtag::ExecType);
 }
 
 void add(std::vector<Field>& fields, int tag, const std::string& value) {
@@ -119,89 +120,91 @@ void add(std::vector<Field>& fields, int tag, const std::string& value) {
 }
 
 void addTerms(std::vector<Field>& fields, const OrderTerms& terms) {
-    add(fields, 38, terms.quantity.toString());
-    add(fields, 40, std::string(1, fixCodeOf(terms.type)));
-    if (terms.limitPrice) add(fields, 44, terms.limitPrice->toString());
-    if (terms.stopPrice) add(fields, 99, terms.stopPrice->toString());
-    add(fields, 59, std::string(1, fixCodeOf(terms.timeInForce)));
-    if (terms.expireTime) add(fields, 126, toFixTimestamp(*terms.expireTime));
+    add(fields, fixtag::OrderQty, terms.quantity.toString());
+    add(fields, fixtag::OrdType, std::string(1, fixCodeOf(terms.type)));
+    if (terms.limitPrice) add(fields, fixtag::Price, terms.limitPrice->toString());
+    if (terms.stopPrice) add(fields, fixtag::StopPx, terms.stopPrice->toString());
+    add(fields, fixtag::TimeInForce, std::string(1, fixCodeOf(terms.timeInForce)));
+    if (terms.expireTime) add(fields, fixtag::ExpireTime, toFixTimestamp(*terms.expireTime));
 }
 
 }  // namespace
 
 Result<ExecutionReport> executionReport(const FixMessage& message, const std::string& session, Timestamp receivedAt) {
-    Reader reader(message, "ExecutionReport " + message.getOr(17, "without ExecID"));
+    Reader reader(message, "ExecutionReport " + message.getOr(fixtag::ExecID, "without ExecID"));
     ExecutionReport report;
     report.session = session;
     report.receivedAt = receivedAt;
     report.msgSeqNum = message.msgSeqNum();
-    report.execId = reader.text(17);
-    report.clOrdId = reader.text(11);
-    report.origClOrdId = reader.text(41);
-    report.brokerOrderId = reader.text(37);
-    report.execRefId = reader.text(19);
-    report.text = reader.text(58);
-    reader.require(150);
+    report.execId = reader.text(fixtag::ExecID);
+    report.clOrdId = reader.text(fixtag::ClOrdID);
+    report.origClOrdId = reader.text(fixtag::OrigClOrdID);
+    report.brokerOrderId = reader.text(fixtag::OrderID);
+    report.execRefId = reader.text(fixtag::ExecRefID);
+    report.text = reader.text(fixtag::Text);
+    reader.require(fixtag::ExecType);
     if (auto type = execTypeOf(message, reader)) report.execType = *type;
-    report.ordStatus = reader.code<OrdStatus>(39);
-    if (report.execType != ExecType::OrderStatus) reader.require(17);
+    report.ordStatus = reader.code<OrdStatus>(fixtag::OrdStatus);
+    if (report.execType != ExecType::OrderStatus) reader.require(fixtag::ExecID);
     if (report.clOrdId.empty() && report.origClOrdId.empty() && report.brokerOrderId.empty())
-        reader.fail(11, "is missing, and so are OrigClOrdID (41) and OrderID (37)");
-    report.symbol = reader.text(55);
-    report.side = reader.code<Side>(54);
+        reader.fail(fixtag::ClOrdID, "is missing, and so are OrigClOrdID (41) and OrderID (37)");
+    report.symbol = reader.text(fixtag::Symbol);
+    report.side = reader.code<Side>(fixtag::Side);
     const bool isFill = report.execType == ExecType::Trade || report.execType == ExecType::TradeCorrect;
-    report.orderQty = reader.quantity(38);
-    report.lastQty = reader.quantity(32);
-    report.lastPx = reader.price(31, isFill);
-    report.cumQty = reader.quantity(14);
-    report.leavesQty = reader.quantity(151);
-    report.avgPx = reader.price(6);
-    report.price = reader.price(44);
-    report.stopPx = reader.price(99);
-    report.ordType = reader.code<OrdType>(40);
-    report.timeInForce = reader.code<TimeInForce>(59);
-    if (auto time = message.get(60)) report.transactTime = parseFixTimestamp(*time);
+    report.orderQty = reader.quantity(fixtag::OrderQty);
+    report.lastQty = reader.quantity(fixtag::LastQty);
+    report.lastPx = reader.price(fixtag::LastPx, isFill);
+    report.cumQty = reader.quantity(fixtag::CumQty);
+    report.leavesQty = reader.quantity(fixtag::LeavesQty);
+    report.avgPx = reader.price(fixtag::AvgPx);
+    report.price = reader.price(fixtag::Price);
+    report.stopPx = reader.price(fixtag::StopPx);
+    report.ordType = reader.code<OrdType>(fixtag::OrdType);
+    report.timeInForce = reader.code<TimeInForce>(fixtag::TimeInForce);
+    if (auto time = message.get(fixtag::TransactTime)) report.transactTime = parseFixTimestamp(*time);
     // What FIX 4.2 and 4.4 require of every ExecutionReport, and the book checks against the order.
-    for (const int tag : {39, 55, 54, 14, 151}) reader.require(tag);
+    for (const int tag : {fixtag::OrdStatus, fixtag::Symbol, fixtag::Side, fixtag::CumQty, fixtag::LeavesQty})
+        reader.require(tag);
     if (isFill) {
-        reader.require(32);
-        reader.require(31);
+        reader.require(fixtag::LastQty);
+        reader.require(fixtag::LastPx);
     }
     if ((report.execType == ExecType::TradeCancel || report.execType == ExecType::TradeCorrect) && report.execRefId.empty())
-        reader.fail(19, "is missing: a trade cancel or correction must name the execution");
+        reader.fail(fixtag::ExecRefID, "is missing: a trade cancel or correction must name the execution");
     if (reader.failed()) return reader.error();
     return report;
 }
 
 Result<CancelReject> cancelReject(const FixMessage& message, const std::string& session, Timestamp receivedAt) {
-    Reader reader(message, "OrderCancelReject " + message.getOr(11));
+    Reader reader(message, "OrderCancelReject " + message.getOr(fixtag::ClOrdID));
     CancelReject reject;
     reject.session = session;
     reject.receivedAt = receivedAt;
     reject.msgSeqNum = message.msgSeqNum();
-    reject.clOrdId = reader.text(11);
-    reject.origClOrdId = reader.text(41);
-    reject.brokerOrderId = reader.text(37);
-    reject.responseTo = message.getOr(434) == "2" ? RequestKind::Replace : RequestKind::Cancel;
-    reader.require(11);
-    if (message.get(39)) reject.ordStatus = reader.code<OrdStatus>(39);
+    reject.clOrdId = reader.text(fixtag::ClOrdID);
+    reject.origClOrdId = reader.text(fixtag::OrigClOrdID);
+    reject.brokerOrderId = reader.text(fixtag::OrderID);
+    reject.responseTo = message.getOr(fixtag::CxlRejResponseTo) == "2" ? RequestKind::Replace : RequestKind::Cancel;
+    reader.require(fixtag::ClOrdID);
+    if (message.get(fixtag::OrdStatus)) reject.ordStatus = reader.code<OrdStatus>(fixtag::OrdStatus);
     reject.reason = rejectReason(message);
     if (reader.failed()) return reader.error();
     return reject;
 }
 
-std::string businessRejectRefId(const FixMessage& message) { return message.getOr(379); }
+std::string businessRejectRefId(const FixMessage& message) { return message.getOr(fixtag::BusinessRejectRefID); }
 
 std::string rejectReason(const FixMessage& message) {
-    std::string reason = message.getOr(58);
-    for (const int tag : {102, 373, 380}) {
+    std::string reason = message.getOr(fixtag::Text);
+    for (const int tag : {fixtag::CxlRejReason, fixtag::SessionRejectReason, fixtag::BusinessRejectReason}) {
         auto code = message.get(tag);
         if (!code) continue;
         const auto name = FixDictionary::valueName(tag, *code);
-        const std::string label = name.empty() ? std::string(FixDictionary::tagName(tag)) + " " + std::string(*code) : std::string(name);
+        const std::string label =
+            name.empty() ? std::string(FixDictionary::tagName(tag)) + " " + std::string(*code) : std::string(name);
         reason = reason.empty() ? label : label + ": " + reason;
     }
-    if (auto ref = message.get(371)) reason += " (tag " + std::string(*ref) + ")";
+    if (auto ref = message.get(fixtag::RefTagID)) reason += " (tag " + std::string(*ref) + ")";
     return reason.empty() ? std::string("no reason given") : reason;
 }
 
@@ -210,40 +213,42 @@ fixengine::OutboundMessage outbound(const OutboundRequest& request, Timestamp no
     fixengine::OutboundMessage message;
     auto& fields = message.fields;
     switch (request.kind) {
-    case RequestKind::New: message.msgType = "D"; break;
-    case RequestKind::Cancel: message.msgType = "F"; break;
-    case RequestKind::Replace: message.msgType = "G"; break;
-    case RequestKind::Status: message.msgType = "H"; break;
+        case RequestKind::New: message.msgType = "D"; break;
+        case RequestKind::Cancel: message.msgType = "F"; break;
+        case RequestKind::Replace: message.msgType = "G"; break;
+        case RequestKind::Status: message.msgType = "H"; break;
     }
-    if (request.possResend) message.header.push_back({97, "Y"});
-    add(fields, 11, request.clOrdId);
+    if (request.possResend) message.header.push_back({fixtag::PossResend, "Y"});
+    add(fields, fixtag::ClOrdID, request.clOrdId);
     if (request.kind == RequestKind::Status) {
         // OrderStatusRequest: ClOrdID, OrderID when known, Side and Symbol (required in FIX 4.2, Instrument in 4.4).
-        add(fields, 37, order.brokerOrderId);
-        add(fields, 55, order.symbol);
-        add(fields, 54, std::string(1, fixCodeOf(order.side)));
+        add(fields, fixtag::OrderID, order.brokerOrderId);
+        add(fields, fixtag::Symbol, order.symbol);
+        add(fields, fixtag::Side, std::string(1, fixCodeOf(order.side)));
         return message;
     }
     if (request.kind != RequestKind::New) {
-        add(fields, 41, request.origClOrdId);
-        add(fields, 37, order.brokerOrderId);
+        add(fields, fixtag::OrigClOrdID, request.origClOrdId);
+        add(fields, fixtag::OrderID, order.brokerOrderId);
     }
-    add(fields, 1, order.account);
-    if (request.kind != RequestKind::Cancel) add(fields, 21, "1");  // automated, no broker intervention (required in 4.2)
-    add(fields, 55, order.symbol);
-    add(fields, 54, std::string(1, fixCodeOf(order.side)));
-    add(fields, 60, toFixTimestamp(now));
+    add(fields, fixtag::Account, order.account);
+    if (request.kind != RequestKind::Cancel)
+        add(fields, fixtag::HandlInst, "1");  // automated, no broker intervention (required in 4.2)
+    add(fields, fixtag::Symbol, order.symbol);
+    add(fields, fixtag::Side, std::string(1, fixCodeOf(order.side)));
+    add(fields, fixtag::TransactTime, toFixTimestamp(now));
     if (request.kind == RequestKind::Cancel) {
-        add(fields, 38, order.terms.quantity.toString());
+        add(fields, fixtag::OrderQty, order.terms.quantity.toString());
     } else {
         addTerms(fields, request.terms);
         // A block order tells the broker its pre-allocation (NoAllocs: AllocAccount, AllocQty/AllocShares),
         // in the same proportions when the quantity changes.
         if (order.isBlock()) {
-            fixengine::Group allocations{78, 79, {}};
+            fixengine::Group allocations{fixtag::NoAllocs, fixtag::AllocAccount, {}};
             const auto parts = splitProRata(order.allocations, request.terms.quantity);
             for (std::size_t i = 0; i < parts.size(); ++i)
-                allocations.entries.push_back({{79, order.allocations[i].account}, {80, parts[i].toString()}});
+                allocations.entries.push_back(
+                    {{fixtag::AllocAccount, order.allocations[i].account}, {fixtag::AllocQty, parts[i].toString()}});
             message.groups.push_back(std::move(allocations));
         }
     }

@@ -61,31 +61,32 @@ SimulatedBroker::SimulatedBroker(const SimulatorConfig& config, Sender sender, S
 
 void SimulatedBroker::onMessage(const std::string& session, const FixMessage& message) {
     const auto msgType = message.msgType();
-    if (msgType == "D" || msgType == "F" || msgType == "G") {
+    if (msgType == msgtype::NewOrderSingle || msgType == msgtype::OrderCancelRequest ||
+        msgType == msgtype::OrderCancelReplaceRequest) {
         // A silent sell side acts on the request, and its answer is lost.
         muted_ = config_.silent;
         struct Unmute {
             bool& muted;
             ~Unmute() { muted = false; }
         } unmute{muted_};
-        if (msgType == "D")
+        if (msgType == msgtype::NewOrderSingle)
             newOrder(session, message);
-        else if (msgType == "F")
+        else if (msgType == msgtype::OrderCancelRequest)
             cancel(session, message);
         else
             replace(session, message);
-    } else if (msgType == "V")
+    } else if (msgType == msgtype::MarketDataRequest)
         marketData(session, message);
-    else if (msgType == "H")
+    else if (msgType == msgtype::OrderStatusRequest)
         statusRequest(session, message);
-    else if (msgType == "3")
+    else if (msgType == msgtype::Reject)
         return;  // a client refused one of our messages: its log shows why
     else {
-        OutboundMessage reject{"j", {}, {}};
-        add(reject, 45, std::to_string(message.msgSeqNum()));
-        add(reject, 372, std::string(msgType));
-        add(reject, 380, "3");
-        add(reject, 58, "unsupported message type " + std::string(msgType));
+        OutboundMessage reject{msgtype::BusinessMessageReject, {}, {}};
+        add(reject, fixtag::RefSeqNum, std::to_string(message.msgSeqNum()));
+        add(reject, fixtag::RefMsgType, std::string(msgType));
+        add(reject, fixtag::BusinessRejectReason, "3");
+        add(reject, fixtag::Text, "unsupported message type " + std::string(msgType));
         send(session, std::move(reject));
     }
 }
@@ -108,21 +109,21 @@ SimulatedBroker::SimOrder* SimulatedBroker::findByClOrdId(const std::string& ses
 }
 
 void SimulatedBroker::refuse(const std::string& session, const FixMessage& request, bool business, const std::string& text) {
-    OutboundMessage reject{business ? "j" : "3", {}, {}};
-    add(reject, 45, std::to_string(request.msgSeqNum()));
-    add(reject, 372, std::string(request.msgType()));
+    OutboundMessage reject{business ? msgtype::BusinessMessageReject : msgtype::Reject, {}, {}};
+    add(reject, fixtag::RefSeqNum, std::to_string(request.msgSeqNum()));
+    add(reject, fixtag::RefMsgType, std::string(request.msgType()));
     if (business) {
-        add(reject, 379, request.getOr(11));
-        add(reject, 380, "4");
+        add(reject, fixtag::BusinessRejectRefID, request.getOr(fixtag::ClOrdID));
+        add(reject, fixtag::BusinessRejectReason, "4");
     } else {
-        add(reject, 373, "99");
+        add(reject, fixtag::SessionRejectReason, "99");
     }
-    add(reject, 58, text);
+    add(reject, fixtag::Text, text);
     send(session, std::move(reject));
 }
 
 void SimulatedBroker::newOrder(const std::string& session, const FixMessage& message) {
-    const auto clOrdId = message.getOr(11);
+    const auto clOrdId = message.getOr(fixtag::ClOrdID);
     switch (config_.newOrderAnswer) {
         case SimulatorConfig::NewOrderAnswer::Execute: break;
         case SimulatorConfig::NewOrderAnswer::BusinessReject:
@@ -133,22 +134,23 @@ void SimulatedBroker::newOrder(const std::string& session, const FixMessage& mes
     }
     if (auto* existing = findByClOrdId(session, clOrdId)) {
         // An order sent again with PossResend is answered with its status (F.1.b); a plain duplicate is refused (F.1.a).
-        if (message.getOr(97) == "Y")
+        if (message.getOr(fixtag::PossResend) == "Y")
             report(*existing, ExecType::OrderStatus, Qty{}, Price{}, {});
         else
             report(*existing, ExecType::Rejected, Qty{}, Price{}, "duplicate ClOrdID " + clOrdId);
         return;
     }
-    const auto symbol = message.getOr(55);
+    const auto symbol = message.getOr(fixtag::Symbol);
     auto market = markets_.find(symbol);
     if (market == markets_.end()) return rejectOrder(session, message, "unknown symbol '" + symbol + "'", "1");
     const auto& instrument = market->second.instrument;
-    const auto side = codeField<Side>(message, 54);
-    const auto quantity = decimalField<Qty>(message, 38);
-    const auto type = codeField<OrdType>(message, 40);
-    const auto tif = message.get(59) ? codeField<TimeInForce>(message, 59) : std::optional<TimeInForce>(TimeInForce::Day);
-    const auto limit = decimalField<Price>(message, 44);
-    const auto stop = decimalField<Price>(message, 99);
+    const auto side = codeField<Side>(message, fixtag::Side);
+    const auto quantity = decimalField<Qty>(message, fixtag::OrderQty);
+    const auto type = codeField<OrdType>(message, fixtag::OrdType);
+    const auto tif = message.get(fixtag::TimeInForce) ? codeField<TimeInForce>(message, fixtag::TimeInForce)
+                                                      : std::optional<TimeInForce>(TimeInForce::Day);
+    const auto limit = decimalField<Price>(message, fixtag::Price);
+    const auto stop = decimalField<Price>(message, fixtag::StopPx);
     if (!side) return rejectOrder(session, message, "unsupported side", "11");
     if (!type) return rejectOrder(session, message, "unsupported order type", "11");
     if (!tif) return rejectOrder(session, message, "unsupported time in force", "11");
@@ -172,7 +174,7 @@ void SimulatedBroker::newOrder(const std::string& session, const FixMessage& mes
     order.session = session;
     order.firstClOrdId = order.clOrdId = clOrdId;
     order.orderId = nextOrderId();
-    order.account = message.getOr(1);
+    order.account = message.getOr(fixtag::Account);
     order.symbol = symbol;
     order.side = *side;
     order.quantity = *quantity;
@@ -257,55 +259,55 @@ void SimulatedBroker::finish(SimOrder& order, OrdStatus status, ExecType execTyp
 
 std::string SimulatedBroker::report(const SimOrder& order, ExecType type, Qty lastQty, Price lastPx, const std::string& text,
                                     const std::string& clOrdId, const std::string& origClOrdId, const std::string& execRefId) {
-    OutboundMessage message{"8", {}, {}};
+    OutboundMessage message{msgtype::ExecutionReport, {}, {}};
     const auto execId = nextExecId();
-    add(message, 37, order.orderId);
-    add(message, 11, clOrdId.empty() ? order.clOrdId : clOrdId);
-    add(message, 41, origClOrdId);
-    add(message, 17, execId);
+    add(message, fixtag::OrderID, order.orderId);
+    add(message, fixtag::ClOrdID, clOrdId.empty() ? order.clOrdId : clOrdId);
+    add(message, fixtag::OrigClOrdID, origClOrdId);
+    add(message, fixtag::ExecID, execId);
     const OrdStatus status = statusOf(order);
     if (isFix42(order.session)) {
         // FIX 4.2: fills are ExecType 1/2; busts and corrections are ExecTransType 1/2.
         const bool complete = order.cum >= order.quantity;
         switch (type) {
             case ExecType::Trade:
-                add(message, 20, "0");
-                add(message, 150, complete ? "2" : "1");
+                add(message, fixtag::ExecTransType, "0");
+                add(message, fixtag::ExecType, complete ? "2" : "1");
                 break;
             case ExecType::TradeCancel:
-                add(message, 20, "1");
-                add(message, 150, complete ? "2" : "1");
+                add(message, fixtag::ExecTransType, "1");
+                add(message, fixtag::ExecType, complete ? "2" : "1");
                 break;
             case ExecType::TradeCorrect:
-                add(message, 20, "2");
-                add(message, 150, complete ? "2" : "1");
+                add(message, fixtag::ExecTransType, "2");
+                add(message, fixtag::ExecType, complete ? "2" : "1");
                 break;
             case ExecType::OrderStatus:
-                add(message, 20, "3");
-                add(message, 150, code(fixCodeOf(status)));
+                add(message, fixtag::ExecTransType, "3");
+                add(message, fixtag::ExecType, code(fixCodeOf(status)));
                 break;
-            default: add(message, 20, "0"); add(message, 150, code(fixCodeOf(type)));
+            default: add(message, fixtag::ExecTransType, "0"); add(message, fixtag::ExecType, code(fixCodeOf(type)));
         }
     } else {
-        add(message, 150, code(fixCodeOf(type)));
+        add(message, fixtag::ExecType, code(fixCodeOf(type)));
     }
-    add(message, 19, execRefId);
-    add(message, 39, code(fixCodeOf(status)));
-    add(message, 1, order.account);
-    add(message, 55, order.symbol);
-    add(message, 54, code(fixCodeOf(order.side)));
-    add(message, 38, order.quantity.toString());
-    add(message, 40, code(fixCodeOf(order.type)));
-    if (order.limit) add(message, 44, order.limit->toString());
-    if (order.stop) add(message, 99, order.stop->toString());
-    add(message, 59, code(fixCodeOf(order.tif)));
-    add(message, 32, lastQty.toString());
-    add(message, 31, lastPx.toString());
-    add(message, 151, (order.done ? Qty{} : order.quantity - order.cum).toString());
-    add(message, 14, order.cum.toString());
-    add(message, 6, order.cum.isZero() ? std::string("0") : order.notional.dividedBy(order.cum).toString());
-    add(message, 60, toFixTimestamp(nowUtc()));
-    add(message, 58, text);
+    add(message, fixtag::ExecRefID, execRefId);
+    add(message, fixtag::OrdStatus, code(fixCodeOf(status)));
+    add(message, fixtag::Account, order.account);
+    add(message, fixtag::Symbol, order.symbol);
+    add(message, fixtag::Side, code(fixCodeOf(order.side)));
+    add(message, fixtag::OrderQty, order.quantity.toString());
+    add(message, fixtag::OrdType, code(fixCodeOf(order.type)));
+    if (order.limit) add(message, fixtag::Price, order.limit->toString());
+    if (order.stop) add(message, fixtag::StopPx, order.stop->toString());
+    add(message, fixtag::TimeInForce, code(fixCodeOf(order.tif)));
+    add(message, fixtag::LastQty, lastQty.toString());
+    add(message, fixtag::LastPx, lastPx.toString());
+    add(message, fixtag::LeavesQty, (order.done ? Qty{} : order.quantity - order.cum).toString());
+    add(message, fixtag::CumQty, order.cum.toString());
+    add(message, fixtag::AvgPx, order.cum.isZero() ? std::string("0") : order.notional.dividedBy(order.cum).toString());
+    add(message, fixtag::TransactTime, toFixTimestamp(nowUtc()));
+    add(message, fixtag::Text, text);
     for (const auto& field : config_.extraExecutionTags) message.fields.push_back(field);
     if (!muted_) executions_.push_back({execId, clOrdId.empty() ? order.clOrdId : clOrdId, order.orderId, type, lastQty, lastPx});
     send(order.session, std::move(message));
@@ -314,47 +316,47 @@ std::string SimulatedBroker::report(const SimOrder& order, ExecType type, Qty la
 
 void SimulatedBroker::rejectOrder(const std::string& session, const FixMessage& request, const std::string& text,
                                   const std::string& reason) {
-    OutboundMessage message{"8", {}, {}};
+    OutboundMessage message{msgtype::ExecutionReport, {}, {}};
     const auto execId = nextExecId();
-    add(message, 37, "NONE");
-    add(message, 11, request.getOr(11));
-    add(message, 17, execId);
-    if (isFix42(session)) add(message, 20, "0");
-    add(message, 150, "8");
-    add(message, 39, "8");
-    add(message, 103, reason);
-    add(message, 55, request.getOr(55));
-    add(message, 54, request.getOr(54, "1"));
-    add(message, 38, request.getOr(38, "0"));
-    add(message, 151, "0");
-    add(message, 14, "0");
-    add(message, 6, "0");
-    add(message, 60, toFixTimestamp(nowUtc()));
-    add(message, 58, text);
-    if (!muted_) executions_.push_back({execId, request.getOr(11), "NONE", ExecType::Rejected, Qty{}, Price{}});
+    add(message, fixtag::OrderID, "NONE");
+    add(message, fixtag::ClOrdID, request.getOr(fixtag::ClOrdID));
+    add(message, fixtag::ExecID, execId);
+    if (isFix42(session)) add(message, fixtag::ExecTransType, "0");
+    add(message, fixtag::ExecType, "8");
+    add(message, fixtag::OrdStatus, "8");
+    add(message, fixtag::OrdRejReason, reason);
+    add(message, fixtag::Symbol, request.getOr(fixtag::Symbol));
+    add(message, fixtag::Side, request.getOr(fixtag::Side, "1"));
+    add(message, fixtag::OrderQty, request.getOr(fixtag::OrderQty, "0"));
+    add(message, fixtag::LeavesQty, "0");
+    add(message, fixtag::CumQty, "0");
+    add(message, fixtag::AvgPx, "0");
+    add(message, fixtag::TransactTime, toFixTimestamp(nowUtc()));
+    add(message, fixtag::Text, text);
+    if (!muted_) executions_.push_back({execId, request.getOr(fixtag::ClOrdID), "NONE", ExecType::Rejected, Qty{}, Price{}});
     send(session, std::move(message));
 }
 
 void SimulatedBroker::cancelReject(const std::string& session, const FixMessage& request, const SimOrder* order,
                                    const std::string& reason, const std::string& text) {
-    OutboundMessage message{"9", {}, {}};
-    add(message, 37, order ? order->orderId : "NONE");
-    add(message, 11, request.getOr(11));
-    add(message, 41, request.getOr(41));
-    add(message, 39, order ? code(fixCodeOf(statusOf(*order))) : "8");
-    add(message, 434, request.msgType() == "G" ? "2" : "1");
-    add(message, 102, reason);
-    add(message, 58, text);
+    OutboundMessage message{msgtype::OrderCancelReject, {}, {}};
+    add(message, fixtag::OrderID, order ? order->orderId : "NONE");
+    add(message, fixtag::ClOrdID, request.getOr(fixtag::ClOrdID));
+    add(message, fixtag::OrigClOrdID, request.getOr(fixtag::OrigClOrdID));
+    add(message, fixtag::OrdStatus, order ? code(fixCodeOf(statusOf(*order))) : "8");
+    add(message, fixtag::CxlRejResponseTo, request.msgType() == msgtype::OrderCancelReplaceRequest ? "2" : "1");
+    add(message, fixtag::CxlRejReason, reason);
+    add(message, fixtag::Text, text);
     send(session, std::move(message));
 }
 
 void SimulatedBroker::cancel(const std::string& session, const FixMessage& message) {
-    auto* order = findByClOrdId(session, message.getOr(41));
+    auto* order = findByClOrdId(session, message.getOr(fixtag::OrigClOrdID));
     if (!order) return cancelReject(session, message, nullptr, "1", "unknown order");
     if (order->done)
         return cancelReject(session, message, order, "0",
                             "too late to cancel: the order is " + std::string(nameOf(statusOf(*order))));
-    const auto clOrdId = message.getOr(11);
+    const auto clOrdId = message.getOr(fixtag::ClOrdID);
     if (config_.pendingAcks) report(*order, ExecType::PendingCancel, Qty{}, Price{}, {}, clOrdId, order->clOrdId);
     byClOrdId_[session + '\x1f' + clOrdId] = order->orderId;
     const auto previous = order->clOrdId;
@@ -363,26 +365,26 @@ void SimulatedBroker::cancel(const std::string& session, const FixMessage& messa
 }
 
 void SimulatedBroker::replace(const std::string& session, const FixMessage& message) {
-    auto* order = findByClOrdId(session, message.getOr(41));
+    auto* order = findByClOrdId(session, message.getOr(fixtag::OrigClOrdID));
     if (!order) return cancelReject(session, message, nullptr, "1", "unknown order");
     if (order->done)
         return cancelReject(session, message, order, "0",
                             "too late to replace: the order is " + std::string(nameOf(statusOf(*order))));
     const auto& instrument = markets_.at(order->symbol).instrument;
-    const auto quantity = decimalField<Qty>(message, 38).value_or(order->quantity);
-    const auto limit = decimalField<Price>(message, 44);
+    const auto quantity = decimalField<Qty>(message, fixtag::OrderQty).value_or(order->quantity);
+    const auto limit = decimalField<Price>(message, fixtag::Price);
     if (!quantity.isPositive() || !quantity.isMultipleOf(instrument.lotSize))
         return cancelReject(session, message, order, "99", "quantity " + quantity.toString() + " is not a multiple of the lot");
     if (limit && !limit->isMultipleOf(instrument.tickSize))
         return cancelReject(session, message, order, "99", "price " + limit->toString() + " is not on the tick");
-    const auto clOrdId = message.getOr(11);
+    const auto clOrdId = message.getOr(fixtag::ClOrdID);
     if (config_.pendingAcks) report(*order, ExecType::PendingReplace, Qty{}, Price{}, {}, clOrdId, order->clOrdId);
     // A quantity cut to or below what is filled ends the order at its filled quantity.
     order->quantity = std::max(quantity, order->cum);
     if (limit) order->limit = limit;
-    if (auto stop = decimalField<Price>(message, 99)) order->stop = stop;
-    if (auto tif = codeField<TimeInForce>(message, 59)) order->tif = *tif;
-    if (auto type = codeField<OrdType>(message, 40)) {
+    if (auto stop = decimalField<Price>(message, fixtag::StopPx)) order->stop = stop;
+    if (auto tif = codeField<TimeInForce>(message, fixtag::TimeInForce)) order->tif = *tif;
+    if (auto type = codeField<OrdType>(message, fixtag::OrdType)) {
         order->type = *type;
         if (*type == OrdType::Market || *type == OrdType::Stop) order->limit.reset();
     }
@@ -406,37 +408,37 @@ void SimulatedBroker::statusRequest(const std::string& session, const FixMessage
         case SimulatorConfig::StatusAnswer::SessionReject:
             return refuse(session, message, false, "status requests are not answered on this session");
     }
-    auto* order = findByClOrdId(session, message.getOr(11));
+    auto* order = findByClOrdId(session, message.getOr(fixtag::ClOrdID));
     if (!order) {
-        OutboundMessage unknown{"8", {}, {}};
-        add(unknown, 37, "NONE");
-        add(unknown, 11, message.getOr(11));
-        add(unknown, 17, "0");
-        if (isFix42(session)) add(unknown, 20, "3");
-        add(unknown, 150, isFix42(session) ? "8" : "I");
-        add(unknown, 39, "8");
-        add(unknown, 55, message.getOr(55));
-        add(unknown, 54, message.getOr(54, "1"));
-        add(unknown, 151, "0");
-        add(unknown, 14, "0");
-        add(unknown, 6, "0");
-        add(unknown, 58, "unknown order");
+        OutboundMessage unknown{msgtype::ExecutionReport, {}, {}};
+        add(unknown, fixtag::OrderID, "NONE");
+        add(unknown, fixtag::ClOrdID, message.getOr(fixtag::ClOrdID));
+        add(unknown, fixtag::ExecID, "0");
+        if (isFix42(session)) add(unknown, fixtag::ExecTransType, "3");
+        add(unknown, fixtag::ExecType, isFix42(session) ? "8" : "I");
+        add(unknown, fixtag::OrdStatus, "8");
+        add(unknown, fixtag::Symbol, message.getOr(fixtag::Symbol));
+        add(unknown, fixtag::Side, message.getOr(fixtag::Side, "1"));
+        add(unknown, fixtag::LeavesQty, "0");
+        add(unknown, fixtag::CumQty, "0");
+        add(unknown, fixtag::AvgPx, "0");
+        add(unknown, fixtag::Text, "unknown order");
         return send(session, std::move(unknown));
     }
     report(*order, ExecType::OrderStatus, Qty{}, Price{}, {});
 }
 
 void SimulatedBroker::marketData(const std::string& session, const FixMessage& message) {
-    const auto requestId = message.getOr(262);
-    const auto type = message.getOr(263, "0");
+    const auto requestId = message.getOr(fixtag::MDReqID);
+    const auto type = message.getOr(fixtag::SubscriptionRequestType, "0");
     for (const auto& entry : message.group(146, 55, {55, 65, 48, 22, 207})) {
         const std::string symbol(entry.front().value);
         auto market = markets_.find(symbol);
         if (market == markets_.end()) {
-            OutboundMessage reject{"Y", {}, {}};
-            add(reject, 262, requestId);
-            add(reject, 281, "0");
-            add(reject, 58, "unknown symbol '" + symbol + "'");
+            OutboundMessage reject{msgtype::MarketDataRequestReject, {}, {}};
+            add(reject, fixtag::MDReqID, requestId);
+            add(reject, fixtag::MDReqRejReason, "0");
+            add(reject, fixtag::Text, "unknown symbol '" + symbol + "'");
             send(session, std::move(reject));
             continue;
         }
@@ -446,13 +448,15 @@ void SimulatedBroker::marketData(const std::string& session, const FixMessage& m
         if (type == "2") continue;
         const Price last = market->second.last;
         const Price tick = market->second.instrument.tickSize;
-        OutboundMessage snapshot{"W", {}, {}};
-        add(snapshot, 262, requestId);
-        add(snapshot, 55, symbol);
+        OutboundMessage snapshot{msgtype::MarketDataSnapshotFullRefresh, {}, {}};
+        add(snapshot, fixtag::MDReqID, requestId);
+        add(snapshot, fixtag::Symbol, symbol);
         fixengine::Group entries{268, 269, {}};
-        entries.entries.push_back({{269, "0"}, {270, (last - tick).toString()}, {271, "1000"}});
-        entries.entries.push_back({{269, "1"}, {270, (last + tick).toString()}, {271, "1000"}});
-        entries.entries.push_back({{269, "2"}, {270, last.toString()}});
+        entries.entries.push_back(
+            {{fixtag::MDEntryType, "0"}, {fixtag::MDEntryPx, (last - tick).toString()}, {fixtag::MDEntrySize, "1000"}});
+        entries.entries.push_back(
+            {{fixtag::MDEntryType, "1"}, {fixtag::MDEntryPx, (last + tick).toString()}, {fixtag::MDEntrySize, "1000"}});
+        entries.entries.push_back({{fixtag::MDEntryType, "2"}, {fixtag::MDEntryPx, last.toString()}});
         snapshot.groups.push_back(std::move(entries));
         send(session, std::move(snapshot));
     }
@@ -463,13 +467,20 @@ void SimulatedBroker::publishMarketData(const std::string& symbol) {
     if (subscribers == subscriptions_.end() || subscribers->second.empty()) return;
     const auto& market = markets_.at(symbol);
     for (const auto& session : subscribers->second) {
-        OutboundMessage update{"X", {}, {}};
+        OutboundMessage update{msgtype::MarketDataIncrementalRefresh, {}, {}};
         fixengine::Group entries{268, 279, {}};
-        entries.entries.push_back({{279, "1"}, {269, "2"}, {55, symbol}, {270, market.last.toString()}});
-        entries.entries.push_back(
-            {{279, "1"}, {269, "0"}, {55, symbol}, {270, (market.last - market.instrument.tickSize).toString()}});
-        entries.entries.push_back(
-            {{279, "1"}, {269, "1"}, {55, symbol}, {270, (market.last + market.instrument.tickSize).toString()}});
+        entries.entries.push_back({{fixtag::MDUpdateAction, "1"},
+                                   {fixtag::MDEntryType, "2"},
+                                   {fixtag::Symbol, symbol},
+                                   {fixtag::MDEntryPx, market.last.toString()}});
+        entries.entries.push_back({{fixtag::MDUpdateAction, "1"},
+                                   {fixtag::MDEntryType, "0"},
+                                   {fixtag::Symbol, symbol},
+                                   {fixtag::MDEntryPx, (market.last - market.instrument.tickSize).toString()}});
+        entries.entries.push_back({{fixtag::MDUpdateAction, "1"},
+                                   {fixtag::MDEntryType, "1"},
+                                   {fixtag::Symbol, symbol},
+                                   {fixtag::MDEntryPx, (market.last + market.instrument.tickSize).toString()}});
         update.groups.push_back(std::move(entries));
         send(session, std::move(update));
     }
