@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/access.h"
 #include "domain/result.h"
 #include "orders/clordidsource.h"
 #include "orders/orderbook.h"
@@ -7,6 +8,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace ob {
@@ -29,6 +31,13 @@ struct EngineContext {
     Status storeFailure() const {
         if (!halted.empty()) return Error{halted};
         if (auto failure = store.failure()) return Error{*failure};
+        return {};
+    }
+    /// Whether `actor` may change the book now: the store still writes and their role has `permission` to do
+    /// `what` (e.g. "enter orders").
+    Status mayChange(const Actor& actor, Permission permission, std::string_view what) const {
+        if (auto failed = storeFailure(); !failed) return failed;
+        if (!actor.may(permission)) return Error{refusal(actor, what)};
         return {};
     }
 };

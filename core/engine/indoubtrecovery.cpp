@@ -120,12 +120,8 @@ void InDoubtRecovery::markUnconfirmed(OrderId id, const std::string& why, Effect
 }
 
 void InDoubtRecovery::handle(command::ResolveUnconfirmed& command, Effects& effects) {
-    if (auto failed = context_.storeFailure(); !failed) {
-        command.done.set_value(Outcome::refused(failed.error()));
-        return;
-    }
-    if (!command.actor.may(Permission::TradeOrders)) {
-        command.done.set_value(Outcome::refused(refusal(command.actor, "resolve unconfirmed orders")));
+    if (auto allowed = context_.mayChange(command.actor, Permission::TradeOrders, "resolve unconfirmed orders"); !allowed) {
+        command.done.set_value(Outcome::refused(allowed.error()));
         return;
     }
     auto& book = context_.book;

@@ -24,12 +24,8 @@ std::string describeOrder(const OrderState& s) {
 }  // namespace
 
 void OrderEntry::handle(command::Submit& command, Effects& effects) {
-    if (auto failed = context_.storeFailure(); !failed) {
-        command.done.set_value(Error{failed.error()});
-        return;
-    }
-    if (!command.actor.may(Permission::TradeOrders)) {
-        command.done.set_value(Error{refusal(command.actor, "enter orders")});
+    if (auto allowed = context_.mayChange(command.actor, Permission::TradeOrders, "enter orders"); !allowed) {
+        command.done.set_value(Error{allowed.error()});
         return;
     }
     command.request.owner = command.actor.user;
@@ -92,12 +88,8 @@ const Order* OrderEntry::sendOrHold(OrderId id, const CheckResult& check, const 
 }
 
 void OrderEntry::handle(command::Cancel& command, Effects& effects) {
-    if (auto failed = context_.storeFailure(); !failed) {
-        command.done.set_value(Outcome::refused(failed.error()));
-        return;
-    }
-    if (!command.actor.may(Permission::TradeOrders)) {
-        command.done.set_value(Outcome::refused(refusal(command.actor, "cancel orders")));
+    if (auto allowed = context_.mayChange(command.actor, Permission::TradeOrders, "cancel orders"); !allowed) {
+        command.done.set_value(Outcome::refused(allowed.error()));
         return;
     }
     const auto* order = context_.book.find(command.id);
@@ -110,12 +102,8 @@ void OrderEntry::handle(command::Cancel& command, Effects& effects) {
 }
 
 void OrderEntry::handle(command::Replace& command, Effects& effects) {
-    if (auto failed = context_.storeFailure(); !failed) {
-        command.done.set_value(Outcome::refused(failed.error()));
-        return;
-    }
-    if (!command.actor.may(Permission::TradeOrders)) {
-        command.done.set_value(Outcome::refused(refusal(command.actor, "amend orders")));
+    if (auto allowed = context_.mayChange(command.actor, Permission::TradeOrders, "amend orders"); !allowed) {
+        command.done.set_value(Outcome::refused(allowed.error()));
         return;
     }
     const auto* order = context_.book.find(command.id);

@@ -16,12 +16,10 @@ void StagedLists::restore(std::vector<OrderList> lists, std::int64_t maxListId) 
 }
 
 void StagedLists::handle(command::StageList& command, Effects& effects) {
-    if (auto failed = context_.storeFailure(); !failed) {
-        command.done.set_value(Error{failed.error()});
-        return;
-    }
-    if (!command.actor.may(Permission::ManagePortfolios)) {
-        command.done.set_value(Error{refusal(command.actor, "hand orders to the traders as a staged list")});
+    if (auto allowed =
+            context_.mayChange(command.actor, Permission::ManagePortfolios, "hand orders to the traders as a staged list");
+        !allowed) {
+        command.done.set_value(Error{allowed.error()});
         return;
     }
     if (command.orders.empty()) {
@@ -81,12 +79,8 @@ void StagedLists::handle(command::Release& command, Effects& effects) {
     const auto refuse = [&](std::string why) { results.emplace_back(Error{std::move(why)}); };
     for (const auto id : command.ids) {
         const std::string subject = "order " + std::to_string(id);
-        if (auto failed = context_.storeFailure(); !failed) {
-            refuse(failed.error());
-            continue;
-        }
-        if (!command.actor.may(Permission::ReleaseLists)) {
-            refuse(refusal(command.actor, "release staged orders"));
+        if (auto allowed = context_.mayChange(command.actor, Permission::ReleaseLists, "release staged orders"); !allowed) {
+            refuse(allowed.error());
             continue;
         }
         const auto* order = context_.book.find(id);
