@@ -1,17 +1,14 @@
-// The order engine's compliance: pre-trade checks live in the order
-// handlers (orderengine.cpp); breaches, decisions, rules and post-trade
-// checks are here.
-#include "orderengine.h"
+#include "engine/compliancegate.h"
 
 #include "compliance/rulekinds/rulekindspec.h"
-#include "engine/batchchanges.h"
+#include "engine/commands.h"
+#include "engine/effects.h"
 #include "portfolio/blockallocation.h"
 #include "util/text.h"
 
 #include <spdlog/spdlog.h>
 
-#include <map>
-#include <set>
+#include <algorithm>
 
 namespace ob {
 
@@ -41,15 +38,11 @@ std::string describeLocates(const std::vector<Locate>& locates) {
 
 }  // namespace
 
-AuditRecord OrderEngine::audit(const Actor& actor, std::string action, std::string subject, std::string details) const {
-    return {0, options_.clock(), actor.user, actor.role, std::move(action), std::move(subject), std::move(details)};
-}
-
-Status OrderEngine::restoreCompliance(const ActiveBook& active, ComplianceData data) {
-    compliance_->followBook(ledger_.funds());
+void ComplianceGate::restore(const ActiveBook& active, ComplianceData data, const FundHoldings& holdings) {
+    compliance_->followBook(holdings);
     compliance_->setRules(std::move(data.rules));
     breaches_.restore(std::move(data.breaches), data.lastBreachId);
-    const std::string& today = tradeDate_;
+    const std::string& today = context_.tradeDate;
     // Today's orders count again toward duplicates and each trader's notional, in the order they came.
     std::vector<const OrderState*> todays;
     for (const auto& row : active.orders)
@@ -59,14 +52,13 @@ Status OrderEngine::restoreCompliance(const ActiveBook& active, ComplianceData d
     for (const auto& row : active.orders) followOpenBuy(row.state);
     spdlog::info("compliance: {} rules, {} locates, {} breaches open or from today", compliance_->rules().rules.size(),
                  compliance_->rules().locates.size(), breaches_.all().size());
-    return {};
 }
 
-NewOrderRequest OrderEngine::requestOf(const OrderState& order) {
+NewOrderRequest ComplianceGate::requestOf(const OrderState& order) {
     return {order.session, order.account, order.symbol, order.side, order.terms, order.owner, order.allocations};
 }
 
-ProposedOrder OrderEngine::proposalOf(const OrderState& order) {
+ProposedOrder ComplianceGate::proposalOf(const OrderState& order) {
     ProposedOrder proposal;
     proposal.id = order.id;
     proposal.account = order.account;
@@ -80,7 +72,23 @@ ProposedOrder OrderEngine::proposalOf(const OrderState& order) {
     return proposal;
 }
 
-void OrderEngine::followOpenBuy(const OrderState& order) {
+void ComplianceGate::accepted(const OrderState& order, Timestamp at) {
+    if (!compliance_) return;
+    auto proposal = proposalOf(order);
+    proposal.at = at;  // when it went, which for a staged or held order is not when it was created
+    compliance_->recordAccepted(proposal);
+}
+
+void ComplianceGate::acceptedAmend(const NewOrderRequest& request, const Actor& actor, OrderId amending) {
+    if (compliance_) compliance_->recordAccepted(proposalOf(request, actor, amending));
+}
+
+void ComplianceGate::carryFill(const std::string& fund, const ExecutionRecord& execution, Qty heldBefore,
+                               std::uint64_t versionBefore) {
+    if (compliance_) compliance_->carryFill(fund, execution, heldBefore, versionBefore);
+}
+
+void ComplianceGate::followOpenBuy(const OrderState& order) {
     if (!compliance_ || order.side != Side::Buy) return;
     // A staged buy takes cash once a trader releases it.
     const bool open = !order.isDone() && !order.staged;
@@ -96,7 +104,7 @@ void OrderEngine::followOpenBuy(const OrderState& order) {
     compliance_->trackOpenBuy(order.id, order.account, leaves, order.terms.limitPrice, order.symbol);
 }
 
-ProposedOrder OrderEngine::proposalOf(const NewOrderRequest& request, const Actor& actor, OrderId amending) const {
+ProposedOrder ComplianceGate::proposalOf(const NewOrderRequest& request, const Actor& actor, OrderId amending) const {
     ProposedOrder proposal;
     proposal.id = amending;
     proposal.account = request.account;
@@ -106,8 +114,8 @@ ProposedOrder OrderEngine::proposalOf(const NewOrderRequest& request, const Acto
     proposal.quantity = request.terms.quantity;
     proposal.type = request.terms.type;
     proposal.limitPrice = request.terms.limitPrice;
-    proposal.at = options_.clock();
-    if (const auto* order = amending ? book_.find(amending) : nullptr) {
+    proposal.at = context_.now();
+    if (const auto* order = amending ? context_.book.find(amending) : nullptr) {
         proposal.filled = order->state.cumQty;
         proposal.replaces = order->state.terms.quantity;
         proposal.trader = order->state.owner;
@@ -115,7 +123,7 @@ ProposedOrder OrderEngine::proposalOf(const NewOrderRequest& request, const Acto
     return proposal;
 }
 
-Status OrderEngine::blockFunds(const NewOrderRequest& request) const {
+Status ComplianceGate::blockFunds(const NewOrderRequest& request) const {
     if (!compliance_) return {};
     std::map<std::string, std::string> accountOfFund;
     for (const auto& allocation : request.allocations) {
@@ -129,13 +137,14 @@ Status OrderEngine::blockFunds(const NewOrderRequest& request) const {
     return {};
 }
 
-CheckResult OrderEngine::preTrade(const NewOrderRequest& request, const Actor& actor, OrderId amending) const {
+CheckResult ComplianceGate::preTrade(const NewOrderRequest& request, const Actor& actor, OrderId amending) const {
+    if (!compliance_) return {};
     if (request.allocations.empty()) return compliance_->preTrade(proposalOf(request, actor, amending));
     // Each fund answers for its own part; an amend keeps the parts' proportions, so each part was
     // its share of the old quantity and has filled its share of what the block filled.
     CheckResult merged;
     const auto parts = splitProRata(request.allocations, request.terms.quantity);
-    const auto* amended = amending ? book_.find(amending) : nullptr;
+    const auto* amended = amending ? context_.book.find(amending) : nullptr;
     const auto before = amended ? splitProRata(request.allocations, amended->state.terms.quantity) : std::vector<Qty>{};
     const auto filled = amended ? splitProRata(request.allocations, amended->state.cumQty) : std::vector<Qty>{};
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -157,9 +166,9 @@ CheckResult OrderEngine::preTrade(const NewOrderRequest& request, const Actor& a
     return merged;
 }
 
-void OrderEngine::raiseBreaches(const CheckResult& check, const OrderState& order, BreachState blockState, const Actor& decidedBy,
-                                const std::string& reason, StoreUnit& unit, BatchChanges& changes) {
-    const auto now = options_.clock();
+void ComplianceGate::raiseBreaches(const CheckResult& check, const OrderState& order, BreachState blockState,
+                                   const Actor& decidedBy, const std::string& reason, Effects& effects) {
+    const auto now = context_.now();
     for (const auto& finding : check.findings) {
         Breach breach;
         breach.stage = BreachStage::PreTrade;
@@ -181,69 +190,26 @@ void OrderEngine::raiseBreaches(const CheckResult& check, const OrderState& orde
             breach.decidedBy = decidedBy.user;
             breach.reason = reason;
         }
-        const auto& raised = breaches_.raise(std::move(breach));
-        unit.breaches.push_back(raised);
-        changes.breach(raised);
+        effects.breach(breaches_.raise(std::move(breach)));
     }
 }
 
-Outcome OrderEngine::cancelUnsent(const Order& order, const Actor& actor, BatchChanges& changes) {
-    const std::string where = order.state.held ? "held by compliance" : "staged";
-    return closeUnsent(order, actor,
-                       {OrderPhase::Canceled, OrderEventKind::CanceledUnsent, "cancelled by " + actor.user + " while " + where,
-                        "the order was cancelled before compliance decided; it was never sent", "order.cancel",
-                        "cancelled while " + where + "; never sent"},
-                       changes);
-}
-
-void OrderEngine::expireStaleHeldOrders(BatchChanges& changes) {
-    const Timestamp now = options_.clock();
-    std::vector<const Order*> stale;
-    book_.forEach([&](const Order& order) {
-        const auto& state = order.state;
-        if (!state.held) return;
-        const auto tif = state.terms.timeInForce;
-        const bool dayEnded =
-            tif != TimeInForce::GoodTillCancel && tif != TimeInForce::GoodTillDate && tradeDateOf(state.createdAt) < tradeDate_;
-        const bool dateReached = tif == TimeInForce::GoodTillDate && state.terms.expireTime && *state.terms.expireTime <= now;
-        if (dayEnded || dateReached) stale.push_back(&order);
-    });
-    for (const auto* order : stale) {
-        const std::string tif(nameOf(order->state.terms.timeInForce));
-        (void)closeUnsent(*order, Actor::system(),
-                          {OrderPhase::Expired, OrderEventKind::ExpiredUnsent,
-                           "expired while held by compliance: its time in force (" + tif + ") ended",
-                           "the order expired before compliance decided; it was never sent", "order.expire",
-                           "expired while held by compliance (" + tif + "); never sent"},
-                          changes);
-    }
-    if (!stale.empty()) spdlog::info("expired {} held orders whose time in force had ended", stale.size());
-}
-
-Outcome OrderEngine::closeUnsent(const Order& order, const Actor& actor, UnsentClosing closing, BatchChanges& changes) {
-    const OrderId id = order.state.id;
-    const auto applied = book_.closeUnsent(id, closing.phase, std::move(closing.text), options_.clock());
-    if (!applied.outcome.isApplied()) return applied.outcome;
-    StoreUnit unit;
+void ComplianceGate::rejectBreachesOf(OrderId id, const Actor& actor, const std::string& reason, Effects& effects) {
     for (auto* breach : breaches_.ofOrder(id)) {
         if (breach->isClosed()) continue;
         breach->state = BreachState::Rejected;
         breach->decidedBy = actor.user;
-        breach->reason = closing.breachReason;
-        breach->updatedAt = options_.clock();
-        unit.breaches.push_back(*breach);
-        changes.breach(*breach);
+        breach->reason = reason;
+        breach->updatedAt = context_.now();
+        effects.breach(*breach);
     }
-    unit.audit.push_back(
-        audit(actor, std::move(closing.auditAction), "order " + std::to_string(id), std::move(closing.auditDetails)));
-    persist(*applied.order, closing.event, applied.order->state.text, std::move(unit), changes);
-    return applied.outcome;
 }
 
-void OrderEngine::checkAfterBatch(BatchChanges& changes) { checkFunds(changes.takeTraded(), changes); }
+void ComplianceGate::checkAfterBatch(Effects& effects) {
+    if (compliance_) checkFunds(effects.takeTraded(), effects);
+}
 
-void OrderEngine::checkFunds(const std::map<std::string, std::set<std::string>>& traded, BatchChanges& changes) {
-    StoreUnit unit;
+void ComplianceGate::checkFunds(const std::map<std::string, std::set<std::string>>& traded, Effects& effects) {
     for (const auto& [fund, symbols] : traded) {
         // What the trades touched: their symbols, issuers, sectors and countries, and the fund-wide figures.
         std::set<std::string> touched;
@@ -257,45 +223,20 @@ void OrderEngine::checkFunds(const std::map<std::string, std::set<std::string>>&
             return !symbols.empty() && ((fundWide && fundWide(finding)) || touched.count(finding.subject)) ? BreachCause::Active
                                                                                                            : BreachCause::Passive;
         };
-        for (auto& breach : breaches_.reconcile(fund, compliance_->postTrade(fund), causeOf, options_.clock())) {
-            changes.breach(breach);
-            unit.breaches.push_back(std::move(breach));
-        }
+        for (const auto& breach : breaches_.reconcile(fund, compliance_->postTrade(fund), causeOf, context_.now()))
+            effects.breach(breach);
     }
-    if (!unit.breaches.empty()) lastSubmitted_ = store_.submit(std::move(unit));
+    effects.commit();
 }
 
-std::map<std::string, std::set<std::string>> OrderEngine::everyFund() const {
+std::map<std::string, std::set<std::string>> ComplianceGate::everyFund() const {
     std::map<std::string, std::set<std::string>> funds;
     for (const auto& [fund, holdings] : compliance_->holdings().funds()) funds[fund];
     return funds;
 }
 
-std::future<OrderEngine::WhatIf> OrderEngine::whatIf(NewOrderRequest request, Actor actor, OrderId amending) {
-    CheckWhatIf command{std::move(request), std::move(actor), amending, {}};
-    auto future = command.done.get_future();
-    enqueue(std::move(command));
-    return future;
-}
-
-std::future<Status> OrderEngine::decideBreach(std::int64_t breachId, BreachDecision decision, Actor actor, std::string reason) {
-    DecideBreach command{breachId, decision, std::move(actor), std::move(reason), {}};
-    auto future = command.done.get_future();
-    enqueue(std::move(command));
-    return future;
-}
-
-std::future<Status> OrderEngine::setRules(RuleBook rules, Actor actor, std::string how, std::optional<RuleBook> basedOn) {
-    SetRules command{std::move(rules), std::move(actor), std::move(how), std::move(basedOn), {}};
-    auto future = command.done.get_future();
-    enqueue(std::move(command));
-    return future;
-}
-
-void OrderEngine::recheckHoldings() { enqueue(RecheckHoldings{}); }
-
-void OrderEngine::handle(CheckWhatIf& command, BatchChanges&) {
-    WhatIf result;
+void ComplianceGate::handle(command::CheckWhatIf& command) {
+    OrderEngine::WhatIf result;
     if (compliance_) {
         result.check = preTrade(command.request, command.actor, command.amending);
         result.headroom = compliance_->headroom(proposalOf(command.request, command.actor, command.amending));
@@ -303,8 +244,8 @@ void OrderEngine::handle(CheckWhatIf& command, BatchChanges&) {
     command.done.set_value(std::move(result));
 }
 
-void OrderEngine::handle(DecideBreach& command, BatchChanges& changes) {
-    if (auto failed = storeFailure(); !failed) {
+void ComplianceGate::handle(command::DecideBreach& command, Effects& effects) {
+    if (auto failed = context_.storeFailure(); !failed) {
         command.done.set_value(failed);
         return;
     }
@@ -317,25 +258,24 @@ void OrderEngine::handle(DecideBreach& command, BatchChanges& changes) {
         command.done.set_value(allowed);
         return;
     }
+    auto& book = context_.book;
     const OrderId orderId = breach->orderId;
-    const auto* order = orderId ? book_.find(orderId) : nullptr;
+    const auto* order = orderId ? book.find(orderId) : nullptr;
     if (command.decision != BreachDecision::Acknowledge && !(order && order->state.held)) {
         // Only a held order can be released or refused.
         command.done.set_value(
             Error{"order " + std::to_string(orderId) + " is no longer held: it was sent, cancelled or rejected"});
         return;
     }
-    const auto now = options_.clock();
+    const auto now = context_.now();
     breach->state = stateAfter(command.decision);
     breach->decidedBy = command.actor.user;
     breach->reason = command.reason;
     breach->updatedAt = now;
-    StoreUnit unit;
-    unit.breaches.push_back(*breach);
-    changes.breach(*breach);
+    effects.breach(*breach);
     const std::string subject = "breach " + std::to_string(breach->id) + (orderId ? " of order " + std::to_string(orderId) : "");
-    unit.audit.push_back(audit(command.actor, "breach." + std::string(aliasOf(command.decision)), subject,
-                               breach->finding.message + (command.reason.empty() ? "" : "; reason: " + command.reason)));
+    effects.audit(command.actor, "breach." + std::string(aliasOf(command.decision)), subject,
+                  breach->finding.message + (command.reason.empty() ? "" : "; reason: " + command.reason));
 
     if (order && order->state.held && command.decision == BreachDecision::Reject) {
         for (auto* other : breaches_.ofOrder(orderId)) {
@@ -344,30 +284,26 @@ void OrderEngine::handle(DecideBreach& command, BatchChanges& changes) {
             other->decidedBy = command.actor.user;
             other->reason = "rejected with breach " + std::to_string(command.breachId) + ": " + command.reason;
             other->updatedAt = now;
-            unit.breaches.push_back(*other);
-            changes.breach(*other);
+            effects.breach(*other);
         }
-        const auto applied = book_.closeUnsent(orderId, OrderPhase::Rejected,
-                                               "rejected by compliance (" + command.actor.user + "): " + command.reason, now);
-        persist(*applied.order, OrderEventKind::RejectedByCompliance, applied.order->state.text, std::move(unit), changes);
+        const auto applied = book.closeUnsent(orderId, OrderPhase::Rejected,
+                                              "rejected by compliance (" + command.actor.user + "): " + command.reason, now);
+        effects.persist(*applied.order, OrderEventKind::RejectedByCompliance, applied.order->state.text);
     } else if (order && order->state.held && command.decision == BreachDecision::Override && breaches_.blocksCleared(orderId)) {
-        const auto* released = book_.markCompliance(orderId, ComplianceMark::Overridden, false, now);
-        auto accepted = proposalOf(released->state);
-        accepted.at = now;
-        compliance_->recordAccepted(accepted);
-        unit.audit.push_back(
-            audit(command.actor, "order.release", "order " + std::to_string(orderId), "sent after the override"));
-        persistAndRoute(*released, OrderEventKind::Released,
-                        {RequestKind::New, released->state, released->state.clOrdId, {}, released->state.terms}, changes,
-                        std::move(unit));
+        const auto* released = book.markCompliance(orderId, ComplianceMark::Overridden, false, now);
+        accepted(released->state, now);
+        effects.audit(command.actor, "order.release", "order " + std::to_string(orderId), "sent after the override");
+        effects.persistAndRoute(*released, OrderEventKind::Released,
+                                {RequestKind::New, released->state, released->state.clOrdId, {}, released->state.terms},
+                                context_.clOrdIds.run());
     } else {
-        lastSubmitted_ = store_.submit(std::move(unit));
+        effects.commit();
     }
     command.done.set_value(Status{});
 }
 
-void OrderEngine::handle(SetRules& command, BatchChanges& changes) {
-    if (auto failed = storeFailure(); !failed) {
+void ComplianceGate::handle(command::SetRules& command, Effects& effects) {
+    if (auto failed = context_.storeFailure(); !failed) {
         command.done.set_value(failed);
         return;
     }
@@ -410,29 +346,31 @@ void OrderEngine::handle(SetRules& command, BatchChanges& changes) {
     command.rules = normalised(std::move(command.rules));
 
     // One audit record per rule added, changed or removed, with the old and new values.
-    StoreUnit unit;
+    bool audited = false;
+    const auto audit = [&](std::string action, std::string subject, std::string details) {
+        effects.audit(command.actor, std::move(action), std::move(subject), std::move(details));
+        audited = true;
+    };
     std::map<std::int64_t, const Rule*> before;
     for (const auto& rule : compliance_->rules().rules) before.emplace(rule.id, &rule);
     for (const auto& rule : rules) {
         const std::string subject = "rule " + std::to_string(rule.id) + " (" + rule.name + ")";
         const auto old = before.find(rule.id);
         if (old == before.end()) {
-            unit.audit.push_back(audit(command.actor, "rule.add", subject, command.how + ": " + describeRule(rule)));
+            audit("rule.add", subject, command.how + ": " + describeRule(rule));
             continue;
         }
         if (*old->second != rule)
-            unit.audit.push_back(audit(command.actor, "rule.change", subject,
-                                       command.how + ": " + describeRule(*old->second) + " → " + describeRule(rule)));
+            audit("rule.change", subject, command.how + ": " + describeRule(*old->second) + " → " + describeRule(rule));
         before.erase(old);
     }
     for (const auto& [id, rule] : before)
-        unit.audit.push_back(audit(command.actor, "rule.remove", "rule " + std::to_string(id) + " (" + rule->name + ")",
-                                   command.how + ": " + describeRule(*rule)));
+        audit("rule.remove", "rule " + std::to_string(id) + " (" + rule->name + ")", command.how + ": " + describeRule(*rule));
     if (command.rules.locates != compliance_->rules().locates)
-        unit.audit.push_back(audit(
-            command.actor, "locates.change", "locates",
-            command.how + ": " + describeLocates(compliance_->rules().locates) + " → " + describeLocates(command.rules.locates)));
-    if (unit.audit.empty()) unit.audit.push_back(audit(command.actor, "rules.unchanged", "rules", command.how));
+        audit(
+            "locates.change", "locates",
+            command.how + ": " + describeLocates(compliance_->rules().locates) + " → " + describeLocates(command.rules.locates));
+    if (!audited) audit("rules.unchanged", "rules", command.how);
     // Post-trade breaches of rules that no longer run are closed, saying so.
     std::set<std::int64_t> running;
     for (const auto& rule : rules)
@@ -443,19 +381,18 @@ void OrderEngine::handle(SetRules& command, BatchChanges& changes) {
         closing->state = BreachState::Resolved;
         closing->decidedBy = command.actor.user;
         closing->reason = "the rule was removed or disabled";
-        closing->updatedAt = options_.clock();
-        unit.breaches.push_back(*closing);
-        changes.breach(*closing);
+        closing->updatedAt = context_.now();
+        effects.breach(*closing);
     }
-    unit.rules = command.rules;
-    lastSubmitted_ = store_.submit(std::move(unit));
+    effects.rules(command.rules);
+    effects.commit();
     compliance_->setRules(std::move(command.rules));
-    checkFunds(everyFund(), changes);
+    checkFunds(everyFund(), effects);
     command.done.set_value(Status{});
 }
 
-void OrderEngine::handle(RecheckHoldings&, BatchChanges& changes) {
-    if (compliance_ && halted_.empty()) checkFunds(everyFund(), changes);
+void ComplianceGate::recheckHoldings(Effects& effects) {
+    if (compliance_ && context_.halted.empty()) checkFunds(everyFund(), effects);
 }
 
 }  // namespace ob
