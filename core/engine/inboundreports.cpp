@@ -63,7 +63,7 @@ void InboundReports::handle(CancelReject& reject, Effects& effects) {
 
 void InboundReports::handle(RequestReject& reject, Effects& effects) {
     if (!context_.halted.empty()) return;
-    if (reject.refMsgType == "H") {
+    if (reject.refused == RequestKind::Status) {
         // The sell side refused our question, not the order: no one can say where the order stands.
         if (const auto* order = context_.book.findByClOrdId(reject.clOrdId))
             recovery_.markUnconfirmed(order->state.id, "the broker refused a status request about it: " + reject.reason, effects);

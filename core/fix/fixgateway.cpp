@@ -243,6 +243,19 @@ void FixGateway::applyMarketData(const std::string& session, const FixMessage& m
     for (const auto& update : *updates) prices_->update(update.symbol, update.bid, update.offer, update.last, at);
 }
 
+namespace {
+
+/// The request a reject refuses, from the MsgType (RefMsgType, 372) of the message it names.
+std::optional<RequestKind> requestKindOf(std::string_view msgType) {
+    if (msgType == msgtype::NewOrderSingle) return RequestKind::New;
+    if (msgType == msgtype::OrderCancelRequest) return RequestKind::Cancel;
+    if (msgType == msgtype::OrderCancelReplaceRequest) return RequestKind::Replace;
+    if (msgType == msgtype::OrderStatusRequest) return RequestKind::Status;
+    return std::nullopt;
+}
+
+}  // namespace
+
 void FixGateway::sessionReject(const std::string& session, const FixMessage& message) {
     const int refSeqNum = std::atoi(message.getOr(fixtag::RefSeqNum).c_str());
     const auto sent = sentMessage(session, refSeqNum);
@@ -252,7 +265,8 @@ void FixGateway::sessionReject(const std::string& session, const FixMessage& mes
         spdlog::warn("{}: {} (RefSeqNum {})", session, reason, refSeqNum);
         return;
     }
-    engine_.post(RequestReject{session, sent->clOrdId, reason, nowUtc(), message.msgSeqNum(), message.text(), sent->msgType});
+    engine_.post(RequestReject{session, sent->clOrdId, reason, nowUtc(), message.msgSeqNum(), message.text(),
+                               requestKindOf(sent->msgType)});
 }
 
 void FixGateway::businessReject(const std::string& session, const FixMessage& message) {
@@ -262,7 +276,8 @@ void FixGateway::businessReject(const std::string& session, const FixMessage& me
     const auto refMsgType = message.getOr(fixtag::RefMsgType, sent ? sent->msgType : std::string());
     const auto reason = "business reject: " + fix_translator::rejectReason(message);
     if (clOrdId.empty()) return quarantine(session, message.text(), message.msgSeqNum(), reason + " (names no request of ours)");
-    engine_.post(RequestReject{session, clOrdId, reason, nowUtc(), message.msgSeqNum(), message.text(), refMsgType});
+    engine_.post(
+        RequestReject{session, clOrdId, reason, nowUtc(), message.msgSeqNum(), message.text(), requestKindOf(refMsgType)});
 }
 
 void FixGateway::onApplicationSent(const std::string& session, const std::string& text, int msgSeqNum) {

@@ -27,8 +27,8 @@ struct NewOrderRequest {
 struct ExecutionReport {
     std::string session;
     std::string execId;
-    std::string symbol;         ///< as reported; checked against the order's
-    std::optional<Side> side;   ///< as reported; checked against the order's
+    std::string symbol;        ///< as reported; checked against the order's
+    std::optional<Side> side;  ///< as reported; checked against the order's
     ExecType execType = ExecType::New;
     std::optional<OrdStatus> ordStatus;  ///< as reported; the book derives its own
     std::string clOrdId;
@@ -75,7 +75,7 @@ struct RequestReject {
     Timestamp receivedAt;
     std::int64_t msgSeqNum = 0;
     std::string raw;
-    std::string refMsgType = {};  ///< the kind of message refused (RefMsgType, 372): "H" refuses a status request
+    std::optional<RequestKind> refused = {};  ///< the kind of request refused, when the reject says
 };
 
 /// An inbound message the book could not apply (unknown order, impossible
