@@ -52,8 +52,9 @@ int runDesktop(int argc, char** argv) {
     if (login.exec() != QDialog::Accepted) return 0;
     const Actor actor = *login.actor();
 
-    ui::MainWindow window({desk.engine(), desk.gateway(), desk.store(), desk.prices(), desk.referenceData(),
-                           QString::fromStdString(desk.mode()), QString::fromStdString(desk.dataDirectory().string()), actor});
+    ui::MainWindow window({desk.engine(), desk.gateway(), desk.store(), [&desk] { return desk.store().loadModels(); },
+                           desk.prices(), desk.referenceData(), QString::fromStdString(desk.mode()),
+                           QString::fromStdString(desk.dataDirectory().string()), actor});
     if (auto started = desk.start(); !started) return failStart(started.error());
     if (desk.simulator() && desk.gateway().waitForLogon(std::chrono::seconds(5)))
         app::seedDemoOrders(desk.engine(), desk.referenceData(), desk.gateway().defaultSession());

@@ -1,14 +1,19 @@
 #pragma once
 
 #include "auth/access.h"
+#include "domain/result.h"
+#include "portfolio/modelportfolio.h"
 
 #include <QString>
+
+#include <functional>
+#include <vector>
 
 namespace ob {
 class FixGateway;
 class MarketPrices;
 class OrderEngine;
-class OrderStore;
+class History;
 struct ReferenceData;
 }  // namespace ob
 
@@ -18,7 +23,10 @@ namespace ob::ui {
 struct DeskServices {
     OrderEngine& engine;
     FixGateway& gateway;
-    OrderStore& store;  ///< for history; its reads are thread-safe and run off the GUI thread
+    History& history;  ///< the only store port the windows get: read only, thread-safe, run off the GUI thread
+    /// Reads the model portfolios, thread-safe, off the GUI thread. The engine keeps no models (they live in the
+    /// store only and are saved through the engine), so the windows get this one read instead of a store port.
+    std::function<Result<std::vector<ModelPortfolio>>()> models;
     MarketPrices& prices;
     const ReferenceData& reference;
     QString mode;  ///< "Simulated broker on 127.0.0.1:PORT" or "FIX: FILE"

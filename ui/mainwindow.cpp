@@ -27,7 +27,7 @@
 #include "panels/fundspanel.h"
 #include "panels/positionspanel.h"
 #include "panels/stagedlistspanel.h"
-#include "store/orderstore.h"
+#include "store/history.h"
 #include "util/csv.h"
 #include "widgets/blotterwidget.h"
 #include "widgets/fillprogressdelegate.h"
@@ -351,13 +351,12 @@ BasketDialog* MainWindow::openBasket(const QString& path) {
 }
 
 void MainWindow::openRules() {
-    auto& store = desk_.store;
-    whenReady(this, inBackground([&store] { return store.loadCompliance(nowUtc()); }), [this](auto loaded) {
+    whenReady(this, desk_.engine.rules(), [this](Result<RuleBook> loaded) {
         if (!loaded) {
             QMessageBox::critical(this, tr("Compliance rules"), tr("Cannot read the rules: %1").arg(toQString(loaded.error())));
             return;
         }
-        auto* dialog = new RulesDialog(std::move(loaded->rules), desk_.engine, desk_.actor, this);
+        auto* dialog = new RulesDialog(std::move(*loaded), desk_.engine, desk_.actor, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &RulesDialog::saved, this, [this] { statusBar()->showMessage(tr("Compliance rules saved"), 8000); });
         dialog->show();
@@ -365,8 +364,7 @@ void MainWindow::openRules() {
 }
 
 void MainWindow::reloadModels() {
-    auto& store = desk_.store;
-    whenReady(this, inBackground([&store] { return store.loadModels(); }), [this](auto loaded) {
+    whenReady(this, inBackground(desk_.models), [this](auto loaded) {
         if (!loaded) {
             alerts_->add({{nowUtc(), EngineAlert::Severity::Error, 0, "cannot read the model portfolios: " + loaded.error()}});
             return;
@@ -446,8 +444,8 @@ Status MainWindow::importPositions(const QString& path, bool confirm) {
 
 void MainWindow::openAudit() {
     if (!desk_.actor.may(Permission::ViewAudit)) return;
-    auto& store = desk_.store;
-    whenReady(this, inBackground([&store] { return store.auditTrail(20000); }), [this](auto records) {
+    auto& history = desk_.history;
+    whenReady(this, inBackground([&history] { return history.auditTrail(20000); }), [this](auto records) {
         if (!records) {
             QMessageBox::critical(this, tr("Audit trail"), tr("Cannot read the audit trail: %1").arg(toQString(records.error())));
             return;
@@ -511,8 +509,8 @@ void MainWindow::start() {
 }
 
 void MainWindow::loadQuarantine() {
-    auto& store = desk_.store;
-    whenReady(this, inBackground([&store] { return store.quarantine(true); }), [this](auto quarantined) {
+    auto& history = desk_.history;
+    whenReady(this, inBackground([&history] { return history.quarantine(true); }), [this](auto quarantined) {
         if (!quarantined) {
             alerts_->add({{nowUtc(), EngineAlert::Severity::Error, 0, "cannot read the quarantine: " + quarantined.error()}});
         } else {

@@ -7,7 +7,6 @@
 #include "futures.h"
 #include "market/marketprices.h"
 #include "models/orderstablemodel.h"
-#include "store/orderstore.h"
 #include "widgets/blotterwidget.h"
 
 #include <QAction>

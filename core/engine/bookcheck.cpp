@@ -150,7 +150,7 @@ Result<BookCheckReport> checkBook(const BookRecord& record, const HeldBook& held
     return Error{std::string("the book cannot be recomputed from what the store holds: ") + e.what()};
 }
 
-Result<StoredBook> loadStoredBook(OrderStore& store, std::string tradeDate) {
+Result<StoredBook> loadStoredBook(EngineStore& store, std::string tradeDate) {
     auto active = store.loadActive(tradeDate);
     if (!active) return Error{"cannot read the orders: " + active.error()};
     auto reference = store.loadReferenceData();

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "engine/recomputedbook.h"
-#include "store/orderstore.h"
+#include "store/enginestore.h"
 
 #include <cstddef>
 #include <string>
@@ -57,6 +57,6 @@ struct StoredBook {
     BookRecord record() const { return {active.orders, active.executions, openingPositions, reference, tradeDate}; }
 };
 
-Result<StoredBook> loadStoredBook(OrderStore& store, std::string tradeDate);
+Result<StoredBook> loadStoredBook(EngineStore& store, std::string tradeDate);
 
 }  // namespace ob

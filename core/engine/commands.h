@@ -78,6 +78,10 @@ struct Release {
 struct Snapshot {
     std::promise<BookSnapshot> done;
 };
+/// The rule set in force, as compliance holds it.
+struct AskRules {
+    std::promise<Result<RuleBook>> done;
+};
 struct FindOrder {
     OrderId id;
     std::promise<std::optional<Order>> done;
@@ -115,7 +119,7 @@ struct StoreStopped {};
 /// One entry of the queue.
 struct Any {
     std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel, Replace,
-                 Snapshot, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules, RecheckHoldings, StageList, Release,
+                 Snapshot, AskRules, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules, RecheckHoldings, StageList, Release,
                  SetOpeningPositions, SaveModel, RouterBarrier, Routed, SessionLoggedOn, ResolveUnconfirmed, VerifyBooks,
                  EngineAlert, StoreStopped>
         item;

@@ -302,6 +302,11 @@ void ComplianceGate::handle(command::DecideBreach& command, Effects& effects) {
     command.done.set_value(Status{});
 }
 
+Result<RuleBook> ComplianceGate::rules() const {
+    if (!compliance_) return Error{"compliance is not running on this desk"};
+    return compliance_->rules();
+}
+
 void ComplianceGate::handle(command::SetRules& command, Effects& effects) {
     if (auto failed = context_.storeFailure(); !failed) {
         command.done.set_value(failed);

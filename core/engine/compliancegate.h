@@ -59,6 +59,8 @@ public:
     void checkFunds(const std::map<std::string, std::set<std::string>>& traded, Effects& effects);
 
     const BreachBook& breaches() const { return breaches_; }
+    /// The rule set in force; an error when compliance is not running on this desk.
+    Result<RuleBook> rules() const;
     /// The order's terms as a request again, to check an amend or a release as a new order would be.
     static NewOrderRequest requestOf(const OrderState& order);
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "engine/outboundrequest.h"
-#include "store/orderstore.h"
+#include "store/orderjournal.h"
 
 #include <condition_variable>
 #include <cstdint>
@@ -33,7 +33,7 @@ public:
     /// Told, on the router's thread, what became of the requests of one round.
     using Report = std::function<void(const std::vector<Handed>&)>;
 
-    explicit DurableRouter(OrderStore& store) : store_(store) {}
+    explicit DurableRouter(OrderJournal& store) : store_(store) {}
     ~DurableRouter() { stop(); }
     DurableRouter(const DurableRouter&) = delete;
     DurableRouter& operator=(const DurableRouter&) = delete;
@@ -67,7 +67,7 @@ private:
 
     void run(const Report& report);
 
-    OrderStore& store_;
+    OrderJournal& store_;
     Send send_;
     std::mutex mutex_;
     std::condition_variable changed_;

@@ -4,7 +4,7 @@
 #include "domain/result.h"
 #include "orders/clordidsource.h"
 #include "orders/orderbook.h"
-#include "store/orderstore.h"
+#include "store/enginestore.h"
 
 #include <functional>
 #include <string>
@@ -16,9 +16,9 @@ namespace ob {
 /// What every part of the order engine works on, on the engine's thread: the one order book, the ids it hands
 /// out, the store it writes to, the clock and whether the engine has halted.
 struct EngineContext {
-    EngineContext(OrderStore& orderStore, std::function<Timestamp()> now) : store(orderStore), clock(std::move(now)) {}
+    EngineContext(EngineStore& orderStore, std::function<Timestamp()> now) : store(orderStore), clock(std::move(now)) {}
 
-    OrderStore& store;
+    EngineStore& store;
     std::function<Timestamp()> clock;
     OrderBook book;
     std::string tradeDate;

@@ -43,7 +43,7 @@ static_assert(!Quarantinable<QuarantinedMessage>);
 }  // namespace
 
 struct OrderEngine::Loop {
-    Loop(OrderStore& orderStore, const Options& options)
+    Loop(EngineStore& orderStore, const Options& options)
         : store(orderStore)
         , context(orderStore, options.clock)
         , gate(context, options.compliance)
@@ -90,7 +90,7 @@ struct OrderEngine::Loop {
         return future;
     }
 
-    OrderStore& store;
+    EngineStore& store;
     EngineContext context;
     ComplianceGate gate;
     PositionKeeper positions;
@@ -111,9 +111,9 @@ struct OrderEngine::Loop {
     std::thread thread;
 };
 
-OrderEngine::OrderEngine(OrderStore& store) : OrderEngine(store, Options{}) {}
+OrderEngine::OrderEngine(EngineStore& store) : OrderEngine(store, Options{}) {}
 
-OrderEngine::OrderEngine(OrderStore& store, Options options) : loop_(std::make_unique<Loop>(store, options)) {}
+OrderEngine::OrderEngine(EngineStore& store, Options options) : loop_(std::make_unique<Loop>(store, options)) {}
 
 OrderEngine::~OrderEngine() { stop(); }
 
@@ -303,6 +303,7 @@ void OrderEngine::Loop::apply(command::Any& command, Effects& effects) {
                        publish(effects);  // so that the snapshot falls between two change sets
                        asked.done.set_value(snapshot());
                    },
+                   [&](command::AskRules& asked) { asked.done.set_value(gate.rules()); },
                    [&](command::FindOrder& find) {
                        const auto* order = context.book.find(find.id);
                        find.done.set_value(order ? std::optional<Order>(*order) : std::nullopt);
@@ -403,6 +404,8 @@ std::future<Outcome> OrderEngine::resolveUnconfirmed(OrderId id, Resolution how,
 std::future<Result<BookCheckReport>> OrderEngine::verifyBooks() { return loop_->ask(command::VerifyBooks{}); }
 
 std::future<BookSnapshot> OrderEngine::snapshot() { return loop_->ask(command::Snapshot{}); }
+
+std::future<Result<RuleBook>> OrderEngine::rules() { return loop_->ask(command::AskRules{}); }
 
 std::future<std::optional<Order>> OrderEngine::order(OrderId id) { return loop_->ask(command::FindOrder{id, {}}); }
 

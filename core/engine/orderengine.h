@@ -8,7 +8,7 @@
 #include "engine/outboundrequest.h"
 #include "engine/resolution.h"
 #include "orders/orderbook.h"
-#include "store/orderstore.h"
+#include "store/enginestore.h"
 
 #include <chrono>
 #include <functional>
@@ -59,8 +59,8 @@ public:
     /// Hands a request to FIX; false when it could not (the router then reports why itself).
     using Router = std::function<bool(const OutboundRequest&)>;
 
-    explicit OrderEngine(OrderStore& store);
-    OrderEngine(OrderStore& store, Options options);
+    explicit OrderEngine(EngineStore& store);
+    OrderEngine(EngineStore& store, Options options);
     ~OrderEngine();
     OrderEngine(const OrderEngine&) = delete;
     OrderEngine& operator=(const OrderEngine&) = delete;
@@ -103,6 +103,9 @@ public:
     /// Replaces the rule set (validated first) and checks the funds against it.
     /// With `basedOn`, refuses if the rules in force are no longer those (someone else changed them).
     std::future<Status> setRules(RuleBook rules, Actor actor, std::string how, std::optional<RuleBook> basedOn = std::nullopt);
+    /// The rule set in force, after every command posted before this call; an error when compliance is not
+    /// running on this desk.
+    std::future<Result<RuleBook>> rules();
     /// Checks every fund's holdings again, after prices moved.
     void recheckHoldings();
     void post(ExecutionReport report);

@@ -6,7 +6,7 @@
 #include "futures.h"
 #include "models/instrumentdirectory.h"
 #include "models/messagelogmodel.h"
-#include "store/orderstore.h"
+#include "store/history.h"
 #include "theme.h"
 #include "widgets/fixmessageview.h"
 #include "widgets/tablestyle.h"
@@ -130,9 +130,9 @@ void OrderDetailDialog::showSummary(const OrderState& o) {
 }
 
 void OrderDetailDialog::loadHistory() {
-    auto& store = desk_.store;
+    auto& history = desk_.history;
     const OrderId id = order_.id;
-    auto work = inBackground([&store, id] { return std::pair{store.eventsOf(id), store.executionsOf(id)}; });
+    auto work = inBackground([&history, id] { return std::pair{history.eventsOf(id), history.executionsOf(id)}; });
     whenReady(this, std::move(work), [this](auto results) {
         auto& [events, executions] = results;
         std::vector<HistoryLine> lines;

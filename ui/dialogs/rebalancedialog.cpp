@@ -5,7 +5,6 @@
 #include "futures.h"
 #include "models/portfoliobook.h"
 #include "rebalance/rebalanceorders.h"
-#include "store/orderstore.h"
 #include "theme.h"
 
 #include <QCheckBox>
@@ -247,14 +246,13 @@ void RebalanceDialog::propose() {
     prices_ = pricesNow(funds);
     setBusy(true, tr("Working out the proposal and its compliance…"));
     const int generation = ++generation_;
-    auto& store = desk_.store;
-    auto work = [&store, reference = desk_.reference, requests = std::move(requests),
+    auto work = [rulesInForce = desk_.engine.rules(), reference = desk_.reference, requests = std::move(requests),
                  prices = prices_]() mutable -> Result<std::vector<FundPlan>> {
-        auto compliance = store.loadCompliance(nowUtc());
-        if (!compliance) return Error{"cannot read the compliance rules: " + compliance.error()};
+        auto rules = rulesInForce.get();
+        if (!rules) return Error{"cannot read the compliance rules: " + rules.error()};
         std::vector<FundPlan> plans;
         for (auto& request : requests) {
-            request.rules = compliance->rules;
+            request.rules = *rules;
             auto plan = planRebalance(reference, request, prices);
             if (!plan) return Error{plan.error()};
             plans.push_back({std::move(request), std::move(*plan)});

@@ -369,6 +369,27 @@ private Q_SLOTS:
         QCOMPARE(desk.compliance->holdings().quantity("FUND", "BBB"), Qty::of("1300"));
     }
 
+    void answersTheRulesInForceAsTheStoreHoldsThem() {
+        QTemporaryDir dir;
+        Desk desk(dir.path());
+        const auto atStart = desk.engine->rules().get();
+        QVERIFY(atStart);
+        QCOMPARE(atStart->rules.size(), std::size_t(3));
+        auto fewer = *atStart;
+        fewer.rules.pop_back();
+        QVERIFY(desk.engine->setRules(fewer, kAdmin, "test").get());
+        const auto inForce = desk.engine->rules().get();
+        QVERIFY(inForce);
+        QCOMPARE(inForce->rules.size(), std::size_t(2));
+        QVERIFY(desk.engine->sync(std::chrono::seconds(5)));
+        const auto stored = desk.store->loadCompliance(nowUtc());
+        QVERIFY(stored);
+        QVERIFY(*inForce == stored->rules);
+        desk.restart();
+        const auto restored = desk.engine->rules().get();
+        QVERIFY(restored && *restored == *inForce);
+    }
+
     void keepsTheAuditTrailAppendOnly() {
         QTemporaryDir dir;
         {

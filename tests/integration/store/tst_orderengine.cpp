@@ -134,6 +134,15 @@ private Q_SLOTS:
         QCOMPARE(desk.routed().size(), std::size_t(2));
     }
 
+    void answersNoRulesWithoutCompliance() {
+        QTemporaryDir dir;
+        Desk desk(dir.path());
+        QVERIFY(desk.start().ok());
+        const auto rules = desk.engine->rules().get();
+        QVERIFY(!rules);
+        QCOMPARE(rules.error(), std::string("compliance is not running on this desk"));
+    }
+
     void clOrdIdsNeverRepeatAfterARestoreOrAWipe() {
         QTemporaryDir dir;
         const auto database = dir.filePath(QStringLiteral("openblotter.db"));
