@@ -2,6 +2,7 @@
 #include "commandline.h"
 #include "demoorders.h"
 #include "desk.h"
+#include "deskwindows.h"
 #include "dialogs/logindialog.h"
 #include "dialogs/welcomedialog.h"
 #include "headless.h"
@@ -52,9 +53,7 @@ int runDesktop(int argc, char** argv) {
     if (login.exec() != QDialog::Accepted) return 0;
     const Actor actor = *login.actor();
 
-    ui::MainWindow window({desk.engine(), desk.gateway(), desk.store(), [&desk] { return desk.store().loadModels(); },
-                           desk.prices(), desk.referenceData(), QString::fromStdString(desk.mode()),
-                           QString::fromStdString(desk.dataDirectory().string()), actor});
+    ui::MainWindow window(app::windowServices(desk, actor));
     if (auto started = desk.start(); !started) return failStart(started.error());
     if (desk.simulator() && desk.gateway().waitForLogon(std::chrono::seconds(5)))
         app::seedDemoOrders(desk.engine(), desk.referenceData(), desk.gateway().defaultSession());

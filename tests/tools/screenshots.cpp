@@ -6,6 +6,7 @@
 // runs it under Xvfb); it writes PNG files into the directory it is given.
 #include "demoorders.h"
 #include "desk.h"
+#include "deskwindows.h"
 #include "dialogs/logindialog.h"
 #include "dialogs/orderdetaildialog.h"
 #include "dialogs/orderticket.h"
@@ -76,9 +77,7 @@ int main(int argc, char** argv) {
     auto opened = app::Desk::open({data.path().toStdString(), "warn", {}});
     if (!opened) qFatal("%s", opened.error().c_str());
     auto& desk = **opened;
-    ui::MainWindow window({desk.engine(), desk.gateway(), desk.store(), [&desk] { return desk.store().loadModels(); },
-                           desk.prices(), desk.referenceData(), QString::fromStdString(desk.mode()), data.path(),
-                           Actor{"trader", Role::Trader}});
+    ui::MainWindow window(app::windowServices(desk, Actor{"trader", Role::Trader}));
     if (auto started = desk.start(); !started) qFatal("%s", started.error().c_str());
     if (!desk.gateway().waitForLogon(std::chrono::seconds(10))) qFatal("no logon to the simulated broker");
     app::seedDemoOrders(desk.engine(), desk.referenceData(), desk.gateway().defaultSession());
@@ -152,9 +151,7 @@ int main(int argc, char** argv) {
     login.hide();
 
     // The same desk as its compliance officer sees it.
-    ui::MainWindow officer({desk.engine(), desk.gateway(), desk.store(), [&desk] { return desk.store().loadModels(); },
-                            desk.prices(), desk.referenceData(), QString::fromStdString(desk.mode()), data.path(),
-                            Actor{"compliance", Role::ComplianceOfficer}});
+    ui::MainWindow officer(app::windowServices(desk, Actor{"compliance", Role::ComplianceOfficer}));
     officer.start();
     officer.resize(1500, 900);
     officer.show();
@@ -182,9 +179,7 @@ int main(int argc, char** argv) {
     officer.hide();
 
     // The same desk as its portfolio manager sees it: a fund against a model, then a rebalance to it.
-    ui::MainWindow manager({desk.engine(), desk.gateway(), desk.store(), [&desk] { return desk.store().loadModels(); },
-                            desk.prices(), desk.referenceData(), QString::fromStdString(desk.mode()), data.path(),
-                            Actor{"pm", Role::PortfolioManager}});
+    ui::MainWindow manager(app::windowServices(desk, Actor{"pm", Role::PortfolioManager}));
     manager.start();
     manager.resize(1500, 900);
     manager.show();
