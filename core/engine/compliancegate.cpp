@@ -1,5 +1,6 @@
 #include "engine/compliancegate.h"
 
+#include "compliance/rulebookchange.h"
 #include "compliance/rulekinds/rulekindspec.h"
 #include "engine/commands.h"
 #include "engine/effects.h"
@@ -11,32 +12,6 @@
 #include <algorithm>
 
 namespace ob {
-
-namespace {
-
-std::string describeRule(const Rule& r) {
-    std::string text = std::string(aliasOf(r.kind)) + ", " + std::string(aliasOf(r.severity)) + ", " +
-                       std::string(aliasOf(r.mode)) + ", scope " + std::string(aliasOf(r.scope)) +
-                       (r.scopeValue.empty() ? "" : " " + r.scopeValue);
-    if (r.limit) text += ", limit " + r.limit->toString();
-    if (r.warnAt) text += ", warn at " + r.warnAt->toString();
-    if (specOf(r.kind).readsEntries)
-        text += ", " + std::string(aliasOf(r.restriction)) + " " + std::to_string(r.symbols.size()) + " symbols " +
-                std::to_string(r.issuers.size()) + " issuers";
-    if (r.windowSeconds) text += ", window " + std::to_string(r.windowSeconds) + " s";
-    if (!r.target.empty()) text += ", target " + r.target;
-    return text;
-}
-
-std::string describeLocates(const std::vector<Locate>& locates) {
-    if (locates.empty()) return "none";
-    std::string text;
-    for (const auto& locate : locates)
-        text += (text.empty() ? "" : "; ") + locate.fund + " " + locate.symbol + " " + locate.quantity.toString();
-    return text;
-}
-
-}  // namespace
 
 void ComplianceGate::restore(const ActiveBook& active, ComplianceData data, const FundHoldings& holdings) {
     compliance_->followBook(holdings);
@@ -324,61 +299,16 @@ void ComplianceGate::handle(command::SetRules& command, Effects& effects) {
         command.done.set_value(Error{"the rules changed since they were opened (another user, or an import): open them again"});
         return;
     }
-    auto& rules = command.rules.rules;
-    std::int64_t lastId = 0;
-    for (const auto& rule : compliance_->rules().rules) lastId = std::max(lastId, rule.id);
-    for (const auto& rule : rules) lastId = std::max(lastId, rule.id);
-    std::set<std::int64_t> ids;
-    std::set<std::string> names;
-    for (auto& rule : rules) {
-        if (rule.id <= 0) rule.id = ++lastId;
-        if (auto valid = rule.validate(); !valid) {
-            command.done.set_value(valid);
-            return;
-        }
-        if (!ids.insert(rule.id).second || !names.insert(rule.name).second) {
-            command.done.set_value(
-                Error{"two rules share the id " + std::to_string(rule.id) + " or the name '" + rule.name + "'"});
-            return;
-        }
+    auto prepared = prepareRuleBook(std::move(command.rules), compliance_->rules());
+    if (!prepared) {
+        command.done.set_value(Error{prepared.error()});
+        return;
     }
-    for (const auto& locate : command.rules.locates)
-        if (locate.fund.empty() || locate.symbol.empty() || locate.quantity.isNegative()) {
-            command.done.set_value(Error{"a locate needs a fund, a symbol and a quantity of 0 or more"});
-            return;
-        }
-
-    command.rules = normalised(std::move(command.rules));
-
-    // One audit record per rule added, changed or removed, with the old and new values.
-    bool audited = false;
-    const auto audit = [&](std::string action, std::string subject, std::string details) {
-        effects.audit(command.actor, std::move(action), std::move(subject), std::move(details));
-        audited = true;
-    };
-    std::map<std::int64_t, const Rule*> before;
-    for (const auto& rule : compliance_->rules().rules) before.emplace(rule.id, &rule);
-    for (const auto& rule : rules) {
-        const std::string subject = "rule " + std::to_string(rule.id) + " (" + rule.name + ")";
-        const auto old = before.find(rule.id);
-        if (old == before.end()) {
-            audit("rule.add", subject, command.how + ": " + describeRule(rule));
-            continue;
-        }
-        if (*old->second != rule)
-            audit("rule.change", subject, command.how + ": " + describeRule(*old->second) + " → " + describeRule(rule));
-        before.erase(old);
-    }
-    for (const auto& [id, rule] : before)
-        audit("rule.remove", "rule " + std::to_string(id) + " (" + rule->name + ")", command.how + ": " + describeRule(*rule));
-    if (command.rules.locates != compliance_->rules().locates)
-        audit(
-            "locates.change", "locates",
-            command.how + ": " + describeLocates(compliance_->rules().locates) + " → " + describeLocates(command.rules.locates));
-    if (!audited) audit("rules.unchanged", "rules", command.how);
+    for (auto& change : ruleChanges(compliance_->rules(), *prepared, command.how))
+        effects.audit(command.actor, std::move(change.action), std::move(change.subject), std::move(change.details));
     // Post-trade breaches of rules that no longer run are closed, saying so.
     std::set<std::int64_t> running;
-    for (const auto& rule : rules)
+    for (const auto& rule : prepared->rules)
         if (rule.mode != RuleMode::Disabled) running.insert(rule.id);
     for (const auto& [id, known] : breaches_.all()) {
         if (known.stage != BreachStage::PostTrade || known.isClosed() || running.count(known.finding.ruleId)) continue;
@@ -389,9 +319,9 @@ void ComplianceGate::handle(command::SetRules& command, Effects& effects) {
         closing->updatedAt = context_.now();
         effects.breach(*closing);
     }
-    effects.rules(command.rules);
+    effects.rules(*prepared);
     effects.commit();
-    compliance_->setRules(std::move(command.rules));
+    compliance_->setRules(std::move(*prepared));
     checkFunds(everyFund(), effects);
     command.done.set_value(Status{});
 }
