@@ -118,10 +118,10 @@ struct StoreStopped {};
 
 /// One entry of the queue.
 struct Any {
-    std::variant<ExecutionReport, CancelReject, RequestReject, QuarantinedMessage, SessionEpoch, Submit, Cancel, Replace,
-                 Snapshot, AskRules, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules, RecheckHoldings, StageList, Release,
-                 SetOpeningPositions, SaveModel, RouterBarrier, Routed, SessionLoggedOn, ResolveUnconfirmed, VerifyBooks,
-                 EngineAlert, StoreStopped>
+    std::variant<Inbound<ExecutionReport>, Inbound<CancelReject>, Inbound<RequestReject>, QuarantinedMessage, SessionEpoch,
+                 Submit, Cancel, Replace, Snapshot, AskRules, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules,
+                 RecheckHoldings, StageList, Release, SetOpeningPositions, SaveModel, RouterBarrier, Routed, SessionLoggedOn,
+                 ResolveUnconfirmed, VerifyBooks, EngineAlert, StoreStopped>
         item;
 };
 

@@ -9,17 +9,25 @@
 
 namespace ob {
 
+namespace {
+QuarantinedMessage quarantined(const Envelope& envelope, std::string reason, OrderId orderId) {
+    return {0,      envelope.receivedAt, envelope.session, envelope.msgSeqNum, envelope.msgType, envelope.raw, std::move(reason),
+            orderId};
+}
+}  // namespace
+
 void InboundReports::restore(std::vector<ExecutionRecord> executions, std::map<std::string, SessionProgress> progress) {
     executions_ = std::move(executions);
     progressAtStart_ = std::move(progress);
     for (const auto& [session, known] : progressAtStart_) epochs_[session] = known.epoch;
 }
 
-void InboundReports::handle(ExecutionReport& report, Effects& effects) {
+void InboundReports::handle(const Inbound<ExecutionReport>& inbound, Effects& effects) {
     if (!context_.halted.empty()) return;  // not applied, not recorded: resent after the restart
+    const auto& [envelope, report] = inbound;
     auto& book = context_.book;
     OrderBook::Undo undo;
-    auto applied = book.apply(report, &undo);
+    auto applied = book.apply(inbound, &undo);
     if (applied.outcome.isApplied()) {
         try {
             // Every figure the fill makes is worked out and checked before the ledger changes; a fill it cannot
@@ -30,7 +38,7 @@ void InboundReports::handle(ExecutionReport& report, Effects& effects) {
                 book.undo(std::move(undo));
                 applied.outcome = Outcome::refused("the book of positions cannot take it: " + booking.error());
             } else {
-                auto execution = ExecutionRecord::of(report, order.state);
+                auto execution = ExecutionRecord::of(inbound, order.state);
                 positions_.book(*booking, execution, effects);
                 effects.execution(execution);
                 executions_.push_back(std::move(execution));
@@ -41,8 +49,8 @@ void InboundReports::handle(ExecutionReport& report, Effects& effects) {
                                                 "; resolve it (cancel it at the broker, or mark it rejected)";
                     spdlog::error("{}", message);
                     effects.alert(EngineAlert::Severity::Error, order.state.id, message);
-                    effects.event(
-                        {order.state.id, report.receivedAt, OrderEventKind::Unconfirmed, order.state.clOrdId, order.state.text});
+                    effects.event({order.state.id, envelope.receivedAt, OrderEventKind::Unconfirmed, order.state.clOrdId,
+                                   order.state.text});
                     effects.audit(Actor::system(), "order.unconfirmed", "order " + std::to_string(order.state.id),
                                   order.state.text);
                 }
@@ -52,34 +60,37 @@ void InboundReports::handle(ExecutionReport& report, Effects& effects) {
             throw;
         }
     }
-    settle(applied, std::nullopt, originOf(report),
+    settle(applied, std::nullopt, envelope,
            "ExecutionReport " + report.execId + " (" + std::string(nameOf(report.execType)) + ")", effects);
 }
 
-void InboundReports::handle(CancelReject& reject, Effects& effects) {
+void InboundReports::handle(const Inbound<CancelReject>& reject, Effects& effects) {
     if (!context_.halted.empty()) return;
-    settleReject(reject, OrderEventKind::CancelRejected, "OrderCancelReject for " + reject.clOrdId, effects);
+    settleReject(reject, OrderEventKind::CancelRejected, "OrderCancelReject for " + reject.event.clOrdId, effects);
 }
 
-void InboundReports::handle(RequestReject& reject, Effects& effects) {
+void InboundReports::handle(const Inbound<RequestReject>& inbound, Effects& effects) {
     if (!context_.halted.empty()) return;
+    const auto& [envelope, reject] = inbound;
     if (reject.refused == RequestKind::Status) {
         // The sell side refused our question, not the order: no one can say where the order stands.
         if (const auto* order = context_.book.findByClOrdId(reject.clOrdId))
             recovery_.markUnconfirmed(order->state.id, "the broker refused a status request about it: " + reject.reason, effects);
-        effects.inbound(reject.session, reject.msgSeqNum);
+        effects.inbound(envelope.session, envelope.msgSeqNum);
         effects.commit();
         return;
     }
-    settleReject(reject, OrderEventKind::RequestRejected, "reject of " + reject.clOrdId, effects);
+    settleReject(inbound, OrderEventKind::RequestRejected, "reject of " + reject.clOrdId, effects);
 }
 
 template <typename Reject>
-void InboundReports::settleReject(const Reject& reject, OrderEventKind kind, std::string_view what, Effects& effects) {
-    const auto applied = context_.book.apply(reject);
+void InboundReports::settleReject(const Inbound<Reject>& inbound, OrderEventKind kind, std::string_view what, Effects& effects) {
+    const auto& [envelope, reject] = inbound;
+    const auto applied = context_.book.apply(inbound);
     std::optional<OrderEventRecord> event;
-    if (applied.order) event = OrderEventRecord{applied.order->state.id, reject.receivedAt, kind, reject.clOrdId, reject.reason};
-    settle(applied, std::move(event), originOf(reject), what, effects);
+    if (applied.order)
+        event = OrderEventRecord{applied.order->state.id, envelope.receivedAt, kind, reject.clOrdId, reject.reason};
+    settle(applied, std::move(event), envelope, what, effects);
 }
 
 void InboundReports::handle(QuarantinedMessage& message, Effects& effects) {
@@ -101,10 +112,10 @@ void InboundReports::handle(SessionEpoch& epoch, Effects& effects) {
     effects.commit();
 }
 
-void InboundReports::settle(const OrderBook::Applied& applied, std::optional<OrderEventRecord> event, const Origin& origin,
+void InboundReports::settle(const OrderBook::Applied& applied, std::optional<OrderEventRecord> event, const Envelope& envelope,
                             std::string_view what, Effects& effects) {
     const auto& outcome = applied.outcome;
-    effects.inbound(origin.session, origin.msgSeqNum);
+    effects.inbound(envelope.session, envelope.msgSeqNum);
     if (outcome.isApplied()) {
         if (event) effects.event(std::move(*event));
         effects.order(*applied.order);
@@ -120,31 +131,19 @@ void InboundReports::settle(const OrderBook::Applied& applied, std::optional<Ord
             // Never dropped: the message is kept whole and the trader is told.
             const std::string reason = std::string(what) + " refused: " + outcome.detail;
             spdlog::warn("{}", reason);
-            effects.quarantine({0, origin.receivedAt, origin.session, origin.msgSeqNum, origin.msgType, origin.raw, reason, id});
+            effects.quarantine(quarantined(envelope, reason, id));
             effects.alert(EngineAlert::Severity::Warning, id, reason);
         }
     }
     effects.commit();
 }
 
-InboundReports::Origin InboundReports::originOf(const ExecutionReport& report) {
-    return {report.session, report.msgSeqNum, "8", report.raw, report.receivedAt};
-}
-
-InboundReports::Origin InboundReports::originOf(const CancelReject& reject) {
-    return {reject.session, reject.msgSeqNum, "9", reject.raw, reject.receivedAt};
-}
-
-InboundReports::Origin InboundReports::originOf(const RequestReject& reject) {
-    return {reject.session, reject.msgSeqNum, "3", reject.raw, reject.receivedAt};
-}
-
-void InboundReports::quarantine(const Origin& origin, const std::string& error, Effects& effects) {
+void InboundReports::quarantine(const Envelope& envelope, const std::string& error, Effects& effects) {
     const std::string reason = std::string("internal error while applying it, nothing of it was applied: ") + error;
-    spdlog::critical("{} message {} from {}: {}", origin.msgType, origin.msgSeqNum, origin.session, reason);
+    spdlog::critical("{} message {} from {}: {}", envelope.msgType, envelope.msgSeqNum, envelope.session, reason);
     effects.alert(EngineAlert::Severity::Error, 0, reason);
-    effects.inbound(origin.session, origin.msgSeqNum);
-    effects.quarantine({0, origin.receivedAt, origin.session, origin.msgSeqNum, origin.msgType, origin.raw, reason, 0});
+    effects.inbound(envelope.session, envelope.msgSeqNum);
+    effects.quarantine(quarantined(envelope, reason, 0));
     effects.commit();
 }
 

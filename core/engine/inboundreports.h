@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/enginecontext.h"
+#include "orders/inbound.h"
 #include "orders/orderevents.h"
 
 #include <map>
@@ -20,37 +21,24 @@ class PositionKeeper;
 /// one the book refuses is quarantined whole, with the reason, and raises an alert: never dropped.
 class InboundReports {
 public:
-    /// Where an inbound event came from, to quarantine it whole if refused.
-    struct Origin {
-        const std::string& session;
-        std::int64_t msgSeqNum;
-        const char* msgType;
-        const std::string& raw;
-        Timestamp receivedAt;
-    };
-    static Origin originOf(const ExecutionReport& report);
-    static Origin originOf(const CancelReject& reject);
-    static Origin originOf(const RequestReject& reject);
-
     InboundReports(EngineContext& context, PositionKeeper& positions, InDoubtRecovery& recovery)
         : context_(context), positions_(positions), recovery_(recovery) {}
 
     /// Today's executions and each session's recorded progress, from the store.
     void restore(std::vector<ExecutionRecord> executions, std::map<std::string, SessionProgress> progress);
 
-    void handle(ExecutionReport& report, Effects& effects);
-    void handle(CancelReject& reject, Effects& effects);
-    void handle(RequestReject& reject, Effects& effects);
+    void handle(const Inbound<ExecutionReport>& report, Effects& effects);
+    void handle(const Inbound<CancelReject>& reject, Effects& effects);
+    void handle(const Inbound<RequestReject>& reject, Effects& effects);
     /// Keeps a message that could not even be read as an event, with its MsgSeqNum.
     void handle(QuarantinedMessage& message, Effects& effects);
     void handle(SessionEpoch& epoch, Effects& effects);
 
     /// A message that failed on an internal error: the book is as it was (each handler puts it back); the message
     /// is quarantined with its MsgSeqNum, so that it is neither lost nor resent past.
-    template <typename Message>
-    requires requires(const Message& message) { originOf(message); }
-    void quarantineAfterError(const Message& message, const std::string& error, Effects& effects) {
-        quarantine(originOf(message), error, effects);
+    template <typename Event>
+    void quarantineAfterError(const Inbound<Event>& message, const std::string& error, Effects& effects) {
+        quarantine(message.envelope, error, effects);
     }
 
     /// Today's, for snapshots.
@@ -61,12 +49,12 @@ public:
 private:
     /// Records the outcome of an inbound message: the changed order (with `event`, when it has one), or, for a
     /// refusal, the message in quarantine and an alert. The unit ends here.
-    void settle(const OrderBook::Applied& applied, std::optional<OrderEventRecord> event, const Origin& origin,
+    void settle(const OrderBook::Applied& applied, std::optional<OrderEventRecord> event, const Envelope& envelope,
                 std::string_view what, Effects& effects);
     /// A cancel or request reject: the order takes it, with the event `kind`, or it is quarantined.
     template <typename Reject>
-    void settleReject(const Reject& reject, OrderEventKind kind, std::string_view what, Effects& effects);
-    void quarantine(const Origin& origin, const std::string& error, Effects& effects);
+    void settleReject(const Inbound<Reject>& reject, OrderEventKind kind, std::string_view what, Effects& effects);
+    void quarantine(const Envelope& envelope, const std::string& error, Effects& effects);
 
     EngineContext& context_;
     PositionKeeper& positions_;

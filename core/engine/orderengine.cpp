@@ -37,7 +37,8 @@ template <typename Item>
 concept Quarantinable = requires(InboundReports& inbound, const Item& item, Effects& effects) {
     inbound.quarantineAfterError(item, std::string(), effects);
 };
-static_assert(Quarantinable<ExecutionReport> && Quarantinable<CancelReject> && Quarantinable<RequestReject>);
+static_assert(Quarantinable<Inbound<ExecutionReport>> && Quarantinable<Inbound<CancelReject>> &&
+              Quarantinable<Inbound<RequestReject>>);
 static_assert(!Quarantinable<QuarantinedMessage>);
 
 }  // namespace
@@ -276,9 +277,9 @@ void OrderEngine::Loop::run() {
 
 void OrderEngine::Loop::apply(command::Any& command, Effects& effects) {
     std::visit(Overloaded{
-                   [&](ExecutionReport& report) { inbound.handle(report, effects); },
-                   [&](CancelReject& reject) { inbound.handle(reject, effects); },
-                   [&](RequestReject& reject) { inbound.handle(reject, effects); },
+                   [&](Inbound<ExecutionReport>& report) { inbound.handle(report, effects); },
+                   [&](Inbound<CancelReject>& reject) { inbound.handle(reject, effects); },
+                   [&](Inbound<RequestReject>& reject) { inbound.handle(reject, effects); },
                    [&](QuarantinedMessage& message) { inbound.handle(message, effects); },
                    [&](SessionEpoch& epoch) { inbound.handle(epoch, effects); },
                    [&](command::Submit& submit) { entry.handle(submit, effects); },
@@ -410,9 +411,9 @@ std::future<Result<RuleBook>> OrderEngine::rules() { return loop_->ask(command::
 std::future<std::optional<Order>> OrderEngine::order(OrderId id) { return loop_->ask(command::FindOrder{id, {}}); }
 
 void OrderEngine::recheckHoldings() { loop_->enqueue({command::RecheckHoldings{}}); }
-void OrderEngine::post(ExecutionReport report) { loop_->enqueue({std::move(report)}); }
-void OrderEngine::post(CancelReject reject) { loop_->enqueue({std::move(reject)}); }
-void OrderEngine::post(RequestReject reject) { loop_->enqueue({std::move(reject)}); }
+void OrderEngine::post(Inbound<ExecutionReport> report) { loop_->enqueue({std::move(report)}); }
+void OrderEngine::post(Inbound<CancelReject> reject) { loop_->enqueue({std::move(reject)}); }
+void OrderEngine::post(Inbound<RequestReject> reject) { loop_->enqueue({std::move(reject)}); }
 void OrderEngine::post(QuarantinedMessage message) { loop_->enqueue({std::move(message)}); }
 void OrderEngine::post(SessionEpoch epoch) { loop_->enqueue({std::move(epoch)}); }
 void OrderEngine::post(SessionLoggedOn logon) { loop_->enqueue({std::move(logon)}); }

@@ -108,9 +108,11 @@ public:
     std::future<Result<RuleBook>> rules();
     /// Checks every fund's holdings again, after prices moved.
     void recheckHoldings();
-    void post(ExecutionReport report);
-    void post(CancelReject reject);
-    void post(RequestReject reject);
+    /// What a sell side says, in the envelope it came in (orders/inbound.h): applied to the book whole, or
+    /// quarantined whole with an alert; either way its MsgSeqNum counts as applied.
+    void post(Inbound<ExecutionReport> report);
+    void post(Inbound<CancelReject> reject);
+    void post(Inbound<RequestReject> reject);
     /// Keeps a message that could not even be read as an event (bad values,
     /// missing fields) and raises an alert; its MsgSeqNum counts as applied.
     void post(QuarantinedMessage message);

@@ -151,7 +151,8 @@ bool FixGateway::route(const OutboundRequest& request) {
     spdlog::warn("{} {} not sent: {}", nameOf(request.kind), request.clOrdId, error);
     // A status request not sent is asked again at the next logon; a request refused here never left.
     if (request.kind != RequestKind::Status)
-        engine_.post(RequestReject{request.order.session, request.clOrdId, "not sent: " + error, nowUtc(), 0, {}});
+        engine_.post(
+            Inbound<RequestReject>{{request.order.session, 0, {}, {}, nowUtc()}, {request.clOrdId, "not sent: " + error, {}}});
     return false;
 }
 
@@ -204,12 +205,10 @@ void FixGateway::onApplicationMessage(const std::string& session, const std::str
     if (msgType == msgtype::ExecutionReport) {
         auto report = fix_translator::executionReport(*message, session, receivedAt);
         if (!report) return quarantine(session, text, msgSeqNum, report.error());
-        report->raw = text;
         engine_.post(std::move(*report));
     } else if (msgType == msgtype::OrderCancelReject) {
         auto reject = fix_translator::cancelReject(*message, session, receivedAt);
         if (!reject) return quarantine(session, text, msgSeqNum, reject.error());
-        reject->raw = text;
         engine_.post(std::move(*reject));
     } else if (msgType == msgtype::MarketDataSnapshotFullRefresh || msgType == msgtype::MarketDataIncrementalRefresh) {
         applyMarketData(session, *message, msgSeqNum);
@@ -265,8 +264,8 @@ void FixGateway::sessionReject(const std::string& session, const FixMessage& mes
         spdlog::warn("{}: {} (RefSeqNum {})", session, reason, refSeqNum);
         return;
     }
-    engine_.post(RequestReject{session, sent->clOrdId, reason, nowUtc(), message.msgSeqNum(), message.text(),
-                               requestKindOf(sent->msgType)});
+    engine_.post(Inbound<RequestReject>{fix_translator::envelopeOf(message, session, nowUtc()),
+                                        {sent->clOrdId, reason, requestKindOf(sent->msgType)}});
 }
 
 void FixGateway::businessReject(const std::string& session, const FixMessage& message) {
@@ -276,27 +275,17 @@ void FixGateway::businessReject(const std::string& session, const FixMessage& me
     const auto refMsgType = message.getOr(fixtag::RefMsgType, sent ? sent->msgType : std::string());
     const auto reason = "business reject: " + fix_translator::rejectReason(message);
     if (clOrdId.empty()) return quarantine(session, message.text(), message.msgSeqNum(), reason + " (names no request of ours)");
-    engine_.post(
-        RequestReject{session, clOrdId, reason, nowUtc(), message.msgSeqNum(), message.text(), requestKindOf(refMsgType)});
+    engine_.post(Inbound<RequestReject>{fix_translator::envelopeOf(message, session, nowUtc()),
+                                        {clOrdId, reason, requestKindOf(refMsgType)}});
 }
 
 void FixGateway::onApplicationSent(const std::string& session, const std::string& text, int msgSeqNum) {
     // The type and ClOrdID name the request if the counterparty rejects this message.
-    const auto fieldOf = [&](const char* tag) {
-        const auto at = text.find(tag);
-        if (at == std::string::npos) return std::string();
-        const auto start = at + std::char_traits<char>::length(tag);
-        return text.substr(start, text.find('\x01', start) - start);
-    };
-    auto clOrdId = fieldOf(
-        "\x01"
-        "11=");
+    const auto clOrdId = fieldIn(text, fixtag::ClOrdID);
     if (clOrdId.empty()) return;
     std::lock_guard lock(mutex_);
     auto& sent = sent_[session];
-    sent[msgSeqNum] = {fieldOf("\x01"
-                               "35="),
-                       std::move(clOrdId)};
+    sent[msgSeqNum] = {std::string(fieldIn(text, fixtag::MsgType)), std::string(clOrdId)};
     while (sent.size() > 200'000) sent.erase(sent.begin());
 }
 

@@ -73,4 +73,12 @@ std::string FixMessage::readable() const {
     return text;
 }
 
+std::string_view fieldIn(std::string_view text, int tag) {
+    const std::string needle = '\x01' + std::to_string(tag) + '=';
+    auto at = text.find(needle);
+    if (at == std::string_view::npos) return {};
+    at += needle.size();
+    return text.substr(at, text.find('\x01', at) - at);
+}
+
 }  // namespace ob

@@ -57,4 +57,8 @@ private:
     std::vector<Slot> slots_;
 };
 
+/// The value of the first field `tag` after the message's first field, found without parsing the message:
+/// for the paths that look at one or two fields of every message (the message log, the index of requests sent).
+std::string_view fieldIn(std::string_view text, int tag);
+
 }  // namespace ob

@@ -130,12 +130,13 @@ void addTerms(std::vector<Field>& fields, const OrderTerms& terms) {
 
 }  // namespace
 
-Result<ExecutionReport> executionReport(const FixMessage& message, const std::string& session, Timestamp receivedAt) {
+Envelope envelopeOf(const FixMessage& message, const std::string& session, Timestamp receivedAt) {
+    return {session, message.msgSeqNum(), std::string(message.msgType()), message.text(), receivedAt};
+}
+
+Result<Inbound<ExecutionReport>> executionReport(const FixMessage& message, const std::string& session, Timestamp receivedAt) {
     Reader reader(message, "ExecutionReport " + message.getOr(fixtag::ExecID, "without ExecID"));
     ExecutionReport report;
-    report.session = session;
-    report.receivedAt = receivedAt;
-    report.msgSeqNum = message.msgSeqNum();
     report.execId = reader.text(fixtag::ExecID);
     report.clOrdId = reader.text(fixtag::ClOrdID);
     report.origClOrdId = reader.text(fixtag::OrigClOrdID);
@@ -172,15 +173,12 @@ Result<ExecutionReport> executionReport(const FixMessage& message, const std::st
     if ((report.execType == ExecType::TradeCancel || report.execType == ExecType::TradeCorrect) && report.execRefId.empty())
         reader.fail(fixtag::ExecRefID, "is missing: a trade cancel or correction must name the execution");
     if (reader.failed()) return reader.error();
-    return report;
+    return Inbound<ExecutionReport>{envelopeOf(message, session, receivedAt), std::move(report)};
 }
 
-Result<CancelReject> cancelReject(const FixMessage& message, const std::string& session, Timestamp receivedAt) {
+Result<Inbound<CancelReject>> cancelReject(const FixMessage& message, const std::string& session, Timestamp receivedAt) {
     Reader reader(message, "OrderCancelReject " + message.getOr(fixtag::ClOrdID));
     CancelReject reject;
-    reject.session = session;
-    reject.receivedAt = receivedAt;
-    reject.msgSeqNum = message.msgSeqNum();
     reject.clOrdId = reader.text(fixtag::ClOrdID);
     reject.origClOrdId = reader.text(fixtag::OrigClOrdID);
     reject.brokerOrderId = reader.text(fixtag::OrderID);
@@ -189,7 +187,7 @@ Result<CancelReject> cancelReject(const FixMessage& message, const std::string& 
     if (message.get(fixtag::OrdStatus)) reject.ordStatus = reader.code<OrdStatus>(fixtag::OrdStatus);
     reject.reason = rejectReason(message);
     if (reader.failed()) return reader.error();
-    return reject;
+    return Inbound<CancelReject>{envelopeOf(message, session, receivedAt), std::move(reject)};
 }
 
 std::string businessRejectRefId(const FixMessage& message) { return message.getOr(fixtag::BusinessRejectRefID); }

@@ -3,6 +3,7 @@
 #include "engine/outboundrequest.h"
 #include "fix/fixmessage.h"
 #include "fix/quickfix/fixengine.h"
+#include "orders/inbound.h"
 #include "orders/orderevents.h"
 
 #include <string>
@@ -20,15 +21,18 @@ std::string toFixTimestamp(Timestamp time);
 /// Reads UTCTimestamp text with or without a fraction of up to nine digits.
 std::optional<Timestamp> parseFixTimestamp(std::string_view text);
 
-/// Translates between FIX messages and the book's events. FIX 4.2's fills
+/// Translates between FIX messages and the book's events, each read in the
+/// envelope it came in (orders/inbound.h). FIX 4.2's fills
 /// (ExecType 1 and 2) become Trade, its ExecTransType Cancel and Correct
 /// become TradeCancel and TradeCorrect. Values are read from the wire text,
 /// so prices and quantities are exact; a value that is not a decimal, or a
 /// field the event cannot do without, is an error naming the field.
 namespace fix_translator {
 
-Result<ExecutionReport> executionReport(const FixMessage& message, const std::string& session, Timestamp receivedAt);
-Result<CancelReject> cancelReject(const FixMessage& message, const std::string& session, Timestamp receivedAt);
+/// The transport's facts about a message: the session, its MsgSeqNum and MsgType, its text, when it came.
+Envelope envelopeOf(const FixMessage& message, const std::string& session, Timestamp receivedAt);
+Result<Inbound<ExecutionReport>> executionReport(const FixMessage& message, const std::string& session, Timestamp receivedAt);
+Result<Inbound<CancelReject>> cancelReject(const FixMessage& message, const std::string& session, Timestamp receivedAt);
 /// The ClOrdID a BusinessMessageReject names (BusinessRejectRefID), if any.
 std::string businessRejectRefId(const FixMessage& message);
 /// The reason of a Reject or BusinessMessageReject, in words.

@@ -1,22 +1,12 @@
 #include "messagelog.h"
 
+#include "fix/fixmessage.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 namespace ob {
-
-namespace {
-
-std::string fieldOf(const std::string& text, const char* tagEquals) {
-    const std::string needle = std::string(1, '\x01') + tagEquals;
-    auto at = text.find(needle);
-    if (at == std::string::npos) return {};
-    at += needle.size();
-    return text.substr(at, text.find('\x01', at) - at);
-}
-
-}  // namespace
 
 MessageLog::MessageLog(std::filesystem::path directory, std::size_t keepInMemory, FailureListener onFailure)
     : directory_(std::move(directory)), keep_(keepInMemory), onFailure_(std::move(onFailure)) {
@@ -43,8 +33,8 @@ void MessageLog::append(const std::string& session, bool incoming, const std::st
     message.at = nowUtc();
     message.session = session;
     message.incoming = incoming;
-    message.msgType = fieldOf(text, "35=");
-    message.msgSeqNum = std::atoi(fieldOf(text, "34=").c_str());
+    message.msgType = fieldIn(text, fixtag::MsgType);
+    message.msgSeqNum = std::atoi(std::string(fieldIn(text, fixtag::MsgSeqNum)).c_str());
     message.text = text;
     std::lock_guard lock(mutex_);
     message.id = nextId_++;

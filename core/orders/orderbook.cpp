@@ -2,6 +2,8 @@
 
 #include "orders/orderstatemachine.h"
 
+#include <optional>
+
 namespace ob {
 
 namespace sm = order_state_machine;
@@ -144,15 +146,24 @@ std::string unknownOrder(std::string_view clOrdId, std::string_view origClOrdId,
     return "no order has ClOrdID '" + std::string(clOrdId) + "', OrigClOrdID '" + std::string(origClOrdId) + "' or OrderID '" +
            std::string(brokerOrderId) + "'";
 }
+
+/// An order takes reports and rejects only from the session it was routed to.
+std::optional<Outcome> fromAnotherSession(const Order& order, const Envelope& envelope, std::string_view does) {
+    if (envelope.session == order.state.session) return std::nullopt;
+    return Outcome::refused("session '" + envelope.session + "' " + std::string(does) + " an order routed to '" +
+                            order.state.session + "'");
+}
 }  // namespace
 
-OrderBook::Applied OrderBook::apply(const ExecutionReport& report, Undo* undo) {
-    Order* order = locate(report.session, report.clOrdId, report.origClOrdId, report.brokerOrderId);
+OrderBook::Applied OrderBook::apply(const Inbound<ExecutionReport>& inbound, Undo* undo) {
+    const auto& [envelope, report] = inbound;
+    Order* order = locate(envelope.session, report.clOrdId, report.origClOrdId, report.brokerOrderId);
     if (!order) return {Outcome::refused(unknownOrder(report.clOrdId, report.origClOrdId, report.brokerOrderId)), nullptr};
+    if (auto refused = fromAnotherSession(*order, envelope, "reports on")) return {std::move(*refused), order};
     // Only a report that names a new OrderID can move the order in that index.
     const bool newBrokerId = !report.brokerOrderId.empty() && report.brokerOrderId != order->state.brokerOrderId;
     const std::string brokerOrderIdBefore = newBrokerId ? order->state.brokerOrderId : std::string();
-    auto outcome = sm::apply(*order, report, undo ? &undo->before : nullptr);
+    auto outcome = sm::apply(*order, report, envelope.receivedAt, undo ? &undo->before : nullptr);
     if (outcome.isApplied() && newBrokerId) reindex(*order, brokerOrderIdBefore);
     if (undo) undo->order = outcome.isApplied() ? order : nullptr;
     return {std::move(outcome), order};
@@ -169,16 +180,20 @@ void OrderBook::undo(Undo&& undo) {
     reindex(order, {});
 }
 
-OrderBook::Applied OrderBook::apply(const CancelReject& reject) {
-    Order* order = locate(reject.session, reject.clOrdId, reject.origClOrdId, reject.brokerOrderId);
+OrderBook::Applied OrderBook::apply(const Inbound<CancelReject>& inbound) {
+    const auto& [envelope, reject] = inbound;
+    Order* order = locate(envelope.session, reject.clOrdId, reject.origClOrdId, reject.brokerOrderId);
     if (!order) return {Outcome::refused(unknownOrder(reject.clOrdId, reject.origClOrdId, reject.brokerOrderId)), nullptr};
-    return {sm::apply(*order, reject), order};
+    if (auto refused = fromAnotherSession(*order, envelope, "answers for")) return {std::move(*refused), order};
+    return {sm::apply(*order, reject, envelope.receivedAt), order};
 }
 
-OrderBook::Applied OrderBook::apply(const RequestReject& reject) {
-    Order* order = locate(reject.session, reject.clOrdId, {}, {});
+OrderBook::Applied OrderBook::apply(const Inbound<RequestReject>& inbound) {
+    const auto& [envelope, reject] = inbound;
+    Order* order = locate(envelope.session, reject.clOrdId, {}, {});
     if (!order) return {Outcome::refused(unknownOrder(reject.clOrdId, {}, {})), nullptr};
-    return {sm::apply(*order, reject), order};
+    if (auto refused = fromAnotherSession(*order, envelope, "rejects a request of")) return {std::move(*refused), order};
+    return {sm::apply(*order, reject, envelope.receivedAt), order};
 }
 
 void OrderBook::reindex(const Order& order, std::string_view brokerOrderIdBefore) {

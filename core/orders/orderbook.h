@@ -1,6 +1,7 @@
 #pragma once
 
 #include "orders/clordidindex.h"
+#include "orders/inbound.h"
 #include "orders/order.h"
 #include "orders/orderevents.h"
 #include "orders/orderstatemachine.h"
@@ -64,13 +65,14 @@ public:
     };
 
     /// Finds the order by ClOrdID, then OrigClOrdID, then (session, OrderID)
-    /// and applies the report; an order it cannot find is refused. With `undo`,
-    /// an applied report can be taken back with undo() until the next change.
-    Applied apply(const ExecutionReport& report, Undo* undo = nullptr);
+    /// and applies the report; an order it cannot find, or one routed to
+    /// another session, refuses it. With `undo`, an applied report can be
+    /// taken back with undo() until the next change.
+    Applied apply(const Inbound<ExecutionReport>& report, Undo* undo = nullptr);
     /// Puts the order back as it was before the report (its OrderID index too).
     void undo(Undo&& undo);
-    Applied apply(const CancelReject& reject);
-    Applied apply(const RequestReject& reject);
+    Applied apply(const Inbound<CancelReject>& reject);
+    Applied apply(const Inbound<RequestReject>& reject);
 
     /// Adds an order rebuilt from the store. Fails on a ClOrdID already in use.
     Status restore(Order order);

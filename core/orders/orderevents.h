@@ -23,9 +23,9 @@ struct NewOrderRequest {
 };
 
 /// An ExecutionReport (35=8) translated from FIX to plain values. Optional
-/// fields are absent when the sell side left them out.
+/// fields are absent when the sell side left them out. Where it came from is
+/// in its Envelope (orders/inbound.h).
 struct ExecutionReport {
-    std::string session;
     std::string execId;
     std::string symbol;        ///< as reported; checked against the order's
     std::optional<Side> side;  ///< as reported; checked against the order's
@@ -47,34 +47,23 @@ struct ExecutionReport {
     std::optional<TimeInForce> timeInForce;
     std::optional<Timestamp> transactTime;
     std::string text;
-    Timestamp receivedAt;
-    std::int64_t msgSeqNum = 0;
-    std::string raw;  ///< the message as received, kept if the book cannot apply it
 };
 
 /// An OrderCancelReject (35=9): the sell side refused a cancel or replace.
 struct CancelReject {
-    std::string session;
     std::string clOrdId;      ///< the refused request
     std::string origClOrdId;  ///< the ClOrdID in force
     std::string brokerOrderId;
     RequestKind responseTo = RequestKind::Cancel;
     std::optional<OrdStatus> ordStatus;
     std::string reason;
-    Timestamp receivedAt;
-    std::int64_t msgSeqNum = 0;
-    std::string raw;
 };
 
 /// A session-level Reject (35=3) or BusinessMessageReject (35=j) that names
 /// one of our requests: the only answer some sell sides give to an order.
 struct RequestReject {
-    std::string session;
     std::string clOrdId;
     std::string reason;
-    Timestamp receivedAt;
-    std::int64_t msgSeqNum = 0;
-    std::string raw;
     std::optional<RequestKind> refused = {};  ///< the kind of request refused, when the reject says
 };
 

@@ -2,10 +2,11 @@
 
 namespace ob {
 
-ExecutionRecord ExecutionRecord::of(const ExecutionReport& report, const OrderState& after) {
+ExecutionRecord ExecutionRecord::of(const Inbound<ExecutionReport>& inbound, const OrderState& after) {
+    const auto& [envelope, report] = inbound;
     ExecutionRecord record;
     record.orderId = after.id;
-    record.session = report.session;
+    record.session = envelope.session;
     record.execId = report.execId;
     record.execRefId = report.execRefId;
     record.execType = report.execType;
@@ -23,8 +24,8 @@ ExecutionRecord ExecutionRecord::of(const ExecutionReport& report, const OrderSt
     record.leavesQty = after.leavesQty();
     record.avgPx = after.avgPx();
     record.transactTime = report.transactTime;
-    record.receivedAt = report.receivedAt;
-    record.msgSeqNum = report.msgSeqNum;
+    record.receivedAt = envelope.receivedAt;
+    record.msgSeqNum = envelope.msgSeqNum;
     record.text = report.text;
     return record;
 }

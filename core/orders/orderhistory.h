@@ -1,5 +1,6 @@
 #pragma once
 
+#include "orders/inbound.h"
 #include "orders/order.h"
 #include "orders/orderevents.h"
 
@@ -35,7 +36,7 @@ struct ExecutionRecord {
     std::int64_t msgSeqNum = 0;
     std::string text;
 
-    static ExecutionRecord of(const ExecutionReport& report, const OrderState& after);
+    static ExecutionRecord of(const Inbound<ExecutionReport>& report, const OrderState& after);
     friend bool operator==(const ExecutionRecord&, const ExecutionRecord&) = default;
 };
 

@@ -341,8 +341,8 @@ Result<Order> create(OrderId id, const NewOrderRequest& request, std::string clO
     if (clOrdId.empty()) return Error{"an order needs a ClOrdID"};
     if (auto valid = validateAllocations(request.account, request.terms.quantity, request.allocations); !valid)
         return Error{valid.error()};
-    if (!request.allocations.empty() && (request.terms.timeInForce == TimeInForce::GoodTillCancel ||
-                                         request.terms.timeInForce == TimeInForce::GoodTillDate))
+    if (!request.allocations.empty() &&
+        (request.terms.timeInForce == TimeInForce::GoodTillCancel || request.terms.timeInForce == TimeInForce::GoodTillDate))
         return Error{"a block order lasts the day (DAY, IOC or FOK): its fills are allocated to the funds within the day"};
     Order order;
     order.executions.reserve(4);  // most orders see an acknowledgement and a few fills
@@ -393,7 +393,7 @@ std::optional<std::size_t> restatedTrade(Order& order, const ExecutionReport& re
 
 /// Applies a report already known not to repeat one: the state machine's transition, then the order's
 /// bookkeeping, then the figures the report states checked against the order as it now stands.
-Outcome applyUnseen(Order& order, const ExecutionReport& report, bool isStatusReport) {
+Outcome applyUnseen(Order& order, const ExecutionReport& report, Timestamp at, bool isStatusReport) {
     const bool wasPendingNew = order.state.phase == OrderPhase::PendingNew;
     Outcome outcome = dispatch(order, report);
     if (!outcome.isApplied()) return outcome;
@@ -407,7 +407,7 @@ Outcome applyUnseen(Order& order, const ExecutionReport& report, bool isStatusRe
     if (wasPendingNew && state.phase == OrderPhase::Working)
         if (auto* link = order.findLink(state.clOrdId); link && link->kind != RequestKind::Cancel)
             link->state = RequestState::Accepted;
-    state.updatedAt = report.receivedAt;
+    state.updatedAt = at;
     // The sell side has spoken about the order: it is confirmed again, unless it just said it does not know it.
     if (!(isStatusReport && report.ordStatus == OrdStatus::Rejected)) state.unconfirmed = false;
     return report_consistency::checkFigures(state, report);
@@ -415,15 +415,12 @@ Outcome applyUnseen(Order& order, const ExecutionReport& report, bool isStatusRe
 
 }  // namespace
 
-Outcome apply(Order& order, const ExecutionReport& report, Undo* undo) {
-    if (report.session != order.state.session)
-        return Outcome::refused("session '" + report.session + "' reports on an order routed to '" + order.state.session + "'");
+Outcome apply(Order& order, const ExecutionReport& report, Timestamp at, Undo* undo) {
     // Status reports carry nothing new (G.1.b) and some sell sides reuse one ExecID for all of them.
     const bool isStatusReport = report.execType == ExecType::OrderStatus;
     if (!isStatusReport) {
         if (report.execId.empty()) return Outcome::refused("an ExecutionReport needs an ExecID");
-        if (const auto* applied = order.findExecution(report.execId))
-            return report_consistency::checkRepeat(*applied, report);
+        if (const auto* applied = order.findExecution(report.execId)) return report_consistency::checkRepeat(*applied, report);
     }
     if (auto terms = report_consistency::checkTerms(order, report); !terms.isApplied()) return terms;
 
@@ -431,7 +428,7 @@ Outcome apply(Order& order, const ExecutionReport& report, Undo* undo) {
     if (const auto index = restatedTrade(order, report)) before.trade.emplace(*index, order.executions[*index]);
     Outcome outcome;
     try {
-        outcome = applyUnseen(order, report, isStatusReport);
+        outcome = applyUnseen(order, report, at, isStatusReport);
     } catch (...) {
         order_state_machine::undo(order, std::move(before));
         throw;
@@ -462,14 +459,12 @@ const ExecutionEntry* tradeOf(const Order& order, const ExecutionReport& report)
     }
 }
 
-Outcome apply(Order& order, const CancelReject& reject) {
+Outcome apply(Order& order, const CancelReject& reject, Timestamp at) {
     auto& state = order.state;
-    if (reject.session != state.session)
-        return Outcome::refused("session '" + reject.session + "' answers for an order routed to '" + state.session + "'");
     if (state.pending && state.pending->clOrdId == reject.clOrdId) {
         state.text = describeRequest(*state.pending) + " rejected: " + reject.reason;
         settlePending(order, RequestState::Rejected);
-        state.updatedAt = reject.receivedAt;
+        state.updatedAt = at;
         return Outcome::applied();
     }
     if (const auto* link = order.findLink(reject.clOrdId); link && link->state == RequestState::Rejected)
@@ -478,11 +473,8 @@ Outcome apply(Order& order, const CancelReject& reject) {
                             "', which is not an outstanding request of this order");
 }
 
-Outcome apply(Order& order, const RequestReject& reject) {
+Outcome apply(Order& order, const RequestReject& reject, Timestamp at) {
     auto& state = order.state;
-    if (reject.session != state.session)
-        return Outcome::refused("session '" + reject.session + "' rejects a request of an order routed to '" + state.session +
-                                "'");
     auto* link = order.findLink(reject.clOrdId);
     if (!link) return Outcome::refused("reject names ClOrdID '" + reject.clOrdId + "', which is not a request of this order");
     if (link->state == RequestState::Rejected) return Outcome::duplicate("request " + reject.clOrdId + " was already rejected");
@@ -498,7 +490,7 @@ Outcome apply(Order& order, const RequestReject& reject) {
     } else {
         return Outcome::refused("reject names ClOrdID '" + reject.clOrdId + "', which the sell side already answered");
     }
-    state.updatedAt = reject.receivedAt;
+    state.updatedAt = at;
     return Outcome::applied();
 }
 

@@ -42,14 +42,15 @@ struct Undo {
 
 /// Applies a report whole or not at all. A report that repeats an applied ExecID is a duplicate when its
 /// content is the same and refused when it is not; one that contradicts the order or FIX's arithmetic is
-/// refused (orders/reportconsistency.h). With `undo`, keeps what undo() needs.
-Outcome apply(Order& order, const ExecutionReport& report, Undo* undo = nullptr);
+/// refused (orders/reportconsistency.h). With `undo`, keeps what undo() needs. `at` is when the report arrived.
+/// Which session may report on the order is the book's to check.
+Outcome apply(Order& order, const ExecutionReport& report, Timestamp at, Undo* undo = nullptr);
 void undo(Order& order, Undo&& before);
 /// The fill an applied report concerns, as it now stands: the Trade itself, or the trade a correction or
 /// bust names (through any corrections before it); nothing for other reports.
 const ExecutionEntry* tradeOf(const Order& order, const ExecutionReport& report);
-Outcome apply(Order& order, const CancelReject& reject);
-Outcome apply(Order& order, const RequestReject& reject);
+Outcome apply(Order& order, const CancelReject& reject, Timestamp at);
+Outcome apply(Order& order, const RequestReject& reject, Timestamp at);
 
 /// Rebuilds an order from its persisted state, chain and executions as they
 /// were reported, replaying the fills; refuses when the replayed CumQty or

@@ -20,7 +20,10 @@ void runOrderBook(const BenchContext& context) {
     for (int i = 0; i < orders; ++i) {
         clOrdIds.push_back("20261129-" + std::to_string(100'000 + i));
         symbols.push_back("SYM" + std::to_string(i % 500));
-        NewOrderRequest request{session, "GROWTH-PB", symbols.back(), Side::Buy,
+        NewOrderRequest request{session,
+                                "GROWTH-PB",
+                                symbols.back(),
+                                Side::Buy,
                                 {orderQty, OrdType::Limit, Price::of("102"), {}, TimeInForce::Day, {}}};
         if (!book.create(i + 1, request, clOrdIds.back(), nowUtc())) throw std::runtime_error("cannot create orders");
     }
@@ -28,12 +31,11 @@ void runOrderBook(const BenchContext& context) {
     // side's report carries (Symbol, Side, OrdStatus, CumQty, LeavesQty, AvgPx), so the book checks them all.
     std::vector<std::int64_t> filled(std::size_t(orders), 0);    // shares
     std::vector<std::int64_t> notional(std::size_t(orders), 0);  // shares × raw price
-    std::vector<ExecutionReport> stream;
+    std::vector<Inbound<ExecutionReport>> stream;
     stream.reserve(std::size_t(reports));
     for (int i = 0; i < reports; ++i) {
         const auto order = std::size_t(i % orders);
         ExecutionReport report;
-        report.session = session;
         report.clOrdId = clOrdIds[order];
         report.brokerOrderId = "B" + std::to_string(order);
         report.execId = "E" + std::to_string(i);
@@ -52,7 +54,7 @@ void runOrderBook(const BenchContext& context) {
         }
         report.cumQty = Qty::fromInteger(filled[order]);
         report.leavesQty = orderQty - Qty::fromInteger(filled[order]);
-        stream.push_back(std::move(report));
+        stream.push_back({{session, 0, {}, {}, nowUtc()}, std::move(report)});
     }
 
     const auto start = Clock::now();

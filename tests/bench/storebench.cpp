@@ -38,20 +38,17 @@ Workload buildWorkload(int executions) {
     for (int i = 0; i < executions; ++i) {
         auto& row = workload.orders[std::size_t(i % orders)];
         ExecutionReport report;
-        report.session = "BENCH";
         report.clOrdId = row.state.clOrdId;
         report.execId = "E" + std::to_string(i);
         report.execType = ExecType::Trade;
         report.lastQty = Qty::fromInteger(1 + i % 7);
         report.lastPx = Price::fromRaw(10'000'000'000 + (i % 101) * 1'000'000);
-        report.receivedAt = now;
-        report.msgSeqNum = i + 1;
         row.state.cumQty += *report.lastQty;
         row.state.notional += *report.lastQty * *report.lastPx;
         StoreUnit unit;
         unit.order = row;
-        unit.execution = ExecutionRecord::of(report, row.state);
-        unit.inbound = InboundProgress{"BENCH", report.msgSeqNum};
+        unit.execution = ExecutionRecord::of({{"BENCH", i + 1, {}, {}, now}, report}, row.state);
+        unit.inbound = InboundProgress{"BENCH", i + 1};
         workload.fills.push_back(std::move(unit));
     }
     return workload;
@@ -80,7 +77,9 @@ double bareInsertsPerSecond(const std::filesystem::path& file, const Workload& w
     for (const auto& unit : workload.fills) {
         if (i % 1000 == 0) exec("BEGIN");
         const auto& e = *unit.execution;
-        auto text = [&](int index, const std::string& value) { sqlite3_bind_text(insert, index, value.data(), int(value.size()), SQLITE_STATIC); };
+        auto text = [&](int index, const std::string& value) {
+            sqlite3_bind_text(insert, index, value.data(), int(value.size()), SQLITE_STATIC);
+        };
         sqlite3_bind_int64(insert, 1, e.orderId);
         text(2, e.session);
         text(3, e.execId);

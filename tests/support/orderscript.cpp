@@ -81,17 +81,20 @@ std::string option(const Command& command, const std::string& key, std::string f
     return it == command.options.end() ? fallback : it->second;
 }
 
+/// Where the script's reports and rejects come from: `session=` or the default session, now.
+Envelope envelopeOf(const Command& command) {
+    return {option(command, "session", "FIX.4.4:BUYSIDE->SELLSIDE"), 0, {}, {}, nowUtc()};
+}
+
 ExecutionReport buildReport(const Command& command, int lineNumber) {
     if (command.words.size() < 3) throw std::invalid_argument("exec needs <ClOrdID>[/<Orig>] <ExecType>");
     ExecutionReport report;
     std::tie(report.clOrdId, report.origClOrdId) = splitIds(command.words[1]);
     report.execType = parseEnum<ExecType>(command.words[2]);
-    report.session = option(command, "session", "FIX.4.4:BUYSIDE->SELLSIDE");
     report.execId = option(command, "id", "L" + std::to_string(lineNumber));
     report.execRefId = option(command, "ref");
     report.brokerOrderId = option(command, "orderid");
     report.text = option(command, "text");
-    report.receivedAt = nowUtc();
     if (auto last = option(command, "last"); !last.empty()) {
         auto at = last.find('@');
         if (at == std::string::npos) throw std::invalid_argument("last= needs <qty>@<px>");
@@ -156,21 +159,18 @@ Status OrderScript::runLine(std::string_view line, int lineNumber) {
             const auto report = buildReport(command, lineNumber);
             remember(report.clOrdId);
             if (before.state.id == 0) remember(report.origClOrdId);
-            applied = book_.apply(report);
+            applied = book_.apply(Inbound<ExecutionReport>{envelopeOf(command), report});
         } else if (verb == "cxlrej") {
             CancelReject reject;
             std::tie(reject.clOrdId, reject.origClOrdId) = splitIds(command.words.at(1));
-            reject.session = option(command, "session", "FIX.4.4:BUYSIDE->SELLSIDE");
             reject.responseTo = option(command, "for") == "Replace" ? RequestKind::Replace : RequestKind::Cancel;
             reject.reason = option(command, "text");
-            reject.receivedAt = nowUtc();
             remember(reject.clOrdId);
             if (before.state.id == 0) remember(reject.origClOrdId);
-            applied = book_.apply(reject);
+            applied = book_.apply(Inbound<CancelReject>{envelopeOf(command), reject});
         } else if (verb == "reject") {
-            RequestReject reject{"FIX.4.4:BUYSIDE->SELLSIDE", target, option(command, "text"), nowUtc(), 0, {}};
             remember(target);
-            applied = book_.apply(reject);
+            applied = book_.apply(Inbound<RequestReject>{envelopeOf(command), {target, option(command, "text"), {}}});
         } else if (verb == "check") {
             const auto* order = book_.findByClOrdId(target);
             if (!order) return Error{where + "no order has ClOrdID " + target};

@@ -1,5 +1,7 @@
 #include "reports.h"
 
+#include "fix/fixtags.h"
+
 #include <atomic>
 
 namespace ob::test {
@@ -12,31 +14,30 @@ std::string nextExecId() {
 }  // namespace
 
 ReportBuilder::ReportBuilder(std::string clOrdId, ExecType type) {
-    report_.session = kSession;
-    report_.clOrdId = std::move(clOrdId);
-    report_.execType = type;
-    report_.execId = nextExecId();
-    report_.receivedAt = nowUtc();
+    report_.envelope = {kSession, 0, msgtype::ExecutionReport, {}, nowUtc()};
+    report_.event.clOrdId = std::move(clOrdId);
+    report_.event.execType = type;
+    report_.event.execId = nextExecId();
 }
 
 ReportBuilder& ReportBuilder::fill(std::string_view qty, std::string_view px) {
-    report_.lastQty = Qty::of(qty);
-    report_.lastPx = Price::of(px);
+    report_.event.lastQty = Qty::of(qty);
+    report_.event.lastPx = Price::of(px);
     return *this;
 }
 
 ReportBuilder& ReportBuilder::orderQty(std::string_view qty) {
-    report_.orderQty = Qty::of(qty);
+    report_.event.orderQty = Qty::of(qty);
     return *this;
 }
 
 ReportBuilder& ReportBuilder::cumQty(std::string_view qty) {
-    report_.cumQty = Qty::of(qty);
+    report_.event.cumQty = Qty::of(qty);
     return *this;
 }
 
 ReportBuilder& ReportBuilder::price(std::string_view px) {
-    report_.price = Price::of(px);
+    report_.event.price = Price::of(px);
     return *this;
 }
 

@@ -2,6 +2,7 @@
 
 #include "engine/orderengine.h"
 #include "fix/fixgateway.h"
+#include "fix/fixtags.h"
 #include "format.h"
 #include "futures.h"
 #include "models/instrumentdirectory.h"
@@ -193,9 +194,9 @@ void OrderDetailDialog::loadMessages(const std::vector<std::string>& clOrdIds) {
         std::vector<LoggedMessage> found;
         std::set<std::uint64_t> seen;
         for (const auto& id : ids)
-            for (const char* tag : {"|11=", "|41="}) {
+            for (const int tag : {fixtag::ClOrdID, fixtag::OrigClOrdID}) {
                 MessageLog::Filter filter;
-                filter.contains = tag + id + "|";
+                filter.contains = "|" + std::to_string(tag) + "=" + id + "|";
                 filter.limit = 10'000;
                 for (auto& message : log.query(filter))
                     if (seen.insert(message.id).second) found.push_back(std::move(message));

@@ -1,5 +1,6 @@
 #include "bridge.h"
 
+#include <quickfix/FieldNumbers.h>
 #include <quickfix/FixValues.h>
 
 #include <sstream>
@@ -11,8 +12,11 @@ namespace {
 
 constexpr char kSoh = '\x01';
 
-std::string fieldOf(const std::string& text, const char* tagEquals) {
-    const std::string needle = std::string(1, kSoh) + tagEquals;
+/// "<SOH>tag=", what precedes a field's value in a message's text.
+std::string fieldStart(int tag) { return std::string(1, kSoh) + std::to_string(tag) + '='; }
+
+std::string fieldOf(const std::string& text, int tag) {
+    const std::string needle = fieldStart(tag);
     auto at = text.find(needle);
     if (at == std::string::npos) return {};
     at += needle.size();
@@ -110,13 +114,11 @@ std::string settingOrEmpty(const FIX::Dictionary& dictionary, const std::string&
 
 std::string maskCredentials(const std::string& text) {
     // Only a Logon carries credentials; every other message passes untouched, without a copy's scan.
-    if (text.find("\x01"
-                  "35=A\x01") == std::string::npos)
-        return text;
-    static const char* const secrets[] = {"554=", "553=", "925=", "96="};
+    if (text.find(fieldStart(FIX::FIELD::MsgType) + FIX::MsgType_Logon + kSoh) == std::string::npos) return text;
+    static const int secrets[] = {FIX::FIELD::Password, FIX::FIELD::Username, FIX::FIELD::NewPassword, FIX::FIELD::RawData};
     std::string masked = text;
-    for (const char* secret : secrets) {
-        const std::string needle = std::string(1, kSoh) + secret;
+    for (const int secret : secrets) {
+        const std::string needle = fieldStart(secret);
         std::size_t at = 0;
         while ((at = masked.find(needle, at)) != std::string::npos) {
             const auto start = at + needle.size();
@@ -141,11 +143,11 @@ std::string settingOf(const FIX::SessionSettings& settings, const std::string& s
 }
 
 int msgSeqNumOf(const std::string& text) {
-    const auto value = fieldOf(text, "34=");
+    const auto value = fieldOf(text, FIX::FIELD::MsgSeqNum);
     return value.empty() ? 0 : std::atoi(value.c_str());
 }
 
-std::string msgTypeOf(const std::string& text) { return fieldOf(text, "35="); }
+std::string msgTypeOf(const std::string& text) { return fieldOf(text, FIX::FIELD::MsgType); }
 
 std::string storeCreated(FIX::Session& session) {
     try {

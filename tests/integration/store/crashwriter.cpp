@@ -58,15 +58,12 @@ int main(int argc, char** argv) {
             while (next - promised > 1000) std::this_thread::sleep_for(1ms);
             const auto& order = snapshot.orders[static_cast<std::size_t>(next % kOrders)];
             ExecutionReport report;
-            report.session = session;
             report.clOrdId = order.clOrdId;
             report.execId = "X" + std::to_string(next);
             report.execType = ExecType::Trade;
             report.lastQty = Qty::fromInteger(1 + next % 5);
             report.lastPx = Price::fromRaw(10'000'000'000 - (next % 997) * 1'000'001);  // within the limit of 100
-            report.receivedAt = nowUtc();
-            report.msgSeqNum = next;
-            engine.post(std::move(report));
+            engine.post(Inbound<ExecutionReport>{{session, next, {}, {}, nowUtc()}, std::move(report)});
             submitted = next;
             std::printf("SUBMITTED %lld\n", static_cast<long long>(next));
             std::fflush(stdout);

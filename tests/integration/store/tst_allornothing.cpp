@@ -32,13 +32,13 @@ OrderState buy(test::ComplianceDesk& desk, const char* symbol, const char* qty) 
     return desk.engine->submit(request, kTrader).get().value();
 }
 
-ExecutionReport fill(const OrderState& order, const char* qty, std::optional<const char*> cum, const char* execId,
-                     std::int64_t msgSeqNum) {
+Inbound<ExecutionReport> fill(const OrderState& order, const char* qty, std::optional<const char*> cum, const char* execId,
+                              std::int64_t msgSeqNum) {
     auto builder = report(order.clOrdId, ExecType::Trade).execId(execId).orderId("B" + order.clOrdId).fill(qty, "1");
     if (cum) builder.cumQty(*cum);
-    ExecutionReport fill = builder;
-    fill.msgSeqNum = msgSeqNum;
-    fill.raw = std::string("8=FIX.4.4|35=8|17=") + execId + "|32=" + qty;
+    Inbound<ExecutionReport> fill = builder;
+    fill.envelope.msgSeqNum = msgSeqNum;
+    fill.envelope.raw = std::string("8=FIX.4.4|35=8|17=") + execId + "|32=" + qty;
     return fill;
 }
 

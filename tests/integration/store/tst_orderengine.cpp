@@ -268,10 +268,10 @@ private Q_SLOTS:
         const auto order = desk.submit("100", "10");
         desk.forgetPublished();
         auto overfill = report(order.clOrdId, ExecType::Trade).fill("101", "10").get();
-        overfill.msgSeqNum = 7;
+        overfill.envelope.msgSeqNum = 7;
         desk.engine->post(overfill);
         auto unknown = report("NOPE", ExecType::New).get();
-        unknown.msgSeqNum = 8;
+        unknown.envelope.msgSeqNum = 8;
         desk.engine->post(unknown);
         std::vector<EngineAlert> alerts;
         for (const auto& changes : desk.published()) alerts.insert(alerts.end(), changes.alerts.begin(), changes.alerts.end());

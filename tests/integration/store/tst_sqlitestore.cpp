@@ -44,9 +44,9 @@ OrderRow sampleOrder(OrderId id, const char* created) {
 
 ExecutionRecord sampleExecution(const OrderRow& order, const char* execId) {
     auto report = test::report(order.state.clOrdId, ExecType::Trade).execId(execId).fill("300.25", "101.12345678").get();
-    report.transactTime = at("2026-11-29T10:00:00.123456789Z");
-    report.msgSeqNum = 42;
-    report.ordStatus = OrdStatus::PartiallyFilled;
+    report.event.transactTime = at("2026-11-29T10:00:00.123456789Z");
+    report.envelope.msgSeqNum = 42;
+    report.event.ordStatus = OrdStatus::PartiallyFilled;
     return ExecutionRecord::of(report, order.state);
 }
 

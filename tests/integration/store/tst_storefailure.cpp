@@ -44,12 +44,12 @@ NewOrderRequest marketOrder(const char* symbol, const char* qty) {
     return {test::kSession, "ACC", symbol, Side::Buy, {Qty::of(qty), OrdType::Market, {}, {}, TimeInForce::Day, {}}};
 }
 
-ExecutionReport fill(const OrderState& order, const char* qty, const char* px, const char* cum, const char* execId,
-                     std::int64_t msgSeqNum) {
-    ExecutionReport fill =
+Inbound<ExecutionReport> fill(const OrderState& order, const char* qty, const char* px, const char* cum, const char* execId,
+                              std::int64_t msgSeqNum) {
+    Inbound<ExecutionReport> fill =
         report(order.clOrdId, ExecType::Trade).session(test::kSession).execId(execId).orderId("B1").fill(qty, px).cumQty(cum);
-    fill.msgSeqNum = msgSeqNum;
-    fill.raw = std::string("35=8|17=") + execId;
+    fill.envelope.msgSeqNum = msgSeqNum;
+    fill.envelope.raw = std::string("35=8|17=") + execId;
     return fill;
 }
 

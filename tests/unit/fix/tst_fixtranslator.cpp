@@ -1,4 +1,5 @@
 #include "decimalprint.h"
+#include "fix/fixtags.h"
 #include "fix/fixtranslator.h"
 
 #include <QTest>
@@ -11,7 +12,7 @@
 using namespace ob;
 using namespace std::chrono;
 
-Q_DECLARE_METATYPE(ob::ExecutionReport)
+Q_DECLARE_METATYPE(ob::Inbound<ob::ExecutionReport>)
 
 namespace {
 
@@ -54,7 +55,7 @@ const char* problem(const Result<T>& result) {
     return result.ok() ? "" : result.error().c_str();
 }
 
-Result<ExecutionReport> translate(const std::string& session, std::string text) {
+Result<Inbound<ExecutionReport>> translate(const std::string& session, std::string text) {
     auto message = wire(std::move(text));
     if (!message) return Error{message.error()};
     return fix_translator::executionReport(*message, session, kReceivedAt);
@@ -65,7 +66,7 @@ Result<ExecutionReport> translate(const std::string& session, std::string text) 
 class Expected {
 public:
     Expected(const std::string& session, int msgSeqNum, std::string execId, ExecType type, OrdStatus status) {
-        report_.session = session;
+        envelope_.session = session;
         report_.execId = std::move(execId);
         report_.symbol = "IBM";
         report_.side = Side::Buy;
@@ -77,8 +78,9 @@ public:
         report_.ordType = OrdType::Limit;
         report_.price = Price::of("142.5");
         report_.timeInForce = TimeInForce::Day;
-        report_.receivedAt = kReceivedAt;
-        report_.msgSeqNum = msgSeqNum;
+        envelope_.msgSeqNum = msgSeqNum;
+        envelope_.msgType = msgtype::ExecutionReport;
+        envelope_.receivedAt = kReceivedAt;
     }
     /// ClOrdID and OrigClOrdID of a cancel or replace.
     Expected& request(std::string clOrdId, std::string origClOrdId) {
@@ -107,20 +109,22 @@ public:
     }
     ExecutionReport& report() { return report_; }
     /// CumQty, LeavesQty, AvgPx and TransactTime, which every report has: the expectation is complete.
-    ExecutionReport totals(std::string_view cumQty, std::string_view leavesQty, std::string_view avgPx, Timestamp transactTime) {
+    Inbound<ExecutionReport> totals(std::string_view cumQty, std::string_view leavesQty, std::string_view avgPx,
+                                    Timestamp transactTime) {
         report_.cumQty = Qty::of(cumQty);
         report_.leavesQty = Qty::of(leavesQty);
         report_.avgPx = Price::of(avgPx);
         report_.transactTime = transactTime;
-        return report_;
+        return {envelope_, report_};
     }
 
 private:
+    Envelope envelope_;  ///< all but the text, which is the message's own
     ExecutionReport report_;
 };
 
 /// The short sale of 500 IBM, stop 141 limit 140, good till cancel, that the broker rejects.
-ExecutionReport rejectedShortSale() {
+Inbound<ExecutionReport> rejectedShortSale() {
     Expected expected(kFix44, 8, "EX-7", ExecType::Rejected, OrdStatus::Rejected);
     expected.request("ORD-1004", "").terms("500", "140").text("Stop price is above the market");
     auto& report = expected.report();
@@ -148,9 +152,16 @@ std::string shown(const std::optional<T>& value) {
     QVERIFY2(actual.field == expected.field, \
              (std::string(#field " is ") + shown(actual.field) + ", expected " + shown(expected.field)).c_str())
 
+/// Every field of the envelope but the text, which the tests check is the message's own.
+void compareEnvelopes(const Envelope& actual, const Envelope& expected) {
+    COMPARE_FIELD(session);
+    COMPARE_FIELD(msgSeqNum);
+    COMPARE_FIELD(msgType);
+    COMPARE_FIELD(receivedAt);
+}
+
 /// Every field the translation fills in, compared exactly.
 void compareReports(const ExecutionReport& actual, const ExecutionReport& expected) {
-    COMPARE_FIELD(session);
     COMPARE_FIELD(execId);
     COMPARE_FIELD(symbol);
     COMPARE_FIELD(side);
@@ -172,20 +183,15 @@ void compareReports(const ExecutionReport& actual, const ExecutionReport& expect
     COMPARE_FIELD(timeInForce);
     COMPARE_FIELD(transactTime);
     COMPARE_FIELD(text);
-    COMPARE_FIELD(receivedAt);
-    COMPARE_FIELD(msgSeqNum);
 }
 
 void compareRejects(const CancelReject& actual, const CancelReject& expected) {
-    COMPARE_FIELD(session);
     COMPARE_FIELD(clOrdId);
     COMPARE_FIELD(origClOrdId);
     COMPARE_FIELD(brokerOrderId);
     COMPARE_FIELD(responseTo);
     COMPARE_FIELD(ordStatus);
     COMPARE_FIELD(reason);
-    COMPARE_FIELD(receivedAt);
-    COMPARE_FIELD(msgSeqNum);
 }
 
 /// The order the outbound requests are about, as the book holds it.
@@ -251,7 +257,7 @@ private Q_SLOTS:
     void translatesExecutionReports_data() {
         QTest::addColumn<QString>("session");
         QTest::addColumn<QString>("message");
-        QTest::addColumn<ExecutionReport>("expected");
+        QTest::addColumn<Inbound<ExecutionReport>>("expected");
         const auto fix44 = QString::fromStdString(kFix44);
         const auto fix42 = QString::fromStdString(kFix42);
         QTest::newRow("FIX 4.4 New, with LastQty and LastPx 0: no fill, no price")
@@ -399,10 +405,12 @@ private Q_SLOTS:
     void translatesExecutionReports() {
         QFETCH(QString, session);
         QFETCH(QString, message);
-        QFETCH(ExecutionReport, expected);
+        QFETCH(Inbound<ExecutionReport>, expected);
         const auto report = translate(session.toStdString(), message.toStdString());
         QVERIFY2(report.ok(), problem(report));
-        compareReports(*report, expected);
+        compareEnvelopes(report->envelope, expected.envelope);
+        QCOMPARE(report->envelope.raw, wire(message.toStdString())->text());
+        compareReports(report->event, expected.event);
     }
 
     void cancelRejects_data() {
@@ -437,16 +445,16 @@ private Q_SLOTS:
         const auto reject = fix_translator::cancelReject(*parsed, session.toStdString(), kReceivedAt);
         QVERIFY2(reject.ok(), problem(reject));
         CancelReject expected;
-        expected.session = session.toStdString();
         expected.clOrdId = clOrdId.toStdString();
         expected.origClOrdId = "ORD-1001";
         expected.brokerOrderId = "BRK-7781";
         expected.responseTo = toReplace ? RequestKind::Replace : RequestKind::Cancel;
         expected.ordStatus = OrdStatus(ordStatus);
         expected.reason = reason.toStdString();
-        expected.receivedAt = kReceivedAt;
-        expected.msgSeqNum = msgSeqNum;
-        compareRejects(*reject, expected);
+        compareEnvelopes(reject->envelope,
+                         {session.toStdString(), msgSeqNum, msgtype::OrderCancelReject, parsed->text(), kReceivedAt});
+        QCOMPARE(reject->envelope.raw, parsed->text());
+        compareRejects(reject->event, expected);
     }
 
     void refusesWithTheFieldNamed_data() {

@@ -51,8 +51,8 @@ private Q_SLOTS:
         QVERIFY(!applied.order);
         QVERIFY(applied.outcome.detail.find("'NOPE'") != std::string::npos);
         QVERIFY(applied.outcome.detail.find("'B1'") != std::string::npos);
-        CancelReject reject{test::kSession, "Q", "X", "", RequestKind::Cancel, {}, "unknown order", nowUtc(), 0, {}};
-        QVERIFY(book.apply(reject).outcome.isRefused());
+        CancelReject reject{"Q", "X", "", RequestKind::Cancel, {}, "unknown order"};
+        QVERIFY(book.apply(test::inbound(reject)).outcome.isRefused());
     }
 
     void clOrdIdsAreUniqueAcrossOrders() {

@@ -178,9 +178,8 @@ private Q_SLOTS:
         QVERIFY(book.create(1, test::limitOrder(Side::Buy, "100", "10"), "X", nowUtc()).ok());
         QVERIFY(book.apply(test::report("X", ExecType::New)).outcome.isApplied());
         QVERIFY(book.requestCancel(1, "Y", nowUtc()).outcome.isApplied());
-        CancelReject reject{test::kSession,       "Y",      "X", "", RequestKind::Cancel, OrdStatus::New,
-                            "too late to cancel", nowUtc(), 0,   {}};
-        QVERIFY(book.apply(reject).outcome.isApplied());
+        CancelReject reject{"Y", "X", "", RequestKind::Cancel, OrdStatus::New, "too late to cancel"};
+        QVERIFY(book.apply(test::inbound(reject)).outcome.isApplied());
         QCOMPARE(book.find(1)->state.text, std::string("cancel Y rejected: too late to cancel"));
         auto broker = book.apply(test::report("X", ExecType::Rejected).text("price outside the band"));
         QVERIFY(broker.outcome.isApplied());
@@ -259,7 +258,7 @@ private Q_SLOTS:
             const auto& order = *book.find(id);
             if (result.outcome.isApplied()) {
                 ++applied;
-                if (type == ExecType::Trade) execIds.push_back(builder.get().execId);
+                if (type == ExecType::Trade) execIds.push_back(builder.get().event.execId);
             } else {
                 ++refused;
                 QVERIFY2(order == beforeApply, "a refused event changed the order");
