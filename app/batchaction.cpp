@@ -23,6 +23,11 @@ QString optionName(std::string_view name) { return QString::fromLatin1(name.data
 
 BatchStop stop(std::string reason) { return {std::move(reason), BadInput}; }
 
+BatchStep awaitStored(BatchRun& run) {
+    if (run.desk.engine().sync(std::chrono::seconds(30))) return {};
+    return stop("the store did not record it: " + run.desk.store().failure().value_or("it did not answer in 30 seconds"));
+}
+
 bool Access::allows(Role role) const { return ob::allows(role, permission) || (orAdministrator && role == Role::Administrator); }
 
 std::string Access::roles() const {

@@ -144,6 +144,7 @@ Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
         [prices] { return prices->version(); }, std::chrono::seconds(1));
     OrderEngine::Options engineOptions;
     engineOptions.compliance = desk->compliance_.get();
+    engineOptions.loadUsers = [store = desk->store_.get()] { return store->loadUsers(); };
     desk->engine_ = std::make_unique<OrderEngine>(*desk->store_, engineOptions);
     if (auto fix = desk->openFix(options); !fix) return Error{fix.error()};
     return desk;

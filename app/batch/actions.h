@@ -31,5 +31,8 @@ BatchAction verifyBooksAction();
 
 /// "openblotter: REASON" on stderr, and the run goes on.
 BatchStop stop(std::string reason);
+/// Waits until the store has committed what the run asked of the engine so far: a change the engine answered is
+/// not yet on disk, and a write the store failed stops the run.
+BatchStep awaitStored(BatchRun& run);
 
 }  // namespace ob::app

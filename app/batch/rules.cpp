@@ -26,14 +26,14 @@ BatchStep importRules(BatchRun& run) {
 /// Writes the rules in force once every change before is applied; the export is in the audit trail.
 BatchStep exportRules(BatchRun& run) {
     const auto& path = *run.options.exportRules;
-    run.desk.engine().sync(std::chrono::seconds(30));
-    auto compliance = run.desk.store().loadCompliance(nowUtc());
-    if (!compliance) return stop(compliance.error());
-    if (auto written = writeFile(path, writeRulesFile(compliance->rules)); !written) return stop(written.error());
-    (void)run.desk.store().appendAudit(
-        {0, nowUtc(), run.actor.user, run.actor.role, "rules.export", "rules", "exported to " + path.filename().string()});
-    std::printf("exported %zu rules and %zu locates to %s\n", compliance->rules.rules.size(), compliance->rules.locates.size(),
-                path.c_str());
+    auto& engine = run.desk.engine();
+    auto rules = engine.rules().get();
+    if (!rules) return stop(rules.error());
+    if (auto written = writeFile(path, writeRulesFile(*rules)); !written) return stop(written.error());
+    if (auto recorded = engine.recordExport(run.actor, "rules", path.filename().string()).get(); !recorded)
+        return stop("the export of the rules was not recorded: " + recorded.error());
+    if (auto stored = awaitStored(run)) return stored;
+    std::printf("exported %zu rules and %zu locates to %s\n", rules->rules.size(), rules->locates.size(), path.c_str());
     return {};
 }
 

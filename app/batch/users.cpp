@@ -2,6 +2,7 @@
 #include "batch/actions.h"
 
 #include "auth/passwords.h"
+#include "auth/userchange.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -25,34 +26,22 @@ Status readSetUser(const OptionValues& given, CommandLine& into) {
     return {};
 }
 
-/// Recorded in the audit trail with the user's new settings.
+/// The engine writes the user with its audit record; the password is hashed here, off the engine's thread.
 BatchStep setUser(BatchRun& run) {
     const auto& options = run.options;
-    auto& store = run.desk.store();
-    auto users = store.loadUsers();
-    if (!users) return stop(users.error());
-    User user{options.setUser, options.fullName, *options.role, {}, !options.disableUser};
-    bool known = false;
-    for (const auto& existing : *users)
-        if (existing.name == user.name) {
-            known = true;
-            user.passwordHash = existing.passwordHash;
-            if (user.fullName.empty()) user.fullName = existing.fullName;
-        }
-    const char* password = std::getenv("OPENBLOTTER_NEW_PASSWORD");
-    if (password) {
+    UserChange change{options.setUser, *options.role, options.fullName, !options.disableUser, std::nullopt};
+    if (const char* password = std::getenv("OPENBLOTTER_NEW_PASSWORD")) {
         auto hash = PasswordHasher{}.hash(password);
         if (!hash) return stop(hash.error());
-        user.passwordHash = *hash;
-    } else if (!known) {
-        return stop("a new user needs a password: set OPENBLOTTER_NEW_PASSWORD");
+        change.passwordHash = std::move(*hash);
     }
-    const std::string details = std::string(known ? "changed" : "added") + ": role " + std::string(nameOf(user.role)) +
-                                (user.active ? "" : ", disabled") + (password ? ", new password" : "");
-    const AuditRecord record{
-        0, nowUtc(), run.actor.user, run.actor.role, known ? "user.change" : "user.add", "user " + user.name, details};
-    if (auto saved = store.saveUser(user, record); !saved) return stop(saved.error());
-    std::printf("user %s %s\n", user.name.c_str(), details.c_str());
+    auto update = run.desk.engine().setUser(std::move(change), run.actor).get();
+    if (!update) {
+        if (update.error() == kNewUserNeedsPassword) return stop(update.error() + ": set OPENBLOTTER_NEW_PASSWORD");
+        return stop(update.error());
+    }
+    if (auto stored = awaitStored(run)) return stored;
+    std::printf("user %s %s\n", update->user.name.c_str(), update->details.c_str());
     return {};
 }
 

@@ -8,7 +8,8 @@
 namespace ob {
 
 /// Where the desk keeps its users, and the audit records of logins and user changes: the store port that logging
-/// in and user administration need, and nothing more. Every store implements it.
+/// in and user administration need, and nothing more. Every store implements it. A running desk changes users
+/// through the engine (OrderEngine::setUser), in a unit; saveUser here is for a desk being set up.
 class UserStore {
 public:
     virtual ~UserStore() = default;

@@ -113,6 +113,17 @@ struct ResolveUnconfirmed {
 struct VerifyBooks {
     std::promise<Result<BookCheckReport>> done;
 };
+struct SetUser {
+    UserChange change;
+    Actor actor;
+    std::promise<Result<UserUpdate>> done;
+};
+struct RecordExport {
+    std::string what;
+    std::string destination;
+    Actor actor;
+    std::promise<Status> done;
+};
 /// The store failed a commit: wakes the engine to halt at once, not at whatever comes next.
 struct StoreStopped {};
 
@@ -121,7 +132,7 @@ struct Any {
     std::variant<Inbound<ExecutionReport>, Inbound<CancelReject>, Inbound<RequestReject>, QuarantinedMessage, SessionEpoch,
                  Submit, Cancel, Replace, Snapshot, AskRules, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules,
                  RecheckHoldings, StageList, Release, SetOpeningPositions, SaveModel, RouterBarrier, Routed, SessionLoggedOn,
-                 ResolveUnconfirmed, VerifyBooks, EngineAlert, StoreStopped>
+                 ResolveUnconfirmed, VerifyBooks, EngineAlert, StoreStopped, SetUser, RecordExport>
         item;
 };
 

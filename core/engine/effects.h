@@ -66,6 +66,10 @@ public:
         unit_.model = std::move(model);
         touched_ = true;
     }
+    void user(User user) {
+        unit_.user = std::move(user);
+        touched_ = true;
+    }
     /// A request for the sell side: it leaves once the unit is committed.
     void route(OutboundRequest request) { requests_.push_back(std::move(request)); }
 

@@ -1,5 +1,6 @@
 #include "engine/orderengine.h"
 
+#include "engine/auditedexports.h"
 #include "engine/bookverifier.h"
 #include "engine/commands.h"
 #include "engine/compliancegate.h"
@@ -11,6 +12,7 @@
 #include "engine/orderentry.h"
 #include "engine/positionkeeper.h"
 #include "engine/stagedlists.h"
+#include "engine/useradministration.h"
 #include "orders/orderstatemachine.h"
 
 #include <spdlog/spdlog.h>
@@ -54,7 +56,9 @@ struct OrderEngine::Loop {
         , recovery(context, router, entry)
         , inbound(context, positions, recovery)
         , lists(context, gate, entry)
-        , verifier(context, positions) {}
+        , verifier(context, positions)
+        , users(context, options.loadUsers)
+        , exports(context) {}
 
     Status start();
     void stop();
@@ -101,6 +105,8 @@ struct OrderEngine::Loop {
     InboundReports inbound;
     StagedLists lists;
     BookVerifier verifier;
+    UserAdministration users;
+    AuditedExports exports;
     std::vector<Listener> listeners;
     std::uint64_t published = 0;
     std::uint64_t lastSubmitted = 0;
@@ -312,6 +318,8 @@ void OrderEngine::Loop::apply(command::Any& command, Effects& effects) {
                    [&](command::Barrier& barrier) { barrier.done.set_value(lastSubmitted); },
                    [&](command::RouterBarrier& barrier) { router.barrier(std::move(barrier.reached), lastSubmitted); },
                    [&](command::StoreStopped&) {},  // the batch halts the engine before it handles anything
+                   [&](command::SetUser& set) { users.handle(set, effects); },
+                   [&](command::RecordExport& exported) { exports.handle(exported, effects); },
                },
                command.item);
 }
@@ -403,6 +411,14 @@ std::future<Outcome> OrderEngine::resolveUnconfirmed(OrderId id, Resolution how,
 }
 
 std::future<Result<BookCheckReport>> OrderEngine::verifyBooks() { return loop_->ask(command::VerifyBooks{}); }
+
+std::future<Result<UserUpdate>> OrderEngine::setUser(UserChange change, Actor actor) {
+    return loop_->ask(command::SetUser{std::move(change), std::move(actor), {}});
+}
+
+std::future<Status> OrderEngine::recordExport(Actor actor, std::string what, std::string destination) {
+    return loop_->ask(command::RecordExport{std::move(what), std::move(destination), std::move(actor), {}});
+}
 
 std::future<BookSnapshot> OrderEngine::snapshot() { return loop_->ask(command::Snapshot{}); }
 

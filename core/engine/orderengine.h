@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/access.h"
+#include "auth/userchange.h"
 #include "compliance/breach.h"
 #include "compliance/complianceengine.h"
 #include "engine/bookcheck.h"
@@ -40,7 +41,9 @@ struct SessionLoggedOn {
 /// - PositionKeeper: the ledger of positions and cash, and the opening positions;
 /// - DurableRouter: requests leave only once the store has committed them;
 /// - InDoubtRecovery: what was never sent or never answered is sent or asked about at logon;
-/// - BookVerifier: the book recomputed from the store and compared.
+/// - BookVerifier: the book recomputed from the store and compared;
+/// - UserAdministration: an administrator's user changes, each with its audit record;
+/// - AuditedExports: the audit records of exports.
 /// Each records what it changes through one Effects object, from which the engine builds both the store's units
 /// and the change set.
 class OrderEngine {
@@ -49,6 +52,8 @@ public:
         std::function<Timestamp()> clock = nowUtc;
         /// Checks orders and holdings when set; from start() on, only the engine's thread touches it.
         ComplianceEngine* compliance = nullptr;
+        /// Reads the desk's users (UserStore::loadUsers) when a user is added or changed; without it setUser refuses.
+        std::function<Result<std::vector<User>>()> loadUsers;
     };
     /// A compliance check without side effects, for the ticket and the basket.
     struct WhatIf {
@@ -143,6 +148,11 @@ public:
     /// answer; the engine checks its book so at every start too. An error when the store cannot be read, or has
     /// stopped writing.
     std::future<Result<BookCheckReport>> verifyBooks();
+    /// Adds a user, or changes the known user of that name (planUserChange), written with its audit record in one
+    /// unit. Refused without Permission::ManageUsers. Answers with what changed once the unit is submitted.
+    std::future<Result<UserUpdate>> setUser(UserChange change, Actor actor);
+    /// Records in the audit trail that `actor` exported `what` ("rules") to `destination` (a file name).
+    std::future<Status> recordExport(Actor actor, std::string what, std::string destination);
 
 private:
     /// The queue, the threads and the parts (engine/orderengine.cpp).

@@ -67,6 +67,8 @@ struct StoreUnit {
     std::optional<std::vector<OpeningPosition>> openingPositions;
     /// Replaces the weights of the model of its name (a model without weights is deleted).
     std::optional<ModelPortfolio> model;
+    /// Adds the user, or replaces the one of its name.
+    std::optional<User> user;
 };
 
 }  // namespace ob

@@ -309,6 +309,15 @@ private Q_SLOTS:
         const auto rules = dir.filePath(QStringLiteral("rules.json"));
         // A trader may read the rules but not change them.
         QCOMPARE(runDesk({QStringLiteral("--data-dir"), desk, QStringLiteral("--export-rules"), rules}).exitCode, 0);
+        {
+            auto store = store::SqliteStore::open(std::filesystem::path(desk.toStdString()) / "openblotter.db");
+            QVERIFY(store.ok());
+            const auto trail = (*store)->auditTrail(1000);
+            QVERIFY(trail.ok());
+            QVERIFY(std::any_of(trail->begin(), trail->end(), [](const AuditRecord& record) {
+                return record.user == "trader" && record.action == "rules.export" && record.details == "exported to rules.json";
+            }));
+        }
         const auto refused = runDesk({QStringLiteral("--data-dir"), desk, QStringLiteral("--import-rules"), rules});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.stdErr.contains(QStringLiteral("trader (Trader) may not change compliance rules")),

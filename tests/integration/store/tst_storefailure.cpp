@@ -117,6 +117,9 @@ std::string haltAndResume(const QString& directory, const DiskTrouble& trouble) 
            errorOf(desk.engine->decideBreach(breach.id, BreachDecision::Override, kOfficer, "cleared").get()));
     answer("import positions",
            errorOf(desk.engine->setOpeningPositions({{"FUND", "AAA", Qty::of("1"), Price::of("100")}}, kPm, "p.csv").get()));
+    answer("add a user", errorOf(desk.engine->setUser({"ann", Role::Trader, "Ann", true, "scrypt$hash"}, Actor::system()).get()));
+    const auto statusOf = [](const Status& status) { return status ? std::string("done") : status.error(); };
+    answer("record an export", statusOf(desk.engine->recordExport(kOfficer, "rules", "rules.json").get()));
 
     // A fill that arrives now changes nothing: the broker resends it once the desk runs on a store that writes.
     desk.engine->post(fill(working, "30", "102", "100", "X3", 7));
@@ -151,6 +154,8 @@ const char* const kExpected[] = {
     "replace: refused with the reason",
     "override the breach: refused with the reason",
     "import positions: refused with the reason",
+    "add a user: refused with the reason",
+    "record an export: refused with the reason",
     "halted: PartiallyFilled 70; fills X1 X2; ACC 70; FUND 570; cash 892970",
     "snapshot halted: the reason",
     "restarted: PartiallyFilled 40; fills X1; ACC 40; FUND 540; cash 896000",

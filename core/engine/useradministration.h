@@ -1,0 +1,40 @@
+#pragma once
+
+#include "auth/userchange.h"
+#include "engine/enginecontext.h"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ob {
+
+class Effects;
+namespace command {
+struct SetUser;
+}  // namespace command
+
+/// An administrator's changes to the desk's users: each user written with its audit record in one unit. The users
+/// themselves stay in the store, read when a change comes (who is known decides between adding and changing); the
+/// password arrives hashed, so the engine's thread never spends scrypt's time.
+class UserAdministration {
+public:
+    /// Reads the users the store holds (UserStore::loadUsers).
+    using LoadUsers = std::function<Result<std::vector<User>>()>;
+
+    UserAdministration(EngineContext& context, LoadUsers loadUsers) : context_(context), loadUsers_(std::move(loadUsers)) {}
+
+    void handle(command::SetUser& command, Effects& effects);
+
+private:
+    /// The users as they stand after every change made here: the store's, overlaid with the changes it may not
+    /// have committed yet.
+    Result<std::vector<User>> users() const;
+
+    EngineContext& context_;
+    LoadUsers loadUsers_;
+    std::map<std::string, User> changed_;
+};
+
+}  // namespace ob
