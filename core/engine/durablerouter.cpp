@@ -62,7 +62,6 @@ void DurableRouter::run(const Report& report) {
         }
         lock.unlock();
         for (auto& entry : ready) {
-            if (entry.reached) entry.reached->set_value();
             if (!entry.request || !send_) continue;
             const auto& request = *entry.request;
             bool handedOver = false;
@@ -74,6 +73,9 @@ void DurableRouter::run(const Report& report) {
             outcomes.push_back({request, handedOver});
         }
         if (!outcomes.empty()) report(outcomes);
+        // Reached once what came before is handed over and reported: the engine has then been told, too.
+        for (auto& entry : ready)
+            if (entry.reached) entry.reached->set_value();
         outcomes.clear();
         ready.clear();
         lock.lock();

@@ -49,7 +49,7 @@ public:
     /// unit, once unit `lastSubmitted` is. Returns the number of the last unit submitted. Engine thread.
     std::uint64_t submitAndQueue(std::optional<StoreUnit> unit, std::vector<OutboundRequest> requests,
                                  std::uint64_t lastSubmitted);
-    /// `reached` is set once everything queued before it has been handed over.
+    /// `reached` is set once everything queued before it has been handed over and reported.
     void barrier(std::shared_ptr<std::promise<void>> reached, std::uint64_t afterUnit);
 
     /// Whether the request is queued, not yet handed over or refused. Engine thread.

@@ -129,7 +129,8 @@ public:
     std::future<std::optional<Order>> order(OrderId id);
     /// Waits until every command posted before this call is applied and committed.
     bool sync(std::chrono::milliseconds timeout);
-    /// Waits until every request made before this call has been handed to the router: a sentinel
+    /// Waits until every request made before this call has been handed to the router and what became of it
+    /// reported to the engine (queued, not yet committed: sync() after this waits for that too): a sentinel
     /// queued behind them reaches the router thread. False on timeout.
     bool syncRouter(std::chrono::milliseconds timeout);
 

@@ -84,6 +84,9 @@ std::string haltAndResume(const QString& directory, const DiskTrouble& trouble) 
     const auto held = desk.engine->submit(marketOrder("RST", "10"), kTrader).get().value();
     desk.engine->post(fill(working, "40", "100", "40", "X1", 5));
     if (!desk.engine->sync(10s)) return "the first fill was not committed";
+    // The router's record that the orders were handed over is a unit too: committed before the store fails, or it
+    // would be the unit that halts the engine, before the second fill.
+    if (!desk.engine->syncRouter(10s) || !desk.engine->sync(10s)) return "the orders were not handed over";
 
     trouble.start();
     desk.engine->post(fill(working, "30", "101", "70", "X2", 6));  // applied, but its unit cannot be committed
