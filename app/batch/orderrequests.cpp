@@ -265,7 +265,7 @@ BatchStep cancelAll(BatchRun& run) {
 
 constexpr std::string_view kOperationsDetails =
     "Orders at the brokers, also those of earlier runs of the data directory: --amend-orders and --cancel-orders\n"
-    "read a CSV file with a header row (any case, any column order, extra columns ignored) naming each order by\n"
+    "  read a CSV file with a header row (any case, any column order, extra columns ignored) naming each order by\n"
     "  cl_ord_id (any ClOrdID of its chain) or order_id (the desk's order number, as the batch prints 'order 12';\n"
     "  not the broker's OrderID of the orders export), or both naming the same order; an amend file also has\n"
     "  qty,limit_price,stop_price,tif (DAY|GTC|IOC|FOK), an empty field meaning unchanged. A bad row (an order\n"

@@ -164,6 +164,47 @@ private Q_SLOTS:
         QCOMPARE(f.simOrderCount(), std::size_t(5));
     }
 
+    void checksAmendsAgainstCompliance() {
+        BatchDesk f{QStringLiteral(OPENBLOTTER)};
+        const auto rules = test::writeFile(f.dir, "rules.json", QStringLiteral(R"({"format": "openblotter-rules", "version": 1,
+            "rules": [{"id": 1, "name": "Max order quantity", "kind": "max_order_quantity", "severity": "block",
+                       "limit": "1000", "warn_at": "500"}]})"));
+        const auto imported = test::runHeadlessAs(QStringLiteral(OPENBLOTTER), "compliance",
+                                                  {QStringLiteral("--fix-settings"), f.settings, QStringLiteral("--data-dir"),
+                                                   f.desk, QStringLiteral("--import-rules"), rules});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.stdErr));
+        const auto basket = test::writeFile(f.dir, "basket.csv",
+                                            QStringLiteral("account,symbol,side,qty,type,limit_price,tif\n"
+                                                           "GROWTH-PB,AAPL,BUY,100,LMT,90,DAY\n"));
+        QCOMPARE(f.run({QStringLiteral("--import-basket"), basket, QStringLiteral("--send")}).exitCode, 0);
+        const auto amend = [&](const char* qty) {
+            return test::writeFile(f.dir, "amend.csv", QStringLiteral("order_id,qty\n1,%1\n").arg(QLatin1String(qty)));
+        };
+
+        // A warning without a reason: nothing is sent.
+        const auto unexplained = f.run({QStringLiteral("--amend-orders"), amend("600")});
+        QCOMPARE(unexplained.exitCode, 1);
+        expectSaid(unexplained, QStringLiteral("to 600 LMT limit 90 DAY: warn: "));
+        expectSaid(unexplained, QStringLiteral("some amends have compliance warnings; give --warning-reason to send them"));
+        QCOMPARE(f.auditOf(1), std::vector<std::string>{"order.submit by trader"});
+
+        // With the reason it goes, recorded with it.
+        const auto explained = f.run({QStringLiteral("--amend-orders"), amend("600"), QStringLiteral("--warning-reason"),
+                                      QStringLiteral("client asked for more")});
+        QVERIFY2(explained.exitCode == 0, qPrintable(explained.stdErr));
+        expectSaid(explained, QStringLiteral("replaced by 600 LMT limit 90 DAY, now New"));
+        QCOMPARE(byLimit(f).at("90").at("compliance"), std::string("warn"));
+
+        // A blocked amend is refused and kept on the record; the order keeps its terms, and the run exits 2.
+        const auto blocked = f.run({QStringLiteral("--amend-orders"), amend("2000")});
+        QCOMPARE(blocked.exitCode, 2);
+        expectSaid(blocked, QStringLiteral("to 2000 LMT limit 90 DAY: block: "));
+        expectSaid(blocked, QStringLiteral("amend not sent: blocked by compliance"));
+        QCOMPARE(byLimit(f).at("90").at("qty"), std::string("600"));
+        QCOMPARE(f.auditOf(1),
+                 (std::vector<std::string>{"order.submit by trader", "order.amend by trader", "order.amend.blocked by trader"}));
+    }
+
     void explainsItsOptions() {
         const auto help = test::runHeadlessAs(QStringLiteral(OPENBLOTTER), "trader", {QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
