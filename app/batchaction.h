@@ -62,6 +62,7 @@ struct BatchRun {
     std::size_t held = 0;                                             ///< the basket's orders compliance held
     std::optional<std::string> refused{};  ///< the basket's order the engine refused, reported at the end
     std::size_t unresolved = 0;            ///< unconfirmed orders not resolved, reported at the end
+    std::size_t requestsRefused = 0;       ///< cancels and amends the desk refused to send, reported at the end
     bool timedOut = false;
     std::optional<BookSnapshot> book{};  ///< the book once the orders are settled, for the exports
     int status = 0;                      ///< the exit status so far (HeadlessExit)

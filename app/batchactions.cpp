@@ -26,8 +26,8 @@ const std::vector<CommandOption>& sessionOptions() {
 
 const std::vector<BatchAction>& batchActions() {
     // The order is the contract of the batch mode (README, "Batch mode"): people and reference data first, then the
-    // rules, then the orders in doubt before anything new is sent, then the basket, the wait, the exports of the book
-    // as it then stands, and the check of that book.
+    // rules, then the orders in doubt before anything new is sent, then amends and cancels of orders at the brokers,
+    // then the basket, the wait, the exports of the book as it then stands, and the check of that book.
     static const std::vector<BatchAction> actions{
         setUserAction(),
         importPositionsAction(),
@@ -36,6 +36,9 @@ const std::vector<BatchAction>& batchActions() {
         importRulesAction(),
         exportRulesAction(),
         resolveUnconfirmedAction(),
+        amendOrdersAction(),
+        cancelOrdersAction(),
+        cancelAllAction(),
         importBasketAction(),
         sendAction(),
         waitAction(),

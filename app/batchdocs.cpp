@@ -16,10 +16,12 @@ constexpr std::string_view kSessionText =
     "administrators import rules. A new data directory has one demo user per role (see the README).";
 
 constexpr std::string_view kExitStatus =
-    "0 every routed order is terminal; 2 some order was rejected or is blocked by compliance, or --verify-books found a "
-    "difference; 3 --wait timed out (also after --cancel-remaining); 4 the desk halted because its database could not be "
-    "written (a full disk): nothing was exported, and a run once it can write again resumes; 1 bad input, settings, login "
-    "or permission, or an unconfirmed order --resolve-unconfirmed could not resolve. The reason is on stderr.";
+    "0 every routed order is terminal; 2 some order was rejected or is blocked by compliance (an amend too), or "
+    "--verify-books found a difference; 3 --wait timed out (also after --cancel-remaining); 4 the desk halted because its "
+    "database could not be written (a full disk): nothing was exported, and a run once it can write again resumes; 1 bad "
+    "input, settings, login or permission, an unconfirmed order --resolve-unconfirmed could not resolve, or an amend or "
+    "cancel the desk refused to send. A cancel or replace the broker refuses is reported, not counted as a rejected "
+    "order. The reason is on stderr.";
 
 constexpr std::string_view kFixSettings =
     "FIX settings: a standard QuickFIX session settings file. Also read: Username and Password (sent in the Logon, never "

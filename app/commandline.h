@@ -39,6 +39,14 @@ struct CommandLine {
     std::string fullName;                                  ///< --full-name, with --set-user
     bool disableUser = false;                              ///< --disable, with --set-user
     bool verifyBooks = false;                              ///< --verify-books: recompute the book and compare
+    std::optional<std::filesystem::path> amendOrders;      ///< --amend-orders: new terms for orders at the brokers
+    std::optional<std::filesystem::path> cancelOrders;     ///< --cancel-orders: orders at the brokers to cancel
+    /// --cancel-all: every order working at the brokers, of one account and one symbol when given.
+    struct CancelAll {
+        std::string account;
+        std::string symbol;
+    };
+    std::optional<CancelAll> cancelAll;
 
     /// --rebalance-proposal: writes the orders that bring a fund to its model, and sends nothing.
     struct Rebalance {

@@ -10,11 +10,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string describe(const OrderState& order) {
-    return "order " + std::to_string(order.id) + " (" + order.clOrdId + ": " + std::string(aliasOf(order.side)) + " " +
-           order.terms.quantity.toString() + " " + order.symbol + " for " + order.account + ")";
-}
-
 /// Waits until the sell sides have answered every status request or the requests have expired.
 bool waitForStatusAnswers(OrderEngine& engine, Clock::time_point deadline) {
     for (;;) {
@@ -26,8 +21,7 @@ bool waitForStatusAnswers(OrderEngine& engine, Clock::time_point deadline) {
 
 /// Sends a cancel for the order, or resolves it by one when it is unconfirmed; says which.
 bool cancel(OrderEngine& engine, const OrderState& order, const Actor& actor) {
-    const auto outcome = order.unconfirmed ? engine.resolveUnconfirmed(order.id, Resolution::Cancel, actor).get()
-                                           : engine.cancel(order.id, actor).get();
+    const auto outcome = requestCancel(engine, order, actor);
     if (!outcome.isApplied()) {
         std::fprintf(stderr, "openblotter: %s not cancelled: %s\n", describe(order).c_str(), outcome.detail.c_str());
         return false;
@@ -38,6 +32,16 @@ bool cancel(OrderEngine& engine, const OrderState& order, const Actor& actor) {
 }
 
 }  // namespace
+
+std::string describe(const OrderState& order) {
+    return "order " + std::to_string(order.id) + " (" + order.clOrdId + ": " + std::string(aliasOf(order.side)) + " " +
+           order.terms.quantity.toString() + " " + order.symbol + " for " + order.account + ")";
+}
+
+Outcome requestCancel(OrderEngine& engine, const OrderState& order, const Actor& actor) {
+    return order.unconfirmed ? engine.resolveUnconfirmed(order.id, Resolution::Cancel, actor).get()
+                             : engine.cancel(order.id, actor).get();
+}
 
 std::vector<OrderState> working(OrderEngine& engine) {
     std::vector<OrderState> open;
@@ -54,16 +58,19 @@ bool waitUntilDone(OrderEngine& engine, Clock::time_point deadline) {
     }
 }
 
-std::size_t resolveUnconfirmedOrders(OrderEngine& engine, FixGateway& gateway, Resolution how, const Actor& actor) {
-    // Each logon asks the sell side about the orders it has not answered; what it cannot confirm in time
-    // becomes unconfirmed. Resolve only once every answer is in or overdue.
+void awaitStatusAnswers(OrderEngine& engine, FixGateway& gateway) {
     if (!gateway.waitForLogon(std::chrono::seconds(30)))
         std::fprintf(stderr, "openblotter: not every FIX session is logged on; their orders were not asked about\n");
     std::chrono::seconds longest{0};
     for (const auto& session : gateway.sessions()) longest = std::max(longest, session.statusRequestTimeout);
     if (!waitForStatusAnswers(engine, Clock::now() + longest + std::chrono::seconds(5)))
         std::fprintf(stderr, "openblotter: some status requests were still unanswered\n");
+}
 
+std::size_t resolveUnconfirmedOrders(OrderEngine& engine, FixGateway& gateway, Resolution how, const Actor& actor) {
+    // Each logon asks the sell side about the orders it has not answered; what it cannot confirm in time
+    // becomes unconfirmed. Resolve only once every answer is in or overdue.
+    awaitStatusAnswers(engine, gateway);
     std::size_t resolved = 0, unresolved = 0;
     for (const auto& order : engine.snapshot().get().orders) {
         if (!order.unconfirmed) continue;

@@ -18,6 +18,16 @@ std::vector<OrderState> working(OrderEngine& engine);
 /// deadline passes first.
 bool waitUntilDone(OrderEngine& engine, std::chrono::steady_clock::time_point deadline);
 
+/// "order 7 (DESK-…-000003: BUY 100 AAPL for GROWTH-PB)", as the batch names an order.
+std::string describe(const OrderState& order);
+
+/// Waits for the sessions to log on and for the sell sides to answer the status requests of the logon (or for
+/// the requests to expire after StatusRequestTimeout): then each order the broker has not confirmed is unconfirmed.
+void awaitStatusAnswers(OrderEngine& engine, FixGateway& gateway);
+
+/// Asks the broker to cancel the order; an unconfirmed one is resolved by a cancel, audited as such.
+Outcome requestCancel(OrderEngine& engine, const OrderState& order, const Actor& actor);
+
 /// Waits for the sessions to log on and for the sell sides to answer the status requests of the logon (or for
 /// the requests to expire after StatusRequestTimeout), then resolves every unconfirmed order `how`, printing
 /// what it did with each. Returns how many it could not resolve, each named on stderr with the reason.

@@ -23,6 +23,10 @@ BatchAction waitAction();
 BatchAction cancelRemainingAction();
 BatchAction settleAction();
 BatchAction reportLateFailuresAction();
+// batch/orderrequests.cpp
+BatchAction amendOrdersAction();
+BatchAction cancelOrdersAction();
+BatchAction cancelAllAction();
 // batch/exports.cpp
 BatchAction exportOrdersAction();
 BatchAction exportExecutionsAction();

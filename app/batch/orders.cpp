@@ -56,7 +56,7 @@ BatchStep importBasket(BatchRun& run) {
 BatchStep sendBasket(BatchRun& run) {
     const auto& options = run.options;
     auto& desk = run.desk;
-    run.sentFrom = Clock::now();
+    if (!run.sentFrom) run.sentFrom = Clock::now();  // amends and cancels before may have begun it
     // Orders sent while a session is still logging on would be refused: give the sessions the wait to come up.
     if (!desk.gateway().waitForLogon(std::chrono::seconds(std::max(5, options.waitSeconds.value_or(0)))))
         spdlog::warn("not every FIX session is logged on; orders for those sessions are rejected");
@@ -259,12 +259,15 @@ BatchAction reportLateFailuresAction() {
         {},
         std::nullopt,
         "Last, the run exits 1 naming what failed on the way without stopping it: an order of the basket the engine\n"
-        "refused, else the unconfirmed orders --resolve-unconfirmed could not resolve.",
+        "refused, else the unconfirmed orders --resolve-unconfirmed could not resolve, else the amends and cancels\n"
+        "the desk refused to send.",
         nullptr,
         [](const CommandLine&) { return true; },
         [](BatchRun& run) -> BatchStep {
             if (run.refused) return stop(*run.refused);
             if (run.unresolved) return stop(std::to_string(run.unresolved) + " unconfirmed orders were not resolved");
+            if (run.requestsRefused)
+                return stop(std::to_string(run.requestsRefused) + " amends or cancels were refused by the desk (named above)");
             return {};
         },
     };

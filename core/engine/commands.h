@@ -85,6 +85,7 @@ struct AskRules {
 struct FindOrder {
     OrderId id;
     std::promise<std::optional<Order>> done;
+    std::string clOrdId = {};  ///< when given, the order whose chain holds this ClOrdID, whatever `id` says
 };
 /// Answers with the number of the last unit submitted, to wait for its commit.
 struct Barrier {

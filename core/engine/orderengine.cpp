@@ -312,7 +312,8 @@ void OrderEngine::Loop::apply(command::Any& command, Effects& effects) {
                    },
                    [&](command::AskRules& asked) { asked.done.set_value(gate.rules()); },
                    [&](command::FindOrder& find) {
-                       const auto* order = context.book.find(find.id);
+                       const auto* order =
+                           find.clOrdId.empty() ? context.book.find(find.id) : context.book.findByClOrdId(find.clOrdId);
                        find.done.set_value(order ? std::optional<Order>(*order) : std::nullopt);
                    },
                    [&](command::Barrier& barrier) { barrier.done.set_value(lastSubmitted); },
@@ -425,6 +426,10 @@ std::future<BookSnapshot> OrderEngine::snapshot() { return loop_->ask(command::S
 std::future<Result<RuleBook>> OrderEngine::rules() { return loop_->ask(command::AskRules{}); }
 
 std::future<std::optional<Order>> OrderEngine::order(OrderId id) { return loop_->ask(command::FindOrder{id, {}}); }
+
+std::future<std::optional<Order>> OrderEngine::orderByClOrdId(std::string clOrdId) {
+    return loop_->ask(command::FindOrder{0, {}, std::move(clOrdId)});
+}
 
 void OrderEngine::recheckHoldings() { loop_->enqueue({command::RecheckHoldings{}}); }
 void OrderEngine::post(Inbound<ExecutionReport> report) { loop_->enqueue({std::move(report)}); }

@@ -127,6 +127,8 @@ public:
     std::future<BookSnapshot> snapshot();
     /// One order with its ClOrdID chain and executions, if the book holds it.
     std::future<std::optional<Order>> order(OrderId id);
+    /// The order whose chain holds `clOrdId` (the original order's, or any cancel's or replace's), if the book holds it.
+    std::future<std::optional<Order>> orderByClOrdId(std::string clOrdId);
     /// Waits until every command posted before this call is applied and committed.
     bool sync(std::chrono::milliseconds timeout);
     /// Waits until every request made before this call has been handed to the router and what became of it

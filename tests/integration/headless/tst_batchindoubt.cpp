@@ -1,85 +1,16 @@
-#include "fixdesk.h"
-#include "programs.h"
-#include "util/csv.h"
+#include "batchdesk.h"
 #include "waits.h"
 
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <algorithm>
-#include <map>
 
 using namespace ob;
 using namespace std::chrono_literals;
 
 namespace {
 
-/// openblotter --headless as the demo trader on a desk with no compliance rules, against a simulator in this
-/// process, whose answers the test changes between runs.
-struct BatchDesk {
-    BatchDesk() {
-        auto started = Simulator::start(test::testSimulatorConfig());
-        if (!started) qFatal("%s", started.error().c_str());
-        sim = std::move(*started);
-        settings = settingsWithStatusTimeout(30);
-        const auto rules = test::writeFile(dir, "no-rules.json",
-                                           QStringLiteral(R"({"format": "openblotter-rules", "version": 1, "rules": []})"));
-        const auto run = test::runHeadlessAs(QStringLiteral(OPENBLOTTER), "compliance",
-                                             {QStringLiteral("--fix-settings"), settings, QStringLiteral("--data-dir"), desk,
-                                              QStringLiteral("--import-rules"), rules});
-        if (run.exitCode != 0) qFatal("cannot clear the rules: %s", qPrintable(run.stdErr));
-    }
-
-    /// Session settings giving the broker `seconds` to answer a status request.
-    QString settingsWithStatusTimeout(int seconds) {
-        const auto name = "broker-" + std::to_string(seconds) + "s.cfg";
-        return test::writeFile(dir, name.c_str(),
-                               test::simulatorSettings(sim->port()) + QStringLiteral("StatusRequestTimeout=%1\n").arg(seconds));
-    }
-    test::Run run(const QStringList& arguments, const QString& withSettings = {}) {
-        return test::runHeadlessAs(
-            QStringLiteral(OPENBLOTTER), "trader",
-            QStringList{QStringLiteral("--fix-settings"), withSettings.isEmpty() ? settings : withSettings,
-                        QStringLiteral("--data-dir"), desk, QStringLiteral("--export-orders"), ordersFile} +
-                arguments);
-    }
-    /// The desk in this process, to do what a batch cannot (amend an order) on the same data directory.
-    std::unique_ptr<test::FixDesk> openInProcess() {
-        return std::make_unique<test::FixDesk>(desk.toStdString(), test::simulatorSettings(sim->port()).toStdString());
-    }
-    void simAnswers(const std::function<void(SimulatorConfig&)>& change) {
-        sim->call([&](SimulatedBroker& broker) { change(broker.config()); });
-    }
-    std::size_t simOrderCount() {
-        return sim->call([](SimulatedBroker& broker) { return broker.orders().size(); });
-    }
-    /// The exported orders by ClOrdID.
-    std::map<std::string, std::map<std::string, std::string>> orders() {
-        auto table = CsvTable::readFile(ordersFile.toStdString());
-        if (!table) qFatal("%s", table.error().c_str());
-        std::map<std::string, std::map<std::string, std::string>> rows;
-        for (const auto& row : table->rows())
-            for (const auto& header : table->headers()) rows[table->field(row, "cl_ord_id")][header] = table->field(row, header);
-        return rows;
-    }
-    std::string statusOf(const std::string& clOrdId) { return orders().at(clOrdId).at("status"); }
-    /// The audit actions about the order, oldest first.
-    std::vector<std::string> auditOf(OrderId id) {
-        auto store = store::SqliteStore::open(desk.toStdString() + "/openblotter.db");
-        if (!store) qFatal("%s", store.error().c_str());
-        std::vector<std::string> actions;
-        for (const auto& record : (*store)->auditTrail(1000).value())
-            if (record.subject == "order " + std::to_string(id)) actions.push_back(record.action + " by " + record.user);
-        std::reverse(actions.begin(), actions.end());  // oldest first
-        return actions;
-    }
-
-    QTemporaryDir dir;
-    std::unique_ptr<Simulator> sim;
-    QString desk = dir.filePath(QStringLiteral("desk"));
-    QString ordersFile = dir.filePath(QStringLiteral("orders.csv"));
-    QString settings;
-};
+using test::BatchDesk;
+using test::says;
 
 QString basketOfTwo(const QTemporaryDir& dir) {
     return test::writeFile(dir, "basket.csv",
@@ -87,8 +18,6 @@ QString basketOfTwo(const QTemporaryDir& dir) {
                                           "GROWTH-PB,AAPL,BUY,100,LMT,95,DAY\n"
                                           "GROWTH-PB,AAPL,BUY,50,LMT,94,DAY\n"));
 }
-
-bool says(const test::Run& run, const QString& text) { return run.stdOut.contains(text) || run.stdErr.contains(text); }
 
 }  // namespace
 
@@ -119,7 +48,7 @@ private Q_SLOTS:
         QFETCH(QString, ends);
         QFETCH(QString, audited);
         const bool brokerHasThem = how == QStringLiteral("cancel");
-        BatchDesk f;
+        BatchDesk f{QStringLiteral(OPENBLOTTER)};
         f.simAnswers([&](SimulatorConfig& c) {
             c.silent = true;
             if (!brokerHasThem) c.newOrderAnswer = SimulatorConfig::NewOrderAnswer::Ignore;
@@ -167,7 +96,7 @@ private Q_SLOTS:
     }
 
     void cancelsEveryRemainingOrder() {
-        BatchDesk f;
+        BatchDesk f{QStringLiteral(OPENBLOTTER)};
         std::string working, unacknowledged, replacing, unknown;
         {
             auto desk = f.openInProcess();

@@ -97,6 +97,9 @@ private Q_SLOTS:
             {"import-model", {Role::PortfolioManager}},
             {"import-rules", {Role::ComplianceOfficer, Role::Administrator}},
             {"resolve-unconfirmed", {Role::Trader, Role::PortfolioManager}},
+            {"amend-orders", {Role::Trader, Role::PortfolioManager}},
+            {"cancel-orders", {Role::Trader, Role::PortfolioManager}},
+            {"cancel-all", {Role::Trader, Role::PortfolioManager}},
             {"send", {Role::Trader, Role::PortfolioManager}},
             {"cancel-remaining", {Role::Trader, Role::PortfolioManager}},
         };
