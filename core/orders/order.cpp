@@ -6,6 +6,10 @@ namespace ob {
 
 OrdStatus OrderState::status() const {
     if (pending) return pending->kind == RequestKind::Cancel ? OrdStatus::PendingCancel : OrdStatus::PendingReplace;
+    return statusWithoutRequest();
+}
+
+OrdStatus OrderState::statusWithoutRequest() const {
     if (phase == OrderPhase::DoneForDay) return OrdStatus::DoneForDay;
     if (isFilled()) return OrdStatus::Filled;
     if (stopped) return OrdStatus::Stopped;

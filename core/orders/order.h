@@ -135,8 +135,8 @@ struct OrderState {
     std::string text;   ///< the last reason given: a reject, a cancel reject, a restatement
     std::string owner;  ///< the user who entered it
     ComplianceMark compliance = ComplianceMark::Pass;
-    bool held = false;                    ///< blocked by compliance: kept here, never sent, until overridden or rejected
-    bool staged = false;                  ///< in a PM's staged list: kept here, never sent, until a trader releases it
+    bool held = false;    ///< blocked by compliance: kept here, never sent, until overridden or rejected
+    bool staged = false;  ///< in a PM's staged list: kept here, never sent, until a trader releases it
     /// No one could confirm where the order stands at the broker (a status request went unanswered, or the broker
     /// does not know the order): a person resolves it. Any report the broker then sends about it confirms it again.
     bool unconfirmed = false;
@@ -149,6 +149,8 @@ struct OrderState {
     /// PendingReplace, DoneForDay, Filled, Stopped, Suspended,
     /// Canceled/Expired, PartiallyFilled, New/Rejected/PendingNew.
     OrdStatus status() const;
+    /// The OrdStatus the order would have without its outstanding cancel or replace.
+    OrdStatus statusWithoutRequest() const;
     /// The status as the desk shows it: "Held" while compliance holds the order, "Staged" while it
     /// waits in a staged list, "Unconfirmed" while no one knows where it stands, else the OrdStatus name.
     std::string_view statusName() const {

@@ -103,7 +103,8 @@ Outcome checkFigures(const OrderState& after, const ExecutionReport& report) {
         // otherwise it is OrderQty - CumQty; a multi-day order done for the day keeps its leaves for tomorrow.
         const bool inactive = after.phase != OrderPhase::PendingNew && after.phase != OrderPhase::Working;
         const Qty open = after.cumQty < after.terms.quantity ? after.terms.quantity - after.cumQty : Qty{};
-        const bool fits = *report.leavesQty == expected || (inactive && (report.leavesQty->isZero() || *report.leavesQty == open)) ||
+        const bool fits = *report.leavesQty == expected ||
+                          (inactive && (report.leavesQty->isZero() || *report.leavesQty == open)) ||
                           // a sell side may count the leaves of a replace it has acknowledged but not yet done
                           (replace && after.isLive() && *report.leavesQty == replace->quantity - after.cumQty);
         if (!fits)
@@ -121,16 +122,12 @@ Outcome checkFigures(const OrderState& after, const ExecutionReport& report) {
     }
     if (report.ordStatus) {
         const OrdStatus status = after.status();
-        OrderState withoutRequest = after;
-        withoutRequest.pending.reset();
-        const bool fits = *report.ordStatus == status ||
-                          (after.pending && *report.ordStatus == withoutRequest.status()) ||
+        const bool fits = *report.ordStatus == status || (after.pending && *report.ordStatus == after.statusWithoutRequest()) ||
                           (*report.ordStatus == OrdStatus::Replaced && report.execType == ExecType::Replaced);  // FIX 4.2
         if (!fits)
             return Outcome::refused("OrdStatus (39) " + std::string(nameOf(*report.ordStatus)) +
-                                    " contradicts the order, which would be " + std::string(nameOf(status)) +
-                                    " (OrderQty " + after.terms.quantity.toString() + ", CumQty " + after.cumQty.toString() +
-                                    ")");
+                                    " contradicts the order, which would be " + std::string(nameOf(status)) + " (OrderQty " +
+                                    after.terms.quantity.toString() + ", CumQty " + after.cumQty.toString() + ")");
     }
     return Outcome::applied();
 }
