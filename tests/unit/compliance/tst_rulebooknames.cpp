@@ -1,0 +1,128 @@
+#include "compliance/rulebooknames.h"
+#include "compliancetesting.h"
+
+#include <QTest>
+
+using namespace ob;
+
+namespace {
+
+/// A desk with one fund and account, and two instruments.
+ReferenceData desk() {
+    ReferenceData reference;
+    reference.funds = {{"GROWTH", "Global Growth Fund", "USD"}};
+    reference.accounts = {{"GROWTH-PB", "Global Growth Fund - prime broker", "GROWTH"}};
+    Instrument apple;
+    apple.symbol = "AAPL";
+    apple.issuer = "Apple Inc.";
+    apple.sector = "Information Technology";
+    apple.country = "US";
+    apple.currency = "USD";
+    Instrument bp = apple;
+    bp.symbol = "BP.L";
+    bp.issuer = "BP plc";
+    bp.sector = "Energy";
+    bp.country = "GB";
+    bp.currency = "GBP";
+    reference.instruments = {apple, bp};
+    return reference;
+}
+
+Rule scoped(const char* name, ScopeKind scope, const char* value) {
+    Rule rule;
+    rule.name = name;
+    rule.kind = RuleKind::MaxOrderQuantity;
+    rule.limit = Money::of("1000");
+    rule.scope = scope;
+    rule.scopeValue = value;
+    return rule;
+}
+
+std::string refusal(const RuleBook& book) {
+    const auto checked = checkRuleBookNames(book, desk());
+    return checked ? std::string("(accepted)") : checked.error();
+}
+
+}  // namespace
+
+/// A rule set names only what the desk has, but for restricted lists.
+class TestRuleBookNames final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void acceptsWhatTheDeskHas() {
+        Rule sector;
+        sector.name = "Energy cap";
+        sector.kind = RuleKind::SectorExposure;
+        sector.limit = Money::of("20");
+        sector.target = "Energy";
+        sector.scope = ScopeKind::InstrumentGroup;
+        sector.scopeValue = "country=GB";
+        const RuleBook book{{scoped("Growth size", ScopeKind::Fund, "GROWTH"), scoped("PB size", ScopeKind::Account, "GROWTH-PB"),
+                             scoped("Apple and BP", ScopeKind::InstrumentGroup, "symbols=AAPL,BP.L"),
+                             scoped("Pounds", ScopeKind::InstrumentGroup, "currency=GBP"),
+                             scoped("Apple Inc.", ScopeKind::InstrumentGroup, "issuer=Apple Inc."),
+                             scoped("Firm", ScopeKind::Firm, ""), scoped("Someone", ScopeKind::Trader, "not-checked"), sector},
+                            {{"GROWTH", "AAPL", Qty::of("100")}}};
+        QCOMPARE(refusal(book), std::string("(accepted)"));
+    }
+
+    void refusesARuleScopedToAMisspeltFund() {
+        // The rule would never apply: a 50,000-share order would pass its 1,000-share limit.
+        QCOMPARE(refusal({{scoped("Growth size", ScopeKind::Fund, "GROWHT")}, {}}),
+                 std::string("rule 'Growth size': fund 'GROWHT' is not a fund of this desk"));
+        QCOMPARE(refusal({{scoped("Growth size", ScopeKind::Fund, "growth")}, {}}),
+                 std::string("rule 'Growth size': fund 'growth' is not a fund of this desk (it has 'GROWTH'; names match "
+                             "exactly)"));
+    }
+
+    void refusesEachUnknownNameOfAnInstrumentGroup() {
+        QCOMPARE(refusal({{scoped("PB size", ScopeKind::Account, "GROWTH-BP")}, {}}),
+                 std::string("rule 'PB size': account 'GROWTH-BP' is not an account of this desk"));
+        QCOMPARE(refusal({{scoped("Some", ScopeKind::InstrumentGroup, "symbols=AAPL,IBM,BP")}, {}}),
+                 std::string("rule 'Some': symbol 'IBM' is not a symbol of this desk; rule 'Some': symbol 'BP' is not a "
+                             "symbol of this desk"));
+        QCOMPARE(refusal({{scoped("Tech", ScopeKind::InstrumentGroup, "sector=Tech")}, {}}),
+                 std::string("rule 'Tech': sector 'Tech' is not a sector of this desk"));
+        QCOMPARE(refusal({{scoped("France", ScopeKind::InstrumentGroup, "country=FR")}, {}}),
+                 std::string("rule 'France': country 'FR' is not a country of this desk"));
+        QCOMPARE(refusal({{scoped("Yen", ScopeKind::InstrumentGroup, "currency=JPY")}, {}}),
+                 std::string("rule 'Yen': currency 'JPY' is not a currency of this desk"));
+        QCOMPARE(refusal({{scoped("Apple", ScopeKind::InstrumentGroup, "issuer=Apple")}, {}}),
+                 std::string("rule 'Apple': issuer 'Apple' is not an issuer of this desk"));
+    }
+
+    void refusesAnExposureTargetTheDeskDoesNotHave() {
+        Rule country;
+        country.name = "Japan cap";
+        country.kind = RuleKind::CountryExposure;
+        country.limit = Money::of("20");
+        country.target = "JP";
+        QCOMPARE(refusal({{country}, {}}), std::string("rule 'Japan cap': country 'JP' is not a country of this desk"));
+    }
+
+    void refusesALocateForAnUnknownFundOrSymbol() {
+        QCOMPARE(refusal({{}, {{"GROWTH", "TSLA", Qty::of("10")}, {"VALUE", "AAPL", Qty::of("10")}}}),
+                 std::string("the locate of TSLA for GROWTH: symbol 'TSLA' is not a symbol of this desk; the locate of AAPL "
+                             "for VALUE: fund 'VALUE' is not a fund of this desk"));
+    }
+
+    void letsARestrictedListNameWhatTheDeskDoesNotTrade() {
+        // A list blocks names before anyone trades them: an issuer in the news, a symbol the desk may add later.
+        Rule restricted;
+        restricted.name = "Restricted";
+        restricted.kind = RuleKind::RestrictedList;
+        restricted.symbols = {"IBM"};
+        restricted.issuers = {"Wall-crossed Corp."};
+        QCOMPARE(refusal({{restricted}, {}}), std::string("(accepted)"));
+    }
+
+    void quotesAtMostEightyCharactersOfAName() {
+        const std::string huge(10000, 'F');
+        QCOMPARE(refusal({{scoped("Huge", ScopeKind::Fund, huge.c_str())}, {}}),
+                 "rule 'Huge': fund '" + std::string(80, 'F') + "…' (10000 characters) is not a fund of this desk");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRuleBookNames)
+#include "tst_rulebooknames.moc"
