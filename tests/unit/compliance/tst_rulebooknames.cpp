@@ -1,4 +1,5 @@
 #include "compliance/rulebooknames.h"
+#include "compliancedesk.h"
 #include "compliancetesting.h"
 
 #include <QTest>
@@ -12,16 +13,8 @@ ReferenceData desk() {
     ReferenceData reference;
     reference.funds = {{"GROWTH", "Global Growth Fund", "USD"}};
     reference.accounts = {{"GROWTH-PB", "Global Growth Fund - prime broker", "GROWTH"}};
-    Instrument apple;
-    apple.symbol = "AAPL";
-    apple.issuer = "Apple Inc.";
-    apple.sector = "Information Technology";
-    apple.country = "US";
-    apple.currency = "USD";
-    Instrument bp = apple;
-    bp.symbol = "BP.L";
-    bp.issuer = "BP plc";
-    bp.sector = "Energy";
+    auto apple = test::testInstrument("AAPL", "Apple Inc.", "Information Technology", "190");
+    auto bp = test::testInstrument("BP.L", "BP plc", "Energy", "4.5");
     bp.country = "GB";
     bp.currency = "GBP";
     reference.instruments = {apple, bp};
@@ -67,29 +60,33 @@ private Q_SLOTS:
         QCOMPARE(refusal(book), std::string("(accepted)"));
     }
 
-    void refusesARuleScopedToAMisspeltFund() {
-        // The rule would never apply: a 50,000-share order would pass its 1,000-share limit.
-        QCOMPARE(refusal({{scoped("Growth size", ScopeKind::Fund, "GROWHT")}, {}}),
-                 std::string("rule 'Growth size': fund 'GROWHT' is not a fund of this desk"));
-        QCOMPARE(refusal({{scoped("Growth size", ScopeKind::Fund, "growth")}, {}}),
-                 std::string("rule 'Growth size': fund 'growth' is not a fund of this desk (it has 'GROWTH'; names match "
-                             "exactly)"));
+    void refusesEachUnknownNameARuleIsScopedTo_data() {
+        QTest::addColumn<int>("scope");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("refusal");
+        const auto row = [](const char* name, ScopeKind scope, const char* value, const char* refusal) {
+            QTest::newRow(name) << static_cast<int>(scope) << QString::fromUtf8(value) << QString::fromUtf8(refusal);
+        };
+        // Scoped to a misspelt fund, a 1,000-share limit would never apply: a 50,000-share order would pass it.
+        row("misspelt fund", ScopeKind::Fund, "GROWHT", "rule 'R': fund 'GROWHT' is not a fund of this desk");
+        row("fund in another case", ScopeKind::Fund, "growth",
+            "rule 'R': fund 'growth' is not a fund of this desk (it has 'GROWTH'; names match exactly)");
+        row("account", ScopeKind::Account, "GROWTH-BP", "rule 'R': account 'GROWTH-BP' is not an account of this desk");
+        row("symbols", ScopeKind::InstrumentGroup, "symbols=AAPL,IBM,BP",
+            "rule 'R': symbol 'IBM' is not a symbol of this desk; rule 'R': symbol 'BP' is not a symbol of this desk");
+        row("sector", ScopeKind::InstrumentGroup, "sector=Tech", "rule 'R': sector 'Tech' is not a sector of this desk");
+        row("country", ScopeKind::InstrumentGroup, "country=FR", "rule 'R': country 'FR' is not a country of this desk");
+        row("currency", ScopeKind::InstrumentGroup, "currency=JPY", "rule 'R': currency 'JPY' is not a currency of this desk");
+        row("issuer", ScopeKind::InstrumentGroup, "issuer=Apple", "rule 'R': issuer 'Apple' is not an issuer of this desk");
     }
 
-    void refusesEachUnknownNameOfAnInstrumentGroup() {
-        QCOMPARE(refusal({{scoped("PB size", ScopeKind::Account, "GROWTH-BP")}, {}}),
-                 std::string("rule 'PB size': account 'GROWTH-BP' is not an account of this desk"));
-        QCOMPARE(refusal({{scoped("Some", ScopeKind::InstrumentGroup, "symbols=AAPL,IBM,BP")}, {}}),
-                 std::string("rule 'Some': symbol 'IBM' is not a symbol of this desk; rule 'Some': symbol 'BP' is not a "
-                             "symbol of this desk"));
-        QCOMPARE(refusal({{scoped("Tech", ScopeKind::InstrumentGroup, "sector=Tech")}, {}}),
-                 std::string("rule 'Tech': sector 'Tech' is not a sector of this desk"));
-        QCOMPARE(refusal({{scoped("France", ScopeKind::InstrumentGroup, "country=FR")}, {}}),
-                 std::string("rule 'France': country 'FR' is not a country of this desk"));
-        QCOMPARE(refusal({{scoped("Yen", ScopeKind::InstrumentGroup, "currency=JPY")}, {}}),
-                 std::string("rule 'Yen': currency 'JPY' is not a currency of this desk"));
-        QCOMPARE(refusal({{scoped("Apple", ScopeKind::InstrumentGroup, "issuer=Apple")}, {}}),
-                 std::string("rule 'Apple': issuer 'Apple' is not an issuer of this desk"));
+    void refusesEachUnknownNameARuleIsScopedTo() {
+        QFETCH(int, scope);
+        QFETCH(QString, value);
+        QFETCH(QString, refusal);
+        QCOMPARE(
+            QString::fromStdString(::refusal({{scoped("R", static_cast<ScopeKind>(scope), value.toStdString().c_str())}, {}})),
+            refusal);
     }
 
     void refusesAnExposureTargetTheDeskDoesNotHave() {
