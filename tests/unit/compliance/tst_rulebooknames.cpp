@@ -31,6 +31,16 @@ Rule scoped(const char* name, ScopeKind scope, const char* value) {
     return rule;
 }
 
+/// A sector or country exposure rule of 20% on `target`.
+Rule exposure(const char* name, RuleKind kind, const char* target) {
+    Rule rule;
+    rule.name = name;
+    rule.kind = kind;
+    rule.limit = Money::of("20");
+    rule.target = target;
+    return rule;
+}
+
 std::string refusal(const RuleBook& book) {
     const auto checked = checkRuleBookNames(book, desk());
     return checked ? std::string("(accepted)") : checked.error();
@@ -44,11 +54,7 @@ class TestRuleBookNames final : public QObject {
 
 private Q_SLOTS:
     void acceptsWhatTheDeskHas() {
-        Rule sector;
-        sector.name = "Energy cap";
-        sector.kind = RuleKind::SectorExposure;
-        sector.limit = Money::of("20");
-        sector.target = "Energy";
+        auto sector = exposure("Energy cap", RuleKind::SectorExposure, "Energy");
         sector.scope = ScopeKind::InstrumentGroup;
         sector.scopeValue = "country=GB";
         const RuleBook book{{scoped("Growth size", ScopeKind::Fund, "GROWTH"), scoped("PB size", ScopeKind::Account, "GROWTH-PB"),
@@ -90,12 +96,8 @@ private Q_SLOTS:
     }
 
     void refusesAnExposureTargetTheDeskDoesNotHave() {
-        Rule country;
-        country.name = "Japan cap";
-        country.kind = RuleKind::CountryExposure;
-        country.limit = Money::of("20");
-        country.target = "JP";
-        QCOMPARE(refusal({{country}, {}}), std::string("rule 'Japan cap': country 'JP' is not a country of this desk"));
+        QCOMPARE(refusal({{exposure("Japan cap", RuleKind::CountryExposure, "JP")}, {}}),
+                 std::string("rule 'Japan cap': country 'JP' is not a country of this desk"));
     }
 
     void refusesALocateForAnUnknownFundOrSymbol() {
