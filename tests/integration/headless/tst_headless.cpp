@@ -505,6 +505,14 @@ private Q_SLOTS:
                          QStringLiteral("--fund"), QStringLiteral("F1"), QStringLiteral("--rebalance-proposal"), out});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.stdErr.contains(QStringLiteral("line 3: target_weight")), qPrintable(bad.stdErr));
+        const auto unknown =
+            runAs("pm", {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("desk")), QStringLiteral("--instruments"),
+                         instruments, QStringLiteral("--positions"), positions, QStringLiteral("--model"),
+                         write(dir, "unknown.csv", QStringLiteral("symbol,target_weight\nAAA,0.7\nIBM,0.1\n")),
+                         QStringLiteral("--fund"), QStringLiteral("F1"), QStringLiteral("--rebalance-proposal"), out});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.stdErr.contains(QStringLiteral("unknown.csv: model unknown: IBM is not an instrument of this desk")),
+                 qPrintable(unknown.stdErr));
     }
 
     void importsPositionsAndModelsForPortfolioManagers() {
@@ -559,6 +567,22 @@ private Q_SLOTS:
         QCOMPARE(trader.exitCode, 1);
         QVERIFY2(trader.stdErr.contains(QStringLiteral("trader (Trader) may not import model portfolios")),
                  qPrintable(trader.stdErr));
+        // An empty model never replaces EU-TWO, nor one the desk could not buy.
+        QTemporaryDir other;
+        const auto empty = runAs("pm", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-model"),
+                                        write(other, "EU-TWO.csv", QStringLiteral("symbol,target_weight\n"))});
+        QCOMPARE(empty.exitCode, 1);
+        QVERIFY2(
+            empty.stdErr.contains(QStringLiteral(
+                "EU-TWO.csv: the file has a header and no rows: a model needs at least one symbol; the model was not imported")),
+            qPrintable(empty.stdErr));
+        QTemporaryDir third;
+        const auto unknown =
+            runAs("pm", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-model"),
+                         write(third, "EU-TWO.csv", QStringLiteral("symbol,target_weight\nSAP.DE,0.5\nIBM,0.4\n"))});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.stdErr.contains(QStringLiteral("model EU-TWO: IBM is not an instrument of this desk")),
+                 qPrintable(unknown.stdErr));
     }
 
     void exportsPositionsPerFundAndAccount() {
