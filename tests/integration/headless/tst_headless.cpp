@@ -498,18 +498,16 @@ private Q_SLOTS:
                                        QStringLiteral("--no-new-names"), QStringLiteral("--rebalance-proposal"), out});
         QCOMPARE(kept.exitCode, 0);
         QVERIFY(!rowsBy(out, "symbol").count("CCC"));
-        const auto bad =
-            runAs("pm", {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("desk")), QStringLiteral("--instruments"),
-                         instruments, QStringLiteral("--positions"), positions, QStringLiteral("--model"),
-                         write(dir, "bad.csv", QStringLiteral("symbol,target_weight\nAAA,0.7\nBBB,half\n")),
-                         QStringLiteral("--fund"), QStringLiteral("F1"), QStringLiteral("--rebalance-proposal"), out});
+        const auto proposeTo = [&](const char* name, const QString& modelText) {
+            return runAs("pm", {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("desk")),
+                                QStringLiteral("--instruments"), instruments, QStringLiteral("--positions"), positions,
+                                QStringLiteral("--model"), write(dir, name, modelText), QStringLiteral("--fund"),
+                                QStringLiteral("F1"), QStringLiteral("--rebalance-proposal"), out});
+        };
+        const auto bad = proposeTo("bad.csv", QStringLiteral("symbol,target_weight\nAAA,0.7\nBBB,half\n"));
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.stdErr.contains(QStringLiteral("line 3: target_weight")), qPrintable(bad.stdErr));
-        const auto unknown =
-            runAs("pm", {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("desk")), QStringLiteral("--instruments"),
-                         instruments, QStringLiteral("--positions"), positions, QStringLiteral("--model"),
-                         write(dir, "unknown.csv", QStringLiteral("symbol,target_weight\nAAA,0.7\nIBM,0.1\n")),
-                         QStringLiteral("--fund"), QStringLiteral("F1"), QStringLiteral("--rebalance-proposal"), out});
+        const auto unknown = proposeTo("unknown.csv", QStringLiteral("symbol,target_weight\nAAA,0.7\nIBM,0.1\n"));
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY2(unknown.stdErr.contains(QStringLiteral("unknown.csv: model unknown: IBM is not an instrument of this desk")),
                  qPrintable(unknown.stdErr));
