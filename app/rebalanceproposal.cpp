@@ -33,6 +33,9 @@ Status writeRebalanceProposal(Desk& desk, const CommandLine::Rebalance& options,
     if (!positions) return Error{positions.error()};
     auto model = readCsv(options.model, &parseModel);
     if (!model) return Error{model.error()};
+    model->name = options.model.stem().string();
+    if (auto known = checkModelSymbols(*model, reference.instruments); !known)
+        return Error{options.model.string() + ": " + known.error()};
 
     bool held = false;
     for (const auto& position : *positions) held = held || position.fund == options.fund;

@@ -1,6 +1,7 @@
 #include "rule.h"
 
 #include "compliance/rulekinds/rulekindspec.h"
+#include "domain/quoting.h"
 
 #include <algorithm>
 #include <map>
@@ -26,7 +27,7 @@ RuleBook normalised(RuleBook book) {
 }
 
 Status Rule::validate() const {
-    const std::string which = "rule '" + name + "': ";
+    const std::string which = "rule " + inQuotes(name) + ": ";
     if (name.empty()) return Error{"a rule needs a name"};
     if (scope != ScopeKind::Firm && scopeValue.empty())
         return Error{which + "a " + std::string(aliasOf(scope)) + " scope needs a value"};
@@ -35,9 +36,9 @@ Status Rule::validate() const {
         const auto key = scopeValue.substr(0, eq);
         if (eq == std::string::npos || eq + 1 == scopeValue.size() ||
             (key != "sector" && key != "country" && key != "issuer" && key != "currency" && key != "symbols"))
-            return Error{
-                which + "an instrument group is 'sector=', 'country=', 'issuer=', 'currency=' or 'symbols=' with a value, not '" +
-                scopeValue + "'"};
+            return Error{which +
+                         "an instrument group is 'sector=', 'country=', 'issuer=', 'currency=' or 'symbols=' with a value, not " +
+                         inQuotes(scopeValue)};
     }
     const auto& spec = specOf(kind);
     if (spec.readsLimit && !limit) return Error{which + "a " + std::string(aliasOf(kind)) + " rule needs a limit"};

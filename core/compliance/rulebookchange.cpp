@@ -1,6 +1,7 @@
 #include "compliance/rulebookchange.h"
 
 #include "compliance/rulekinds/rulekindspec.h"
+#include "domain/quoting.h"
 
 #include <algorithm>
 #include <map>
@@ -46,7 +47,7 @@ Result<RuleBook> prepareRuleBook(RuleBook proposed, const RuleBook& inForce) {
         if (rule.id <= 0) rule.id = ++lastId;
         if (auto valid = rule.validate(); !valid) return Error{valid.error()};
         if (!ids.insert(rule.id).second || !names.insert(rule.name).second)
-            return Error{"two rules share the id " + std::to_string(rule.id) + " or the name '" + rule.name + "'"};
+            return Error{"two rules share the id " + std::to_string(rule.id) + " or the name " + inQuotes(rule.name)};
     }
     for (const auto& locate : proposed.locates)
         if (locate.fund.empty() || locate.symbol.empty() || locate.quantity.isNegative())

@@ -1,5 +1,7 @@
 #include "decimal.h"
 
+#include "domain/quoting.h"
+
 #include <stdexcept>
 
 namespace ob::decimal_detail {
@@ -74,7 +76,7 @@ std::string format(Wide raw, int scale, int decimals, RoundingMode mode) {
 }
 
 Result<Wide> parse(std::string_view text, int scale, Wide maxAbsRaw) {
-    const std::string quoted = "'" + std::string(text) + "'";
+    const auto shown = [text] { return inQuotes(text); };  // only for an error: parsing is on the hot path
     std::size_t pos = 0;
     bool negative = false;
     if (pos < text.size() && (text[pos] == '-' || text[pos] == '+')) {
@@ -88,15 +90,15 @@ Result<Wide> parse(std::string_view text, int scale, Wide maxAbsRaw) {
     for (; pos < text.size(); ++pos) {
         const char c = text[pos];
         if (c == '.') {
-            if (seenPoint) return Error{quoted + " is not a decimal number"};
+            if (seenPoint) return Error{shown() + " is not a decimal number"};
             seenPoint = true;
             continue;
         }
-        if (c < '0' || c > '9') return Error{quoted + " is not a decimal number"};
+        if (c < '0' || c > '9') return Error{shown() + " is not a decimal number"};
         const int digit = c - '0';
         if (seenPoint) {
             if (fractionDigits == scale) {
-                if (digit != 0) return Error{quoted + " has more than " + std::to_string(scale) + " decimal places"};
+                if (digit != 0) return Error{shown() + " has more than " + std::to_string(scale) + " decimal places"};
                 continue;  // trailing zeros beyond the scale carry no value
             }
             ++fractionDigits;
@@ -104,12 +106,12 @@ Result<Wide> parse(std::string_view text, int scale, Wide maxAbsRaw) {
             ++integerDigits;
         }
         value = value * 10 + digit;
-        if (value > maxAbsRaw || integerDigits > kMaxDigits) return Error{quoted + " is out of range"};
+        if (value > maxAbsRaw || integerDigits > kMaxDigits) return Error{shown() + " is out of range"};
     }
-    if (integerDigits == 0 && fractionDigits == 0) return Error{quoted + " is not a decimal number"};
+    if (integerDigits == 0 && fractionDigits == 0) return Error{shown() + " is not a decimal number"};
     for (int i = fractionDigits; i < scale; ++i) {
         value *= 10;
-        if (value > maxAbsRaw) return Error{quoted + " is out of range"};
+        if (value > maxAbsRaw) return Error{shown() + " is out of range"};
     }
     return negative ? -value : value;
 }

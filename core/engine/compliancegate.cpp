@@ -1,6 +1,7 @@
 #include "engine/compliancegate.h"
 
 #include "compliance/rulebookchange.h"
+#include "compliance/rulebooknames.h"
 #include "compliance/rulekinds/rulekindspec.h"
 #include "engine/commands.h"
 #include "engine/effects.h"
@@ -302,6 +303,10 @@ void ComplianceGate::handle(command::SetRules& command, Effects& effects) {
     auto prepared = prepareRuleBook(std::move(command.rules), compliance_->rules());
     if (!prepared) {
         command.done.set_value(Error{prepared.error()});
+        return;
+    }
+    if (auto known = checkRuleBookNames(*prepared, context_.reference); !known) {
+        command.done.set_value(known);
         return;
     }
     for (auto& change : ruleChanges(compliance_->rules(), *prepared, command.how))

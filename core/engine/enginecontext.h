@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/access.h"
+#include "domain/referencedata.h"
 #include "domain/result.h"
 #include "orders/clordidsource.h"
 #include "orders/orderbook.h"
@@ -24,7 +25,8 @@ struct EngineContext {
     std::string tradeDate;
     OrderId lastOrderId = 0;
     ClOrdIdSource clOrdIds;
-    std::string halted;  ///< why the engine stopped taking anything, once the store stopped writing
+    std::string halted;       ///< why the engine stopped taking anything, once the store stopped writing
+    ReferenceData reference;  ///< the desk's, as loaded at start: what rules, locates and models may name
 
     Timestamp now() const { return clock(); }
     /// An error once the store stopped writing: a command then changes nothing.

@@ -160,10 +160,11 @@ Status OrderEngine::Loop::start() {
         if (auto restored = context.book.restore(std::move(*order)); !restored)
             return Error{"the order store is inconsistent: " + restored.error()};
     }
-    positions.setReference(*reference);
+    context.reference = std::move(*reference);
+    positions.setReference(context.reference);
     if (auto restored = positions.restore(*active, *compliance); !restored) return restored;
     if (gate.running()) gate.restore(*active, std::move(*compliance), positions.ledger().funds());
-    verifier.checkAtStart(*active, *reference);
+    verifier.checkAtStart(*active, context.reference);
 
     inbound.restore(std::move(active->executions), active->inboundProgress);
     context.lastOrderId = active->maxOrderId;

@@ -104,6 +104,10 @@ void PositionKeeper::handle(command::SaveModel& command, Effects& effects) {
         command.done.set_value(valid);
         return;
     }
+    if (auto known = checkModelSymbols(command.model, context_.reference.instruments); !known) {
+        command.done.set_value(known);
+        return;
+    }
     const auto details =
         std::to_string(command.model.weights.size()) + " weights" + (command.source.empty() ? "" : " from " + command.source);
     effects.audit(command.actor, "model.save", "model " + command.model.name, details);

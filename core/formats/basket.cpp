@@ -1,6 +1,7 @@
 #include "basket.h"
 
 #include "domain/limits.h"
+#include "domain/quoting.h"
 
 #include "portfolio/blockallocation.h"
 
@@ -23,9 +24,9 @@ Result<std::vector<Allocation>> parseAllocations(std::string_view text, Qty tota
         const auto part = text.substr(0, end);
         const auto equals = part.find('=');
         if (equals == std::string_view::npos || equals == 0 || equals + 1 == part.size())
-            return Error{"'" + std::string(part) + "' is not ACCOUNT=QTY or ACCOUNT=PERCENT%"};
+            return Error{inQuotes(part) + " is not ACCOUNT=QTY or ACCOUNT=PERCENT%"};
         const std::string account(part.substr(0, equals));
-        if (!accounts.contains(account)) return Error{"unknown account '" + account + "'"};
+        if (!accounts.contains(account)) return Error{"unknown account " + inQuotes(account)};
         parts.emplace_back(account, std::string(part.substr(equals + 1)));
         text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
     }
@@ -38,12 +39,13 @@ Result<std::vector<Allocation>> parseAllocations(std::string_view text, Qty tota
         if (byWeight) {
             auto weight = Money::parse(std::string_view(amount).substr(0, amount.size() - 1));
             if (!weight || !weight->isPositive())
-                return Error{"the share of " + account + " is not a positive percentage: " + amount};
+                return Error{"the share of " + account + " is not a positive percentage: " + clipped(amount)};
             percent += *weight;
             weights.emplace_back(account, Money::fromRaw(weight->raw() / 100));
         } else {
             auto quantity = Qty::parse(amount);
-            if (!quantity || !quantity->isPositive()) return Error{"the quantity of " + account + " is not positive: " + amount};
+            if (!quantity || !quantity->isPositive())
+                return Error{"the quantity of " + account + " is not positive: " + clipped(amount)};
             allocations.push_back({account, *quantity});
         }
     }
@@ -81,18 +83,18 @@ Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const Re
         if (order.account.empty())
             problem(row.line, "account is empty");
         else if (!accounts.contains(order.account))
-            problem(row.line, "unknown account '" + order.account + "'");
+            problem(row.line, "unknown account " + inQuotes(order.account));
         const Instrument* instrument = nullptr;
         if (auto it = instruments.find(order.symbol); it != instruments.end())
             instrument = it->second;
         else
-            problem(row.line, order.symbol.empty() ? "symbol is empty" : "unknown symbol '" + order.symbol + "'");
+            problem(row.line, order.symbol.empty() ? "symbol is empty" : "unknown symbol " + inQuotes(order.symbol));
 
         const auto sideText = upper(table.field(row, "side"));
         if (auto side = enumFromName<Side>(sideText); side && sideText == std::string(aliasOf(*side)))
             order.side = *side;
         else
-            problem(row.line, "side '" + table.field(row, "side") + "' is not BUY, SELL or SHORT");
+            problem(row.line, "side " + inQuotes(table.field(row, "side")) + " is not BUY, SELL or SHORT");
 
         const auto typeText = upper(table.field(row, "type"));
         const auto type = enumFromName<OrdType>(typeText);
@@ -100,14 +102,14 @@ Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const Re
         if (typeKnown)
             order.terms.type = *type;
         else
-            problem(row.line, "type '" + table.field(row, "type") + "' is not MKT, LMT, STP or STPLMT");
+            problem(row.line, "type " + inQuotes(table.field(row, "type")) + " is not MKT, LMT, STP or STPLMT");
 
         const auto tifText = upper(table.field(row, "tif"));
         auto tif = enumFromName<TimeInForce>(tifText);
         if (tif && tifText == std::string(aliasOf(*tif)) && *tif != TimeInForce::GoodTillDate)
             order.terms.timeInForce = *tif;
         else
-            problem(row.line, "tif '" + table.field(row, "tif") + "' is not DAY, GTC, IOC or FOK");
+            problem(row.line, "tif " + inQuotes(table.field(row, "tif")) + " is not DAY, GTC, IOC or FOK");
 
         if (auto qty = Qty::parse(table.field(row, "qty")); !qty) {
             problem(row.line, "qty " + qty.error());
@@ -131,11 +133,12 @@ Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const Re
             if (text.empty()) return problem(row.line, std::string(column) + " is needed for a " + typeText + " order");
             auto parsed = Price::parse(text);
             if (!parsed) return problem(row.line, std::string(column) + " " + parsed.error());
-            if (!parsed->isPositive()) return problem(row.line, std::string(column) + " must be positive, got " + text);
+            if (!parsed->isPositive())
+                return problem(row.line, std::string(column) + " must be positive, got " + parsed->toString());
             if (auto beyond = limits::priceProblem(*parsed)) return problem(row.line, std::string(column) + " " + *beyond);
             if (instrument && !parsed->isMultipleOf(instrument->tickSize))
-                return problem(row.line, std::string(column) + " " + text + " is not on " + order.symbol + "'s tick of " +
-                                             instrument->tickSize.toString());
+                return problem(row.line, std::string(column) + " " + parsed->toString() + " is not on " + order.symbol +
+                                             "'s tick of " + instrument->tickSize.toString());
             target = *parsed;
         };
         if (typeKnown) {
@@ -163,7 +166,7 @@ Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const Re
         if (auto session = resolveBroker(broker))
             order.session = *session;
         else
-            problem(row.line, broker.empty() ? "no FIX session to send to" : "unknown broker '" + broker + "'");
+            problem(row.line, broker.empty() ? "no FIX session to send to" : "unknown broker " + inQuotes(broker));
 
         if (problems.size() == before) orders.push_back(std::move(order));
     }

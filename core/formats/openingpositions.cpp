@@ -1,5 +1,6 @@
 #include "formats/openingpositions.h"
 
+#include "domain/quoting.h"
 #include "formats/referencecsv.h"
 
 #include <map>
@@ -20,12 +21,12 @@ Result<std::vector<OpeningPosition>> readOpeningPositions(const CsvTable& table,
     for (std::size_t i = 0; i < positions->size(); ++i) {
         auto& position = (*positions)[i];
         const std::string where = "line " + std::to_string(i < rows.size() ? rows[i].line : 0) + ": ";
-        if (!funds.count(position.fund)) return Error{where + "fund " + position.fund + " is not a fund of this desk"};
+        if (!funds.count(position.fund)) return Error{where + "fund " + clipped(position.fund) + " is not a fund of this desk"};
         hasCash[position.fund] = hasCash[position.fund] || position.symbol == OpeningPosition::kCash;
         if (position.symbol == OpeningPosition::kCash) continue;
         const auto found = instruments.find(position.symbol);
         if (found == instruments.end())
-            return Error{where + position.symbol + " (fund " + position.fund + ") is not an instrument of this desk"};
+            return Error{where + clipped(position.symbol) + " (fund " + position.fund + ") is not an instrument of this desk"};
         if (position.price) continue;
         if (!found->second->referencePrice)
             return Error{where + position.symbol + " (fund " + position.fund + ") has no price: give one in the price column"};

@@ -1,6 +1,7 @@
 #include "referencecsv.h"
 
 #include "domain/limits.h"
+#include "domain/quoting.h"
 
 #include <set>
 
@@ -32,7 +33,7 @@ std::optional<T> positiveDecimal(const std::string& text, const char* column, in
         return std::nullopt;
     }
     if (!value->isPositive()) {
-        problems.add(line, std::string(column) + " must be positive, got " + text);
+        problems.add(line, std::string(column) + " must be positive, got " + value->toString());
         return std::nullopt;
     }
     if (auto problem = limit ? limit(*value) : std::nullopt) {
@@ -50,7 +51,7 @@ bool required(const std::string& value, const char* column, int line, Problems& 
 
 bool unique(std::set<std::string>& seen, const std::string& key, const char* what, int line, Problems& problems) {
     if (seen.insert(key).second) return true;
-    problems.add(line, std::string("duplicate ") + what + " '" + key + "'");
+    problems.add(line, std::string("duplicate ") + what + " " + inQuotes(key));
     return false;
 }
 
@@ -177,6 +178,8 @@ Result<FxRates> parseFxRates(const CsvTable& table) {
 
 Result<ModelPortfolio> parseModel(const CsvTable& table) {
     if (auto columns = table.requireColumns({"symbol", "target_weight"}); !columns) return Error{columns.error()};
+    // Saved, an empty model would replace the one of its name with nothing, and a rebalance would sell the fund.
+    if (table.rows().empty()) return Error{"the file has a header and no rows: a model needs at least one symbol"};
     ModelPortfolio model;
     std::set<std::string> symbols;
     Problems problems;
@@ -189,8 +192,7 @@ Result<ModelPortfolio> parseModel(const CsvTable& table) {
             problems.add(row.line, "target_weight " + weight.error());
             ok = false;
         } else if (weight->isNegative() || *weight > Money::fromInteger(1)) {
-            problems.add(row.line,
-                         "target_weight must lie between 0 and 1 (a fraction of NAV), got " + table.field(row, "target_weight"));
+            problems.add(row.line, "target_weight must lie between 0 and 1 (a fraction of NAV), got " + weight->toString());
             ok = false;
         }
         if (!ok) continue;
@@ -214,8 +216,8 @@ Result<std::vector<User>> parseUsers(const CsvTable& table) {
         ok = required(user.passwordHash, "password_hash", row.line, problems) && ok;
         const auto role = enumFromName<Role>(table.field(row, "role"));
         if (!role) {
-            problems.add(row.line, "role '" + table.field(row, "role") +
-                                       "' is not Trader, PortfolioManager, ComplianceOfficer or Administrator");
+            problems.add(row.line, "role " + inQuotes(table.field(row, "role")) +
+                                       " is not Trader, PortfolioManager, ComplianceOfficer or Administrator");
             ok = false;
         }
         if (!ok) continue;

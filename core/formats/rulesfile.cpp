@@ -1,8 +1,12 @@
 #include "formats/rulesfile.h"
 
 #include "compliance/rulekinds/rulekindspec.h"
+#include "domain/quoting.h"
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
 
 namespace ob {
 
@@ -45,7 +49,7 @@ E enumeration(const Json& object, const char* key, const std::string& where, std
     const auto name = text(object, key, where, !fallback);
     if (name.empty() && fallback) return *fallback;
     const auto value = enumFromName<E>(name);
-    if (!value) throw FileError{where + ": '" + key + "' is '" + name + "', not one of " + choices<E>()};
+    if (!value) throw FileError{where + ": '" + key + "' is " + inQuotes(name) + ", not one of " + choices<E>()};
     return *value;
 }
 
@@ -88,7 +92,7 @@ Rule readRule(const Json& object, const std::string& where) {
         rule.id = id->get<std::int64_t>();
     }
     rule.name = text(object, "name", where, true);
-    const std::string named = where + " ('" + rule.name + "')";
+    const std::string named = where + " (" + inQuotes(rule.name) + ")";
     rule.kind = enumeration<RuleKind>(object, "kind", named);
     rule.severity = enumeration<Severity>(object, "severity", named, Severity::Block);
     rule.mode = enumeration<RuleMode>(object, "mode", named, RuleMode::Active);
@@ -113,10 +117,42 @@ Rule readRule(const Json& object, const std::string& where) {
                                                     "scope",   "limit",          "warn_at", "restriction", "symbols",
                                                     "issuers", "window_seconds", "target",  "description"};
         if (std::find(known.begin(), known.end(), key) == known.end())
-            throw FileError{named + ": unknown field '" + key + "' (a misspelt parameter would silently change the rule)"};
+            throw FileError{named + ": unknown field " + inQuotes(key) +
+                            " (a misspelt parameter would silently change the rule)"};
     }
     if (auto valid = rule.validate(); !valid) throw FileError{where + ": " + valid.error()};
     return rule;
+}
+
+/// The JSON document, refusing a key given twice in one object: the parser would keep one of them and drop
+/// the other without a word, and a limit given twice is a limit no one chose.
+Json parseRefusingDuplicateKeys(std::string_view json) {
+    std::vector<std::set<std::string>> keysOfOpenObjects;
+    return Json::parse(json, [&keysOfOpenObjects](int, Json::parse_event_t event, Json& parsed) {
+        switch (event) {
+            case Json::parse_event_t::object_start: keysOfOpenObjects.emplace_back(); break;
+            case Json::parse_event_t::object_end: keysOfOpenObjects.pop_back(); break;
+            case Json::parse_event_t::key:
+                if (const auto& key = parsed.get_ref<const std::string&>(); !keysOfOpenObjects.back().insert(key).second)
+                    throw FileError{"the key " + inQuotes(key) +
+                                    " appears twice in one object: which one counts would be a guess"};
+                break;
+            default: break;
+        }
+        return true;
+    });
+}
+
+/// The parser's message, with the text it last read cut to what a message may quote.
+std::string parseProblem(const std::string& what) {
+    constexpr std::string_view kLastRead = "; last read: '";
+    const auto at = what.find(kLastRead);
+    if (at == std::string::npos) return what;
+    const std::string_view rest = std::string_view(what).substr(at + kLastRead.size());
+    auto end = rest.rfind("'; expected ");
+    if (end == std::string_view::npos) end = rest.empty() || rest.back() != '\'' ? rest.size() : rest.size() - 1;
+    const auto after = std::min(end + 1, rest.size());
+    return what.substr(0, at) + "; last read: " + inQuotes(rest.substr(0, end)) + std::string(rest.substr(after));
 }
 
 }  // namespace
@@ -124,9 +160,11 @@ Rule readRule(const Json& object, const std::string& where) {
 Result<RuleBook> parseRulesFile(std::string_view json) {
     Json document;
     try {
-        document = Json::parse(json);
+        document = parseRefusingDuplicateKeys(json);
     } catch (const Json::parse_error& e) {
-        return Error{std::string("not valid JSON: ") + e.what()};
+        return Error{"not valid JSON: " + parseProblem(e.what())};
+    } catch (const FileError& e) {
+        return Error{e.message};
     }
     try {
         if (!document.is_object()) throw FileError{"the file must hold one JSON object"};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/decimal.h"
+#include "domain/instrument.h"
 #include "domain/result.h"
 
 #include <string>
@@ -18,7 +19,11 @@ struct ModelPortfolio {
     friend bool operator==(const ModelPortfolio&, const ModelPortfolio&) = default;
 };
 
-/// A model is usable when it has a name, each symbol once, and weights from 0 to 1 that add up to at most 1.
+/// A model is usable when it has a name, at least one weight (an empty one would replace a model with nothing),
+/// each symbol once, and weights from 0 to 1 that add up to at most 1.
 Status validateModel(const ModelPortfolio& model);
+/// Every symbol of the model is one of `instruments`: a weight for a symbol the desk does not have could never be
+/// bought, and the rebalance would leave its share of the fund in cash. Names each unknown symbol.
+Status checkModelSymbols(const ModelPortfolio& model, const std::vector<Instrument>& instruments);
 
 }  // namespace ob

@@ -1,5 +1,7 @@
 #include "csv.h"
 
+#include "domain/quoting.h"
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -42,7 +44,13 @@ Result<CsvTable> CsvTable::parse(std::string_view text) {
         const bool blank = fields.size() == 1 && fields[0].empty();
         if (!blank) {
             if (table.headers_.empty()) {
-                for (auto& header : fields) table.headers_.push_back(trimmed(header));
+                for (auto& header : fields) {
+                    // Which of two columns of one name a row's value comes from would be a guess.
+                    if (!trimmed(header).empty() && table.column(header))
+                        return Error{"line " + std::to_string(rowLine) + ": the column " + inQuotes(trimmed(header)) +
+                                     " appears twice in the header"};
+                    table.headers_.push_back(trimmed(header));
+                }
             } else {
                 if (fields.size() > table.headers_.size())
                     return Error{"line " + std::to_string(rowLine) + ": " + std::to_string(fields.size()) +

@@ -19,7 +19,8 @@ public:
         std::vector<std::string> fields;
     };
 
-    /// Parses text; fails on an unterminated quote or a row with more fields than the header.
+    /// Parses text; fails on an unterminated quote, a header naming a column twice (case and surrounding spaces
+    /// aside; unnamed columns may repeat) or a row with more fields than the header.
     static Result<CsvTable> parse(std::string_view text);
     static Result<CsvTable> readFile(const std::string& path);
 

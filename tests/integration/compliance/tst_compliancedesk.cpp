@@ -369,6 +369,54 @@ private Q_SLOTS:
         QCOMPARE(desk.compliance->holdings().quantity("FUND", "BBB"), Qty::of("1300"));
     }
 
+    void refusesRulesNamingWhatTheDeskDoesNotHave() {
+        QTemporaryDir dir;
+        Desk desk(dir.path());
+        const auto before = desk.engine->rules().get();
+        QVERIFY(before);
+        // Scoped to a misspelt fund, a 1,000-share limit would hold for no order at all.
+        auto misspelt = test::testRule(4, "Fund order size", RuleKind::MaxOrderQuantity);
+        misspelt.limit = Money::of("1000");
+        misspelt.scope = ScopeKind::Fund;
+        misspelt.scopeValue = "FUDN";
+        auto withMisspelt = *before;
+        withMisspelt.rules.push_back(misspelt);
+        withMisspelt.locates.push_back({"FUND", "ZZZ", Qty::of("100")});
+        const auto refused = desk.engine->setRules(withMisspelt, kAdmin, "test").get();
+        QVERIFY(!refused);
+        QCOMPARE(refused.error(), std::string("rule 'Fund order size': fund 'FUDN' is not a fund of this desk; the locate of "
+                                              "ZZZ for FUND: symbol 'ZZZ' is not a symbol of this desk"));
+        const auto after = desk.engine->rules().get();
+        QVERIFY(after && *after == *before);
+        for (const auto& record : desk.audit()) QVERIFY2(record.action.rfind("rule", 0) != 0, record.action.c_str());
+
+        // Named right, the limit holds.
+        misspelt.scopeValue = "FUND";
+        QVERIFY(desk.engine->setRules({{misspelt}, {}}, kAdmin, "test").get());
+        const auto large = desk.submit("BBB", Side::Buy, "50000");
+        QVERIFY(large);
+        QVERIFY(large->held);
+        QCOMPARE(desk.breachesOf(large->id).front().finding.ruleId, std::int64_t(4));
+    }
+
+    void refusesModelsOfUnknownSymbolsOrOfNone() {
+        QTemporaryDir dir;
+        Desk desk(dir.path());
+        QVERIFY(desk.engine->saveModel({"BALANCED", {{"AAA", Money::of("0.5")}}}, kPm).get());
+        const auto unknown =
+            desk.engine->saveModel({"BALANCED", {{"AAA", Money::of("0.5")}, {"ZZZ", Money::of("0.1")}}}, kPm).get();
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error(), std::string("model BALANCED: ZZZ is not an instrument of this desk"));
+        const auto empty = desk.engine->saveModel({"BALANCED", {}}, kPm).get();
+        QVERIFY(!empty);
+        QCOMPARE(empty.error(), std::string("model BALANCED has no weights: a model needs at least one symbol"));
+        QVERIFY(desk.engine->sync(std::chrono::seconds(5)));
+        const auto models = desk.store->loadModels();
+        QVERIFY(models);
+        QCOMPARE(models->size(), std::size_t(1));
+        QVERIFY(models->front() == (ModelPortfolio{"BALANCED", {{"AAA", Money::of("0.5")}}}));
+    }
+
     void answersTheRulesInForceAsTheStoreHoldsThem() {
         QTemporaryDir dir;
         Desk desk(dir.path());

@@ -507,13 +507,19 @@ private Q_SLOTS:
                                        QStringLiteral("--no-new-names"), QStringLiteral("--rebalance-proposal"), out});
         QCOMPARE(kept.exitCode, 0);
         QVERIFY(!rowsBy(out, "symbol").count("CCC"));
-        const auto bad =
-            runAs("pm", {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("desk")), QStringLiteral("--instruments"),
-                         instruments, QStringLiteral("--positions"), positions, QStringLiteral("--model"),
-                         write(dir, "bad.csv", QStringLiteral("symbol,target_weight\nAAA,0.7\nBBB,half\n")),
-                         QStringLiteral("--fund"), QStringLiteral("F1"), QStringLiteral("--rebalance-proposal"), out});
+        const auto proposeTo = [&](const char* name, const QString& modelText) {
+            return runAs("pm", {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("desk")),
+                                QStringLiteral("--instruments"), instruments, QStringLiteral("--positions"), positions,
+                                QStringLiteral("--model"), write(dir, name, modelText), QStringLiteral("--fund"),
+                                QStringLiteral("F1"), QStringLiteral("--rebalance-proposal"), out});
+        };
+        const auto bad = proposeTo("bad.csv", QStringLiteral("symbol,target_weight\nAAA,0.7\nBBB,half\n"));
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.stdErr.contains(QStringLiteral("line 3: target_weight")), qPrintable(bad.stdErr));
+        const auto unknown = proposeTo("unknown.csv", QStringLiteral("symbol,target_weight\nAAA,0.7\nIBM,0.1\n"));
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.stdErr.contains(QStringLiteral("unknown.csv: model unknown: IBM is not an instrument of this desk")),
+                 qPrintable(unknown.stdErr));
     }
 
     void importsPositionsAndModelsForPortfolioManagers() {
@@ -568,20 +574,35 @@ private Q_SLOTS:
         QCOMPARE(trader.exitCode, 1);
         QVERIFY2(trader.stdErr.contains(QStringLiteral("trader (Trader) may not import model portfolios")),
                  qPrintable(trader.stdErr));
+        // An empty model never replaces EU-TWO, nor one the desk could not buy.
+        QTemporaryDir other;
+        const auto empty = runAs("pm", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-model"),
+                                        write(other, "EU-TWO.csv", QStringLiteral("symbol,target_weight\n"))});
+        QCOMPARE(empty.exitCode, 1);
+        QVERIFY2(
+            empty.stdErr.contains(QStringLiteral(
+                "EU-TWO.csv: the file has a header and no rows: a model needs at least one symbol; the model was not imported")),
+            qPrintable(empty.stdErr));
+        QTemporaryDir third;
+        const auto unknown =
+            runAs("pm", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-model"),
+                         write(third, "EU-TWO.csv", QStringLiteral("symbol,target_weight\nSAP.DE,0.5\nIBM,0.4\n"))});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.stdErr.contains(QStringLiteral("model EU-TWO: IBM is not an instrument of this desk")),
+                 qPrintable(unknown.stdErr));
     }
 
     void exportsPositionsPerFundAndAccount() {
         QTemporaryDir dir;
-        const auto simInstruments =
-            write(dir, "sim-instruments.csv", QStringLiteral("symbol,name,issuer,sector,country,currency,lot_size,tick_size,price\n"
-                                         "AAPL,Apple,Apple,Technology,US,USD,1,0.01,200\n"));
-        SimProcess sim(dir.filePath(QStringLiteral("sim")), {QStringLiteral("--tick-ms"), QStringLiteral("0"),
-                                                             QStringLiteral("--instruments"), simInstruments});
+        const auto simInstruments = write(dir, "sim-instruments.csv",
+                                          QStringLiteral("symbol,name,issuer,sector,country,currency,lot_size,tick_size,price\n"
+                                                         "AAPL,Apple,Apple,Technology,US,USD,1,0.01,200\n"));
+        SimProcess sim(dir.filePath(QStringLiteral("sim")),
+                       {QStringLiteral("--tick-ms"), QStringLiteral("0"), QStringLiteral("--instruments"), simInstruments});
         const auto desk = deskWithoutRules(dir);
         const auto opening =
             write(dir, "opening.csv", QStringLiteral("fund,symbol,qty,price\nGROWTH,AAPL,1000,190\nGROWTH,CASH,1000000,\n"));
-        const auto imported =
-            runAs("pm", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-positions"), opening});
+        const auto imported = runAs("pm", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-positions"), opening});
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.stdErr));
 
         // Bought 1,000 and sold 400, both at the simulator's 200.00.
@@ -589,10 +610,10 @@ private Q_SLOTS:
                                   QStringLiteral("account,symbol,side,qty,type,limit_price,tif\n"
                                                  "GROWTH-PB,AAPL,BUY,1000,MKT,,DAY\nGROWTH-PB,AAPL,SELL,400,MKT,,DAY\n"));
         const auto positions = dir.filePath(QStringLiteral("positions.csv"));
-        const auto run = runDesk({QStringLiteral("--fix-settings"), write(dir, "broker.cfg", settingsFor(sim.port())),
-                                  QStringLiteral("--data-dir"), desk, QStringLiteral("--import-basket"), basket,
-                                  QStringLiteral("--send"), QStringLiteral("--wait"), QStringLiteral("60"),
-                                  QStringLiteral("--export-positions"), positions});
+        const auto run =
+            runDesk({QStringLiteral("--fix-settings"), write(dir, "broker.cfg", settingsFor(sim.port())),
+                     QStringLiteral("--data-dir"), desk, QStringLiteral("--import-basket"), basket, QStringLiteral("--send"),
+                     QStringLiteral("--wait"), QStringLiteral("60"), QStringLiteral("--export-positions"), positions});
         QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
 
         QFile file(positions);
@@ -602,7 +623,8 @@ private Q_SLOTS:
                                                 "unrealised_pnl,realised_pnl"));
         // The fund: 1,000 at 190 and 1,000 at 200 average 195; the 400 sold at 200 realise 400 × 5 = 2,000; the
         // 1,600 left cost 312,000 and are worth 320,000 at 200.
-        QVERIFY2(lines.contains(QStringLiteral("GROWTH,,AAPL,USD,1600,195,200,320000,8000,2000")), qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY2(lines.contains(QStringLiteral("GROWTH,,AAPL,USD,1600,195,200,320000,8000,2000")),
+                 qPrintable(lines.join(QLatin1Char('\n'))));
         // The account traded only today: 600 left at 200, nothing made or lost.
         QVERIFY2(lines.contains(QStringLiteral("GROWTH,GROWTH-PB,AAPL,USD,600,200,200,120000,0,0")),
                  qPrintable(lines.join(QLatin1Char('\n'))));
@@ -643,6 +665,39 @@ private Q_SLOTS:
         QVERIFY2(refused.stdErr.contains(QStringLiteral("rule 3 ('Max order quantity'): 'kind' is 'max_order_qty', not one of")),
                  qPrintable(refused.stdErr));
         QVERIFY(refused.stdErr.contains(QStringLiteral("the rules were left as they were")));
+    }
+
+    void refusesRulesNamingAFundTheDeskDoesNotHave() {
+        QTemporaryDir dir;
+        const auto desk = deskWithoutRules(dir);
+        const auto rulesFor = [&](const char* name, const char* fund) {
+            return write(dir, name,
+                         QStringLiteral(R"({"format": "openblotter-rules", "version": 1, "rules": [
+                             {"name": "Growth order size", "kind": "max_order_quantity", "limit": "1000",
+                              "scope": {"kind": "fund", "value": "%1"}}]})")
+                             .arg(QLatin1String(fund)));
+        };
+        // Imported, a 1,000-share limit scoped to a misspelt fund would apply to no order: a 50,000-share one would pass.
+        const auto refused = runAs("compliance", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-rules"),
+                                                  rulesFor("misspelt.json", "GROWHT")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.stdErr.contains(
+                     QStringLiteral("rules not imported: rule 'Growth order size': fund 'GROWHT' is not a fund of this desk")),
+                 qPrintable(refused.stdErr));
+        const auto unchanged = runAs("compliance", {QStringLiteral("--data-dir"), desk, QStringLiteral("--export-rules"),
+                                                    dir.filePath(QStringLiteral("unchanged.json"))});
+        QVERIFY2(unchanged.stdOut.contains(QStringLiteral("exported 0 rules and 0 locates")), qPrintable(unchanged.stdOut));
+
+        // Named right, the limit holds.
+        const auto imported = runAs("compliance", {QStringLiteral("--data-dir"), desk, QStringLiteral("--import-rules"),
+                                                   rulesFor("named.json", "GROWTH")});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.stdErr));
+        const auto basket = write(dir, "basket.csv",
+                                  QStringLiteral("account,symbol,side,qty,type,limit_price,tif\n"
+                                                 "GROWTH-PB,AAPL,BUY,50000,MKT,,DAY\n"));
+        const auto checked = runDesk({QStringLiteral("--data-dir"), desk, QStringLiteral("--import-basket"), basket});
+        QVERIFY2(checked.stdOut.contains(QStringLiteral("order 1 (BUY 50000 AAPL for GROWTH-PB): block: Growth order size")),
+                 qPrintable(checked.stdOut));
     }
 
     void exportsToADeviceWithoutReplacingIt() {

@@ -316,6 +316,15 @@ private Q_SLOTS:
         row("negative locate",
             R"({"format": "openblotter-rules", "version": 1, "rules": [], "locates": [{"fund": "GROWTH", "symbol": "BAC", "quantity": "50"}, {"fund": "GROWTH", "symbol": "TSLA", "quantity": "-5"}]})",
             "locate 2: 'quantity' must be 0 or more");
+        row("a key twice in a rule",
+            withRule(R"({"name": "Foo", "kind": "max_order_quantity", "limit": "1000", "limit": "100000"})"),
+            "the key 'limit' appears twice in one object: which one counts would be a guess");
+        row("a key twice in the file",
+            R"({"format": "openblotter-rules", "version": 1, "rules": [], "rules": [{"name": "Foo", "kind": "cash", "limit": "0"}]})",
+            "the key 'rules' appears twice in one object: which one counts would be a guess");
+        row("a key twice in a scope",
+            withRule(R"({"name": "Foo", "kind": "cash", "limit": "0", "scope": {"kind": "fund", "value": "A", "value": "B"}})"),
+            "the key 'value' appears twice in one object: which one counts would be a guess");
         row("locate without a quantity",
             R"({"format": "openblotter-rules", "version": 1, "rules": [], "locates": [{"fund": "GROWTH", "symbol": "BAC"}]})",
             "locate 1: 'quantity' must be 0 or more");
@@ -338,6 +347,36 @@ private Q_SLOTS:
         QVERIFY(!parsed.ok());
         QVERIFY2(parsed.error().rfind("not valid JSON: ", 0) == 0, parsed.error().c_str());
         QVERIFY(!parseRulesFile("").ok());
+    }
+
+    void acceptsTheSameKeyInDifferentObjects() {
+        const auto parsed = parseRulesFile(withRule(R"({"name": "Foo", "kind": "cash", "limit": "0"})"));
+        QVERIFY2(parsed.ok(), parsed.ok() ? "" : parsed.error().c_str());
+        QCOMPARE(parsed->rules.size(), std::size_t(2));
+    }
+
+    void quotesAtMostEightyCharactersOfABadValue() {
+        const std::string huge(10000, 'x');
+        const std::string shown = "'" + std::string(80, 'x') + "…' (10000 characters)";
+        const auto kind = parseRulesFile(withRule(R"({"name": "Foo", "kind": ")" + huge + R"(", "limit": "5"})"));
+        QVERIFY(!kind.ok());
+        QVERIFY2(kind.error().rfind("rule 2 ('Foo'): 'kind' is " + shown + ", not one of ", 0) == 0, kind.error().c_str());
+        const auto name = parseRulesFile(withRule(R"({"name": ")" + huge + R"(", "kind": "cash", "limt": "0"})"));
+        QVERIFY(!name.ok());
+        QCOMPARE(name.error(),
+                 "rule 2 (" + shown + "): unknown field 'limt' (a misspelt parameter would silently change the rule)");
+        const auto limit = parseRulesFile(withRule(R"({"name": "Foo", "kind": "cash", "limit": ")" + huge + R"("})"));
+        QVERIFY(!limit.ok());
+        QCOMPARE(limit.error(), "rule 2 ('Foo'): 'limit' is not a decimal: " + shown + " is not a decimal number");
+        const auto key = parseRulesFile(withRule(R"({"name": "Foo", "kind": "cash", ")" + huge + R"(": "0"})"));
+        QVERIFY(!key.ok());
+        QCOMPARE(key.error(),
+                 "rule 2 ('Foo'): unknown field " + shown + " (a misspelt parameter would silently change the rule)");
+        // The parser repeats what it read last: a long broken string is cut too.
+        const auto broken = parseRulesFile(R"({"format": ")" + huge + R"(\q"})");
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.error().size() < 400, broken.error().c_str());
+        QVERIFY2(broken.error().find("(10003 characters)") != std::string::npos, broken.error().c_str());
     }
 
     void theUnknownKindMessageNamesTheRule() {

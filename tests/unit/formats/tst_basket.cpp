@@ -159,6 +159,15 @@ private Q_SLOTS:
         QVERIFY(!orders);
         QCOMPARE(orders.error(), std::string("line 2: allocations: the percentages add up to 110, not 100"));
     }
+
+    void quotesAtMostEightyCharactersOfABadValue() {
+        const std::string huge(10000, 'Z');
+        const std::string shown = "'" + std::string(80, 'Z') + "…' (10000 characters)";
+        auto orders = parse(std::string(kHeader) + huge + "," + huge + "," + huge + ",1000,LMT,10,DAY,\n");
+        QVERIFY(!orders);
+        QCOMPARE(orders.error(), "line 2: unknown account " + shown + "\nline 2: unknown symbol " + shown + "\nline 2: side " +
+                                     shown + " is not BUY, SELL or SHORT");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBasket)

@@ -58,6 +58,48 @@ private Q_SLOTS:
         QVERIFY(accounts.ok());
         QCOMPARE(accounts->at(0).fundCode, std::string("GROWTH"));
     }
+
+    void refusesAModelFileWithAHeaderAndNoRows() {
+        // Saved, it would replace the model of its name with nothing, and a rebalance to it would sell the fund.
+        for (const char* text : {"symbol,target_weight\n", "symbol,target_weight\n\n\n"}) {
+            auto model = parseModel(*CsvTable::parse(text));
+            QVERIFY(!model.ok());
+            QCOMPARE(model.error(), std::string("the file has a header and no rows: a model needs at least one symbol"));
+        }
+        auto one = parseModel(*CsvTable::parse("symbol,target_weight\nAAPL,0.5\n"));
+        QVERIFY(one.ok());
+    }
+
+    void refusesEveryFileWithAColumnTwice() {
+        for (const char* text :
+             {"symbol,name,issuer,sector,country,currency,lot_size,tick_size,Symbol\n", "code,name,base_currency,name\n",
+              "fund,symbol,qty,price,qty\n", "symbol,target_weight,SYMBOL\n"}) {
+            auto table = CsvTable::parse(text);
+            QVERIFY(!table.ok());
+            QVERIFY2(table.error().rfind("line 1: the column '", 0) == 0, table.error().c_str());
+        }
+    }
+
+    void quotesAtMostEightyCharactersOfABadValue() {
+        const std::string huge(10000, '9');
+        const std::string shown = "'" + std::string(80, '9') + "…' (10000 characters)";
+        auto instruments =
+            parseInstruments(*CsvTable::parse("symbol,name,issuer,sector,country,currency,lot_size,tick_size\n"
+                                              "AAPL,Apple,Apple,IT,US,USD,1,x" +
+                                              huge + "\n"));
+        QVERIFY(!instruments.ok());
+        QCOMPARE(instruments.error(),
+                 "line 2: tick_size 'x" + std::string(79, '9') + "…' (10001 characters) is not a decimal number");
+        auto funds = parseFunds(*CsvTable::parse("code,name,base_currency\n" + huge + ",A,USD\n" + huge + ",B,USD\n"));
+        QVERIFY(!funds.ok());
+        QCOMPARE(funds.error(), "line 3: duplicate fund code " + shown);
+        auto users = parseUsers(*CsvTable::parse("name,full_name,role,password_hash\nann,Ann," + huge + ",hash\n"));
+        QVERIFY(!users.ok());
+        QCOMPARE(users.error(), "line 2: role " + shown + " is not Trader, PortfolioManager, ComplianceOfficer or Administrator");
+        auto header = CsvTable::parse(huge + ",x," + huge + "\n");
+        QVERIFY(!header.ok());
+        QCOMPARE(header.error(), "line 1: the column " + shown + " appears twice in the header");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReferenceCsv)

@@ -52,6 +52,17 @@ private Q_SLOTS:
         QVERIFY(!CsvTable::readFile("/nonexistent/file.csv").ok());
     }
 
+    void refusesAColumnNamedTwice() {
+        // A spreadsheet's second "qty" would otherwise be read or ignored by chance.
+        auto twice = CsvTable::parse("\nsymbol,qty,side, QTY \nAAPL,1,BUY,2\n");
+        QVERIFY(!twice.ok());
+        QCOMPARE(twice.error(), std::string("line 2: the column 'QTY' appears twice in the header"));
+        // Columns without a name are never read: a spreadsheet's trailing empty ones stay harmless.
+        auto unnamed = CsvTable::parse("symbol,qty,,\nAAPL,1,,\n");
+        QVERIFY2(unnamed.ok(), unnamed.ok() ? "" : unnamed.error().c_str());
+        QCOMPARE(unnamed->field(unnamed->rows()[0], "qty"), std::string("1"));
+    }
+
     void namesMissingColumns() {
         auto table = CsvTable::parse("symbol,qty\n");
         auto status = table->requireColumns({"symbol", "side", "qty", "type"});
