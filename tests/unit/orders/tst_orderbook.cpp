@@ -55,6 +55,28 @@ private Q_SLOTS:
         QVERIFY(book.apply(test::inbound(reject)).outcome.isRefused());
     }
 
+    void takesReportsAndRejectsOnlyFromTheSessionTheOrderWasRoutedTo() {
+        OrderBook book;
+        QVERIFY(book.create(1, test::limitOrder(Side::Buy, "100", "10"), "X", nowUtc()).ok());
+        QVERIFY(book.apply(report("X", ExecType::New).orderId("B1")).outcome.isApplied());
+        QVERIFY(book.requestCancel(1, "Y", nowUtc()).outcome.isApplied());
+        const std::string other = "FIX.4.4:BUYSIDE->ELSEWHERE";
+        const std::string routedTo = "an order routed to '" + test::kSession + "'";
+
+        auto fill = book.apply(report("X", ExecType::Trade).session(other).fill("10", "10").cumQty("10"));
+        QVERIFY(fill.outcome.isRefused());
+        QCOMPARE(fill.outcome.detail, "session '" + other + "' reports on " + routedTo);
+        QCOMPARE(fill.order->state.cumQty, Qty{});
+
+        auto cancelReject = test::inbound(CancelReject{"Y", "X", "B1", RequestKind::Cancel, {}, "too late"});
+        cancelReject.envelope.session = other;
+        QCOMPARE(book.apply(cancelReject).outcome.detail, "session '" + other + "' answers for " + routedTo);
+        auto requestReject = test::inbound(RequestReject{"Y", "not known", {}});
+        requestReject.envelope.session = other;
+        QCOMPARE(book.apply(requestReject).outcome.detail, "session '" + other + "' rejects a request of " + routedTo);
+        QCOMPARE(book.find(1)->state.status(), OrdStatus::PendingCancel);  // the cancel is still outstanding
+    }
+
     void clOrdIdsAreUniqueAcrossOrders() {
         OrderBook book;
         QVERIFY(book.create(1, test::limitOrder(Side::Buy, "100", "10"), "X", nowUtc()).ok());
