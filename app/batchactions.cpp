@@ -28,28 +28,34 @@ const std::vector<BatchAction>& batchActions() {
     // The order is the contract of the batch mode (README, "Batch mode"): people and reference data first, then the
     // rules, then the orders in doubt before anything new is sent, then amends and cancels of orders at the brokers,
     // then the basket, the wait, the exports of the book as it then stands, and the check of that book.
-    static const std::vector<BatchAction> actions{
-        setUserAction(),
-        importPositionsAction(),
-        importModelAction(),
-        rebalanceProposalAction(),
-        importRulesAction(),
-        exportRulesAction(),
-        resolveUnconfirmedAction(),
-        amendOrdersAction(),
-        cancelOrdersAction(),
-        cancelAllAction(),
-        importBasketAction(),
-        sendAction(),
-        waitAction(),
-        cancelRemainingAction(),
-        settleAction(),
-        exportOrdersAction(),
-        exportExecutionsAction(),
-        exportPositionsAction(),
-        verifyBooksAction(),
-        reportLateFailuresAction(),
-    };
+    static const std::vector<BatchAction> actions = [] {
+        std::vector<BatchAction> table{setUserAction()};
+        for (auto* part : {importReferenceActions, exportReferenceActions})
+            for (auto& action : part()) table.push_back(std::move(action));
+        for (auto& action : std::vector<BatchAction>{
+                 importPositionsAction(),
+                 importModelAction(),
+                 rebalanceProposalAction(),
+                 importRulesAction(),
+                 exportRulesAction(),
+                 resolveUnconfirmedAction(),
+                 amendOrdersAction(),
+                 cancelOrdersAction(),
+                 cancelAllAction(),
+                 importBasketAction(),
+                 sendAction(),
+                 waitAction(),
+                 cancelRemainingAction(),
+                 settleAction(),
+                 exportOrdersAction(),
+                 exportExecutionsAction(),
+                 exportPositionsAction(),
+                 verifyBooksAction(),
+                 reportLateFailuresAction(),
+             })
+            table.push_back(std::move(action));
+        return table;
+    }();
     return actions;
 }
 

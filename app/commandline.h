@@ -6,6 +6,7 @@
 
 #include <QStringList>
 
+#include <array>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -30,6 +31,10 @@ struct CommandLine {
     std::string user;                                   ///< --user: who the batch runs as
     std::optional<std::filesystem::path> passwordFile;  ///< --password-file; else $OPENBLOTTER_PASSWORD
     std::string warningReason;                          ///< --warning-reason: sends orders despite compliance warnings
+    /// --import-instruments, --import-funds, --import-accounts, --import-fx, indexed by ReferenceKind.
+    std::array<std::optional<std::filesystem::path>, 4> importReference;
+    /// --export-instruments … --export-fx, likewise.
+    std::array<std::optional<std::filesystem::path>, 4> exportReference;
     std::optional<std::filesystem::path> importRules;
     std::optional<std::filesystem::path> exportRules;
     std::optional<std::filesystem::path> importPositions;  ///< --import-positions: the funds' opening positions

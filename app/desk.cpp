@@ -3,6 +3,7 @@
 #include "auth/passwords.h"
 #include "formats/referencecsv.h"
 #include "formats/rulesfile.h"
+#include "goinglive.h"
 #include "openblotter_demodata.h"
 #include "store/sqlitestore.h"
 #include "util/logging.h"
@@ -54,12 +55,20 @@ Result<RuleBook> demoRules() {
     return rules;
 }
 
+namespace {
+
+/// What the simulated broker trades of an instrument: one with a price only.
+std::optional<SimInstrument> simulated(const Instrument& instrument) {
+    if (!instrument.referencePrice) return std::nullopt;
+    return SimInstrument{instrument.symbol, *instrument.referencePrice, instrument.tickSize, instrument.lotSize};
+}
+
+}  // namespace
+
 SimulatorConfig simulatorFor(const std::vector<Instrument>& instruments) {
     SimulatorConfig config;
     for (const auto& instrument : instruments)
-        if (instrument.referencePrice)
-            config.instruments.push_back(
-                {instrument.symbol, *instrument.referencePrice, instrument.tickSize, instrument.lotSize});
+        if (auto listed = simulated(instrument)) config.instruments.push_back(*listed);
     config.seed = 20261129;
     config.latency = std::chrono::milliseconds(20);
     config.partialFills = 3;
@@ -69,6 +78,16 @@ SimulatorConfig simulatorFor(const std::vector<Instrument>& instruments) {
 }
 
 namespace {
+
+/// Whether the environment variable is set to 1.
+bool environmentSays(const char* name) {
+    const char* value = std::getenv(name);
+    return value && std::string_view(value) == "1";
+}
+
+/// A desk of real brokers starts with nothing but its schema: what it trades, for whom, and under which rules is
+/// its administrator's to import.
+Status setUpCleanDesk(OrderStore&) { return {}; }
 
 /// A new database's reference data, opening positions, model portfolios and compliance rules: the demo desk's.
 Status setUpNewDesk(OrderStore& store) {
@@ -122,18 +141,26 @@ Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
     desk->lock_ = std::move(*lock);
     desk->dataDirectory_ = options.dataDirectory;
     // Only a database this start makes gets the demo data, before it gets its name: one that lost
-    // its data is not a new desk, and a start that stops halfway leaves no half-made desk.
-    auto store = store::SqliteStore::open(options.dataDirectory / "openblotter.db", store::Durability::Full, setUpNewDesk);
+    // its data is not a new desk, and a start that stops halfway leaves no half-made desk. A desk of real
+    // brokers starts clean: its reference data, positions and rules are its own, imported.
+    const bool demoData = !options.fixSettings || environmentSays("OPENBLOTTER_DEMO_DATA");
+    auto store = store::SqliteStore::open(options.dataDirectory / "openblotter.db", store::Durability::Full,
+                                          demoData ? store::SqliteStore::SetUp(setUpNewDesk) : setUpCleanDesk);
     if (!store) return Error{store.error()};
     desk->newDirectory_ = (*store)->isNew();
     desk->store_ = std::move(*store);
+    if (desk->newDirectory_ && !demoData) {
+        if (auto samples = writeSampleFiles(options.dataDirectory / "samples"); !samples) return Error{samples.error()};
+        desk->firstStartSteps_ = goingLiveSteps(options.dataDirectory, *options.fixSettings);
+        spdlog::info("a new desk for real brokers: no reference data or rules yet; sample files in {}",
+                     (options.dataDirectory / "samples").string());
+    }
 
     auto reference = desk->store_->loadReferenceData();
     if (!reference) return Error{reference.error()};
     desk->referenceData_ = std::move(*reference);
     // Demo users, whose passwords are published, only on a desk of the simulated broker, or when asked for.
-    const char* demoUsers = std::getenv("OPENBLOTTER_DEMO_USERS");
-    const bool demo = !options.fixSettings || (demoUsers && std::string_view(demoUsers) == "1");
+    const bool demo = !options.fixSettings || environmentSays("OPENBLOTTER_DEMO_USERS");
     if (auto seeded = desk->seedUsers(demo); !seeded) return Error{seeded.error()};
     if (!demo)
         if (auto safe = desk->refuseDemoPasswords(); !safe) return Error{safe.error()};
@@ -243,6 +270,22 @@ Status Desk::openFix(const Options& options) {
     gateway_ = std::move(*gateway);
     engine_->setRouter([gateway = gateway_.get()](const OutboundRequest& request) { return gateway->route(request); });
     return {};
+}
+
+void Desk::takeReference(const ReferenceData& reference) {
+    referenceData_ = reference;
+    std::vector<std::string> symbols;
+    std::vector<SimInstrument> listed;
+    for (const auto& instrument : reference.instruments) {
+        symbols.push_back(instrument.symbol);
+        if (instrument.referencePrice) prices_.setReference(instrument.symbol, *instrument.referencePrice);
+        if (auto simulatedInstrument = simulated(instrument)) listed.push_back(*simulatedInstrument);
+    }
+    if (gateway_) gateway_->followPrices(symbols);
+    if (simulator_)
+        simulator_->call([&listed](SimulatedBroker& broker) {
+            for (const auto& instrument : listed) broker.list(instrument);
+        });
 }
 
 Desk::~Desk() {

@@ -21,10 +21,11 @@ namespace ob::app {
 ///   fix/                FIX sequence numbers and stored messages, the message log, data dictionaries
 ///   logs/               rotating log files
 ///   openblotter.lock    held by the one process using the directory, naming it
-/// A new directory starts with the demo desk: instruments, funds, accounts,
-/// exchange rates, opening positions, compliance rules and a user per role.
 /// Without FIX settings the desk runs the simulated broker in-process on
-/// 127.0.0.1 and connects to it.
+/// 127.0.0.1 and connects to it, and a new directory starts as the demo desk: instruments, funds, accounts,
+/// exchange rates, opening positions, model portfolios, compliance rules and a user per role. With FIX settings a
+/// new directory starts clean, with its first administrator only (OPENBLOTTER_DEMO_DATA=1 gives it the demo
+/// desk's data, for a trial against a broker's test system).
 class Desk {
 public:
     struct Options {
@@ -54,12 +55,19 @@ public:
     MarketPrices& prices() { return prices_; }
     /// The built-in simulated broker, when no FIX settings were given.
     Simulator* simulator() { return simulator_.get(); }
+    /// The desk's reference data as this thread (the GUI's, or the batch's) last took it.
     const ReferenceData& referenceData() const { return referenceData_; }
+    /// Takes reference data the engine changed (OrderEngine::setReference): the windows' and the batch's copy, the
+    /// reference prices, the symbols whose prices the FIX sessions follow, and the simulated broker's instruments.
+    void takeReference(const ReferenceData& reference);
     const std::filesystem::path& dataDirectory() const { return dataDirectory_; }
     /// "Simulated broker on 127.0.0.1:PORT" or "FIX: FILE".
     std::string mode() const { return mode_; }
     /// The database is new: this run made it the demo desk (or a real desk's first start).
     bool isNewDirectory() const { return newDirectory_; }
+    /// At the first start of a desk of real brokers: what to import, in what order, and where the samples are
+    /// (goingLiveSteps); empty otherwise.
+    const std::string& firstStartSteps() const { return firstStartSteps_; }
 
 private:
     Desk() = default;
@@ -81,6 +89,7 @@ private:
     MarketPrices prices_;
     std::string mode_;
     bool newDirectory_ = false;
+    std::string firstStartSteps_;
 
     std::mutex watcherMutex_;
     std::condition_variable watcherStop_;

@@ -16,6 +16,7 @@ inline ui::DeskServices windowServices(Desk& desk, Actor actor) {
             [&desk] { return desk.store().loadModels(); },
             desk.prices(),
             desk.referenceData(),
+            [&desk](const ReferenceData& reference) { desk.takeReference(reference); },
             QString::fromStdString(desk.mode()),
             QString::fromStdString(desk.dataDirectory().string()),
             std::move(actor)};

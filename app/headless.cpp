@@ -31,6 +31,11 @@ Result<std::string> password(const CommandLine& options) {
 }
 
 void describeNewDirectory(Desk& desk) {
+    if (!desk.firstStartSteps().empty()) {
+        std::fprintf(stderr, "openblotter: %s was empty and is now a new desk.\n%s", desk.dataDirectory().c_str(),
+                     desk.firstStartSteps().c_str());
+        return;
+    }
     std::fprintf(stderr,
                  "openblotter: %s was empty and is now %s: 40 instruments, funds GROWTH, INCOME and EUROPE, two model "
                  "portfolios, the demo compliance rules%s. A real broker: --fix-settings FILE (an example: "

@@ -61,8 +61,8 @@ int runDesktop(int argc, char** argv) {
     window.restoreLayout();
     window.show();
     if (desk.isNewDirectory()) {
-        auto* welcome =
-            new ui::WelcomeDialog(desk.simulator() != nullptr, QString::fromStdString(desk.dataDirectory().string()), &window);
+        auto* welcome = new ui::WelcomeDialog(desk.simulator() != nullptr, QString::fromStdString(desk.dataDirectory().string()),
+                                              QString::fromStdString(desk.firstStartSteps()), &window);
         welcome->setAttribute(Qt::WA_DeleteOnClose);
         welcome->show();
     }

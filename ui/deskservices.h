@@ -28,7 +28,10 @@ struct DeskServices {
     /// store only and are saved through the engine), so the windows get this one read instead of a store port.
     std::function<Result<std::vector<ModelPortfolio>>()> models;
     MarketPrices& prices;
+    /// The desk's reference data as the GUI thread last took it: changed only by takeReference, on this thread.
     const ReferenceData& reference;
+    /// Takes reference data the engine changed into `reference` (and wherever else the desk keeps it).
+    std::function<void(const ReferenceData&)> takeReference;
     QString mode;  ///< "Simulated broker on 127.0.0.1:PORT" or "FIX: FILE"
     QString dataDirectory;
     Actor actor;  ///< the user logged in: what the windows do, they do for this user

@@ -26,6 +26,7 @@ EngineFeed::EngineFeed(OrderEngine& engine, QObject* parent) : QObject(parent), 
 void EngineFeed::start(int updatesPerSecond) {
     const auto snapshot = engine_.snapshot().get();
     after_ = snapshot.sequence;
+    if (snapshot.reference) Q_EMIT referenceChanged(snapshot.reference);
     Q_EMIT listsAdded(snapshot.lists);
     Q_EMIT ordersLoaded(snapshot.orders);
     Q_EMIT executionsLoaded(snapshot.executions);
@@ -68,10 +69,12 @@ void EngineFeed::drain() {
         moveAppend(changes.fundPositions, batch.fundPositions);
         moveAppend(changes.fundCash, batch.fundCash);
         if (!changes.halted.empty()) batch.halted = std::move(changes.halted);
+        if (changes.reference) batch.reference = std::move(changes.reference);
     }
     if (!batch.halted.empty()) Q_EMIT halted(QString::fromStdString(batch.halted));
     batch.halted.clear();
     if (batch.empty()) return;
+    if (batch.reference) Q_EMIT referenceChanged(batch.reference);
     if (!batch.lists.empty()) Q_EMIT listsAdded(batch.lists);
     if (!batch.orders.empty()) Q_EMIT ordersChanged(batch.orders);
     if (!batch.executions.empty()) Q_EMIT executionsAdded(batch.executions);

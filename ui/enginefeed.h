@@ -20,7 +20,7 @@ namespace ob::ui {
 /// emits each kind of change once per drain, and only when the drain holds some: a burst of reports costs a
 /// model one update per order.
 ///
-/// Within a drain the signals come in this order: lists, orders, executions (an execution's order is known by
+/// Within a drain the signals come in this order: reference data, lists, orders, executions (an execution's order is known by
 /// then), positions, funds, breaches, alerts, then updated(). start() first gives the book as it stands through
 /// the *Loaded signals and the same change signals (positions, funds and lists are taken alike either way).
 class EngineFeed final : public QObject {
@@ -36,6 +36,9 @@ public:
     void drain();
 
 Q_SIGNALS:
+    /// The desk's reference data, at start() and whenever it changed: before the orders of a drain, which may
+    /// name an instrument or account it adds.
+    void referenceChanged(std::shared_ptr<const ob::ReferenceData> reference);
     /// The book at start(): each follower replaces what it held.
     void ordersLoaded(const std::vector<ob::OrderState>& orders);
     void executionsLoaded(const std::vector<ob::ExecutionRecord>& executions);

@@ -4,6 +4,7 @@
 #include "dialogs/basketdialog.h"
 #include "dialogs/modelsdialog.h"
 #include "dialogs/rebalancedialog.h"
+#include "dialogs/referencedatadialog.h"
 #include "dialogs/rulesdialog.h"
 #include "models/breachestablemodel.h"
 #include "panels/compliancepanel.h"
@@ -90,6 +91,8 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
     portfolio_->follow(*feed_);
     breaches_->follow(*feed_);
     connect(feed_.get(), &EngineFeed::halted, this, &MainWindow::showHalted);
+    connect(feed_.get(), &EngineFeed::referenceChanged, this,
+            [this](const std::shared_ptr<const ReferenceData>& reference) { takeReference(*reference); });
     connect(feed_.get(), &EngineFeed::alertsArrived, this, [this](const std::vector<EngineAlert>& alerts) {
         alerts_->add(alerts);
         refreshStatus();
@@ -156,6 +159,17 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
     defaultState_ = saveState();
 }
 
+void MainWindow::takeReference(const ReferenceData& reference) {
+    if (reference == desk_.reference) return;  // the feed's start gives the data the window was made with
+    desk_.takeReference(reference);
+    instruments_ = InstrumentDirectory(desk_.reference.instruments);
+    positions_->setAccounts(desk_.reference.accounts);
+    portfolio_->referenceChanged();
+    for (auto* blotter : {ordersBlotter_, executionsBlotter_})
+        blotter->setChoices(accountCodes(desk_.reference), instruments_.symbols());
+    fundsPanel_->updateFunds();
+}
+
 MainWindow::~MainWindow() {
     // The work still running reads the desk's store and message log, which go once the window has.
     waitForBackgroundWork();
@@ -168,6 +182,22 @@ QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, Qt::Dock
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
     addDockWidget(area, dock);
     return dock;
+}
+
+void MainWindow::createAdministrationMenu() {
+    auto* administration = menuBar()->addMenu(tr("&Administration"));
+    auto* reference = administration->addAction(tr("&Reference data…"), this, [this] { openReferenceData(); });
+    reference->setObjectName(QStringLiteral("actionReferenceData"));
+    reference->setStatusTip(tr("Instruments, funds, accounts and FX rates: import, export, add, edit, deactivate"));
+    reference->setEnabled(desk_.actor.may(Permission::ManageReference));
+    if (!reference->isEnabled()) reference->setToolTip(toQString(refusal(desk_.actor, "change the desk's reference data")));
+}
+
+ReferenceDataDialog* MainWindow::openReferenceData() {
+    auto* dialog = new ReferenceDataDialog(desk_.engine, desk_.reference, *feed_, desk_.actor, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::createMenus() {
@@ -247,6 +277,8 @@ void MainWindow::createMenus() {
     audit->setObjectName(QStringLiteral("actionAudit"));
     audit->setEnabled(desk_.actor.may(Permission::ViewAudit));
     if (!audit->isEnabled()) audit->setToolTip(toQString(refusal(desk_.actor, "read the audit trail")));
+
+    createAdministrationMenu();
 
     auto* view = menuBar()->addMenu(tr("&View"));
     for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
@@ -358,7 +390,10 @@ void MainWindow::openRules() {
         }
         auto* dialog = new RulesDialog(std::move(*loaded), desk_.engine, desk_.actor, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &RulesDialog::saved, this, [this] { statusBar()->showMessage(tr("Compliance rules saved"), 8000); });
+        connect(dialog, &RulesDialog::saved, this, [this] {
+            statusBar()->showMessage(tr("Compliance rules saved"), 8000);
+            checkRulesInForce();
+        });
         dialog->show();
     });
 }
@@ -456,28 +491,49 @@ void MainWindow::openAudit() {
     });
 }
 
+QLabel* MainWindow::addBanner(const QString& name, const QString& title, const QColor& background) {
+    auto* banner = new QLabel(this);
+    banner->setObjectName(name + QStringLiteral("Banner"));
+    banner->setWordWrap(true);
+    banner->setTextFormat(Qt::PlainText);
+    banner->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; padding: 6px; }").arg(background.name()));
+    banner->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    auto* bar = new QToolBar(title, this);
+    bar->setObjectName(name + QStringLiteral("ToolBar"));
+    bar->setMovable(false);
+    bar->setFloatable(false);
+    bar->toggleViewAction()->setEnabled(false);  // the user cannot hide what the banner says
+    bar->addWidget(banner);
+    addToolBarBreak(Qt::TopToolBarArea);
+    addToolBar(Qt::TopToolBarArea, bar);
+    bar->show();
+    return banner;
+}
+
+void MainWindow::checkRulesInForce() {
+    whenReady(this, desk_.engine.rules(), [this](Result<RuleBook> rules) {
+        if (!rules) return;  // compliance does not run on this desk: nothing to say about its rules
+        const bool anyActive =
+            std::any_of(rules->rules.begin(), rules->rules.end(), [](const Rule& rule) { return rule.mode == RuleMode::Active; });
+        if (anyActive) {
+            if (uncheckedBanner_) uncheckedBanner_->parentWidget()->hide();
+            return;
+        }
+        if (!uncheckedBanner_)
+            uncheckedBanner_ = addBanner(QStringLiteral("unchecked"), tr("No compliance"), QColor(0xb2, 0x6a, 0x00));
+        uncheckedBanner_->setText(
+            tr("No compliance rule is active: every order goes to the broker unchecked. A compliance "
+               "officer or an administrator imports or edits the rules (Compliance → Rules)."));
+        uncheckedBanner_->parentWidget()->show();
+    });
+}
+
 void MainWindow::showHalted(const QString& reason) {
-    if (!haltBanner_) {
-        haltBanner_ = new QLabel(this);
-        haltBanner_->setObjectName(QStringLiteral("haltBanner"));
-        haltBanner_->setWordWrap(true);
-        haltBanner_->setTextFormat(Qt::PlainText);
-        haltBanner_->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; padding: 6px; }")
-                                       .arg(profitColor(false).name()));
-        auto* bar = new QToolBar(tr("Desk halted"), this);
-        bar->setObjectName(QStringLiteral("haltToolBar"));
-        bar->setMovable(false);
-        bar->setFloatable(false);
-        bar->toggleViewAction()->setEnabled(false);  // it stays until the desk is restarted
-        bar->addWidget(haltBanner_);
-        addToolBarBreak(Qt::TopToolBarArea);
-        addToolBar(Qt::TopToolBarArea, bar);
-        bar->show();
-    }
+    if (!haltBanner_) haltBanner_ = addBanner(QStringLiteral("halt"), tr("Desk halted"), profitColor(false));
     QString text = reason;
     if (!text.isEmpty()) text[0] = text[0].toUpper();
     haltBanner_->setText(text);
-    haltBanner_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 }
 
 void MainWindow::refreshStatus() {
@@ -506,6 +562,7 @@ void MainWindow::start() {
     loadQuarantine();
     reloadModels();
     refreshStatus();
+    checkRulesInForce();
 }
 
 void MainWindow::loadQuarantine() {

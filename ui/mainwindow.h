@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+class QColor;
 class QLabel;
 
 namespace ob::ui {
@@ -33,6 +34,7 @@ class StagedListsModel;
 class StagedListsPanel;
 class RebalanceDialog;
 class ModelsDialog;
+class ReferenceDataDialog;
 
 /// The desk's main window: the orders and executions blotters, positions,
 /// FIX sessions, alerts and compliance breaches as dockable panels whose
@@ -73,6 +75,8 @@ public:
     /// Opens the rebalance for a portfolio manager, with the models as last loaded.
     RebalanceDialog* openRebalance();
     ModelsDialog* openModels();
+    /// Administration → Reference data (administrators only).
+    ReferenceDataDialog* openReferenceData();
     /// Reads a positions file and, once confirmed (or at once when `confirm` is false), asks the engine to replace
     /// the funds' opening positions; the result arrives in the status bar. A bad file is refused, saying why.
     Status importPositions(const QString& path, bool confirm = true);
@@ -99,12 +103,20 @@ protected:
 private:
     QDockWidget* addPanel(QWidget* panel, const QString& title, Qt::DockWidgetArea area);
     void createMenus();
+    void createAdministrationMenu();
     void createStatusBar();
     void exportBlotter(BlotterWidget* blotter, const QString& what);
     void loadQuarantine();
     void showShortcuts();
     void openRules();
     void openAudit();
+    /// The desk's reference data changed (an import or an edit, by anyone): the ticket, the blotters' filters, the
+    /// positions and the funds take it at once.
+    void takeReference(const ReferenceData& reference);
+    /// A banner across the top of the window that the user cannot hide.
+    QLabel* addBanner(const QString& name, const QString& title, const QColor& background);
+    /// An amber banner while no compliance rule is active: every order passes unchecked.
+    void checkRulesInForce();
     /// A red banner across the window: the desk takes no orders or fills until it is restarted.
     void showHalted(const QString& reason);
 
@@ -138,6 +150,7 @@ private:
     QLabel* alertCount_ = nullptr;
     QLabel* clock_ = nullptr;
     QLabel* haltBanner_ = nullptr;
+    QLabel* uncheckedBanner_ = nullptr;
     QByteArray defaultState_;
     std::uint64_t pricesSeen_ = 0;
 };

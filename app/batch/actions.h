@@ -8,6 +8,9 @@ namespace ob::app {
 
 // batch/users.cpp
 BatchAction setUserAction();
+// batch/reference.cpp: one action per table, in the order a run takes them
+std::vector<BatchAction> importReferenceActions();
+std::vector<BatchAction> exportReferenceActions();
 // batch/portfolios.cpp
 BatchAction importPositionsAction();
 BatchAction importModelAction();

@@ -30,6 +30,7 @@ enum class Permission : std::uint8_t {
     ViewAudit,         ///< read the audit trail
     ManagePortfolios,  ///< edit model portfolios and hand rebalances to the traders as staged lists
     ReleaseLists,      ///< send a staged list's orders to a broker
+    ManageReference,   ///< add, change and deactivate instruments, funds, accounts and FX rates
 };
 
 /// Who may do what. Traders and PMs trade; a PM hands rebalances to the traders as
@@ -42,7 +43,8 @@ constexpr bool allows(Role role, Permission permission) {
         case Permission::AcceptWarnings: return role == Role::Trader || role == Role::PortfolioManager;
         case Permission::DecideBreaches: return role == Role::ComplianceOfficer;
         case Permission::EditRules: return role == Role::ComplianceOfficer || role == Role::Administrator;
-        case Permission::ManageUsers: return role == Role::Administrator;
+        case Permission::ManageUsers:
+        case Permission::ManageReference: return role == Role::Administrator;
         case Permission::ViewAudit: return role == Role::ComplianceOfficer || role == Role::Administrator;
         case Permission::ManagePortfolios: return role == Role::PortfolioManager;
         case Permission::ReleaseLists: return role == Role::Trader;

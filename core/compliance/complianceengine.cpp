@@ -21,13 +21,21 @@ Money valueIn(const std::unordered_map<std::string, Money>& amounts, const std::
 
 ComplianceEngine::ComplianceEngine(const ReferenceData& reference, PriceSource prices, PriceVersion priceVersion,
                                    std::chrono::milliseconds revalueEvery)
-    : fx_(reference.fxRates), prices_(std::move(prices)), priceVersion_(std::move(priceVersion)), revalueEvery_(revalueEvery) {
+    : prices_(std::move(prices)), priceVersion_(std::move(priceVersion)), revalueEvery_(revalueEvery) {
+    setReference(reference);
+}
+
+void ComplianceEngine::setReference(const ReferenceData& reference) {
+    fx_ = reference.fxRates;
+    instruments_.clear();
+    votingSharesByIssuer_.clear();
     for (const auto& instrument : reference.instruments) {
         if (instrument.votingShares) votingSharesByIssuer_[instrument.issuer] += *instrument.votingShares;
         instruments_.emplace(instrument.symbol, instrument);
     }
     own_.setFunds(reference.funds);
     own_.setAccounts(reference.accounts);
+    exposureCache_.clear();
 }
 
 FundHoldings& ComplianceEngine::ownHoldings() {

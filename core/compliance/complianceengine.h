@@ -59,6 +59,9 @@ public:
     ComplianceEngine(const ComplianceEngine&) = delete;
     ComplianceEngine& operator=(const ComplianceEngine&) = delete;
 
+    /// The desk's reference data changed (instruments, funds, accounts, FX rates added or changed): rules read the
+    /// new data from the next check on, and every fund is valued again.
+    void setReference(const ReferenceData& reference);
     void setRules(RuleBook rules);
     const RuleBook& rules() const { return rules_; }
     /// Reads the funds from the desk's book from now on (the order engine's Ledger, which books every fill):

@@ -18,6 +18,8 @@ struct Account {
     std::string code;
     std::string name;
     std::string fundCode;
+    /// An inactive account takes no new order; its orders and positions stay. Accounts are never deleted.
+    bool active = true;
 
     friend bool operator==(const Account&, const Account&) = default;
 };

@@ -14,6 +14,8 @@ struct ReferenceData {
     std::vector<Fund> funds;
     std::vector<Account> accounts;
     FxRates fxRates = {};
+
+    friend bool operator==(const ReferenceData&, const ReferenceData&) = default;
 };
 
 }  // namespace ob

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "compliance/breach.h"
+#include "domain/referencedata.h"
 #include "orders/orderhistory.h"
 #include "orders/orderlist.h"
 #include "portfolio/fundholdings.h"
 #include "portfolio/positionbook.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,10 +40,13 @@ struct ChangeSet {
     std::vector<FundCash> fundCash;
     /// Set once the store has stopped writing: the engine takes nothing more, and says why.
     std::string halted;
+    /// The desk's reference data as it now stands, when it changed.
+    std::shared_ptr<const ReferenceData> reference;
 
     bool empty() const {
         return orders.empty() && executions.empty() && alerts.empty() && breaches.empty() && lists.empty() &&
-               openingPositions.empty() && positions.empty() && fundPositions.empty() && fundCash.empty() && halted.empty();
+               openingPositions.empty() && positions.empty() && fundPositions.empty() && fundCash.empty() && halted.empty() &&
+               !reference;
     }
 };
 
@@ -61,6 +66,7 @@ struct BookSnapshot {
     /// Orders the sell side was asked about (OrderStatusRequest) and has not answered yet; each is answered or
     /// becomes unconfirmed within its session's StatusRequestTimeout.
     std::vector<OrderId> awaitingStatus;
+    std::shared_ptr<const ReferenceData> reference;  ///< the desk's reference data
 };
 
 }  // namespace ob

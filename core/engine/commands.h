@@ -119,6 +119,12 @@ struct SetUser {
     Actor actor;
     std::promise<Result<UserUpdate>> done;
 };
+struct SetReference {
+    ReferenceData upserts;
+    std::map<std::string, int> lines;  ///< the file line of each key, when they come from a file
+    Actor actor;
+    std::promise<Result<ReferenceUpdate>> done;
+};
 struct RecordExport {
     std::string what;
     std::string destination;
@@ -133,7 +139,7 @@ struct Any {
     std::variant<Inbound<ExecutionReport>, Inbound<CancelReject>, Inbound<RequestReject>, QuarantinedMessage, SessionEpoch,
                  Submit, Cancel, Replace, Snapshot, AskRules, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules,
                  RecheckHoldings, StageList, Release, SetOpeningPositions, SaveModel, RouterBarrier, Routed, SessionLoggedOn,
-                 ResolveUnconfirmed, VerifyBooks, EngineAlert, StoreStopped, SetUser, RecordExport>
+                 ResolveUnconfirmed, VerifyBooks, EngineAlert, StoreStopped, SetUser, RecordExport, SetReference>
         item;
 };
 

@@ -305,7 +305,7 @@ void ComplianceGate::handle(command::SetRules& command, Effects& effects) {
         command.done.set_value(Error{prepared.error()});
         return;
     }
-    if (auto known = checkRuleBookNames(*prepared, context_.reference); !known) {
+    if (auto known = checkRuleBookNames(*prepared, *context_.reference); !known) {
         command.done.set_value(known);
         return;
     }
@@ -329,6 +329,12 @@ void ComplianceGate::handle(command::SetRules& command, Effects& effects) {
     compliance_->setRules(std::move(*prepared));
     checkFunds(everyFund(), effects);
     command.done.set_value(Status{});
+}
+
+void ComplianceGate::setReference(const ReferenceData& reference, Effects& effects) {
+    if (!compliance_) return;
+    compliance_->setReference(reference);
+    recheckHoldings(effects);
 }
 
 void ComplianceGate::recheckHoldings(Effects& effects) {

@@ -50,6 +50,9 @@ public:
     void handle(command::CheckWhatIf& command);
     void handle(command::DecideBreach& command, Effects& effects);
     void handle(command::SetRules& command, Effects& effects);
+    /// The desk's reference data changed: compliance reads it from now on, and checks every fund again (an FX
+    /// rate may have moved a fund's figures).
+    void setReference(const ReferenceData& reference, Effects& effects);
     /// Checks every fund again, after prices moved.
     void recheckHoldings(Effects& effects);
     /// After a batch: the funds the fills touched are checked; a finding about what was traded is active, any

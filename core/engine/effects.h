@@ -37,6 +37,12 @@ public:
     void breach(const Breach& breach);
     void list(const OrderList& list);
     void openingPositions(std::vector<OpeningPosition> positions);
+    /// The items added or changed are written; the desk's reference data as it then stands is published.
+    void reference(ReferenceData changed, std::shared_ptr<const ReferenceData> after) {
+        unit_.reference = std::move(changed);
+        changes_.reference = std::move(after);
+        touched_ = true;
+    }
 
     // Written only.
     void event(OrderEventRecord event) {

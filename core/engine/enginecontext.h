@@ -8,8 +8,10 @@
 #include "store/enginestore.h"
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 
 namespace ob {
@@ -25,10 +27,35 @@ struct EngineContext {
     std::string tradeDate;
     OrderId lastOrderId = 0;
     ClOrdIdSource clOrdIds;
-    std::string halted;       ///< why the engine stopped taking anything, once the store stopped writing
-    ReferenceData reference;  ///< the desk's, as loaded at start: what rules, locates and models may name
+    std::string halted;  ///< why the engine stopped taking anything, once the store stopped writing
+    /// The desk's reference data, as loaded at start and changed since (setReference): what rules, locates and
+    /// models may name. Shared, so that a change set hands it to readers on other threads without a copy.
+    std::shared_ptr<const ReferenceData> reference = std::make_shared<const ReferenceData>();
+    std::unordered_set<std::string> inactiveSymbols, inactiveAccounts;  ///< from `reference`, for the check of each order
 
     Timestamp now() const { return clock(); }
+    /// Takes the desk's reference data as it now stands.
+    void setReference(std::shared_ptr<const ReferenceData> data) {
+        reference = std::move(data);
+        inactiveSymbols.clear();
+        inactiveAccounts.clear();
+        for (const auto& instrument : reference->instruments)
+            if (!instrument.active) inactiveSymbols.insert(instrument.symbol);
+        for (const auto& account : reference->accounts)
+            if (!account.active) inactiveAccounts.insert(account.code);
+    }
+    /// Refuses a new order (or a release) of a deactivated instrument or account: what the book holds of them
+    /// stays, but nothing new starts.
+    Status takesNewOrders(const NewOrderRequest& request) const {
+        if (inactiveSymbols.contains(request.symbol))
+            return Error{"instrument " + request.symbol + " is inactive: it takes no new order"};
+        if (inactiveAccounts.contains(request.account))
+            return Error{"account " + request.account + " is inactive: it takes no new order"};
+        for (const auto& part : request.allocations)
+            if (inactiveAccounts.contains(part.account))
+                return Error{"account " + part.account + " is inactive: it takes no new order"};
+        return {};
+    }
     /// An error once the store stopped writing: a command then changes nothing.
     Status storeFailure() const {
         if (!halted.empty()) return Error{halted};

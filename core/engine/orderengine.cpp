@@ -11,6 +11,7 @@
 #include "engine/indoubtrecovery.h"
 #include "engine/orderentry.h"
 #include "engine/positionkeeper.h"
+#include "engine/referenceadministration.h"
 #include "engine/stagedlists.h"
 #include "engine/useradministration.h"
 #include "orders/orderstatemachine.h"
@@ -58,6 +59,7 @@ struct OrderEngine::Loop {
         , lists(context, gate, entry)
         , verifier(context, positions)
         , users(context, options.loadUsers)
+        , referenceData(context, positions, gate)
         , exports(context) {}
 
     Status start();
@@ -106,6 +108,7 @@ struct OrderEngine::Loop {
     StagedLists lists;
     BookVerifier verifier;
     UserAdministration users;
+    ReferenceAdministration referenceData;
     AuditedExports exports;
     std::vector<Listener> listeners;
     std::uint64_t published = 0;
@@ -160,11 +163,11 @@ Status OrderEngine::Loop::start() {
         if (auto restored = context.book.restore(std::move(*order)); !restored)
             return Error{"the order store is inconsistent: " + restored.error()};
     }
-    context.reference = std::move(*reference);
-    positions.setReference(context.reference);
+    context.setReference(std::make_shared<const ReferenceData>(std::move(*reference)));
+    positions.setReference(*context.reference);
     if (auto restored = positions.restore(*active, *compliance); !restored) return restored;
     if (gate.running()) gate.restore(*active, std::move(*compliance), positions.ledger().funds());
-    verifier.checkAtStart(*active, context.reference);
+    verifier.checkAtStart(*active, *context.reference);
 
     inbound.restore(std::move(active->executions), active->inboundProgress);
     context.lastOrderId = active->maxOrderId;
@@ -322,6 +325,7 @@ void OrderEngine::Loop::apply(command::Any& command, Effects& effects) {
                    [&](command::StoreStopped&) {},  // the batch halts the engine before it handles anything
                    [&](command::SetUser& set) { users.handle(set, effects); },
                    [&](command::RecordExport& exported) { exports.handle(exported, effects); },
+                   [&](command::SetReference& set) { referenceData.handle(set, effects); },
                },
                command.item);
 }
@@ -362,6 +366,7 @@ BookSnapshot OrderEngine::Loop::snapshot() const {
     for (const auto& [id, breach] : gate.breaches().all()) snapshot.breaches.push_back(breach);
     lists.fill(snapshot);
     positions.fill(snapshot);
+    snapshot.reference = context.reference;
     snapshot.halted = context.halted;
     recovery.fill(snapshot);
     return snapshot;
@@ -413,6 +418,11 @@ std::future<Outcome> OrderEngine::resolveUnconfirmed(OrderId id, Resolution how,
 }
 
 std::future<Result<BookCheckReport>> OrderEngine::verifyBooks() { return loop_->ask(command::VerifyBooks{}); }
+
+std::future<Result<ReferenceUpdate>> OrderEngine::setReference(ReferenceData upserts, Actor actor,
+                                                               std::map<std::string, int> lines) {
+    return loop_->ask(command::SetReference{std::move(upserts), std::move(lines), std::move(actor), {}});
+}
 
 std::future<Result<UserUpdate>> OrderEngine::setUser(UserChange change, Actor actor) {
     return loop_->ask(command::SetUser{std::move(change), std::move(actor), {}});

@@ -4,6 +4,7 @@
 #include "auth/userchange.h"
 #include "compliance/breach.h"
 #include "compliance/complianceengine.h"
+#include "domain/referencechange.h"
 #include "engine/bookcheck.h"
 #include "engine/changeset.h"
 #include "engine/outboundrequest.h"
@@ -154,6 +155,10 @@ public:
     /// Adds a user, or changes the known user of that name (planUserChange), written with its audit record in one
     /// unit. Refused without Permission::ManageUsers. Answers with what changed once the unit is submitted.
     std::future<Result<UserUpdate>> setUser(UserChange change, Actor actor);
+    /// Adds or updates instruments, funds, accounts and FX rates by key (planReferenceChange), all in one unit with
+    /// an audit record per item changed, taken at once by order entry, the ledger and compliance and published in
+    /// the change set. Refused without Permission::ManageReference. `lines` names the file line of each key.
+    std::future<Result<ReferenceUpdate>> setReference(ReferenceData upserts, Actor actor, std::map<std::string, int> lines = {});
     /// Records in the audit trail that `actor` exported `what` ("rules") to `destination` (a file name).
     std::future<Status> recordExport(Actor actor, std::string what, std::string destination);
 

@@ -28,6 +28,10 @@ void OrderEntry::handle(command::Submit& command, Effects& effects) {
         command.done.set_value(Error{allowed.error()});
         return;
     }
+    if (auto takes = context_.takesNewOrders(command.request); !takes) {
+        command.done.set_value(Error{takes.error()});
+        return;
+    }
     command.request.owner = command.actor.user;
     command.request.staged = false;
     command.request.listId = 0;

@@ -104,7 +104,7 @@ void PositionKeeper::handle(command::SaveModel& command, Effects& effects) {
         command.done.set_value(valid);
         return;
     }
-    if (auto known = checkModelSymbols(command.model, context_.reference.instruments); !known) {
+    if (auto known = checkModelSymbols(command.model, context_.reference->instruments); !known) {
         command.done.set_value(known);
         return;
     }

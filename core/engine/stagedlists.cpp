@@ -43,10 +43,11 @@ void StagedLists::handle(command::StageList& command, Effects& effects) {
         request.staged = true;
         request.session.clear();  // the trader chooses the broker when releasing
         auto valid = order_state_machine::create(0, request, "unsent", now);
-        const auto funds = valid ? gate_.blockFunds(request) : Status{};
-        if (!valid || !funds) {
-            command.done.set_value(Error{"order " + std::to_string(i + 1) + " of the list (" + request.symbol +
-                                         "): " + (valid ? funds.error() : valid.error())});
+        Status usable = valid ? gate_.blockFunds(request) : Status{Error{valid.error()}};
+        if (usable) usable = context_.takesNewOrders(request);
+        if (!usable) {
+            command.done.set_value(
+                Error{"order " + std::to_string(i + 1) + " of the list (" + request.symbol + "): " + usable.error()});
             return;
         }
     }
@@ -86,6 +87,10 @@ void StagedLists::handle(command::Release& command, Effects& effects) {
         const auto* order = context_.book.find(id);
         if (!order || !order->state.staged) {
             refuse(subject + (order ? " is not staged: it was released or cancelled" : " does not exist"));
+            continue;
+        }
+        if (auto takes = context_.takesNewOrders(ComplianceGate::requestOf(order->state)); !takes) {
+            refuse(subject + ": " + takes.error());
             continue;
         }
         CheckResult check;

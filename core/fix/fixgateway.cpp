@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -223,11 +224,31 @@ void FixGateway::onApplicationMessage(const std::string& session, const std::str
     }
 }
 
-void FixGateway::subscribeMarketData(const std::string& session) {
-    if (!prices_ || marketDataSymbols_.empty() || fix_->setting(session, "MarketData") != "Y") return;
+void FixGateway::subscribeMarketData(const std::string& session, std::vector<std::string> symbols) {
+    if (!prices_ || fix_->setting(session, "MarketData") != "Y") return;
+    if (symbols.empty()) {
+        std::lock_guard lock(marketDataMutex_);
+        symbols = marketDataSymbols_;
+    }
+    if (symbols.empty()) return;
     std::string error;
-    if (!fix_->send(session, market_data::subscription("prices-" + std::to_string(toNanos(nowUtc())), marketDataSymbols_), error))
+    if (!fix_->send(session, market_data::subscription("prices-" + std::to_string(toNanos(nowUtc())), symbols), error))
         spdlog::warn("{}: market data not requested: {}", session, error);
+}
+
+void FixGateway::followPrices(const std::vector<std::string>& symbols) {
+    std::vector<std::string> added;
+    {
+        std::lock_guard lock(marketDataMutex_);
+        for (const auto& symbol : symbols)
+            if (std::find(marketDataSymbols_.begin(), marketDataSymbols_.end(), symbol) == marketDataSymbols_.end()) {
+                marketDataSymbols_.push_back(symbol);
+                added.push_back(symbol);
+            }
+    }
+    if (added.empty()) return;
+    for (const auto& status : fix_->status())
+        if (status.loggedOn) subscribeMarketData(status.session, added);
 }
 
 void FixGateway::applyMarketData(const std::string& session, const FixMessage& message, int msgSeqNum) {

@@ -72,6 +72,9 @@ public:
     /// Logs every session out and waits for the answers (a second or two);
     /// not `graceful`, it drops the connections at once, as a crash would.
     void stop(bool graceful = true);
+    /// Follows the prices of more symbols (instruments the desk added): asked of every session logged on with
+    /// MarketData=Y now, and at each logon from now on.
+    void followPrices(const std::vector<std::string>& symbols);
 
     /// The engine's router: sends a committed request; false (and a reject of the request posted to the engine)
     /// when the session could not take it.
@@ -112,7 +115,8 @@ private:
 
     void quarantine(const std::string& session, const std::string& text, int msgSeqNum, std::string reason);
     void sessionReject(const std::string& session, const FixMessage& message);
-    void subscribeMarketData(const std::string& session);
+    /// Asks the session for the prices of `symbols` (every symbol followed, when none are given).
+    void subscribeMarketData(const std::string& session, std::vector<std::string> symbols = {});
     void applyMarketData(const std::string& session, const FixMessage& message, int msgSeqNum);
     void businessReject(const std::string& session, const FixMessage& message);
     std::optional<Sent> sentMessage(const std::string& session, int msgSeqNum) const;
@@ -121,7 +125,8 @@ private:
     std::unique_ptr<MessageLog> messageLog_;
     std::unique_ptr<fixengine::Engine> fix_;
     MarketPrices* prices_ = nullptr;
-    std::vector<std::string> marketDataSymbols_;
+    std::mutex marketDataMutex_;
+    std::vector<std::string> marketDataSymbols_;  ///< guarded by marketDataMutex_
 
     mutable std::mutex mutex_;
     std::condition_variable logonChanged_;

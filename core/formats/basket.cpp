@@ -26,7 +26,9 @@ Result<std::vector<Allocation>> parseAllocations(std::string_view text, Qty tota
         if (equals == std::string_view::npos || equals == 0 || equals + 1 == part.size())
             return Error{inQuotes(part) + " is not ACCOUNT=QTY or ACCOUNT=PERCENT%"};
         const std::string account(part.substr(0, equals));
-        if (!accounts.contains(account)) return Error{"unknown account " + inQuotes(account)};
+        const auto known = accounts.find(account);
+        if (known == accounts.end()) return Error{"unknown account " + inQuotes(account)};
+        if (!known->second) return Error{"account " + inQuotes(account) + " is inactive: it takes no new order"};
         parts.emplace_back(account, std::string(part.substr(equals + 1)));
         text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
     }
@@ -62,8 +64,8 @@ Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const Re
         return Error{columns.error()};
     std::map<std::string, const Instrument*> instruments;
     for (const auto& instrument : reference.instruments) instruments.emplace(instrument.symbol, &instrument);
-    std::map<std::string, bool> accounts;
-    for (const auto& account : reference.accounts) accounts.emplace(account.code, true);
+    std::map<std::string, bool> accounts;  ///< whether each is active
+    for (const auto& account : reference.accounts) accounts.emplace(account.code, account.active);
 
     std::vector<NewOrderRequest> orders;
     std::string problems;
@@ -84,11 +86,15 @@ Result<std::vector<NewOrderRequest>> parseBasket(const CsvTable& table, const Re
             problem(row.line, "account is empty");
         else if (!accounts.contains(order.account))
             problem(row.line, "unknown account " + inQuotes(order.account));
+        else if (!accounts.at(order.account))
+            problem(row.line, "account " + inQuotes(order.account) + " is inactive: it takes no new order");
         const Instrument* instrument = nullptr;
-        if (auto it = instruments.find(order.symbol); it != instruments.end())
-            instrument = it->second;
-        else
+        if (auto it = instruments.find(order.symbol); it == instruments.end())
             problem(row.line, order.symbol.empty() ? "symbol is empty" : "unknown symbol " + inQuotes(order.symbol));
+        else if (!it->second->active)
+            problem(row.line, "instrument " + inQuotes(order.symbol) + " is inactive: it takes no new order");
+        else
+            instrument = it->second;
 
         const auto sideText = upper(table.field(row, "side"));
         if (auto side = enumFromName<Side>(sideText); side && sideText == std::string(aliasOf(*side)))

@@ -2,7 +2,9 @@
 
 #include "domain/limits.h"
 #include "domain/quoting.h"
+#include "domain/securityids.h"
 
+#include <algorithm>
 #include <set>
 
 namespace ob {
@@ -49,10 +51,51 @@ bool required(const std::string& value, const char* column, int line, Problems& 
     return false;
 }
 
+/// An ISO code of `length` upper-case letters (currency 3, country 2), when the column is filled.
+bool isoCode(const std::string& value, std::size_t length, const char* column, int line, Problems& problems) {
+    bool ok = value.size() == length;
+    for (char c : value) ok = ok && c >= 'A' && c <= 'Z';
+    if (ok || value.empty()) return true;
+    problems.add(line, std::string(column) + " " + inQuotes(value) + " is not " + std::to_string(length) +
+                           " upper-case letters (ISO " + (length == 3 ? "4217" : "3166") + ")");
+    return false;
+}
+
+/// An optional identifier column: empty, or a value `check` finds nothing wrong with.
+bool identifier(const std::string& value, const char* column, std::optional<std::string> (*check)(std::string_view), int line,
+                Problems& problems) {
+    if (value.empty()) return true;
+    if (auto problem = check(value)) {
+        problems.add(line, std::string(column) + " " + inQuotes(value) + " " + *problem);
+        return false;
+    }
+    return true;
+}
+
+/// The optional `active` column: empty means active.
+std::optional<bool> activeFlag(const std::string& value, int line, Problems& problems) {
+    std::string lower;
+    for (char c : value) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (lower.empty() || lower == "1" || lower == "true" || lower == "yes" || lower == "y") return true;
+    if (lower == "0" || lower == "false" || lower == "no" || lower == "n") return false;
+    problems.add(line, "active " + inQuotes(value) + " is not 1 or 0 (true or false, yes or no)");
+    return std::nullopt;
+}
+
 bool unique(std::set<std::string>& seen, const std::string& key, const char* what, int line, Problems& problems) {
     if (seen.insert(key).second) return true;
     problems.add(line, std::string("duplicate ") + what + " " + inQuotes(key));
     return false;
+}
+
+/// A key of the desk's reference data, once in its store, is named in FIX messages and files, where a space or a
+/// control character would change what it names.
+bool uniqueKey(std::set<std::string>& seen, const std::string& key, const char* what, int line, Problems& problems) {
+    if (std::any_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == '\x7f'; })) {
+        problems.add(line, std::string(what) + " " + inQuotes(key) + " may not hold spaces or control characters");
+        return false;
+    }
+    return unique(seen, key, what, line, problems);
 }
 
 }  // namespace
@@ -74,8 +117,21 @@ Result<std::vector<Instrument>> parseInstruments(const CsvTable& table) {
         instrument.country = table.field(row, "country");
         instrument.currency = table.field(row, "currency");
         bool ok = required(instrument.symbol, "symbol", row.line, problems) &&
-                  unique(symbols, instrument.symbol, "symbol", row.line, problems);
-        ok = required(instrument.currency, "currency", row.line, problems) && ok;
+                  uniqueKey(symbols, instrument.symbol, "symbol", row.line, problems);
+        ok = required(instrument.currency, "currency", row.line, problems) &&
+             isoCode(instrument.currency, 3, "currency", row.line, problems) && ok;
+        ok = isoCode(instrument.country, 2, "country", row.line, problems) && ok;
+        instrument.isin = table.field(row, "isin");
+        instrument.cusip = table.field(row, "cusip");
+        instrument.sedol = table.field(row, "sedol");
+        instrument.mic = table.field(row, "mic");
+        ok = identifier(instrument.isin, "isin", isinProblem, row.line, problems) && ok;
+        ok = identifier(instrument.cusip, "cusip", cusipProblem, row.line, problems) && ok;
+        ok = identifier(instrument.sedol, "sedol", sedolProblem, row.line, problems) && ok;
+        ok = identifier(instrument.mic, "mic", micProblem, row.line, problems) && ok;
+        const auto active = activeFlag(table.field(row, "active"), row.line, problems);
+        ok = ok && active.has_value();
+        instrument.active = active.value_or(true);
         auto lot = positiveDecimal<Qty>(table.field(row, "lot_size"), "lot_size", row.line, problems, limits::quantityProblem);
         auto tick = positiveDecimal<Price>(table.field(row, "tick_size"), "tick_size", row.line, problems, limits::priceProblem);
         std::optional<Price> price;
@@ -104,8 +160,9 @@ Result<std::vector<Fund>> parseFunds(const CsvTable& table) {
     Problems problems;
     for (const auto& row : table.rows()) {
         Fund fund{table.field(row, "code"), table.field(row, "name"), table.field(row, "base_currency")};
-        bool ok = required(fund.code, "code", row.line, problems) && unique(codes, fund.code, "fund code", row.line, problems);
-        ok = required(fund.baseCurrency, "base_currency", row.line, problems) && ok;
+        bool ok = required(fund.code, "code", row.line, problems) && uniqueKey(codes, fund.code, "fund code", row.line, problems);
+        ok = required(fund.baseCurrency, "base_currency", row.line, problems) &&
+             isoCode(fund.baseCurrency, 3, "base_currency", row.line, problems) && ok;
         if (ok) funds.push_back(std::move(fund));
     }
     if (!problems.empty()) return problems.error();
@@ -119,10 +176,12 @@ Result<std::vector<Account>> parseAccounts(const CsvTable& table) {
     Problems problems;
     for (const auto& row : table.rows()) {
         Account account{table.field(row, "code"), table.field(row, "name"), table.field(row, "fund")};
-        bool ok =
-            required(account.code, "code", row.line, problems) && unique(codes, account.code, "account code", row.line, problems);
+        bool ok = required(account.code, "code", row.line, problems) &&
+                  uniqueKey(codes, account.code, "account code", row.line, problems);
         ok = required(account.fundCode, "fund", row.line, problems) && ok;
-        if (ok) accounts.push_back(std::move(account));
+        const auto active = activeFlag(table.field(row, "active"), row.line, problems);
+        account.active = active.value_or(true);
+        if (ok && active) accounts.push_back(std::move(account));
     }
     if (!problems.empty()) return problems.error();
     return accounts;
@@ -161,15 +220,23 @@ Result<std::vector<OpeningPosition>> parseOpeningPositions(const CsvTable& table
 }
 
 Result<FxRates> parseFxRates(const CsvTable& table) {
-    if (auto columns = table.requireColumns({"currency", "rate"}); !columns) return Error{columns.error()};
+    // `rate_to_usd` says what the rate is; `rate` is the name the first files used.
+    const char* rateColumn = table.column("rate_to_usd") ? "rate_to_usd" : "rate";
+    if (auto columns = table.requireColumns({"currency", rateColumn}); !columns)
+        return Error{table.column("currency") ? "missing column: rate_to_usd" : columns.error()};
     FxRates rates;
     std::set<std::string> currencies;
     Problems problems;
     for (const auto& row : table.rows()) {
         const auto currency = table.field(row, "currency");
-        bool ok =
-            required(currency, "currency", row.line, problems) && unique(currencies, currency, "currency", row.line, problems);
-        const auto rate = positiveDecimal<Price>(table.field(row, "rate"), "rate", row.line, problems);
+        bool ok = required(currency, "currency", row.line, problems) && isoCode(currency, 3, "currency", row.line, problems) &&
+                  unique(currencies, currency, "currency", row.line, problems);
+        const auto rate = positiveDecimal<Price>(table.field(row, rateColumn), rateColumn, row.line, problems);
+        if (ok && rate && currency == FxRates::kReportingCurrency && *rate != Price::fromInteger(1)) {
+            problems.add(row.line, std::string("the rate of ") + FxRates::kReportingCurrency +
+                                       ", the reporting currency, is 1, got " + rate->toString());
+            ok = false;
+        }
         if (ok && rate) rates.set(currency, *rate);
     }
     if (!problems.empty()) return problems.error();
@@ -226,6 +293,43 @@ Result<std::vector<User>> parseUsers(const CsvTable& table) {
     }
     if (!problems.empty()) return problems.error();
     return users;
+}
+
+const char* nameOf(ReferenceKind kind) {
+    switch (kind) {
+        case ReferenceKind::Instruments: return "instruments";
+        case ReferenceKind::Funds: return "funds";
+        case ReferenceKind::Accounts: return "accounts";
+        case ReferenceKind::FxRates: return "fx rates";
+    }
+    return "?";
+}
+
+Result<ReferenceFile> parseReferenceFile(ReferenceKind kind, const CsvTable& table) {
+    ReferenceFile file;
+    // A table that parses keeps every row, in order: item i came from row i.
+    auto keep = [&](auto parsed, auto& into, auto key) -> Status {
+        if (!parsed) return Error{parsed.error()};
+        into = std::move(*parsed);
+        for (std::size_t i = 0; i < into.size(); ++i) file.lines.emplace(into[i].*key, table.rows()[i].line);
+        return {};
+    };
+    Status read;
+    switch (kind) {
+        case ReferenceKind::Instruments: read = keep(parseInstruments(table), file.items.instruments, &Instrument::symbol); break;
+        case ReferenceKind::Funds: read = keep(parseFunds(table), file.items.funds, &Fund::code); break;
+        case ReferenceKind::Accounts: read = keep(parseAccounts(table), file.items.accounts, &Account::code); break;
+        case ReferenceKind::FxRates: {
+            auto rates = parseFxRates(table);
+            if (!rates) return Error{rates.error()};
+            file.items.fxRates = std::move(*rates);
+            for (const auto& row : table.rows()) file.lines.emplace(table.field(row, "currency"), row.line);
+            break;
+        }
+    }
+    if (!read) return Error{read.error()};
+    if (table.rows().empty()) return Error{std::string("the file has a header and no rows: no ") + nameOf(kind) + " to import"};
+    return file;
 }
 
 }  // namespace ob

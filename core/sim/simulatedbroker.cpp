@@ -59,6 +59,15 @@ SimulatedBroker::SimulatedBroker(const SimulatorConfig& config, Sender sender, S
                          Market{instrument, instrument.price, std::mt19937_64(mix(config_.seed, instrument.symbol))});
 }
 
+void SimulatedBroker::list(const SimInstrument& instrument) {
+    auto known = markets_.find(instrument.symbol);
+    if (known == markets_.end())
+        markets_.emplace(instrument.symbol,
+                         Market{instrument, instrument.price, std::mt19937_64(mix(config_.seed, instrument.symbol))});
+    else
+        known->second.instrument = instrument;
+}
+
 void SimulatedBroker::onMessage(const std::string& session, const FixMessage& message) {
     const auto msgType = message.msgType();
     if (msgType == msgtype::NewOrderSingle || msgType == msgtype::OrderCancelRequest ||

@@ -60,6 +60,8 @@ public:
     /// Moves every price one random step and fills what it crosses.
     void step();
     void setPrice(const std::string& symbol, Price price);
+    /// Trades an instrument from now on (at its opening price), or takes its new tick and lot size.
+    void list(const SimInstrument& instrument);
     std::optional<Price> price(const std::string& symbol) const;
 
     // Things real sell sides do on their own.

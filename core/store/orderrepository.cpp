@@ -2,6 +2,7 @@
 
 #include "store/columns.h"
 #include "store/portfoliorepository.h"
+#include "store/referencerepository.h"
 
 #include <charconv>
 #include <stdexcept>
@@ -262,6 +263,7 @@ void OrderRepository::write(const std::vector<StoreUnit>& batch) {
         if (unit.openingPositions) compliance_.saveOpeningPositions(*unit.openingPositions);
         if (unit.model) PortfolioRepository(db_).saveModel(*unit.model);
         if (unit.user) compliance_.saveUser(*unit.user);
+        if (unit.reference) ReferenceRepository(db_).save(*unit.reference);
         for (const auto& breach : unit.breaches) compliance_.writeBreach(breach);
         for (const auto& record : unit.audit) compliance_.appendAudit(record);
         for (const auto& [session, clOrdId] : unit.handedOver) markSent_.bind(1, now).bind(2, session).bind(3, clOrdId).execute();

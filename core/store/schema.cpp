@@ -325,6 +325,19 @@ constexpr std::array kMigrations{
         -- (random() & 1048575 rather than abs(random()) % 1048576: abs() fails on the smallest integer.)
         INSERT INTO counters (name, value) VALUES ('desk_id', random() & 1048575) ON CONFLICT(name) DO NOTHING;
     )sql"},
+    Migration{7, "reference data the desk owns: instrument identifiers, inactive instruments and accounts", R"sql(
+        ALTER TABLE instruments ADD COLUMN isin TEXT NOT NULL DEFAULT '';
+        ALTER TABLE instruments ADD COLUMN cusip TEXT NOT NULL DEFAULT '';
+        ALTER TABLE instruments ADD COLUMN sedol TEXT NOT NULL DEFAULT '';
+        ALTER TABLE instruments ADD COLUMN mic TEXT NOT NULL DEFAULT '';
+        ALTER TABLE instruments ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE accounts ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+        -- The book refers to its instruments and accounts for ever: they are deactivated, never deleted.
+        CREATE TRIGGER instruments_kept BEFORE DELETE ON instruments
+            BEGIN SELECT RAISE(ABORT, 'instruments are deactivated, never deleted'); END;
+        CREATE TRIGGER accounts_kept BEFORE DELETE ON accounts
+            BEGIN SELECT RAISE(ABORT, 'accounts are deactivated, never deleted'); END;
+    )sql"},
 };
 
 int userVersion(sqlite::Database& db) { return static_cast<int>(db.queryInt64("PRAGMA user_version")); }

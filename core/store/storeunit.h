@@ -2,6 +2,7 @@
 
 #include "auth/users.h"
 #include "compliance/breach.h"
+#include "domain/referencedata.h"
 #include "orders/order.h"
 #include "orders/orderhistory.h"
 #include "orders/orderlist.h"
@@ -69,6 +70,8 @@ struct StoreUnit {
     std::optional<ModelPortfolio> model;
     /// Adds the user, or replaces the one of its name.
     std::optional<User> user;
+    /// Adds or updates each instrument, fund, account and FX rate by its key.
+    std::optional<ReferenceData> reference;
 };
 
 }  // namespace ob

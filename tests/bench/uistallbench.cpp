@@ -30,8 +30,9 @@ void runUiStall(const BenchContext& context) {
     if (!opened) throw std::runtime_error(opened.error());
     auto& desk = **opened;
     ui::MainWindow window({desk.engine(), desk.gateway(), desk.store(), [&desk] { return desk.store().loadModels(); },
-                           desk.prices(), desk.referenceData(), QStringLiteral("bench"), QString(),
-                           Actor{"bench", Role::Trader}});
+                           desk.prices(), desk.referenceData(),
+                           [&desk](const ReferenceData& reference) { desk.takeReference(reference); }, QStringLiteral("bench"),
+                           QString(), Actor{"bench", Role::Trader}});
     if (auto started = desk.start(); !started) throw std::runtime_error(started.error());
     // The stream is synthetic: the same few orders again and again, which the demo rules would flag as
     // duplicates by the thousand. Compliance has its own benchmark; this one measures the window under FIX load.

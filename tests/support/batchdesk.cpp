@@ -32,6 +32,11 @@ Run BatchDesk::run(const QStringList& arguments, const QString& withSettings) {
                              arguments);
 }
 
+Run BatchDesk::runAs(const char* user, const QStringList& arguments) {
+    return runHeadlessAs(program, user,
+                         QStringList{QStringLiteral("--fix-settings"), settings, QStringLiteral("--data-dir"), desk} + arguments);
+}
+
 std::unique_ptr<FixDesk> BatchDesk::openInProcess() {
     return std::make_unique<FixDesk>(desk.toStdString(), simulatorSettings(sim->port()).toStdString());
 }

@@ -21,6 +21,8 @@ struct BatchDesk {
     /// Session settings giving the broker `seconds` to answer a status request.
     QString settingsWithStatusTimeout(int seconds);
     Run run(const QStringList& arguments, const QString& withSettings = {});
+    /// A run as another demo user (an administrator, a compliance officer), exporting nothing.
+    Run runAs(const char* user, const QStringList& arguments);
     /// The desk in this process, to do what a batch cannot on the same data directory.
     std::unique_ptr<FixDesk> openInProcess();
     void simAnswers(const std::function<void(SimulatorConfig&)>& change);

@@ -43,7 +43,9 @@ Run finished(QProcess& process, std::chrono::milliseconds timeout, std::source_l
 void startHeadlessAs(QProcess& process, const QString& program, const char* user, const QStringList& arguments) {
     auto environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("OPENBLOTTER_PASSWORD"), QString::fromLatin1(user) + QStringLiteral("-demo"));
-    environment.insert(QStringLiteral("OPENBLOTTER_DEMO_USERS"), QStringLiteral("1"));  // the demo users also with --fix-settings
+    // The demo desk's users and data also with --fix-settings: the tests of a desk start from the demo desk.
+    environment.insert(QStringLiteral("OPENBLOTTER_DEMO_USERS"), QStringLiteral("1"));
+    environment.insert(QStringLiteral("OPENBLOTTER_DEMO_DATA"), QStringLiteral("1"));
     process.setProcessEnvironment(environment);
     process.start(program,
                   QStringList{QStringLiteral("--headless"), QStringLiteral("--user"), QString::fromLatin1(user)} + arguments);

@@ -11,9 +11,10 @@ DeskWindow::DeskWindow(const QString& directory, Rules rules, Actor actor) {
     auto opened = app::Desk::open({directory.toStdString(), "warn", {}});
     if (!opened) qFatal("%s", opened.error().c_str());
     desk = std::move(*opened);
-    window = std::make_unique<ui::MainWindow>(
-        ui::DeskServices{desk->engine(), desk->gateway(), desk->store(), [store = &desk->store()] { return store->loadModels(); },
-                         desk->prices(), desk->referenceData(), QStringLiteral("Test desk"), directory, std::move(actor)});
+    window = std::make_unique<ui::MainWindow>(ui::DeskServices{
+        desk->engine(), desk->gateway(), desk->store(), [store = &desk->store()] { return store->loadModels(); }, desk->prices(),
+        desk->referenceData(), [desk = desk.get()](const ReferenceData& reference) { desk->takeReference(reference); },
+        QStringLiteral("Test desk"), directory, std::move(actor)});
     if (auto started = desk->start(); !started) qFatal("%s", started.error().c_str());
     if (rules == Rules::None)
         if (auto cleared =

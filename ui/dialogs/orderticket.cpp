@@ -133,9 +133,10 @@ void OrderTicket::build() {
     account_ = new QComboBox(this);
     account_->setObjectName(QStringLiteral("ticketAccount"));
     for (const auto& account : context_.accounts)
-        account_->addItem(
-            QStringLiteral("%1 — %2 (%3)").arg(toQString(account.code), toQString(account.name), toQString(account.fundCode)),
-            toQString(account.code));
+        if (account.active)
+            account_->addItem(
+                QStringLiteral("%1 — %2 (%3)").arg(toQString(account.code), toQString(account.name), toQString(account.fundCode)),
+                toQString(account.code));
     broker_ = new QComboBox(this);
     broker_->setObjectName(QStringLiteral("ticketBroker"));
     for (const auto& [session, name] : context_.brokers) broker_->addItem(name, toQString(session));
@@ -306,6 +307,8 @@ void OrderTicket::refresh() {
         found.push_back({symbol_, tr("enter a symbol")});
     else if (!instrumentFound)
         found.push_back({symbol_, tr("unknown symbol '%1'").arg(symbolText)});
+    else if (!instrumentFound->active && !isAmendment())
+        found.push_back({symbol_, tr("%1 is inactive: it takes no new order").arg(symbolText)});
     if (quantity_->text().trimmed().isEmpty()) found.push_back({quantity_, tr("enter a quantity")});
     if (account_->count() == 0) found.push_back({account_, tr("no account to book to")});
     if (broker_->count() == 0) found.push_back({broker_, tr("no FIX session to send to")});

@@ -6,7 +6,9 @@
 
 namespace ob::ui {
 
-QString WelcomeDialog::text(bool simulatedBroker, const QString& dataDirectory) {
+QString WelcomeDialog::text(bool simulatedBroker, const QString& dataDirectory, const QString& firstStartSteps) {
+    if (!firstStartSteps.isEmpty())
+        return tr("<h3>A new desk for real brokers</h3><pre>%1</pre>").arg(firstStartSteps.toHtmlEscaped());
     const QString realBroker =
         tr("<h3>Connecting a real broker</h3>"
            "<p>Start OpenBlotter with a QuickFIX session settings file for the broker: "
@@ -17,7 +19,8 @@ QString WelcomeDialog::text(bool simulatedBroker, const QString& dataDirectory) 
            "<code>OPENBLOTTER_ADMIN_PASSWORD</code> gives, and never has the demo users.</p>");
     if (!simulatedBroker)
         return tr("<h3>A new desk</h3><p>This desk's data is kept in <code>%1</code>. It has the demo instruments, funds "
-                  "and rules to start from; its orders go to the brokers of the FIX settings it was started with.</p>")
+                  "and rules (OPENBLOTTER_DEMO_DATA=1) to try the brokers of the FIX settings it was started with; a "
+                  "desk that trades for real starts without them.</p>")
                    .arg(dataDirectory.toHtmlEscaped()) +
                realBroker;
     return tr("<h3>Welcome to the demo desk</h3>"
@@ -37,10 +40,11 @@ QString WelcomeDialog::text(bool simulatedBroker, const QString& dataDirectory) 
            realBroker;
 }
 
-WelcomeDialog::WelcomeDialog(bool simulatedBroker, const QString& dataDirectory, QWidget* parent) : QDialog(parent) {
+WelcomeDialog::WelcomeDialog(bool simulatedBroker, const QString& dataDirectory, const QString& firstStartSteps, QWidget* parent)
+    : QDialog(parent) {
     setObjectName(QStringLiteral("welcomeDialog"));
     setWindowTitle(tr("Welcome to OpenBlotter"));
-    auto* label = new QLabel(text(simulatedBroker, dataDirectory), this);
+    auto* label = new QLabel(text(simulatedBroker, dataDirectory, firstStartSteps), this);
     label->setObjectName(QStringLiteral("welcomeText"));
     label->setTextFormat(Qt::RichText);
     label->setWordWrap(true);

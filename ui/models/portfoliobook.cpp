@@ -11,6 +11,12 @@ PortfolioBook::PortfolioBook(const ReferenceData& reference, const MarketPrices&
     holdings_.setAccounts(reference.accounts);
 }
 
+void PortfolioBook::referenceChanged() {
+    holdings_.setFunds(reference_.funds);
+    holdings_.setAccounts(reference_.accounts);
+    Q_EMIT changed();
+}
+
 void PortfolioBook::apply(const std::vector<Position>& fundPositions, const std::vector<FundCash>& cash,
                           const std::vector<OpeningPosition>& opening) {
     if (fundPositions.empty() && cash.empty() && opening.empty()) return;

@@ -28,6 +28,8 @@ public:
 
     /// Keeps the funds' positions and cash as the feed publishes them.
     void follow(const EngineFeed& feed);
+    /// The desk's reference data (the one given at construction) changed: funds and accounts it added are followed.
+    void referenceChanged();
     /// Takes what the engine published: positions and cash that changed, and opening positions imported (for the
     /// prices they opened at).
     void apply(const std::vector<Position>& fundPositions, const std::vector<FundCash>& cash,

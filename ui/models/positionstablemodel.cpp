@@ -87,7 +87,13 @@ const std::array<ColumnSpec<PositionsTableModel::Cell>, PositionsTableModel::Col
 PositionsTableModel::PositionsTableModel(const InstrumentDirectory& instruments, const std::vector<ob::Account>& accounts,
                                          QObject* parent)
     : QAbstractTableModel(parent), instruments_(instruments) {
+    setAccounts(accounts);
+}
+
+void PositionsTableModel::setAccounts(const std::vector<ob::Account>& accounts) {
+    fundOf_.clear();
     for (const auto& account : accounts) fundOf_.insert(toQString(account.code), toQString(account.fundCode));
+    if (rowCount() > 0) Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 int PositionsTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(book_.size()); }

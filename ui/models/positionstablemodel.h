@@ -57,6 +57,8 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    /// The desk's accounts changed: the fund column follows.
+    void setAccounts(const std::vector<ob::Account>& accounts);
     /// Shows the accounts' positions the feed publishes.
     void follow(const EngineFeed& feed);
     /// Takes positions as the engine published them: each replaces the row of its account and instrument.

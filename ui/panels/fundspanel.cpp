@@ -120,6 +120,17 @@ void FundsPanel::setModels(std::vector<ModelPortfolio> models) {
 
 void FundsPanel::showFund(const QString& fund) { fund_->setCurrentText(fund); }
 
+void FundsPanel::updateFunds() {
+    const auto shown = fund_->currentText();
+    {
+        const QSignalBlocker keep(fund_);
+        fund_->clear();
+        fund_->addItems(book_.funds());
+        fund_->setCurrentText(shown);
+    }
+    if (fund_->currentText() != shown) refresh();
+}
+
 QString FundsPanel::currentFund() const { return fund_->currentText(); }
 
 void FundsPanel::refreshIfChanged() {

@@ -30,6 +30,8 @@ public:
 
     void setModels(std::vector<ModelPortfolio> models);
     void showFund(const QString& fund);
+    /// The desk's funds changed: the choice of fund offers them all, keeping the one shown.
+    void updateFunds();
     QString currentFund() const;
     FundHoldingsModel& holdings() const { return *holdings_; }
     /// Values the fund now (tests call it instead of waiting for the timer).

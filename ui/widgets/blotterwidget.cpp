@@ -65,12 +65,9 @@ BlotterWidget::BlotterWidget(QAbstractItemModel* model, const QString& objectNam
     }
     side_->addItem(tr("Any side"));
     for (auto side : {Side::Buy, Side::Sell, Side::SellShort}) side_->addItem(toQString(nameOf(side)), int(side));
-    account_->addItem(tr("Any account"));
-    for (const auto& account : options.accounts) account_->addItem(account, account);
     symbol_->setEditable(true);
     symbol_->setInsertPolicy(QComboBox::NoInsert);
-    symbol_->addItem(QString());
-    symbol_->addItems(options.symbols);
+    setChoices(options.accounts, options.symbols);
     symbol_->lineEdit()->setPlaceholderText(tr("Any symbol"));
     symbol_->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     symbol_->completer()->setCompletionMode(QCompleter::PopupCompletion);
@@ -128,6 +125,20 @@ BlotterWidget::BlotterWidget(QAbstractItemModel* model, const QString& objectNam
     layout->addLayout(bar);
     layout->addWidget(view_, 1);
     updateCount();
+}
+
+void BlotterWidget::setChoices(const QStringList& accounts, const QStringList& symbols) {
+    const QSignalBlocker keepFilter(account_), keepSymbol(symbol_);
+    const auto account = account_->currentData();
+    const auto symbol = symbol_->currentText();
+    account_->clear();
+    account_->addItem(tr("Any account"));
+    for (const auto& code : accounts) account_->addItem(code, code);
+    account_->setCurrentIndex(std::max(0, account_->findData(account)));
+    symbol_->clear();
+    symbol_->addItem(QString());
+    symbol_->addItems(symbols);
+    symbol_->setCurrentText(symbol);
 }
 
 void BlotterWidget::applyFilter() {

@@ -29,6 +29,8 @@ public:
     };
 
     BlotterWidget(QAbstractItemModel* model, const QString& objectName, const Options& options, QWidget* parent = nullptr);
+    /// The accounts and symbols the filters offer, when the desk's reference data changed; the choices made stay.
+    void setChoices(const QStringList& accounts, const QStringList& symbols);
 
     QTableView* view() const { return view_; }
     BlotterProxy* proxy() const { return proxy_; }

@@ -1,7 +1,10 @@
 #include "commandline.h"
 #include "desk.h"
+#include "formats/referencecsv.h"
 #include "mountedchild.h"
+#include "programs.h"
 #include "store/sqlite.h"
+#include "util/csv.h"
 
 #include <QDir>
 #include <QFile>
@@ -99,8 +102,10 @@ private Q_SLOTS:
             QVERIFY((*desk)->isNewDirectory());
         }
         {
-            // A database that lost its reference data is damaged, not new.
+            // A database that lost its reference data (by hand: the schema refuses to delete instruments and
+            // accounts) is damaged, not new.
             auto db = sqlite::Database::open(path + "/openblotter.db", sqlite::Database::Mode::ReadWrite);
+            db.execute("DROP TRIGGER instruments_kept; DROP TRIGGER accounts_kept;");
             db.execute("DELETE FROM accounts; DELETE FROM funds; DELETE FROM instruments;");
         }
         auto again = app::Desk::open({path, "info", {}});
@@ -142,6 +147,42 @@ private Q_SLOTS:
         auto desk = app::Desk::open({file.toStdString() + "/desk", "info", {}});
         QVERIFY(!desk.ok());
         QVERIFY2(desk.error().find("cannot create the data directory") != std::string::npos, desk.error().c_str());
+    }
+
+    void aDeskOfRealBrokersStartsCleanWithItsSamplesAndSteps() {
+        QTemporaryDir dir;
+        const auto path = dir.filePath(QStringLiteral("real")).toStdString();
+        // A broker nobody listens for: the desk opens without reaching it.
+        const auto settings = test::writeFile(dir, "broker.cfg", test::simulatorSettings(1));
+        qputenv("OPENBLOTTER_ADMIN_PASSWORD", "a long first password");
+        auto desk = app::Desk::open({path, "info", std::filesystem::path(settings.toStdString())});
+        qunsetenv("OPENBLOTTER_ADMIN_PASSWORD");
+        QVERIFY2(desk.ok(), desk.ok() ? "" : desk.error().c_str());
+        QVERIFY((*desk)->isNewDirectory());
+        QVERIFY((*desk)->referenceData() == ReferenceData{});
+        auto& store = (*desk)->store();
+        QVERIFY(store.loadCompliance(Timestamp{})->rules.rules.empty());
+        QVERIFY(store.loadCompliance(Timestamp{})->openingPositions.empty());
+        QVERIFY(store.loadModels()->empty());
+        const auto users = store.loadUsers().value();
+        QCOMPARE(users.size(), std::size_t(1));
+        QCOMPARE(users[0].name, std::string("admin"));
+        // What to import and where the samples are, which the first start wrote into the data directory.
+        const auto& steps = (*desk)->firstStartSteps();
+        for (const char* sample : {"fx.csv", "funds.csv", "accounts.csv", "instruments.csv", "positions.csv", "rules.json"}) {
+            QVERIFY2(QFile::exists(QString::fromStdString(path + "/samples/" + sample)), sample);
+            QVERIFY2(steps.find(path + "/samples/" + sample) != std::string::npos, steps.c_str());
+        }
+        QVERIFY(steps.find("--import-fx") < steps.find("--import-funds"));
+        QVERIFY(steps.find("--import-accounts") < steps.find("--import-instruments"));
+        QVERIFY(steps.find("every order passes unchecked") != std::string::npos);
+        // The samples are what the imports read.
+        auto instruments = CsvTable::readFile(path + "/samples/instruments.csv");
+        QVERIFY(instruments.ok());
+        auto read = parseReferenceFile(ReferenceKind::Instruments, *instruments);
+        QVERIFY2(read.ok(), read.ok() ? "" : read.error().c_str());
+        QCOMPARE(read->items.instruments.size(), std::size_t(3));
+        QCOMPARE(read->items.instruments[0].symbol, std::string("IBM"));
     }
 
     void demoDataIsValid() {

@@ -84,6 +84,7 @@ const char* permissionName(Permission permission) {
         case Permission::ViewAudit: return "ViewAudit";
         case Permission::ManagePortfolios: return "ManagePortfolios";
         case Permission::ReleaseLists: return "ReleaseLists";
+        case Permission::ManageReference: return "ManageReference";
     }
     return "?";
 }
@@ -91,7 +92,7 @@ const char* permissionName(Permission permission) {
 constexpr Role kRoles[] = {Role::Trader, Role::PortfolioManager, Role::ComplianceOfficer, Role::Administrator};
 constexpr Permission kPermissions[] = {Permission::TradeOrders,      Permission::AcceptWarnings, Permission::DecideBreaches,
                                        Permission::EditRules,        Permission::ManageUsers,    Permission::ViewAudit,
-                                       Permission::ManagePortfolios, Permission::ReleaseLists};
+                                       Permission::ManagePortfolios, Permission::ReleaseLists,   Permission::ManageReference};
 constexpr BreachDecision kDecisions[] = {BreachDecision::Acknowledge, BreachDecision::Override, BreachDecision::Reject};
 
 }  // namespace
@@ -429,6 +430,7 @@ private Q_SLOTS:
             {Permission::DecideBreaches, {false, false, true, false}},   {Permission::EditRules, {false, false, true, true}},
             {Permission::ManageUsers, {false, false, false, true}},      {Permission::ViewAudit, {false, false, true, true}},
             {Permission::ManagePortfolios, {false, true, false, false}}, {Permission::ReleaseLists, {true, false, false, false}},
+            {Permission::ManageReference, {false, false, false, true}},
         };
         static_assert(std::size(table) == std::size(kPermissions));
         for (const auto& [permission, byRole] : table)
