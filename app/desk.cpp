@@ -149,16 +149,18 @@ Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
     if (!store) return Error{store.error()};
     desk->newDirectory_ = (*store)->isNew();
     desk->store_ = std::move(*store);
-    if (desk->newDirectory_ && !demoData) {
-        if (auto samples = writeSampleFiles(options.dataDirectory / "samples"); !samples) return Error{samples.error()};
-        desk->firstStartSteps_ = goingLiveSteps(options.dataDirectory, *options.fixSettings);
-        spdlog::info("a new desk for real brokers: no reference data or rules yet; sample files in {}",
-                     (options.dataDirectory / "samples").string());
-    }
 
     auto reference = desk->store_->loadReferenceData();
     if (!reference) return Error{reference.error()};
     desk->referenceData_ = std::move(*reference);
+    // Until a desk of real brokers has instruments, each start says how to give it some (its first start
+    // may have stopped at a missing administrator's password).
+    if (!demoData && desk->referenceData_.instruments.empty()) {
+        if (auto samples = writeSampleFiles(options.dataDirectory / "samples"); !samples) return Error{samples.error()};
+        desk->firstStartSteps_ = goingLiveSteps(options.dataDirectory, *options.fixSettings);
+        spdlog::info("a desk for real brokers without instruments yet; sample files in {}",
+                     (options.dataDirectory / "samples").string());
+    }
     // Demo users, whose passwords are published, only on a desk of the simulated broker, or when asked for.
     const bool demo = !options.fixSettings || environmentSays("OPENBLOTTER_DEMO_USERS");
     if (auto seeded = desk->seedUsers(demo); !seeded) return Error{seeded.error()};

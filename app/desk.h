@@ -65,8 +65,8 @@ public:
     std::string mode() const { return mode_; }
     /// The database is new: this run made it the demo desk (or a real desk's first start).
     bool isNewDirectory() const { return newDirectory_; }
-    /// At the first start of a desk of real brokers: what to import, in what order, and where the samples are
-    /// (goingLiveSteps); empty otherwise.
+    /// While a desk of real brokers has no instruments (its first start): what to import, in what order, and where
+    /// the samples are (goingLiveSteps); empty otherwise.
     const std::string& firstStartSteps() const { return firstStartSteps_; }
 
 private:

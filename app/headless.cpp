@@ -32,8 +32,7 @@ Result<std::string> password(const CommandLine& options) {
 
 void describeNewDirectory(Desk& desk) {
     if (!desk.firstStartSteps().empty()) {
-        std::fprintf(stderr, "openblotter: %s was empty and is now a new desk.\n%s", desk.dataDirectory().c_str(),
-                     desk.firstStartSteps().c_str());
+        std::fprintf(stderr, "openblotter: %s\n%s", desk.dataDirectory().c_str(), desk.firstStartSteps().c_str());
         return;
     }
     std::fprintf(stderr,
@@ -60,7 +59,7 @@ int runHeadless(const CommandLine& options) {
         if (options.verifyBooks && storedBooksDiffer(desk.store())) return fail(started.error(), BooksDiffer);
         return fail(started.error());
     }
-    if (desk.isNewDirectory()) describeNewDirectory(desk);
+    if (desk.isNewDirectory() || !desk.firstStartSteps().empty()) describeNewDirectory(desk);
     spdlog::info("headless run by {} on {} ({})", actor->user, desk.dataDirectory().string(), desk.mode());
 
     BatchRun run{desk, *actor, options};

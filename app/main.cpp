@@ -60,7 +60,7 @@ int runDesktop(int argc, char** argv) {
     window.start();
     window.restoreLayout();
     window.show();
-    if (desk.isNewDirectory()) {
+    if (desk.isNewDirectory() || !desk.firstStartSteps().empty()) {
         auto* welcome = new ui::WelcomeDialog(desk.simulator() != nullptr, QString::fromStdString(desk.dataDirectory().string()),
                                               QString::fromStdString(desk.firstStartSteps()), &window);
         welcome->setAttribute(Qt::WA_DeleteOnClose);

@@ -160,8 +160,9 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
 }
 
 void MainWindow::takeReference(const ReferenceData& reference) {
-    if (reference == desk_.reference) return;  // the feed's start gives the data the window was made with
-    desk_.takeReference(reference);
+    // The desk's copy is shared by its windows (another user's, on the same desk): the first to see the change
+    // takes it there; each window follows it in what it keeps of its own.
+    if (reference != desk_.reference) desk_.takeReference(reference);
     instruments_ = InstrumentDirectory(desk_.reference.instruments);
     positions_->setAccounts(desk_.reference.accounts);
     portfolio_->referenceChanged();

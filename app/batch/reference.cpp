@@ -64,95 +64,49 @@ constexpr Access kChangesReference{Permission::ManageReference, false, true, "ch
 }  // namespace
 
 std::vector<BatchAction> importReferenceActions() {
-    const auto import = [](ReferenceKind kind, BatchAction action) {
-        return withReferenceFile(std::move(action), &CommandLine::importReference, kind, importReference);
+    const auto import = [](ReferenceKind kind, std::string_view option, std::string_view usage, std::string_view help,
+                           std::string_view details) {
+        return withReferenceFile({option, usage, {{option, "csv", help}}, kChangesReference, details, {}, {}, {}},
+                                 &CommandLine::importReference, kind, importReference);
     };
     // In the order a new desk needs them: an account names its fund, and instruments and funds their currency.
     return {
-        import(ReferenceKind::FxRates,
-               {"import-fx",
-                "[--import-fx FX.csv]",
-                {{"import-fx", "csv", "Add or update reference FX rates from <csv>: currency,rate_to_usd."}},
-                kChangesReference,
-                "Reference data files: CSV, documented in docs/reference-data.md. Each import adds or updates by key "
-                "(symbol,\n"
-                "code, currency) and is all or nothing: every bad row is named with its line and reason, and then "
-                "nothing changes.\n"
-                "Nothing is deleted: an instrument or account goes out of use with active 0. They run in this order: "
-                "FX rates,\n"
-                "funds, accounts, instruments; each change is in the audit trail with its old and new values.",
-                {},
-                {},
-                {}}),
-        import(ReferenceKind::Funds, {"import-funds",
-                                      "[--import-funds FUNDS.csv]",
-                                      {{"import-funds", "csv", "Add or update funds from <csv>: code,name,base_currency."}},
-                                      kChangesReference,
-                                      {},
-                                      {},
-                                      {},
-                                      {}}),
-        import(ReferenceKind::Accounts,
-               {"import-accounts",
-                "[--import-accounts ACCOUNTS.csv]",
-                {{"import-accounts", "csv", "Add or update accounts from <csv>: code,name,fund[,active]."}},
-                kChangesReference,
-                {},
-                {},
-                {},
-                {}}),
-        import(ReferenceKind::Instruments,
-               {"import-instruments",
-                "[--import-instruments INSTRUMENTS.csv]",
-                {{"import-instruments", "csv",
-                  "Add or update instruments from <csv>: symbol,name,issuer,sector,country,currency,lot_size,tick_size[,"
-                  "price][,isin][,cusip][,sedol][,mic][,voting_shares][,active]."}},
-                kChangesReference,
-                {},
-                {},
-                {},
-                {}}),
+        import(ReferenceKind::FxRates, "import-fx", "[--import-fx FX.csv]",
+               "Add or update reference FX rates from <csv>: currency,rate_to_usd.",
+               "Reference data files: CSV, documented in docs/reference-data.md. Each import adds or updates by key (symbol,\n"
+               "code, currency) and is all or nothing: every bad row is named with its line and reason, and nothing changes."),
+        import(ReferenceKind::Funds, "import-funds", "[--import-funds FUNDS.csv]",
+               "Add or update funds from <csv>: code,name,base_currency.",
+               "A run takes the imports in this order: FX rates, funds, accounts, instruments (an account names its fund,\n"
+               "an instrument or fund its currency, which needs a rate). Each change is audited with its old and new values."),
+        import(ReferenceKind::Accounts, "import-accounts", "[--import-accounts ACCOUNTS.csv]",
+               "Add or update accounts from <csv>: code,name,fund[,active].",
+               "Nothing is deleted: an account or instrument goes out of use with active 0 and takes no new order; an\n"
+               "account keeps its fund and an instrument its currency."),
+        import(ReferenceKind::Instruments, "import-instruments", "[--import-instruments INSTRUMENTS.csv]",
+               "Add or update instruments from <csv>: symbol,name,issuer,sector,country,currency,lot_size,tick_size and "
+               "optional price,isin,cusip,sedol,mic,voting_shares,active.",
+               "Instruments may carry isin, cusip and sedol (checked with their check digits) and mic, for the brokers\n"
+               "that need them on the wire. A running desk trades what it imports at once."),
     };
 }
 
 std::vector<BatchAction> exportReferenceActions() {
-    const auto exporting = [](ReferenceKind kind, BatchAction action) {
-        return withReferenceFile(std::move(action), &CommandLine::exportReference, kind, exportReference);
+    const auto exporting = [](ReferenceKind kind, std::string_view option, std::string_view usage, std::string_view help,
+                              std::string_view details) {
+        return withReferenceFile({option, usage, {{option, "csv", help}}, std::nullopt, details, {}, {}, {}},
+                                 &CommandLine::exportReference, kind, exportReference);
     };
     return {
-        exporting(ReferenceKind::FxRates, {"export-fx",
-                                           "[--export-fx FX.csv]",
-                                           {{"export-fx", "csv", "Write the reference FX rates to <csv>."}},
-                                           std::nullopt,
-                                           "The --export-… options write each table as it stands after the imports, "
-                                           "in the format the imports read.",
-                                           {},
-                                           {},
-                                           {}}),
-        exporting(ReferenceKind::Funds, {"export-funds",
-                                         "[--export-funds FUNDS.csv]",
-                                         {{"export-funds", "csv", "Write the funds to <csv>."}},
-                                         std::nullopt,
-                                         {},
-                                         {},
-                                         {},
-                                         {}}),
-        exporting(ReferenceKind::Accounts, {"export-accounts",
-                                            "[--export-accounts ACCOUNTS.csv]",
-                                            {{"export-accounts", "csv", "Write the accounts to <csv>."}},
-                                            std::nullopt,
-                                            {},
-                                            {},
-                                            {},
-                                            {}}),
-        exporting(ReferenceKind::Instruments, {"export-instruments",
-                                               "[--export-instruments INSTRUMENTS.csv]",
-                                               {{"export-instruments", "csv", "Write the instruments to <csv>."}},
-                                               std::nullopt,
-                                               {},
-                                               {},
-                                               {},
-                                               {}}),
+        exporting(ReferenceKind::FxRates, "export-fx", "[--export-fx FX.csv]", "Write the reference FX rates to <csv>.",
+                  "The --export-... options write each table as it stands after the imports, in the format its import reads."),
+        exporting(ReferenceKind::Funds, "export-funds", "[--export-funds FUNDS.csv]", "Write the funds to <csv>.",
+                  "--export-funds: code,name,base_currency."),
+        exporting(ReferenceKind::Accounts, "export-accounts", "[--export-accounts ACCOUNTS.csv]", "Write the accounts to <csv>.",
+                  "--export-accounts: code,name,fund,active."),
+        exporting(ReferenceKind::Instruments, "export-instruments", "[--export-instruments INSTRUMENTS.csv]",
+                  "Write the instruments to <csv>.",
+                  "--export-instruments: every column of the import, inactive instruments included."),
     };
 }
 

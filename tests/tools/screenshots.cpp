@@ -11,9 +11,12 @@
 #include "dialogs/orderdetaildialog.h"
 #include "dialogs/orderticket.h"
 #include "dialogs/rebalancedialog.h"
+#include "dialogs/referencedatadialog.h"
 #include "dialogs/rulesdialog.h"
 #include "dialogs/welcomedialog.h"
+#include "enginefeed.h"
 #include "fix/fixgateway.h"
+#include "goinglive.h"
 #include "mainwindow.h"
 #include "models/breachestablemodel.h"
 #include "models/orderstablemodel.h"
@@ -219,5 +222,29 @@ int main(int argc, char** argv) {
     if (!released.wait(10000)) qFatal("the list was not released");
     QTest::qWait(2500);  // some fills arrive
     save(&window, out, "staged-lists.png");
+    window.hide();
+
+    // The administrator's reference data, with the instruments a real desk's samples add.
+    const Actor administrator{"admin", Role::Administrator};
+    ui::ReferenceDataDialog reference(desk.engine(), desk.referenceData(), window.feed(), administrator);
+    QSignalSpy imported(&reference, &ui::ReferenceDataDialog::done);
+    QTemporaryDir samples;
+    if (auto written = app::writeSampleFiles(samples.path().toStdString()); !written) qFatal("%s", written.error().c_str());
+    reference.importFile(ReferenceKind::Instruments, samples.filePath(QStringLiteral("instruments.csv")));
+    if (!imported.wait(10000)) qFatal("the sample instruments were not imported");
+    window.feed().drain();
+    reference.show();
+    if (!QTest::qWaitForWindowExposed(&reference)) qFatal("the reference data was not shown");
+    QTest::qWait(300);
+    save(&reference, out, "reference-data.png");
+    reference.hide();
+
+    // A new desk of real brokers says what to import, in what order, from where.
+    ui::WelcomeDialog realDesk(false, QStringLiteral("/srv/desk"),
+                               QString::fromStdString(app::goingLiveSteps("/srv/desk", "/etc/openblotter/broker.cfg")));
+    realDesk.resize(900, 560);
+    realDesk.show();
+    if (!QTest::qWaitForWindowExposed(&realDesk)) qFatal("the welcome was not shown");
+    save(&realDesk, out, "welcome-real-desk.png");
     return 0;
 }

@@ -8,8 +8,10 @@
 #include "models/referencetablemodel.h"
 #include "programs.h"
 #include "store/sqlitestore.h"
+#include "widgets/blotterwidget.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -36,7 +38,7 @@ void type(QWidget* field, const QString& text) {
 }
 
 /// Waits for the dialog's answer and returns whether the change went through.
-bool answered(ui::ReferenceDataDialog& dialog, QSignalSpy& done) {
+bool answered(QSignalSpy& done) {
     if (done.isEmpty() && !done.wait(10000)) qFatal("the reference data dialog got no answer");
     const bool changed = done.takeFirst().at(0).toBool();
     return changed;
@@ -76,7 +78,7 @@ private Q_SLOTS:
                                                          "isin\nIBM,International Business Machines,IBM,Information "
                                                          "Technology,US,USD,1,0.01,181.50,US4592001014\n"));
         dialog.importFile(ReferenceKind::Instruments, file);
-        QVERIFY2(answered(dialog, done), qPrintable(dialog.outcome()));
+        QVERIFY2(answered(done), qPrintable(dialog.outcome()));
         QVERIFY2(dialog.outcome().contains(QStringLiteral("1 added, 0 changed, 0 unchanged")), qPrintable(dialog.outcome()));
         // The window takes the change from the engine's feed, and so does the dialog's table.
         QTRY_VERIFY(hasInstrument(*desk.desk, "IBM"));
@@ -105,7 +107,7 @@ private Q_SLOTS:
         ui::ReferenceDataDialog dialog(desk.desk->engine(), desk.desk->referenceData(), desk.window->feed(), kAdministrator);
         QSignalSpy done(&dialog, &ui::ReferenceDataDialog::done);
         dialog.setActive(ReferenceKind::Instruments, QStringLiteral("MSFT"), false);
-        QVERIFY2(answered(dialog, done), qPrintable(dialog.outcome()));
+        QVERIFY2(answered(done), qPrintable(dialog.outcome()));
         QVERIFY2(dialog.outcome().contains(QStringLiteral("0 added, 1 changed")), qPrintable(dialog.outcome()));
         QTRY_VERIFY(!dialog.table(ReferenceKind::Instruments)
                          .isActive(dialog.table(ReferenceKind::Instruments).rowOf(QStringLiteral("MSFT"))));
@@ -145,13 +147,13 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("fund"), QStringLiteral("active")}));
         dialog.saveRow(ReferenceKind::Accounts, {QStringLiteral("GROWTH-NEW"), QStringLiteral("New account"),
                                                  QStringLiteral("GROWHT"), QStringLiteral("1")});
-        QVERIFY(!answered(dialog, done));
+        QVERIFY(!answered(done));
         QVERIFY2(dialog.outcome().contains(QStringLiteral("fund 'GROWHT' is not a fund of the desk")),
                  qPrintable(dialog.outcome()));
         QVERIFY(dialog.outcome().contains(QStringLiteral("nothing was changed")));
         dialog.saveRow(ReferenceKind::Accounts, {QStringLiteral("GROWTH-NEW"), QStringLiteral("New account"),
                                                  QStringLiteral("GROWTH"), QStringLiteral("1")});
-        QVERIFY2(answered(dialog, done), qPrintable(dialog.outcome()));
+        QVERIFY2(answered(done), qPrintable(dialog.outcome()));
         QTRY_VERIFY(accounts.rowOf(QStringLiteral("GROWTH-NEW")) >= 0);
         // The blotters' account filter offers it at once.
         auto* filter = desk.window->ordersBlotter()->findChild<QComboBox*>(QStringLiteral("ordersAccount"));

@@ -160,7 +160,7 @@ void ReferenceDataDialog::showKind(ReferenceKind kind) { tabs_->setCurrentIndex(
 
 ReferenceKind ReferenceDataDialog::currentKind() const { return kKinds[std::size_t(std::max(0, tabs_->currentIndex()))]; }
 
-QString ReferenceDataDialog::outcome() const { return problems_->isVisible() ? problems_->toPlainText() : summary_->text(); }
+QString ReferenceDataDialog::outcome() const { return problems_->isHidden() ? summary_->text() : problems_->toPlainText(); }
 
 void ReferenceDataDialog::refresh() {
     for (auto* table : tables_) table->show(reference_);

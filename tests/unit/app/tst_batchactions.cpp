@@ -93,6 +93,10 @@ private Q_SLOTS:
         // As the README and docs/architecture.md say who may do what in batch.
         const std::map<std::string_view, std::set<Role>> documented{
             {"set-user", {Role::Administrator}},
+            {"import-fx", {Role::Administrator}},
+            {"import-funds", {Role::Administrator}},
+            {"import-accounts", {Role::Administrator}},
+            {"import-instruments", {Role::Administrator}},
             {"import-positions", {Role::PortfolioManager, Role::Administrator}},
             {"import-model", {Role::PortfolioManager}},
             {"import-rules", {Role::ComplianceOfficer, Role::Administrator}},
