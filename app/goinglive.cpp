@@ -51,10 +51,10 @@ std::string goingLiveSteps(const std::filesystem::path& dataDirectory, const std
     int step = 0;
     for (const auto& [what, option] : imports) {
         std::string label = std::to_string(++step) + ". " + what;
-        label.resize(20, ' ');
+        label.resize(21, ' ');
         steps += "  " + label + option + "\n";
     }
-    return steps + "each after: openblotter --headless --user admin --fix-settings " + settings.string() + " --data-dir " +
+    return steps + "each an option of: openblotter --headless --user admin --fix-settings " + settings.string() + " --data-dir " +
            dataDirectory.string() +
            "\nIn the desktop: Administration → Reference data, Portfolio → Import positions, Compliance → Rules,\n"
            "Administration → Users.\n";

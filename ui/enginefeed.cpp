@@ -70,6 +70,7 @@ void EngineFeed::drain() {
         moveAppend(changes.fundCash, batch.fundCash);
         if (!changes.halted.empty()) batch.halted = std::move(changes.halted);
         if (changes.reference) batch.reference = std::move(changes.reference);
+        batch.rulesChanged = batch.rulesChanged || changes.rulesChanged;
     }
     if (!batch.halted.empty()) Q_EMIT halted(QString::fromStdString(batch.halted));
     batch.halted.clear();
@@ -83,6 +84,7 @@ void EngineFeed::drain() {
         Q_EMIT fundsChanged(batch.fundPositions, batch.fundCash, batch.openingPositions);
     if (!batch.breaches.empty()) Q_EMIT breachesChanged(batch.breaches);
     if (!batch.alerts.empty()) Q_EMIT alertsArrived(batch.alerts);
+    if (batch.rulesChanged) Q_EMIT rulesChanged();
     Q_EMIT updated();
 }
 

@@ -39,6 +39,8 @@ Q_SIGNALS:
     /// The desk's reference data, at start() and whenever it changed: before the orders of a drain, which may
     /// name an instrument or account it adds.
     void referenceChanged(std::shared_ptr<const ob::ReferenceData> reference);
+    /// The compliance rule set was replaced.
+    void rulesChanged();
     /// The book at start(): each follower replaces what it held.
     void ordersLoaded(const std::vector<ob::OrderState>& orders);
     void executionsLoaded(const std::vector<ob::ExecutionRecord>& executions);

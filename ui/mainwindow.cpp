@@ -91,6 +91,7 @@ MainWindow::MainWindow(const DeskServices& desk, QWidget* parent)
     portfolio_->follow(*feed_);
     breaches_->follow(*feed_);
     connect(feed_.get(), &EngineFeed::halted, this, &MainWindow::showHalted);
+    connect(feed_.get(), &EngineFeed::rulesChanged, this, &MainWindow::checkRulesInForce);
     connect(feed_.get(), &EngineFeed::referenceChanged, this,
             [this](const std::shared_ptr<const ReferenceData>& reference) { takeReference(*reference); });
     connect(feed_.get(), &EngineFeed::alertsArrived, this, [this](const std::vector<EngineAlert>& alerts) {
@@ -391,10 +392,7 @@ void MainWindow::openRules() {
         }
         auto* dialog = new RulesDialog(std::move(*loaded), desk_.engine, desk_.actor, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &RulesDialog::saved, this, [this] {
-            statusBar()->showMessage(tr("Compliance rules saved"), 8000);
-            checkRulesInForce();
-        });
+        connect(dialog, &RulesDialog::saved, this, [this] { statusBar()->showMessage(tr("Compliance rules saved"), 8000); });
         dialog->show();
     });
 }

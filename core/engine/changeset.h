@@ -42,11 +42,12 @@ struct ChangeSet {
     std::string halted;
     /// The desk's reference data as it now stands, when it changed.
     std::shared_ptr<const ReferenceData> reference;
+    bool rulesChanged = false;  ///< the rule set was replaced (OrderEngine::rules() has the new one)
 
     bool empty() const {
         return orders.empty() && executions.empty() && alerts.empty() && breaches.empty() && lists.empty() &&
                openingPositions.empty() && positions.empty() && fundPositions.empty() && fundCash.empty() && halted.empty() &&
-               !reference;
+               !reference && !rulesChanged;
     }
 };
 

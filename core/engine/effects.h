@@ -66,6 +66,7 @@ public:
     void handedOver(std::string session, std::string clOrdId);
     void rules(RuleBook rules) {
         unit_.rules = std::move(rules);
+        changes_.rulesChanged = true;
         touched_ = true;
     }
     void model(ModelPortfolio model) {

@@ -33,6 +33,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -233,6 +234,8 @@ int main(int argc, char** argv) {
     reference.importFile(ReferenceKind::Instruments, samples.filePath(QStringLiteral("instruments.csv")));
     if (!imported.wait(10000)) qFatal("the sample instruments were not imported");
     window.feed().drain();
+    reference.resize(1600, 560);
+    reference.findChild<QLineEdit*>(QStringLiteral("referenceFilter_0"))->setText(QStringLiteral("Information Technology"));
     reference.show();
     if (!QTest::qWaitForWindowExposed(&reference)) qFatal("the reference data was not shown");
     QTest::qWait(300);
@@ -242,9 +245,19 @@ int main(int argc, char** argv) {
     // A new desk of real brokers says what to import, in what order, from where.
     ui::WelcomeDialog realDesk(false, QStringLiteral("/srv/desk"),
                                QString::fromStdString(app::goingLiveSteps("/srv/desk", "/etc/openblotter/broker.cfg")));
-    realDesk.resize(900, 560);
     realDesk.show();
     if (!QTest::qWaitForWindowExposed(&realDesk)) qFatal("the welcome was not shown");
     save(&realDesk, out, "welcome-real-desk.png");
+    realDesk.hide();
+
+    // Without an active compliance rule, as a new desk of real brokers starts, a banner says so.
+    if (auto cleared = desk.engine().setRules({}, administrator, "the banner of a desk without rules").get(); !cleared)
+        qFatal("%s", cleared.error().c_str());
+    window.show();
+    window.feed().drain();
+    if (!QTest::qWaitFor([&window] { return window.findChild<QLabel*>(QStringLiteral("uncheckedBanner")); }, 5000))
+        qFatal("no banner without rules");
+    QTest::qWait(300);
+    save(&window, out, "no-rules-banner.png");
     return 0;
 }

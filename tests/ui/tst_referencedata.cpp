@@ -3,6 +3,7 @@
 #include "dialogs/orderticket.h"
 #include "dialogs/referencedatadialog.h"
 #include "engine/orderengine.h"
+#include "formats/rulesfile.h"
 #include "enginefeed.h"
 #include "models/orderstablemodel.h"
 #include "models/referencetablemodel.h"
@@ -67,6 +68,24 @@ private Q_SLOTS:
         desk_->show();
     }
     void cleanupTestCase() { desk_.reset(); }
+
+    void aBannerSaysWhileNoComplianceRuleIsActive() {
+        auto& desk = *desk_;  // its rules were cleared, as a new desk of real brokers has none
+        QLabel* banner = nullptr;
+        QTRY_VERIFY((banner = desk.window->findChild<QLabel*>(QStringLiteral("uncheckedBanner"))));
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(QStringLiteral("every order goes to the broker unchecked")), qPrintable(banner->text()));
+        auto rules = parseRulesFile(
+            R"({"format": "openblotter-rules", "version": 1, "rules": [{"id": 1, "name": "Max order quantity", )"
+            R"("kind": "max_order_quantity", "severity": "block", "limit": "1000000"}]})");
+        QVERIFY2(rules.ok(), rules.ok() ? "" : rules.error().c_str());
+        QVERIFY(desk.desk->engine().setRules(*rules, kAdministrator, "a rule in force").get().ok());
+        QTRY_VERIFY(!banner->isVisible());
+        rules->rules[0].mode = RuleMode::Disabled;
+        QVERIFY(desk.desk->engine().setRules(*rules, kAdministrator, "disabled").get().ok());
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY(desk.desk->engine().setRules({}, kAdministrator, "tests of the desk, not of compliance").get().ok());
+    }
 
     void aTraderTradesAnInstrumentTheAdministratorJustImported() {
         auto& desk = *desk_;

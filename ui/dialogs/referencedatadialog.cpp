@@ -71,6 +71,7 @@ ReferenceDataDialog::ReferenceDataDialog(OrderEngine& engine, const ReferenceDat
     for (std::size_t i = 0; i < kKinds.size(); ++i) {
         auto* page = new QWidget(tabs_);
         auto* filter = new QLineEdit(page);
+        filter->setObjectName(QStringLiteral("referenceFilter_") + QString::number(i));
         filter->setPlaceholderText(tr("Filter"));
         filter->setClearButtonEnabled(true);
         tables_[i] = new ReferenceTableModel(kKinds[i], this);

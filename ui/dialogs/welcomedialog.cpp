@@ -55,7 +55,11 @@ WelcomeDialog::WelcomeDialog(bool simulatedBroker, const QString& dataDirectory,
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(label);
     layout->addWidget(buttons);
-    resize(620, 480);
+    // The steps of a new real desk are lines of commands, which must not wrap.
+    if (firstStartSteps.isEmpty())
+        resize(620, 480);
+    else
+        resize(940, 520);
 }
 
 }  // namespace ob::ui
