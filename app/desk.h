@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/login.h"
 #include "domain/result.h"
 #include "engine/orderengine.h"
 #include "fix/fixgateway.h"
@@ -60,6 +61,11 @@ public:
     std::string mode() const { return mode_; }
     /// The database is new: this run made it the demo desk (or a real desk's first start).
     bool isNewDirectory() const { return newDirectory_; }
+    /// How failed logins are slowed down and locked: locked after OPENBLOTTER_LOCK_AFTER failures in a row
+    /// (LoginPolicy::kDefaultLockAfter when unset, never when 0).
+    const LoginPolicy& loginPolicy() const { return loginPolicy_; }
+    /// OPENBLOTTER_DEMO_USERS=1 on a desk of real brokers: the demo users, whose passwords are published, may log in.
+    bool demoUsersOnRealBroker() const { return demoUsersOnRealBroker_; }
 
 private:
     Desk() = default;
@@ -81,6 +87,8 @@ private:
     MarketPrices prices_;
     std::string mode_;
     bool newDirectory_ = false;
+    LoginPolicy loginPolicy_;
+    bool demoUsersOnRealBroker_ = false;
 
     std::mutex watcherMutex_;
     std::condition_variable watcherStop_;

@@ -76,7 +76,8 @@ public:
     /// Applies what is queued, stops the thread and waits for the store.
     void stop();
 
-    /// Called after each batch on the engine thread. Add listeners before start().
+    /// Called after each batch on the engine thread. A listener added while the engine runs gets the batches after
+    /// it was added (a window opened at a later login takes a snapshot first).
     void subscribe(Listener listener);
     /// Receives each request once it is durable, on the router's thread. Set before start().
     void setRouter(Router router);
@@ -154,6 +155,14 @@ public:
     /// Adds a user, or changes the known user of that name (planUserChange), written with its audit record in one
     /// unit. Refused without Permission::ManageUsers. Answers with what changed once the unit is submitted.
     std::future<Result<UserUpdate>> setUser(UserChange change, Actor actor);
+    /// Lifts the lock failed logins put on the user `name` and clears their count, audited ("user.unlock").
+    /// Refused without Permission::ManageUsers, and for a user who is not locked.
+    std::future<Status> unlockUser(std::string name, Actor actor);
+    /// `actor` replaces their own password: refused unless the stored hash is still `expectedHash`, the one the
+    /// caller checked the old password against (changeOwnPassword does both). Clears a one-time password's mark.
+    std::future<Status> changeOwnPassword(std::string expectedHash, std::string newHash, Actor actor);
+    /// The desk's users, with every change the engine made so far (committed or not).
+    std::future<Result<std::vector<User>>> users();
     /// Records in the audit trail that `actor` exported `what` ("rules") to `destination` (a file name).
     std::future<Status> recordExport(Actor actor, std::string what, std::string destination);
 

@@ -325,6 +325,13 @@ constexpr std::array kMigrations{
         -- (random() & 1048575 rather than abs(random()) % 1048576: abs() fails on the smallest integer.)
         INSERT INTO counters (name, value) VALUES ('desk_id', random() & 1048575) ON CONFLICT(name) DO NOTHING;
     )sql"},
+    Migration{7, "logins: one-time passwords, failed logins counted, accounts locked", R"sql(
+        -- The password is a one-time password from an administrator: the user chooses a new one at the next login.
+        ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+        -- Failed logins in a row, and the lock they put on the account until an administrator unlocks it.
+        ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE users ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+    )sql"},
 };
 
 int userVersion(sqlite::Database& db) { return static_cast<int>(db.queryInt64("PRAGMA user_version")); }

@@ -1,6 +1,9 @@
+#include "auth/passwordpolicy.h"
+#include "auth/passwords.h"
 #include "commandline.h"
 #include "desk.h"
 #include "mountedchild.h"
+#include "programs.h"
 #include "store/sqlite.h"
 
 #include <QDir>
@@ -142,6 +145,60 @@ private Q_SLOTS:
         auto desk = app::Desk::open({file.toStdString() + "/desk", "info", {}});
         QVERIFY(!desk.ok());
         QVERIFY2(desk.error().find("cannot create the data directory") != std::string::npos, desk.error().c_str());
+    }
+
+    void thePolicyRefusesEveryPublishedDemoPassword() {
+        auto users = app::demoUsers();
+        QVERIFY2(users.ok(), users.ok() ? "" : users.error().c_str());
+        QCOMPARE(users->size(), kPublishedDemoPasswords.size());
+        for (const auto& user : *users) {
+            const auto published = user.name + "-demo";
+            QVERIFY2(PasswordHasher::verify(published, user.passwordHash), user.name.c_str());
+            QCOMPARE(checkPasswordPolicy("someone", published).ok(), false);
+        }
+    }
+
+    void readsTheLockCountAndWarnsOfDemoUsersOnARealBroker() {
+        QTemporaryDir dir;
+        QFile settings(dir.filePath(QStringLiteral("broker.cfg")));
+        QVERIFY(settings.open(QIODevice::WriteOnly));
+        settings.write(test::simulatorSettings(1).toUtf8());
+        settings.close();
+        const std::filesystem::path broker = settings.fileName().toStdString();
+        {
+            auto demo = app::Desk::open({dir.filePath(QStringLiteral("demo")).toStdString(), "warn", {}});
+            QVERIFY2(demo.ok(), demo.ok() ? "" : demo.error().c_str());
+            QCOMPARE((*demo)->loginPolicy().lockAfter, 5);
+            QVERIFY(!(*demo)->demoUsersOnRealBroker());
+        }
+        qputenv("OPENBLOTTER_LOCK_AFTER", "x");
+        auto refused = app::Desk::open({dir.filePath(QStringLiteral("demo")).toStdString(), "warn", {}});
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error(),
+                 std::string("OPENBLOTTER_LOCK_AFTER must be a number of failed logins (0: never lock), not 'x'"));
+        qputenv("OPENBLOTTER_LOCK_AFTER", "3");
+        qputenv("OPENBLOTTER_DEMO_USERS", "1");
+        auto real = app::Desk::open({dir.filePath(QStringLiteral("real")).toStdString(), "warn", broker});
+        qunsetenv("OPENBLOTTER_LOCK_AFTER");
+        qunsetenv("OPENBLOTTER_DEMO_USERS");
+        QVERIFY2(real.ok(), real.ok() ? "" : real.error().c_str());
+        QCOMPARE((*real)->loginPolicy().lockAfter, 3);
+        QVERIFY((*real)->demoUsersOnRealBroker());
+    }
+
+    void refusesAWeakFirstAdministratorPassword() {
+        QTemporaryDir dir;
+        QFile settings(dir.filePath(QStringLiteral("broker.cfg")));
+        QVERIFY(settings.open(QIODevice::WriteOnly));
+        settings.write(test::simulatorSettings(1).toUtf8());
+        settings.close();
+        qunsetenv("OPENBLOTTER_DEMO_USERS");
+        qputenv("OPENBLOTTER_ADMIN_PASSWORD", "admin-password");
+        auto weak =
+            app::Desk::open({dir.filePath(QStringLiteral("real")).toStdString(), "warn", settings.fileName().toStdString()});
+        qunsetenv("OPENBLOTTER_ADMIN_PASSWORD");
+        QVERIFY(!weak.ok());
+        QCOMPARE(weak.error(), std::string("OPENBLOTTER_ADMIN_PASSWORD: the password contains the user name"));
     }
 
     void demoDataIsValid() {
