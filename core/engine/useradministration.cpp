@@ -8,71 +8,56 @@
 namespace ob {
 
 void UserAdministration::handle(command::SetUser& command, Effects& effects) {
-    if (auto allowed = context_.mayChange(command.actor, Permission::ManageUsers, "add or change users"); !allowed) {
-        command.done.set_value(Error{allowed.error()});
-        return;
-    }
-    auto known = users();
-    if (!known) {
-        command.done.set_value(Error{known.error()});
-        return;
-    }
-    auto update = planUserChange(*known, command.change);
-    if (!update) {
-        command.done.set_value(Error{update.error()});
-        return;
-    }
-    write(update->user, command.actor, update->action, update->details, effects);
-    command.done.set_value(std::move(update));
+    command.done.set_value(setUser(command.change, command.actor, effects));
 }
 
 void UserAdministration::handle(command::UnlockUser& command, Effects& effects) {
-    if (auto allowed = context_.mayChange(command.actor, Permission::ManageUsers, "unlock users"); !allowed) {
-        command.done.set_value(Error{allowed.error()});
-        return;
-    }
-    auto known = users();
-    if (!known) {
-        command.done.set_value(Error{known.error()});
-        return;
-    }
-    const auto user = std::find_if(known->begin(), known->end(), [&](const User& u) { return u.name == command.name; });
-    if (user == known->end()) {
-        command.done.set_value(Error{"the desk has no user " + command.name});
-        return;
-    }
-    if (!user->locked) {
-        command.done.set_value(Error{"the user " + command.name + " is not locked"});
-        return;
-    }
-    effects.loginState({command.name, 0, false});
-    effects.audit(command.actor, "user.unlock", "user " + command.name,
-                  "unlocked after " + std::to_string(user->failedLogins) + " failed logins");
-    effects.commit();
-    command.done.set_value(Status{});
+    command.done.set_value(unlock(command.name, command.actor, effects));
 }
 
 void UserAdministration::handle(command::ChangeOwnPassword& command, Effects& effects) {
+    command.done.set_value(changeOwnPassword(command, effects));
+}
+
+Result<std::vector<User>> UserAdministration::usersFor(const Actor& actor, std::string_view what) const {
+    if (auto allowed = context_.mayChange(actor, Permission::ManageUsers, what); !allowed) return Error{allowed.error()};
+    return users();
+}
+
+Result<UserUpdate> UserAdministration::setUser(const UserChange& change, const Actor& actor, Effects& effects) {
+    auto known = usersFor(actor, "add or change users");
+    if (!known) return Error{known.error()};
+    auto update = planUserChange(*known, change);
+    if (!update) return update;
+    write(update->user, actor, update->action, update->details, effects);
+    return update;
+}
+
+Status UserAdministration::unlock(const std::string& name, const Actor& actor, Effects& effects) {
+    auto known = usersFor(actor, "unlock users");
+    if (!known) return Error{known.error()};
+    const auto user = std::find_if(known->begin(), known->end(), [&](const User& u) { return u.name == name; });
+    if (user == known->end()) return Error{"the desk has no user " + name};
+    if (!user->locked) return Error{"the user " + name + " is not locked"};
+    effects.loginState({name, 0, false});
+    effects.audit(actor, "user.unlock", "user " + name,
+                  "unlocked after " + std::to_string(user->failedLogins) + " failed logins");
+    effects.commit();
+    return {};
+}
+
+Status UserAdministration::changeOwnPassword(const command::ChangeOwnPassword& command, Effects& effects) {
     auto known = users();
-    if (!known) {
-        command.done.set_value(Error{known.error()});
-        return;
-    }
+    if (!known) return Error{known.error()};
     const auto user = std::find_if(known->begin(), known->end(), [&](const User& u) { return u.name == command.actor.user; });
-    if (user == known->end() || !user->active) {
-        command.done.set_value(Error{"the desk has no active user " + command.actor.user});
-        return;
-    }
+    if (user == known->end() || !user->active) return Error{"the desk has no active user " + command.actor.user};
     // Someone else changed it between the check of the old password and now: that check no longer holds.
-    if (user->passwordHash != command.expectedHash) {
-        command.done.set_value(Error{"the password was changed meanwhile: log in again"});
-        return;
-    }
+    if (user->passwordHash != command.expectedHash) return Error{"the password was changed meanwhile: log in again"};
     User changed = *user;
     changed.passwordHash = command.newHash;
     changed.mustChangePassword = false;
     write(changed, command.actor, "user.password", "changed their own password", effects);
-    command.done.set_value(Status{});
+    return {};
 }
 
 void UserAdministration::write(const User& user, const Actor& actor, std::string action, std::string details, Effects& effects) {

@@ -36,6 +36,11 @@ public:
     Result<std::vector<User>> users() const;
 
 private:
+    /// The users, if `actor` may change them (`what`: "unlock users").
+    Result<std::vector<User>> usersFor(const Actor& actor, std::string_view what) const;
+    Result<UserUpdate> setUser(const UserChange& change, const Actor& actor, Effects& effects);
+    Status unlock(const std::string& name, const Actor& actor, Effects& effects);
+    Status changeOwnPassword(const command::ChangeOwnPassword& command, Effects& effects);
     /// Writes `user` (all but its login state) with its audit record in one unit.
     void write(const User& user, const Actor& actor, std::string action, std::string details, Effects& effects);
 

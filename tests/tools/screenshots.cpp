@@ -7,11 +7,13 @@
 #include "demoorders.h"
 #include "desk.h"
 #include "deskwindows.h"
+#include "dialogs/changepassworddialog.h"
 #include "dialogs/logindialog.h"
 #include "dialogs/orderdetaildialog.h"
 #include "dialogs/orderticket.h"
 #include "dialogs/rebalancedialog.h"
 #include "dialogs/rulesdialog.h"
+#include "dialogs/userformdialog.h"
 #include "dialogs/usersdialog.h"
 #include "dialogs/welcomedialog.h"
 #include "fix/fixgateway.h"
@@ -188,7 +190,21 @@ int main(int argc, char** argv) {
     users.selectUser("trader2");
     QTest::qWait(300);
     save(&users, out, "users.png");
+    auto* form = users.addUser();
+    form->nameEdit()->setText(QStringLiteral("ann"));
+    form->fullNameEdit()->setText(QStringLiteral("Ann Officer"));
+    form->roleCombo()->setCurrentIndex(form->roleCombo()->findData(int(Role::ComplianceOfficer)));
+    if (!QTest::qWaitForWindowExposed(form)) qFatal("the user form was not shown");
+    save(form, out, "user-form.png");
+    form->reject();
     users.hide();
+
+    // A first login with a one-time password.
+    ui::ChangePasswordDialog change(desk.engine(), Actor{"trader2", Role::Trader}, true);
+    change.show();
+    if (!QTest::qWaitForWindowExposed(&change)) qFatal("the password change was not shown");
+    save(&change, out, "change-password.png");
+    change.hide();
 
     // The same desk as its portfolio manager sees it: a fund against a model, then a rebalance to it.
     ui::MainWindow manager(app::windowServices(desk, Actor{"pm", Role::PortfolioManager}));

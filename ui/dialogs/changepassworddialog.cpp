@@ -5,6 +5,7 @@
 #include "format.h"
 #include "futures.h"
 #include "theme.h"
+#include "widgets/errorlabel.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -33,12 +34,7 @@ ChangePasswordDialog::ChangePasswordDialog(OrderEngine& engine, Actor actor, boo
     current_ = passwordEdit(this, QStringLiteral("currentPassword"));
     new_ = passwordEdit(this, QStringLiteral("newPassword"));
     repeat_ = passwordEdit(this, QStringLiteral("repeatPassword"));
-    error_ = new QLabel(this);
-    error_->setObjectName(QStringLiteral("changePasswordError"));
-    error_->setWordWrap(true);
-    QPalette errorPalette = error_->palette();
-    errorPalette.setColor(QPalette::WindowText, profitColor(false));
-    error_->setPalette(errorPalette);
+    error_ = newErrorLabel(QStringLiteral("changePasswordError"), this);
 
     auto* explanation = new QLabel(forced ? tr("%1, you logged in with a one-time password. Choose your own password to go on.")
                                                 .arg(toQString(actor_.user).toHtmlEscaped())

@@ -2,6 +2,7 @@
 
 #include "format.h"
 #include "theme.h"
+#include "widgets/errorlabel.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -34,12 +35,7 @@ LoginDialog::LoginDialog(LogIn logIn, const QString& hint, QWidget* parent) : QD
     password_ = new QLineEdit(this);
     password_->setObjectName(QStringLiteral("loginPassword"));
     password_->setEchoMode(QLineEdit::Password);
-    error_ = new QLabel(this);
-    error_->setObjectName(QStringLiteral("loginError"));
-    error_->setWordWrap(true);
-    QPalette errorPalette = error_->palette();
-    errorPalette.setColor(QPalette::WindowText, profitColor(false));
-    error_->setPalette(errorPalette);
+    error_ = newErrorLabel(QStringLiteral("loginError"), this);
 
     auto* form = new QFormLayout;
     form->addRow(tr("&User"), user_);

@@ -16,6 +16,18 @@
 
 using namespace ob;
 
+namespace {
+
+/// A FIX settings file in `dir`, for a desk of real brokers (nothing listens on its port).
+std::filesystem::path brokerSettings(const QTemporaryDir& dir) {
+    QFile settings(dir.filePath(QStringLiteral("broker.cfg")));
+    if (!settings.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(settings.fileName()));
+    settings.write(test::simulatorSettings(1).toUtf8());
+    return settings.fileName().toStdString();
+}
+
+}  // namespace
+
 class TestDesk final : public QObject {
     Q_OBJECT
 
@@ -160,11 +172,7 @@ private Q_SLOTS:
 
     void readsTheLockCountAndWarnsOfDemoUsersOnARealBroker() {
         QTemporaryDir dir;
-        QFile settings(dir.filePath(QStringLiteral("broker.cfg")));
-        QVERIFY(settings.open(QIODevice::WriteOnly));
-        settings.write(test::simulatorSettings(1).toUtf8());
-        settings.close();
-        const std::filesystem::path broker = settings.fileName().toStdString();
+        const auto broker = brokerSettings(dir);
         {
             auto demo = app::Desk::open({dir.filePath(QStringLiteral("demo")).toStdString(), "warn", {}});
             QVERIFY2(demo.ok(), demo.ok() ? "" : demo.error().c_str());
@@ -188,14 +196,10 @@ private Q_SLOTS:
 
     void refusesAWeakFirstAdministratorPassword() {
         QTemporaryDir dir;
-        QFile settings(dir.filePath(QStringLiteral("broker.cfg")));
-        QVERIFY(settings.open(QIODevice::WriteOnly));
-        settings.write(test::simulatorSettings(1).toUtf8());
-        settings.close();
+        const auto broker = brokerSettings(dir);
         qunsetenv("OPENBLOTTER_DEMO_USERS");
         qputenv("OPENBLOTTER_ADMIN_PASSWORD", "admin-password");
-        auto weak =
-            app::Desk::open({dir.filePath(QStringLiteral("real")).toStdString(), "warn", settings.fileName().toStdString()});
+        auto weak = app::Desk::open({dir.filePath(QStringLiteral("real")).toStdString(), "warn", broker});
         qunsetenv("OPENBLOTTER_ADMIN_PASSWORD");
         QVERIFY(!weak.ok());
         QCOMPARE(weak.error(), std::string("OPENBLOTTER_ADMIN_PASSWORD: the password contains the user name"));
