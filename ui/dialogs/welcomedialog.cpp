@@ -2,6 +2,7 @@
 
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace ob::ui {
@@ -48,7 +49,7 @@ QString WelcomeDialog::text(bool simulatedBroker, const QString& dataDirectory) 
 WelcomeDialog::WelcomeDialog(bool simulatedBroker, const QString& dataDirectory, QWidget* parent) : QDialog(parent) {
     setObjectName(QStringLiteral("welcomeDialog"));
     setWindowTitle(tr("Welcome to OpenBlotter"));
-    auto* label = new QLabel(text(simulatedBroker, dataDirectory), this);
+    auto* label = new QLabel(text(simulatedBroker, dataDirectory));
     label->setObjectName(QStringLiteral("welcomeText"));
     label->setTextFormat(Qt::RichText);
     label->setWordWrap(true);
@@ -56,10 +57,16 @@ WelcomeDialog::WelcomeDialog(bool simulatedBroker, const QString& dataDirectory,
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    // The text grew with what an administrator can do: it scrolls rather than run off the dialog.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(label);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(label);
+    layout->addWidget(scroll);
     layout->addWidget(buttons);
-    resize(620, 480);
+    resize(660, 620);
 }
 
 }  // namespace ob::ui
