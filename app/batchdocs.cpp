@@ -202,6 +202,16 @@ adds or changes.
 .B OPENBLOTTER_ADMIN_PASSWORD
 The first administrator's password on a new desk started with
 .BR \-\-fix\-settings .
+Every password set has at least 10 characters, does not contain the user name and is no published
+demo password.
+.TP
+.B OPENBLOTTER_LOCK_AFTER
+The failed logins in a row that lock a user until an administrator unlocks them (default 5; 0: never).
+.TP
+.B OPENBLOTTER_DEMO_USERS
+1: the demo users, whose passwords are published, also on a desk started with
+.BR \-\-fix\-settings
+(a warning in the status bar says so).
 .SH FILES
 .TP
 .I ~/.local/share/OpenBlotter/openblotter/

@@ -1,6 +1,6 @@
 #include "desk.h"
 
-#include "auth/passwords.h"
+#include "auth/passwordpolicy.h"
 #include "formats/referencecsv.h"
 #include "formats/rulesfile.h"
 #include "goinglive.h"
@@ -10,6 +10,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -123,6 +124,18 @@ Status setUpNewDesk(OrderStore& store) {
                                   std::to_string(rules->locates.size()) + " locates"});
 }
 
+/// The login policy, with the lock count OPENBLOTTER_LOCK_AFTER gives.
+Result<LoginPolicy> loginPolicyFromEnvironment() {
+    LoginPolicy policy;
+    const char* given = std::getenv("OPENBLOTTER_LOCK_AFTER");
+    if (!given || !*given) return policy;
+    const std::string_view text(given);
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), policy.lockAfter);
+    if (error != std::errc() || end != text.data() + text.size() || policy.lockAfter < 0)
+        return Error{"OPENBLOTTER_LOCK_AFTER must be a number of failed logins (0: never lock), not '" + std::string(text) + "'"};
+    return policy;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
@@ -137,8 +150,12 @@ Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
     if (auto logging = setupLogging(options.dataDirectory / "logs", options.logLevel); !logging) return Error{logging.error()};
     spdlog::info("OpenBlotter {} starting on {}", OPENBLOTTER_VERSION, options.dataDirectory.string());
 
+    auto policy = loginPolicyFromEnvironment();
+    if (!policy) return Error{policy.error()};
+
     std::unique_ptr<Desk> desk(new Desk);
     desk->lock_ = std::move(*lock);
+    desk->loginPolicy_ = *policy;
     desk->dataDirectory_ = options.dataDirectory;
     // Only a database this start makes gets the demo data, before it gets its name: one that lost
     // its data is not a new desk, and a start that stops halfway leaves no half-made desk. A desk of real
@@ -163,6 +180,9 @@ Result<std::unique_ptr<Desk>> Desk::open(const Options& options) {
     }
     // Demo users, whose passwords are published, only on a desk of the simulated broker, or when asked for.
     const bool demo = !options.fixSettings || environmentSays("OPENBLOTTER_DEMO_USERS");
+    desk->demoUsersOnRealBroker_ = demo && options.fixSettings;
+    if (desk->demoUsersOnRealBroker_)
+        spdlog::warn("OPENBLOTTER_DEMO_USERS=1 on a desk of real brokers: the demo users' published passwords work here");
     if (auto seeded = desk->seedUsers(demo); !seeded) return Error{seeded.error()};
     if (!demo)
         if (auto safe = desk->refuseDemoPasswords(); !safe) return Error{safe.error()};
@@ -201,8 +221,8 @@ Status Desk::seedUsers(bool demo) {
         return Error{
             "this data directory has no users yet. Start it once with the environment variable OPENBLOTTER_ADMIN_PASSWORD "
             "set: that creates the administrator 'admin', who then adds the other users (--set-user)"};
-    auto hash = PasswordHasher{}.hash(password);
-    if (!hash) return Error{hash.error()};
+    auto hash = hashNewPassword("admin", password);
+    if (!hash) return Error{"OPENBLOTTER_ADMIN_PASSWORD: " + hash.error()};
     spdlog::info("created the first administrator, 'admin'");
     return store_->saveUser({"admin", "Administrator", Role::Administrator, *hash, true},
                             {0, nowUtc(), "system", Role::Administrator, "user.add", "user admin",

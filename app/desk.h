@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/login.h"
 #include "domain/result.h"
 #include "engine/orderengine.h"
 #include "fix/fixgateway.h"
@@ -68,6 +69,11 @@ public:
     /// While a desk of real brokers has no instruments (its first start): what to import, in what order, and where
     /// the samples are (goingLiveSteps); empty otherwise.
     const std::string& firstStartSteps() const { return firstStartSteps_; }
+    /// How failed logins are slowed down and locked: locked after OPENBLOTTER_LOCK_AFTER failures in a row
+    /// (LoginPolicy::kDefaultLockAfter when unset, never when 0).
+    const LoginPolicy& loginPolicy() const { return loginPolicy_; }
+    /// OPENBLOTTER_DEMO_USERS=1 on a desk of real brokers: the demo users, whose passwords are published, may log in.
+    bool demoUsersOnRealBroker() const { return demoUsersOnRealBroker_; }
 
 private:
     Desk() = default;
@@ -90,6 +96,8 @@ private:
     std::string mode_;
     bool newDirectory_ = false;
     std::string firstStartSteps_;
+    LoginPolicy loginPolicy_;
+    bool demoUsersOnRealBroker_ = false;
 
     std::mutex watcherMutex_;
     std::condition_variable watcherStop_;

@@ -3,6 +3,7 @@
 #include "desk.h"
 #include "deskservices.h"
 
+#include <QObject>
 #include <QString>
 
 namespace ob::app {
@@ -19,7 +20,11 @@ inline ui::DeskServices windowServices(Desk& desk, Actor actor) {
             [&desk](const ReferenceData& reference) { desk.takeReference(reference); },
             QString::fromStdString(desk.mode()),
             QString::fromStdString(desk.dataDirectory().string()),
-            std::move(actor)};
+            std::move(actor),
+            desk.demoUsersOnRealBroker()
+                ? QObject::tr("Demo users on a real broker: OPENBLOTTER_DEMO_USERS=1 lets anyone log in with the "
+                              "published demo passwords")
+                : QString()};
 }
 
 }  // namespace ob::app

@@ -52,8 +52,12 @@ int runHeadless(const CommandLine& options) {
     Desk& desk = **opened;
     auto secret = password(options);
     if (!secret) return fail(secret.error());
-    auto actor = logIn(desk.store(), options.user, *secret, "headless");
+    auto actor = logIn(desk.store(), options.user, *secret, "headless", desk.loginPolicy());
     if (!actor) return fail("login as " + options.user + " refused: " + actor.error());
+    if (auto oneTime = mustChangePassword(desk.store(), actor->user); !oneTime || *oneTime)
+        return fail(oneTime ? "the password of " + actor->user +
+                                  " is a one-time password: log in to the desktop once to choose a new one"
+                            : oneTime.error());
     if (auto started = desk.start(); !started) {
         // The engine refuses a store whose orders and executions disagree; the check still names each difference.
         if (options.verifyBooks && storedBooksDiffer(desk.store())) return fail(started.error(), BooksDiffer);

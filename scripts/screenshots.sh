@@ -2,7 +2,7 @@
 # Takes the README's screenshots of the desktop on the demo desk under Xvfb
 # into docs/screenshots/: the main window (light and dark), an order ticket
 # (valid and refusing bad input), an order's detail view, the FIX sessions,
-# compliance, and the portfolio manager's funds, rebalance and staged list.
+# compliance, the administrator's users, and the portfolio manager's funds, rebalance and staged list.
 # Needs a build (scripts/run.sh or scripts/test.sh builds one).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -35,6 +35,8 @@ struct DeskServices {
     QString mode;  ///< "Simulated broker on 127.0.0.1:PORT" or "FIX: FILE"
     QString dataDirectory;
     Actor actor;  ///< the user logged in: what the windows do, they do for this user
+    /// Shown in the status bar for as long as the window is open: the demo users on a desk of real brokers.
+    QString warning = {};
 };
 
 }  // namespace ob::ui

@@ -18,9 +18,15 @@ void moveAppend(std::vector<T>& from, std::vector<T>& to) {
 EngineFeed::EngineFeed(OrderEngine& engine, QObject* parent) : QObject(parent), engine_(engine) {
     engine_.subscribe([inbox = inbox_](const ChangeSet& changes) {
         std::lock_guard lock(inbox->mutex);
-        inbox->pending.push_back(changes);
+        if (!inbox->closed) inbox->pending.push_back(changes);
     });
     connect(&timer_, &QTimer::timeout, this, &EngineFeed::drain);
+}
+
+EngineFeed::~EngineFeed() {
+    std::lock_guard lock(inbox_->mutex);
+    inbox_->closed = true;
+    inbox_->pending.clear();
 }
 
 void EngineFeed::start(int updatesPerSecond) {

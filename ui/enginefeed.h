@@ -27,8 +27,11 @@ class EngineFeed final : public QObject {
     Q_OBJECT
 
 public:
-    /// Subscribes to the engine: construct before the engine starts.
+    /// Subscribes to the engine, before it starts or while it runs (a window opened at a later login): start()'s
+    /// snapshot and the change sets after it fit together either way.
     explicit EngineFeed(OrderEngine& engine, QObject* parent = nullptr);
+    /// The engine keeps the listener; from now on it drops what it is given.
+    ~EngineFeed() override;
 
     /// Loads the book into the followers (connect them first) and starts following it.
     void start(int updatesPerSecond = 20);
@@ -75,6 +78,7 @@ private:
     struct Inbox {
         std::mutex mutex;
         std::vector<ChangeSet> pending;
+        bool closed = false;  ///< the feed is gone: nothing more is kept
     };
     std::shared_ptr<Inbox> inbox_ = std::make_shared<Inbox>();
 };

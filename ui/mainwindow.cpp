@@ -2,10 +2,12 @@
 
 #include "dialogs/auditdialog.h"
 #include "dialogs/basketdialog.h"
+#include "dialogs/changepassworddialog.h"
 #include "dialogs/modelsdialog.h"
 #include "dialogs/rebalancedialog.h"
 #include "dialogs/referencedatadialog.h"
 #include "dialogs/rulesdialog.h"
+#include "dialogs/usersdialog.h"
 #include "models/breachestablemodel.h"
 #include "panels/compliancepanel.h"
 
@@ -49,6 +51,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QUrl>
 
 #include <future>
 
@@ -186,15 +189,6 @@ QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, Qt::Dock
     return dock;
 }
 
-void MainWindow::createAdministrationMenu() {
-    auto* administration = menuBar()->addMenu(tr("&Administration"));
-    auto* reference = administration->addAction(tr("&Reference data…"), this, [this] { openReferenceData(); });
-    reference->setObjectName(QStringLiteral("actionReferenceData"));
-    reference->setStatusTip(tr("Instruments, funds, accounts and FX rates: import, export, add, edit, deactivate"));
-    reference->setEnabled(desk_.actor.may(Permission::ManageReference));
-    if (!reference->isEnabled()) reference->setToolTip(toQString(refusal(desk_.actor, "change the desk's reference data")));
-}
-
 ReferenceDataDialog* MainWindow::openReferenceData() {
     auto* dialog = new ReferenceDataDialog(desk_.engine, desk_.reference, *feed_, desk_.actor, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -219,6 +213,14 @@ void MainWindow::createMenus() {
     exportOrders->setObjectName(QStringLiteral("actionExportOrders"));
     file->addAction(tr("Export &executions in view…"), this, [this] { exportBlotter(executionsBlotter_, tr("executions")); });
     file->addSeparator();
+    auto* password = file->addAction(tr("Change &password…"), this, &MainWindow::openChangePassword);
+    password->setObjectName(QStringLiteral("actionChangePassword"));
+    auto* logOut = file->addAction(tr("&Log out"), this, [this] {
+        Q_EMIT logOutRequested();
+        close();
+    });
+    logOut->setObjectName(QStringLiteral("actionLogOut"));
+    logOut->setStatusTip(tr("Back to the login, for this or another user; the desk and its FIX sessions keep running"));
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -288,14 +290,14 @@ void MainWindow::createMenus() {
     auto* columns = view->addMenu(tr("Orders &columns"));
     connect(columns, &QMenu::aboutToShow, this, [this, columns] { ordersBlotter_->fillColumnsMenu(columns); });
     auto* themes = view->addMenu(tr("&Theme"));
-    auto* themeGroup = new QActionGroup(this);
+    themeGroup_ = new QActionGroup(this);
     for (auto theme : {Theme::Light, Theme::Dark}) {
         auto* choice =
             themes->addAction(theme == Theme::Light ? tr("&Light") : tr("&Dark"), this, [this, theme] { setTheme(theme); });
         choice->setCheckable(true);
         choice->setChecked(currentTheme() == theme);
         choice->setObjectName(QStringLiteral("actionTheme") + themeName(theme));
-        themeGroup->addAction(choice);
+        themeGroup_->addAction(choice);
     }
     view->addAction(tr("&Reset layout"), this, [this] { restoreState(defaultState_); });
 
@@ -320,6 +322,20 @@ void MainWindow::createMenus() {
     view->addAction(toolbar->toggleViewAction());
 }
 
+void MainWindow::createAdministrationMenu() {
+    auto* administration = menuBar()->addMenu(tr("&Administration"));
+    auto* users = administration->addAction(tr("&Users…"), this, &MainWindow::openUsers);
+    users->setObjectName(QStringLiteral("actionUsers"));
+    users->setStatusTip(tr("Add users, change their roles, disable them, reset passwords, unlock them"));
+    users->setEnabled(desk_.actor.may(Permission::ManageUsers));
+    if (!users->isEnabled()) users->setToolTip(toQString(refusal(desk_.actor, "manage users")));
+    auto* reference = administration->addAction(tr("&Reference data…"), this, [this] { openReferenceData(); });
+    reference->setObjectName(QStringLiteral("actionReferenceData"));
+    reference->setStatusTip(tr("Instruments, funds, accounts and FX rates: import, export, add, edit, deactivate"));
+    reference->setEnabled(desk_.actor.may(Permission::ManageReference));
+    if (!reference->isEnabled()) reference->setToolTip(toQString(refusal(desk_.actor, "change the desk's reference data")));
+}
+
 void MainWindow::createStatusBar() {
     auto* user = new QLabel(tr("%1 · %2").arg(QString::fromStdString(desk_.actor.user), roleName(desk_.actor.role)), this);
     user->setObjectName(QStringLiteral("userLabel"));
@@ -342,6 +358,12 @@ void MainWindow::createStatusBar() {
     statusBar()->addWidget(user);
     statusBar()->addWidget(mode);
     statusBar()->addWidget(counts_);
+    if (!desk_.warning.isEmpty()) {
+        auto* warning = new QLabel(QStringLiteral("⚠ ") + desk_.warning, this);
+        warning->setObjectName(QStringLiteral("deskWarningLabel"));
+        warning->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(profitColor(false).name()));
+        statusBar()->addPermanentWidget(warning);
+    }
     statusBar()->addPermanentWidget(breachCount_);
     statusBar()->addPermanentWidget(alertCount_);
     statusBar()->addPermanentWidget(sessions_);
@@ -476,6 +498,22 @@ Status MainWindow::importPositions(const QString& path, bool confirm) {
     return {};
 }
 
+UsersDialog* MainWindow::openUsers() {
+    if (!desk_.actor.may(Permission::ManageUsers)) return nullptr;
+    auto* dialog = new UsersDialog(desk_.engine, desk_.actor, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+ChangePasswordDialog* MainWindow::openChangePassword() {
+    auto* dialog = new ChangePasswordDialog(desk_.engine, desk_.actor, false, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] { statusBar()->showMessage(tr("Password changed"), 8000); });
+    dialog->show();
+    return dialog;
+}
+
 void MainWindow::openAudit() {
     if (!desk_.actor.may(Permission::ViewAudit)) return;
     auto& history = desk_.history;
@@ -604,32 +642,58 @@ void MainWindow::showShortcuts() {
                              QStringLiteral("<table cellspacing=6>%1</table>").arg(rows.join(QString())));
 }
 
+QString MainWindow::workspaceKey(const std::string& user, const QString& key) {
+    // Percent-encoded: a user name may hold a '/', which QSettings reads as a group.
+    return QStringLiteral("workspaces/%1/%2")
+        .arg(QString::fromLatin1(QUrl::toPercentEncoding(QString::fromStdString(user))), key);
+}
+
 void MainWindow::setTheme(Theme theme) {
     applyTheme(theme);
-    QSettings().setValue(QStringLiteral("appearance/theme"), themeName(theme));
+    QSettings settings;
+    settings.setValue(workspaceKey(desk_.actor.user, QStringLiteral("appearance/theme")), themeName(theme));
+    // The login, before anyone is known, shows the theme last chosen.
+    settings.setValue(QStringLiteral("appearance/theme"), themeName(theme));
+    for (auto* choice : themeGroup_->actions())
+        choice->setChecked(choice->objectName() == QStringLiteral("actionTheme") + themeName(theme));
     // Colours come from the models: ask the views to draw again.
     for (auto* view : findChildren<QAbstractItemView*>()) view->viewport()->update();
 }
 
 void MainWindow::restoreLayout() {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
-    ordersBlotter_->restoreHeaderState(settings.value(QStringLiteral("mainWindow/ordersHeader")).toByteArray());
-    executionsBlotter_->restoreHeaderState(settings.value(QStringLiteral("mainWindow/executionsHeader")).toByteArray());
+    // A user without a workspace of their own starts from the one this account kept before workspaces were per user.
+    auto value = [&](const QString& key) {
+        const auto own = workspaceKey(desk_.actor.user, key);
+        return settings.contains(own) ? settings.value(own) : settings.value(key);
+    };
+    restoreGeometry(value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(value(QStringLiteral("mainWindow/state")).toByteArray());
+    ordersBlotter_->restoreHeaderState(value(QStringLiteral("mainWindow/ordersHeader")).toByteArray());
+    executionsBlotter_->restoreHeaderState(value(QStringLiteral("mainWindow/executionsHeader")).toByteArray());
+    ordersBlotter_->restoreFilters(value(QStringLiteral("mainWindow/ordersFilters")).toMap());
+    executionsBlotter_->restoreFilters(value(QStringLiteral("mainWindow/executionsFilters")).toMap());
+    // The theme is the user's own only: another user's last choice is no default.
+    const auto theme = settings.value(workspaceKey(desk_.actor.user, QStringLiteral("appearance/theme"))).toString();
+    setTheme(theme.isEmpty() ? Theme::Light : themeFromName(theme));
 }
 
 void MainWindow::saveLayout() const {
     QSettings settings;
-    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
-    settings.setValue(QStringLiteral("mainWindow/ordersHeader"), ordersBlotter_->saveHeaderState());
-    settings.setValue(QStringLiteral("mainWindow/executionsHeader"), executionsBlotter_->saveHeaderState());
+    const auto& user = desk_.actor.user;
+    settings.setValue(workspaceKey(user, QStringLiteral("mainWindow/geometry")), saveGeometry());
+    settings.setValue(workspaceKey(user, QStringLiteral("mainWindow/state")), saveState());
+    settings.setValue(workspaceKey(user, QStringLiteral("mainWindow/ordersHeader")), ordersBlotter_->saveHeaderState());
+    settings.setValue(workspaceKey(user, QStringLiteral("mainWindow/executionsHeader")), executionsBlotter_->saveHeaderState());
+    settings.setValue(workspaceKey(user, QStringLiteral("mainWindow/ordersFilters")), ordersBlotter_->saveFilters());
+    settings.setValue(workspaceKey(user, QStringLiteral("mainWindow/executionsFilters")), executionsBlotter_->saveFilters());
+    settings.setValue(workspaceKey(user, QStringLiteral("appearance/theme")), themeName(currentTheme()));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     saveLayout();
     event->accept();
+    Q_EMIT closed();
 }
 
 }  // namespace ob::ui

@@ -11,6 +11,7 @@
 #include <vector>
 
 class QColor;
+class QActionGroup;
 class QLabel;
 
 namespace ob::ui {
@@ -35,6 +36,8 @@ class StagedListsPanel;
 class RebalanceDialog;
 class ModelsDialog;
 class ReferenceDataDialog;
+class UsersDialog;
+class ChangePasswordDialog;
 
 /// The desk's main window: the orders and executions blotters, positions,
 /// FIX sessions, alerts and compliance breaches as dockable panels whose
@@ -42,7 +45,8 @@ class ReferenceDataDialog;
 /// actions and their shortcuts; the compliance rules and the audit trail; a
 /// status bar with the user and role, the mode, each FIX session's state,
 /// the breaches awaiting a decision and the clock. What the user may do
-/// follows their role.
+/// follows their role. The layout, the blotters' columns and filters and the
+/// theme are the desk user's own (workspaceKey), not the operating system account's.
 ///
 /// Construct it before the desk starts (it subscribes to the engine), then
 /// call start() once the engine runs.
@@ -86,9 +90,22 @@ public:
     /// Checks a basket file against compliance and offers to send it.
     BasketDialog* openBasket(const QString& path);
 
+    /// The user administration (administrators only; nullptr for anyone else).
+    UsersDialog* openUsers();
+    ChangePasswordDialog* openChangePassword();
+
+    /// Restores the user's workspace: the window's layout, the blotters' columns and filters, the theme.
     void restoreLayout();
     void saveLayout() const;
     void setTheme(Theme theme);
+    /// Where the desk user `user` keeps `key` in the settings: a group per desk user.
+    static QString workspaceKey(const std::string& user, const QString& key);
+
+Q_SIGNALS:
+    /// File → Log out: the window saves the user's workspace and closes; the desk keeps running.
+    void logOutRequested();
+    /// The window closed (after saving the workspace).
+    void closed();
 
 public Q_SLOTS:
     /// The order and execution counts, after each change.
@@ -103,6 +120,7 @@ protected:
 private:
     QDockWidget* addPanel(QWidget* panel, const QString& title, Qt::DockWidgetArea area);
     void createMenus();
+    /// Administration: the users and the reference data.
     void createAdministrationMenu();
     void createStatusBar();
     void exportBlotter(BlotterWidget* blotter, const QString& what);
@@ -151,6 +169,7 @@ private:
     QLabel* clock_ = nullptr;
     QLabel* haltBanner_ = nullptr;
     QLabel* uncheckedBanner_ = nullptr;
+    QActionGroup* themeGroup_ = nullptr;
     QByteArray defaultState_;
     std::uint64_t pricesSeen_ = 0;
 };

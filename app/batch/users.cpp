@@ -1,7 +1,7 @@
 // --set-user: an administrator adds or changes a user of the desk.
 #include "batch/actions.h"
 
-#include "auth/passwords.h"
+#include "auth/passwordpolicy.h"
 #include "auth/userchange.h"
 
 #include <cstdio>
@@ -31,8 +31,8 @@ BatchStep setUser(BatchRun& run) {
     const auto& options = run.options;
     UserChange change{options.setUser, *options.role, options.fullName, !options.disableUser, std::nullopt};
     if (const char* password = std::getenv("OPENBLOTTER_NEW_PASSWORD")) {
-        auto hash = PasswordHasher{}.hash(password);
-        if (!hash) return stop(hash.error());
+        auto hash = hashNewPassword(options.setUser, password);
+        if (!hash) return stop("OPENBLOTTER_NEW_PASSWORD: " + hash.error());
         change.passwordHash = std::move(*hash);
     }
     auto update = run.desk.engine().setUser(std::move(change), run.actor).get();
@@ -61,6 +61,10 @@ BatchAction setUserAction() {
         "Users: an administrator adds a user or changes one with --set-user NAME --role trader|pm|compliance|admin;\n"
         "the new password comes from the environment variable OPENBLOTTER_NEW_PASSWORD (stored as a salted scrypt\n"
         "hash); --disable keeps the user from logging in. Every change is in the audit trail.\n"
+        "Every password set (here, in the desktop, OPENBLOTTER_ADMIN_PASSWORD) has at least 10 characters, does not\n"
+        "contain the user name and is no published demo password. The last active administrator cannot be demoted\n"
+        "or disabled. OPENBLOTTER_LOCK_AFTER (default 5, 0: never) failed logins in a row lock a user until an\n"
+        "administrator unlocks them in the desktop (Administration > Users).\n"
         "A new data directory has the demo users when it runs the simulated broker (or OPENBLOTTER_DEMO_USERS=1);\n"
         "with --fix-settings it starts with one administrator, 'admin', whose password OPENBLOTTER_ADMIN_PASSWORD gives.\n"
         "A desk refuses --fix-settings while a demo user can still log in with its published password.",

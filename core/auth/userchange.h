@@ -19,6 +19,8 @@ struct UserChange {
     /// The new password as PasswordHasher stores it, hashed by the caller (scrypt is slow on purpose); none: a known
     /// user keeps theirs.
     std::optional<std::string> passwordHash;
+    /// With a password: it is a one-time password, to be replaced by the user at the next login.
+    bool mustChangePassword = false;
 };
 
 /// A UserChange worked out against the users there are: the user as it is stored from now on, and what the audit
@@ -28,7 +30,7 @@ struct UserUpdate {
     bool added = false;   ///< the name was new
     std::string action;   ///< "user.add" or "user.change"
     std::string subject;  ///< "user NAME"
-    std::string details;  ///< "added: role Trader, new password", "changed: role Trader, disabled"
+    std::string details;  ///< "added: role Trader, new password", "changed: role ComplianceOfficer → Trader, disabled"
 };
 
 /// Why a change that names a new user without a password is refused; a caller may add how to give one.
@@ -36,6 +38,7 @@ inline constexpr std::string_view kNewUserNeedsPassword = "a new user needs a pa
 
 /// Works out `change` against `users`: a known user keeps the password hash and full name the change does not give.
 /// Refuses a change without a name, and a new user without a password.
+/// Refuses a change that would leave the desk without an active administrator.
 Result<UserUpdate> planUserChange(const std::vector<User>& users, const UserChange& change);
 
 }  // namespace ob

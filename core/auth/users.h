@@ -14,8 +14,24 @@ struct User {
     Role role = Role::Trader;
     std::string passwordHash;  ///< PasswordHasher's stored form, never the password
     bool active = true;
+    /// The password is a one-time password an administrator gave: the user chooses a new one at the next login.
+    bool mustChangePassword = false;
+    /// Failed logins since the last successful one, and whether they locked the account (LoginPolicy): only logging
+    /// in changes these, and only an administrator's unlock clears a lock.
+    int failedLogins = 0;
+    bool locked = false;
 
     friend bool operator==(const User&, const User&) = default;
+};
+
+/// What logging in counts of one user: written with the audit records of the attempt, apart from the rest of the
+/// user (an administrator's change never carries it, so the two cannot overwrite each other).
+struct LoginState {
+    std::string user;
+    int failedLogins = 0;
+    bool locked = false;
+
+    friend bool operator==(const LoginState&, const LoginState&) = default;
 };
 
 /// One line of the audit trail: who did what, when. Records are only ever

@@ -19,6 +19,9 @@ public:
     virtual Status saveUser(const User& user, const AuditRecord& record) = 0;
     /// Appends to the audit trail at once (logins). Thread-safe.
     virtual Status appendAudit(const AuditRecord& record) = 0;
+    /// Writes a user's failed-login count and lock with the audit records of the login that changed them, in one
+    /// transaction. Thread-safe.
+    virtual Status saveLoginState(const LoginState& state, const std::vector<AuditRecord>& records) = 0;
 };
 
 }  // namespace ob

@@ -125,6 +125,23 @@ struct SetReference {
     Actor actor;
     std::promise<Result<ReferenceUpdate>> done;
 };
+/// An administrator lifts the lock that failed logins put on a user.
+struct UnlockUser {
+    std::string name;
+    Actor actor;
+    std::promise<Status> done;
+};
+/// A user replaces their own password; the caller checked the old one against `expectedHash`.
+struct ChangeOwnPassword {
+    std::string expectedHash;
+    std::string newHash;
+    Actor actor;
+    std::promise<Status> done;
+};
+/// The users as the engine's changes leave them.
+struct ReadUsers {
+    std::promise<Result<std::vector<User>>> done;
+};
 struct RecordExport {
     std::string what;
     std::string destination;
@@ -139,7 +156,8 @@ struct Any {
     std::variant<Inbound<ExecutionReport>, Inbound<CancelReject>, Inbound<RequestReject>, QuarantinedMessage, SessionEpoch,
                  Submit, Cancel, Replace, Snapshot, AskRules, FindOrder, Barrier, CheckWhatIf, DecideBreach, SetRules,
                  RecheckHoldings, StageList, Release, SetOpeningPositions, SaveModel, RouterBarrier, Routed, SessionLoggedOn,
-                 ResolveUnconfirmed, VerifyBooks, EngineAlert, StoreStopped, SetUser, RecordExport, SetReference>
+                 ResolveUnconfirmed, VerifyBooks, EngineAlert, StoreStopped, SetUser, UnlockUser, ChangeOwnPassword, ReadUsers,
+                 RecordExport, SetReference>
         item;
 };
 

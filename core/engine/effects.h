@@ -77,6 +77,10 @@ public:
         unit_.user = std::move(user);
         touched_ = true;
     }
+    void loginState(LoginState state) {
+        unit_.loginState = std::move(state);
+        touched_ = true;
+    }
     /// A request for the sell side: it leaves once the unit is committed.
     void route(OutboundRequest request) { requests_.push_back(std::move(request)); }
 

@@ -110,6 +110,8 @@ struct OrderEngine::Loop {
     UserAdministration users;
     ReferenceAdministration referenceData;
     AuditedExports exports;
+    /// Guarded: a window opened at a later login subscribes while the engine runs.
+    std::mutex listenersMutex;
     std::vector<Listener> listeners;
     std::uint64_t published = 0;
     std::uint64_t lastSubmitted = 0;
@@ -127,7 +129,10 @@ OrderEngine::OrderEngine(EngineStore& store, Options options) : loop_(std::make_
 
 OrderEngine::~OrderEngine() { stop(); }
 
-void OrderEngine::subscribe(Listener listener) { loop_->listeners.push_back(std::move(listener)); }
+void OrderEngine::subscribe(Listener listener) {
+    std::lock_guard lock(loop_->listenersMutex);
+    loop_->listeners.push_back(std::move(listener));
+}
 
 void OrderEngine::setRouter(Router router) { loop_->router.setSend(std::move(router)); }
 
@@ -324,6 +329,9 @@ void OrderEngine::Loop::apply(command::Any& command, Effects& effects) {
                    [&](command::RouterBarrier& barrier) { router.barrier(std::move(barrier.reached), lastSubmitted); },
                    [&](command::StoreStopped&) {},  // the batch halts the engine before it handles anything
                    [&](command::SetUser& set) { users.handle(set, effects); },
+                   [&](command::UnlockUser& unlock) { users.handle(unlock, effects); },
+                   [&](command::ChangeOwnPassword& change) { users.handle(change, effects); },
+                   [&](command::ReadUsers& read) { read.done.set_value(users.users()); },
                    [&](command::RecordExport& exported) { exports.handle(exported, effects); },
                    [&](command::SetReference& set) { referenceData.handle(set, effects); },
                },
@@ -343,7 +351,10 @@ void OrderEngine::Loop::publish(Effects& effects) {
     auto& changes = effects.changeSet();
     if (changes.empty()) return;
     changes.sequence = ++published;
-    for (const auto& listener : listeners) listener(changes);
+    {
+        std::lock_guard lock(listenersMutex);
+        for (const auto& listener : listeners) listener(changes);
+    }
     effects.clearPublished();
 }
 
@@ -427,6 +438,16 @@ std::future<Result<ReferenceUpdate>> OrderEngine::setReference(ReferenceData ups
 std::future<Result<UserUpdate>> OrderEngine::setUser(UserChange change, Actor actor) {
     return loop_->ask(command::SetUser{std::move(change), std::move(actor), {}});
 }
+
+std::future<Status> OrderEngine::unlockUser(std::string name, Actor actor) {
+    return loop_->ask(command::UnlockUser{std::move(name), std::move(actor), {}});
+}
+
+std::future<Status> OrderEngine::changeOwnPassword(std::string expectedHash, std::string newHash, Actor actor) {
+    return loop_->ask(command::ChangeOwnPassword{std::move(expectedHash), std::move(newHash), std::move(actor), {}});
+}
+
+std::future<Result<std::vector<User>>> OrderEngine::users() { return loop_->ask(command::ReadUsers{}); }
 
 std::future<Status> OrderEngine::recordExport(Actor actor, std::string what, std::string destination) {
     return loop_->ask(command::RecordExport{std::move(what), std::move(destination), std::move(actor), {}});

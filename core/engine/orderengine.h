@@ -77,7 +77,8 @@ public:
     /// Applies what is queued, stops the thread and waits for the store.
     void stop();
 
-    /// Called after each batch on the engine thread. Add listeners before start().
+    /// Called after each batch on the engine thread. A listener added while the engine runs gets the batches after
+    /// it was added (a window opened at a later login takes a snapshot first).
     void subscribe(Listener listener);
     /// Receives each request once it is durable, on the router's thread. Set before start().
     void setRouter(Router router);
@@ -159,6 +160,14 @@ public:
     /// an audit record per item changed, taken at once by order entry, the ledger and compliance and published in
     /// the change set. Refused without Permission::ManageReference. `lines` names the file line of each key.
     std::future<Result<ReferenceUpdate>> setReference(ReferenceData upserts, Actor actor, std::map<std::string, int> lines = {});
+    /// Lifts the lock failed logins put on the user `name` and clears their count, audited ("user.unlock").
+    /// Refused without Permission::ManageUsers, and for a user who is not locked.
+    std::future<Status> unlockUser(std::string name, Actor actor);
+    /// `actor` replaces their own password: refused unless the stored hash is still `expectedHash`, the one the
+    /// caller checked the old password against (changeOwnPassword does both). Clears a one-time password's mark.
+    std::future<Status> changeOwnPassword(std::string expectedHash, std::string newHash, Actor actor);
+    /// The desk's users, with every change the engine made so far (committed or not).
+    std::future<Result<std::vector<User>>> users();
     /// Records in the audit trail that `actor` exported `what` ("rules") to `destination` (a file name).
     std::future<Status> recordExport(Actor actor, std::string what, std::string destination);
 

@@ -13,6 +13,8 @@ namespace ob {
 class Effects;
 namespace command {
 struct SetUser;
+struct UnlockUser;
+struct ChangeOwnPassword;
 }  // namespace command
 
 /// An administrator's changes to the desk's users: each user written with its audit record in one unit. The users
@@ -26,11 +28,21 @@ public:
     UserAdministration(EngineContext& context, LoadUsers loadUsers) : context_(context), loadUsers_(std::move(loadUsers)) {}
 
     void handle(command::SetUser& command, Effects& effects);
+    void handle(command::UnlockUser& command, Effects& effects);
+    void handle(command::ChangeOwnPassword& command, Effects& effects);
+
+    /// The users as they stand after every change made here: the store's, overlaid with the changes it may not
+    /// have committed yet. Failed logins and locks are the store's (logging in writes them there directly).
+    Result<std::vector<User>> users() const;
 
 private:
-    /// The users as they stand after every change made here: the store's, overlaid with the changes it may not
-    /// have committed yet.
-    Result<std::vector<User>> users() const;
+    /// The users, if `actor` may change them (`what`: "unlock users").
+    Result<std::vector<User>> usersFor(const Actor& actor, std::string_view what) const;
+    Result<UserUpdate> setUser(const UserChange& change, const Actor& actor, Effects& effects);
+    Status unlock(const std::string& name, const Actor& actor, Effects& effects);
+    Status changeOwnPassword(const command::ChangeOwnPassword& command, Effects& effects);
+    /// Writes `user` (all but its login state) with its audit record in one unit.
+    void write(const User& user, const Actor& actor, std::string action, std::string details, Effects& effects);
 
     EngineContext& context_;
     LoadUsers loadUsers_;

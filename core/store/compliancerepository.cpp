@@ -163,21 +163,34 @@ void ComplianceRepository::saveOpeningPositions(const std::vector<OpeningPositio
 
 std::vector<User> ComplianceRepository::loadUsers() {
     std::vector<User> users;
-    auto query = db_.prepare("SELECT name, full_name, role, password_hash, active FROM users ORDER BY name");
+    auto query = db_.prepare(
+        "SELECT name, full_name, role, password_hash, active, must_change_password, failed_logins, locked FROM users "
+        "ORDER BY name");
     while (query.step())
-        users.push_back({query.text(0), query.text(1), enumColumn<Role>(query, 2), query.text(3), query.int64(4) != 0});
+        users.push_back({query.text(0), query.text(1), enumColumn<Role>(query, 2), query.text(3), query.int64(4) != 0,
+                         query.int64(5) != 0, static_cast<int>(query.int64(6)), query.int64(7) != 0});
     return users;
 }
 
 void ComplianceRepository::saveUser(const User& u) {
     db_.prepare(
-           "INSERT INTO users (name, full_name, role, password_hash, active) VALUES (?1, ?2, ?3, ?4, ?5) "
-           "ON CONFLICT(name) DO UPDATE SET full_name = ?2, role = ?3, password_hash = ?4, active = ?5")
+           "INSERT INTO users (name, full_name, role, password_hash, active, must_change_password) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(name) DO UPDATE SET full_name = ?2, role = ?3, password_hash = ?4, "
+           "active = ?5, must_change_password = ?6")
         .bind(1, u.name)
         .bind(2, u.fullName)
         .bind(3, nameOf(u.role))
         .bind(4, u.passwordHash)
         .bind(5, u.active ? 1 : 0)
+        .bind(6, u.mustChangePassword ? 1 : 0)
+        .execute();
+}
+
+void ComplianceRepository::saveLoginState(const LoginState& state) {
+    db_.prepare("UPDATE users SET failed_logins = ?2, locked = ?3 WHERE name = ?1")
+        .bind(1, state.user)
+        .bind(2, static_cast<std::int64_t>(state.failedLogins))
+        .bind(3, state.locked ? 1 : 0)
         .execute();
 }
 

@@ -30,7 +30,9 @@ public:
     void saveOpeningPositions(const std::vector<OpeningPosition>& positions);
 
     std::vector<User> loadUsers();
+    /// Adds or updates the user, all but its LoginState (a new user starts with none).
     void saveUser(const User& user);
+    void saveLoginState(const LoginState& state);
     void appendAudit(const AuditRecord& record);
     /// The newest `limit` records, newest first.
     std::vector<AuditRecord> loadAudit(std::size_t limit);

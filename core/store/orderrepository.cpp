@@ -264,6 +264,7 @@ void OrderRepository::write(const std::vector<StoreUnit>& batch) {
         if (unit.model) PortfolioRepository(db_).saveModel(*unit.model);
         if (unit.user) compliance_.saveUser(*unit.user);
         if (unit.reference) ReferenceRepository(db_).save(*unit.reference);
+        if (unit.loginState) compliance_.saveLoginState(*unit.loginState);
         for (const auto& breach : unit.breaches) compliance_.writeBreach(breach);
         for (const auto& record : unit.audit) compliance_.appendAudit(record);
         for (const auto& [session, clOrdId] : unit.handedOver) markSent_.bind(1, now).bind(2, session).bind(3, clOrdId).execute();

@@ -338,6 +338,13 @@ constexpr std::array kMigrations{
         CREATE TRIGGER accounts_kept BEFORE DELETE ON accounts
             BEGIN SELECT RAISE(ABORT, 'accounts are deactivated, never deleted'); END;
     )sql"},
+    Migration{8, "logins: one-time passwords, failed logins counted, accounts locked", R"sql(
+        -- The password is a one-time password from an administrator: the user chooses a new one at the next login.
+        ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+        -- Failed logins in a row, and the lock they put on the account until an administrator unlocks it.
+        ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE users ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+    )sql"},
 };
 
 int userVersion(sqlite::Database& db) { return static_cast<int>(db.queryInt64("PRAGMA user_version")); }

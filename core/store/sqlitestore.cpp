@@ -186,6 +186,14 @@ Status SqliteStore::appendAudit(const AuditRecord& record) {
     return write([&](sqlite::Database& db) { ComplianceRepository(db).appendAudit(record); });
 }
 
+Status SqliteStore::saveLoginState(const LoginState& state, const std::vector<AuditRecord>& records) {
+    return write([&](sqlite::Database& db) {
+        ComplianceRepository repository(db);
+        repository.saveLoginState(state);
+        for (const auto& record : records) repository.appendAudit(record);
+    });
+}
+
 Result<std::vector<AuditRecord>> SqliteStore::auditTrail(std::size_t limit) {
     return read([&](sqlite::Database& db) { return ComplianceRepository(db).loadAudit(limit); });
 }

@@ -48,6 +48,7 @@ public:
     Result<std::vector<User>> loadUsers() override;
     Status saveUser(const User& user, const AuditRecord& record) override;
     Status appendAudit(const AuditRecord& record) override;
+    Status saveLoginState(const LoginState& state, const std::vector<AuditRecord>& records) override;
     Result<std::vector<AuditRecord>> auditTrail(std::size_t limit) override;
 
     /// This open made the database: it did not exist before.

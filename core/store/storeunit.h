@@ -68,10 +68,12 @@ struct StoreUnit {
     std::optional<std::vector<OpeningPosition>> openingPositions;
     /// Replaces the weights of the model of its name (a model without weights is deleted).
     std::optional<ModelPortfolio> model;
-    /// Adds the user, or replaces the one of its name.
+    /// Adds the user, or replaces the one of its name (all but its LoginState).
     std::optional<User> user;
     /// Adds or updates each instrument, fund, account and FX rate by its key.
     std::optional<ReferenceData> reference;
+    /// An administrator's unlock: the user's failed-login count and lock.
+    std::optional<LoginState> loginState;
 };
 
 }  // namespace ob

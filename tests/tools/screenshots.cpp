@@ -1,18 +1,21 @@
 // Takes the README's screenshots of the desktop on the demo desk: the login,
 // the main window in the light and the dark theme, an order ticket (valid,
 // invalid, with a compliance warning), an order's detail view, the FIX
-// sessions panel, the compliance officer's breaches panel and rules, and the
+// sessions panel, the compliance officer's breaches panel and rules, the administrator's users, and the
 // portfolio manager's funds and rebalance with the list the trader releases. Run it under a display (scripts/screenshots.sh
 // runs it under Xvfb); it writes PNG files into the directory it is given.
 #include "demoorders.h"
 #include "desk.h"
 #include "deskwindows.h"
+#include "dialogs/changepassworddialog.h"
 #include "dialogs/logindialog.h"
 #include "dialogs/orderdetaildialog.h"
 #include "dialogs/orderticket.h"
 #include "dialogs/rebalancedialog.h"
 #include "dialogs/referencedatadialog.h"
 #include "dialogs/rulesdialog.h"
+#include "dialogs/userformdialog.h"
+#include "dialogs/usersdialog.h"
 #include "dialogs/welcomedialog.h"
 #include "enginefeed.h"
 #include "fix/fixgateway.h"
@@ -21,6 +24,7 @@
 #include "models/breachestablemodel.h"
 #include "models/orderstablemodel.h"
 #include "models/stagedlistsmodel.h"
+#include "models/userstablemodel.h"
 #include "orderactions.h"
 #include "panels/compliancepanel.h"
 #include "panels/fixsessionspanel.h"
@@ -181,6 +185,30 @@ int main(int argc, char** argv) {
     save(&rules, out, "compliance-rules.png");
     rules.hide();
     officer.hide();
+
+    // The administrator's users.
+    ui::UsersDialog users(desk.engine(), Actor{"admin", Role::Administrator});
+    users.show();
+    if (!QTest::qWaitForWindowExposed(&users)) qFatal("the users were not shown");
+    if (!QTest::qWaitFor([&users] { return users.model().rowCount() > 0; }, 5000)) qFatal("the users did not load");
+    users.selectUser("trader2");
+    QTest::qWait(300);
+    save(&users, out, "users.png");
+    auto* form = users.addUser();
+    form->nameEdit()->setText(QStringLiteral("ann"));
+    form->fullNameEdit()->setText(QStringLiteral("Ann Officer"));
+    form->roleCombo()->setCurrentIndex(form->roleCombo()->findData(int(Role::ComplianceOfficer)));
+    if (!QTest::qWaitForWindowExposed(form)) qFatal("the user form was not shown");
+    save(form, out, "user-form.png");
+    form->reject();
+    users.hide();
+
+    // A first login with a one-time password.
+    ui::ChangePasswordDialog change(desk.engine(), Actor{"trader2", Role::Trader}, true);
+    change.show();
+    if (!QTest::qWaitForWindowExposed(&change)) qFatal("the password change was not shown");
+    save(&change, out, "change-password.png");
+    change.hide();
 
     // The same desk as its portfolio manager sees it: a fund against a model, then a rebalance to it.
     ui::MainWindow manager(app::windowServices(desk, Actor{"pm", Role::PortfolioManager}));

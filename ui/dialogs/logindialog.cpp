@@ -2,6 +2,7 @@
 
 #include "format.h"
 #include "theme.h"
+#include "widgets/errorlabel.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -9,6 +10,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ob::ui {
@@ -33,12 +35,7 @@ LoginDialog::LoginDialog(LogIn logIn, const QString& hint, QWidget* parent) : QD
     password_ = new QLineEdit(this);
     password_->setObjectName(QStringLiteral("loginPassword"));
     password_->setEchoMode(QLineEdit::Password);
-    error_ = new QLabel(this);
-    error_->setObjectName(QStringLiteral("loginError"));
-    error_->setWordWrap(true);
-    QPalette errorPalette = error_->palette();
-    errorPalette.setColor(QPalette::WindowText, profitColor(false));
-    error_->setPalette(errorPalette);
+    error_ = newErrorLabel(QStringLiteral("loginError"), this);
 
     auto* form = new QFormLayout;
     form->addRow(tr("&User"), user_);
@@ -91,13 +88,28 @@ void LoginDialog::attempt() {
     auto result = logIn_(name, password_->text().toStdString());
     password_->clear();
     if (!result) {
-        error_->setText(tr("Not logged in: %1").arg(toQString(result.error())));
+        const auto refusal = tr("Not logged in: %1").arg(toQString(result.error()));
+        error_->setText(refusal);
         password_->setFocus();
+        if (waitFor_) holdOff(name, refusal);
         return;
     }
     QSettings().setValue(kLastUserKey, user_->text().trimmed());
     actor_ = *result;
     accept();
+}
+
+void LoginDialog::holdOff(const std::string& user, const QString& refusal) {
+    const auto wait = waitFor_(user);
+    if (wait.count() <= 0) {
+        ok_->setEnabled(true);
+        error_->setText(refusal);
+        return;
+    }
+    ok_->setEnabled(false);
+    error_->setText(tr("%1\nTry again in %n s.", nullptr, int((wait.count() + 999) / 1000)).arg(refusal));
+    QTimer::singleShot(std::min<std::chrono::milliseconds>(wait, std::chrono::milliseconds(250)), this,
+                       [this, user, refusal] { holdOff(user, refusal); });
 }
 
 }  // namespace ob::ui

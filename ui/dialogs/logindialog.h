@@ -5,6 +5,7 @@
 
 #include <QDialog>
 
+#include <chrono>
 #include <functional>
 #include <optional>
 
@@ -22,6 +23,8 @@ class LoginDialog final : public QDialog {
 
 public:
     using LogIn = std::function<Result<Actor>(const std::string& user, const std::string& password)>;
+    /// How long `user` must wait before the next attempt (LoginThrottle::waitFor).
+    using WaitFor = std::function<std::chrono::milliseconds(const std::string& user)>;
 
     /// `hint` is shown under the fields: on a demo desk, the demo users and their passwords.
     LoginDialog(LogIn logIn, const QString& hint, QWidget* parent = nullptr);
@@ -30,17 +33,26 @@ public:
     /// passwords (resources/demo/users.csv).
     static QString demoHint();
 
+    /// After a refusal, the Log in button stays disabled, with a countdown, for as long as `waitFor` says: the GUI
+    /// thread is never put to sleep.
+    void setWaitFor(WaitFor waitFor) { waitFor_ = std::move(waitFor); }
+
     /// The user logged in, once accepted.
     const std::optional<Actor>& actor() const { return actor_; }
     QLineEdit* userEdit() const { return user_; }
     QLineEdit* passwordEdit() const { return password_; }
     QLabel* errorLabel() const { return error_; }
+    QPushButton* logInButton() const { return ok_; }
 
 public Q_SLOTS:
     void attempt();
 
 private:
+    /// Keeps the button disabled while `user` must wait, showing `refusal` and the seconds left.
+    void holdOff(const std::string& user, const QString& refusal);
+
     LogIn logIn_;
+    WaitFor waitFor_;
     QLineEdit* user_;
     QLineEdit* password_;
     QLabel* error_;

@@ -2,6 +2,7 @@
 
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace ob::ui {
@@ -16,7 +17,15 @@ QString WelcomeDialog::text(bool simulatedBroker, const QString& dataDirectory, 
            "<code>/usr/share/doc/openblotter/examples/broker.example.cfg</code> (in the source tree: "
            "<code>resources/fix/broker.example.cfg</code>). Use another data directory for it "
            "(<code>--data-dir</code>): a real desk starts with one administrator, whose password "
-           "<code>OPENBLOTTER_ADMIN_PASSWORD</code> gives, and never has the demo users.</p>");
+           "<code>OPENBLOTTER_ADMIN_PASSWORD</code> gives, and never has the demo users.</p>"
+           "<h3>Users</h3>"
+           "<p>An administrator manages the users in <b>Administration → Users…</b>: adds a user, changes a role or a "
+           "full name, disables or enables a user, resets a password to a one-time password (shown once; the user "
+           "chooses their own at the next login) and unlocks a user locked by failed logins (after 5 in a row unless "
+           "<code>OPENBLOTTER_LOCK_AFTER</code> says otherwise). Every user changes their own password in <b>File → "
+           "Change password…</b>; a password has at least 10 characters, does not contain the user name and is no "
+           "published demo password. <b>File → Log out</b> hands the desk to another user without stopping it; each "
+           "user keeps their own layout, columns, filters and theme.</p>");
     if (!simulatedBroker)
         return tr("<h3>A new desk</h3><p>This desk's data is kept in <code>%1</code>. It has the demo instruments, funds "
                   "and rules (OPENBLOTTER_DEMO_DATA=1) to try the brokers of the FIX settings it was started with; a "
@@ -34,7 +43,7 @@ QString WelcomeDialog::text(bool simulatedBroker, const QString& dataDirectory, 
               "<table cellspacing=4><tr><td><code>trader</code>, <code>trader2</code></td><td>enter orders, release the "
               "PMs' lists</td></tr><tr><td><code>pm</code></td><td>watch the funds, rebalance to a model</td></tr>"
               "<tr><td><code>compliance</code></td><td>decide breaches, edit the rules</td></tr>"
-              "<tr><td><code>admin</code></td><td>manage users</td></tr></table>"
+              "<tr><td><code>admin</code></td><td>manage users (Administration → Users…), edit the rules</td></tr></table>"
               "<p>The desk's data is kept in <code>%1</code>.</p>")
                .arg(dataDirectory.toHtmlEscaped()) +
            realBroker;
@@ -44,7 +53,7 @@ WelcomeDialog::WelcomeDialog(bool simulatedBroker, const QString& dataDirectory,
     : QDialog(parent) {
     setObjectName(QStringLiteral("welcomeDialog"));
     setWindowTitle(tr("Welcome to OpenBlotter"));
-    auto* label = new QLabel(text(simulatedBroker, dataDirectory, firstStartSteps), this);
+    auto* label = new QLabel(text(simulatedBroker, dataDirectory, firstStartSteps));
     label->setObjectName(QStringLiteral("welcomeText"));
     label->setTextFormat(Qt::RichText);
     label->setWordWrap(true);
@@ -52,12 +61,18 @@ WelcomeDialog::WelcomeDialog(bool simulatedBroker, const QString& dataDirectory,
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    // The text grew with what an administrator can do: it scrolls rather than run off the dialog.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(label);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(label);
+    layout->addWidget(scroll);
     layout->addWidget(buttons);
     // The steps of a new real desk are lines of commands, which must not wrap.
     if (firstStartSteps.isEmpty())
-        resize(620, 480);
+        resize(660, 620);
     else
         resize(940, 520);
 }

@@ -21,6 +21,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ob::ui {
 
 namespace {
@@ -151,6 +153,33 @@ void BlotterWidget::applyFilter() {
     if (status_->currentIndex() > 0) filter.status = OrdStatus(status_->currentData().toInt());
     proxy_->setFilter(std::move(filter));
     updateCount();
+}
+
+QVariantMap BlotterWidget::saveFilters() const {
+    // By value, not by position: the accounts and symbols on offer may differ at the next start.
+    QVariantMap filters{{QStringLiteral("text"), text_->text()},
+                        {QStringLiteral("side"), side_->currentData()},
+                        {QStringLiteral("account"), account_->currentData()},
+                        {QStringLiteral("symbol"), symbol_->currentText()},
+                        {QStringLiteral("status"), status_->currentData()}};
+    if (stage_) filters.insert(QStringLiteral("stage"), stage_->currentData());
+    return filters;
+}
+
+void BlotterWidget::restoreFilters(const QVariantMap& filters) {
+    if (filters.isEmpty()) return;  // nothing saved yet: the blotter's own defaults
+    auto choose = [&](QComboBox* box, const QString& key) {
+        if (!box) return;
+        const auto value = filters.value(key);
+        const int index = value.isValid() ? box->findData(value) : -1;
+        box->setCurrentIndex(std::max(index, 0));
+    };
+    text_->setText(filters.value(QStringLiteral("text")).toString());
+    choose(stage_, QStringLiteral("stage"));
+    choose(side_, QStringLiteral("side"));
+    choose(account_, QStringLiteral("account"));
+    choose(status_, QStringLiteral("status"));
+    symbol_->setCurrentText(filters.value(QStringLiteral("symbol")).toString());
 }
 
 void BlotterWidget::updateCount() {

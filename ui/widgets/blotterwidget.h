@@ -3,6 +3,7 @@
 #include "domain/result.h"
 #include "models/blotterfilter.h"
 
+#include <QVariantMap>
 #include <QWidget>
 
 class QAbstractItemModel;
@@ -56,6 +57,10 @@ public:
 
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray& state);
+    /// The filters as chosen (text, stage, side, account, symbol, status), to keep in the user's workspace.
+    QVariantMap saveFilters() const;
+    /// Chooses the filters saved; a choice the blotter no longer offers (an account gone) is left at "any".
+    void restoreFilters(const QVariantMap& filters);
 
 Q_SIGNALS:
     void activated(int sourceRow);

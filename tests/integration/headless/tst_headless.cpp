@@ -359,17 +359,37 @@ private Q_SLOTS:
         const QStringList addAnn{QStringLiteral("--data-dir"), desk,
                                  QStringLiteral("--set-user"), QStringLiteral("ann"),
                                  QStringLiteral("--role"),     QStringLiteral("compliance")};
-        const auto refused = withNewPassword("trader", "trader-demo", "ann-secret", addAnn);
+        const auto refused = withNewPassword("trader", "trader-demo", "harbour-lantern-7", addAnn);
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.stdErr.contains(QStringLiteral("trader (Trader) may not add or change users")),
                  qPrintable(refused.stdErr));
         QCOMPARE(withNewPassword("admin", "admin-demo", nullptr, addAnn).exitCode, 1);  // a new user needs a password
-        const auto added = withNewPassword("admin", "admin-demo", "ann-secret", addAnn);
+        // The password policy, naming the rule broken.
+        const std::pair<const char*, const char*> weak[] = {
+            {"short-one", "OPENBLOTTER_NEW_PASSWORD: the password is too short: it needs at least 10 characters"},
+            {"my-ann-password", "OPENBLOTTER_NEW_PASSWORD: the password contains the user name"},
+            {"compliance-demo", "OPENBLOTTER_NEW_PASSWORD: the password is a published demo password"}};
+        for (const auto& [password, refusal] : weak) {
+            const auto refusedPassword = withNewPassword("admin", "admin-demo", password, addAnn);
+            QCOMPARE(refusedPassword.exitCode, 1);
+            QVERIFY2(refusedPassword.stdErr.contains(QString::fromUtf8(refusal)), qPrintable(refusedPassword.stdErr));
+        }
+        // The demo desk's one administrator cannot demote or disable themselves.
+        for (const auto& change : {QStringList{QStringLiteral("--role"), QStringLiteral("trader")},
+                                   QStringList{QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--disable")}}) {
+            const auto lastAdmin = withNewPassword(
+                "admin", "admin-demo", nullptr,
+                QStringList{QStringLiteral("--data-dir"), desk, QStringLiteral("--set-user"), QStringLiteral("admin")} + change);
+            QCOMPARE(lastAdmin.exitCode, 1);
+            QVERIFY2(lastAdmin.stdErr.contains(QStringLiteral("admin is the desk's last active administrator")),
+                     qPrintable(lastAdmin.stdErr));
+        }
+        const auto added = withNewPassword("admin", "admin-demo", "harbour-lantern-7", addAnn);
         QVERIFY2(added.exitCode == 0, qPrintable(added.stdErr));
         QVERIFY(added.stdOut.contains(QStringLiteral("user ann added: role ComplianceOfficer, new password")));
-        QCOMPARE(withNewPassword("ann", "ann-secret", nullptr, {QStringLiteral("--data-dir"), desk}).exitCode, 0);
+        QCOMPARE(withNewPassword("ann", "harbour-lantern-7", nullptr, {QStringLiteral("--data-dir"), desk}).exitCode, 0);
         QCOMPARE(withNewPassword("admin", "admin-demo", nullptr, addAnn + QStringList{QStringLiteral("--disable")}).exitCode, 0);
-        const auto disabled = withNewPassword("ann", "ann-secret", nullptr, {QStringLiteral("--data-dir"), desk});
+        const auto disabled = withNewPassword("ann", "harbour-lantern-7", nullptr, {QStringLiteral("--data-dir"), desk});
         QCOMPARE(disabled.exitCode, 1);
         QVERIFY2(disabled.stdErr.contains(QStringLiteral("the account ann is disabled")), qPrintable(disabled.stdErr));
     }
@@ -390,7 +410,7 @@ private Q_SLOTS:
             QProcess process;
             auto environment = QProcessEnvironment::systemEnvironment();
             environment.remove(QStringLiteral("OPENBLOTTER_DEMO_USERS"));
-            environment.insert(QStringLiteral("OPENBLOTTER_PASSWORD"), QStringLiteral("first-admin-secret"));
+            environment.insert(QStringLiteral("OPENBLOTTER_PASSWORD"), QStringLiteral("first-desk-secret"));
             if (adminPassword)
                 environment.insert(QStringLiteral("OPENBLOTTER_ADMIN_PASSWORD"), QString::fromLatin1(adminPassword));
             process.setProcessEnvironment(environment);
@@ -400,7 +420,7 @@ private Q_SLOTS:
         const auto refused = run(nullptr);
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.stdErr.contains(QStringLiteral("no users yet")), qPrintable(refused.stdErr));
-        const auto first = run("first-admin-secret");
+        const auto first = run("first-desk-secret");
         QVERIFY2(first.exitCode == 0, qPrintable(first.stdErr));
         QCOMPARE(run(nullptr).exitCode, 0);  // the administrator exists from now on
         QProcess demo;
@@ -453,9 +473,9 @@ private Q_SLOTS:
         const auto changed =
             run("admin", "admin-demo",
                 {QStringLiteral("--set-user"), QStringLiteral("admin"), QStringLiteral("--role"), QStringLiteral("admin")},
-                "admin-secret");
+                "quiet-meadow-19");
         QVERIFY2(changed.exitCode == 0, qPrintable(changed.stdErr));
-        const auto accepted = run("admin", "admin-secret", realBroker);
+        const auto accepted = run("admin", "quiet-meadow-19", realBroker);
         QVERIFY2(accepted.exitCode == 0, qPrintable(accepted.stdErr));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("rules.json"))));
     }

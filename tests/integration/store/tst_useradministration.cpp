@@ -1,6 +1,9 @@
 // An administrator's user changes and the records of exports go through the engine: each user row is written with
 // its audit record in one unit, and a refused change writes neither.
+#include "auth/login.h"
+#include "auth/passwords.h"
 #include "engine/orderengine.h"
+#include "engine/passwordchanges.h"
 #include "store/sqlitestore.h"
 #include "waits.h"
 
@@ -92,17 +95,17 @@ private Q_SLOTS:
         QVERIFY2(change.ok(), change.ok() ? "" : change.error().c_str());
         QVERIFY(!change->added);
         QCOMPARE(change->action, std::string("user.change"));
-        QCOMPARE(change->details, std::string("changed: role Trader, disabled"));
+        QCOMPARE(change->details, std::string("changed: role ComplianceOfficer → Trader, disabled"));
 
         QCOMPARE(*desk.user("ann"), (User{"ann", "Ann Officer", Role::Trader, "scrypt$hash-one", false}));
         QCOMPARE(desk.audited("user.add").size(), std::size_t{1});
         const auto records = desk.audited("user.change");
         QCOMPARE(records.size(), std::size_t{1});
-        QCOMPARE(records[0].details, std::string("changed: role Trader, disabled"));
+        QCOMPARE(records[0].details, std::string("changed: role ComplianceOfficer → Trader, disabled"));
 
         auto renamed = desk.engine->setUser({"ann", Role::Trader, "Ann Trader", true, "scrypt$hash-two"}, kAdmin).get();
         QVERIFY(renamed.ok());
-        QCOMPARE(renamed->details, std::string("changed: role Trader, new password"));
+        QCOMPARE(renamed->details, std::string("changed: full name 'Ann Officer' → 'Ann Trader', enabled, new password"));
         QCOMPARE(*desk.user("ann"), (User{"ann", "Ann Trader", Role::Trader, "scrypt$hash-two", true}));
     }
 
@@ -136,6 +139,80 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QVERIFY(!desk.user("ann"));
         QVERIFY(desk.audited("user.add").empty());
+    }
+
+    void keepsTheLastActiveAdministrator() {
+        QTemporaryDir dir;
+        UserDesk desk(dir.path());
+        QVERIFY(desk.engine->setUser({"admin", Role::Administrator, "Ada Admin", true, "scrypt$a"}, kAdmin).get().ok());
+        QVERIFY(desk.engine->setUser(ann(), kAdmin).get().ok());
+        const std::string refused =
+            "admin is the desk's last active administrator and cannot be demoted or disabled: make another user an "
+            "administrator first";
+        QCOMPARE(desk.engine->setUser({"admin", Role::Trader, "", true, std::nullopt}, kAdmin).get().error(), refused);
+        QCOMPARE(desk.engine->setUser({"admin", Role::Administrator, "", false, std::nullopt}, kAdmin).get().error(), refused);
+        QCOMPARE(desk.user("admin")->role, Role::Administrator);
+        QVERIFY(desk.user("admin")->active);
+        QVERIFY(desk.audited("user.change").empty());
+
+        // With a second administrator the first may step down, and then the second is the last.
+        QVERIFY(desk.engine->setUser({"ann", Role::Administrator, "", true, std::nullopt}, kAdmin).get().ok());
+        const auto demoted = desk.engine->setUser({"admin", Role::Trader, "", true, std::nullopt}, kAdmin).get();
+        QVERIFY2(demoted.ok(), demoted.ok() ? "" : demoted.error().c_str());
+        QCOMPARE(demoted->details, std::string("changed: role Administrator → Trader"));
+        const Actor annAdmin{"ann", Role::Administrator};
+        QVERIFY(!desk.engine->setUser({"ann", Role::Administrator, "", false, std::nullopt}, annAdmin).get());
+        QVERIFY(desk.user("ann")->active);
+    }
+
+    void aOneTimePasswordIsReplacedByTheUsersOwn() {
+        QTemporaryDir dir;
+        UserDesk desk(dir.path());
+        QVERIFY(desk.engine->setUser(ann(), kAdmin).get().ok());
+        auto stored = desk.user("ann");
+        QVERIFY(stored);
+        const auto oneTime = resetPassword(*desk.engine, kAdmin, *stored);
+        QVERIFY2(oneTime.ok(), oneTime.ok() ? "" : oneTime.error().c_str());
+        QVERIFY(desk.user("ann")->mustChangePassword);
+        QVERIFY(*mustChangePassword(*desk.store, "ann"));
+        QVERIFY(PasswordHasher::verify(*oneTime, desk.user("ann")->passwordHash));
+        QCOMPARE(desk.audited("user.change").back().details, std::string("changed: one-time password"));
+
+        const Actor self{"ann", Role::ComplianceOfficer};
+        QCOMPARE(changeOwnPassword(*desk.engine, self, "not-the-password", "harbour-lantern-7").error(),
+                 std::string("the current password is wrong"));
+        QCOMPARE(changeOwnPassword(*desk.engine, self, *oneTime, "short").error(),
+                 std::string("the password is too short: it needs at least 10 characters"));
+        QCOMPARE(changeOwnPassword(*desk.engine, self, *oneTime, "hi-Ann-there-7").error(),
+                 std::string("the password contains the user name"));
+        QVERIFY(desk.user("ann")->mustChangePassword);
+        const auto changed = changeOwnPassword(*desk.engine, self, *oneTime, "harbour-lantern-7");
+        QVERIFY2(changed.ok(), changed.ok() ? "" : changed.error().c_str());
+        const auto after = desk.user("ann");
+        QVERIFY(!after->mustChangePassword);
+        QVERIFY(PasswordHasher::verify("harbour-lantern-7", after->passwordHash));
+        QCOMPARE(after->role, Role::ComplianceOfficer);
+        const auto records = desk.audited("user.password");
+        QCOMPARE(records.size(), std::size_t(1));
+        QCOMPARE(records[0].user, std::string("ann"));
+        QCOMPARE(records[0].details, std::string("changed their own password"));
+        for (const auto& record : desk.audited("user.change")) QVERIFY(record.details.find(*oneTime) == std::string::npos);
+
+        // The hash checked against must still be the stored one.
+        QCOMPARE(desk.engine->changeOwnPassword("scrypt$stale", "scrypt$new", self).get().error(),
+                 std::string("the password was changed meanwhile: log in again"));
+    }
+
+    void answersWithTheUsersAsChanged() {
+        QTemporaryDir dir;
+        UserDesk desk(dir.path());
+        auto added = desk.engine->setUser(ann(), kAdmin);
+        auto users = desk.engine->users().get();  // asked before the change is committed, perhaps
+        QVERIFY(added.get().ok());
+        QVERIFY(users.ok());
+        QCOMPARE(users->size(), std::size_t(1));
+        QCOMPARE(users->front().name, std::string("ann"));
+        QCOMPARE(users->front().role, Role::ComplianceOfficer);
     }
 
     void recordsAnExport() {

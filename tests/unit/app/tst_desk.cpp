@@ -1,3 +1,5 @@
+#include "auth/passwordpolicy.h"
+#include "auth/passwords.h"
 #include "commandline.h"
 #include "desk.h"
 #include "formats/referencecsv.h"
@@ -15,6 +17,18 @@
 #include <unistd.h>
 
 using namespace ob;
+
+namespace {
+
+/// A FIX settings file in `dir`, for a desk of real brokers (nothing listens on its port).
+std::filesystem::path brokerSettings(const QTemporaryDir& dir) {
+    QFile settings(dir.filePath(QStringLiteral("broker.cfg")));
+    if (!settings.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(settings.fileName()));
+    settings.write(test::simulatorSettings(1).toUtf8());
+    return settings.fileName().toStdString();
+}
+
+}  // namespace
 
 class TestDesk final : public QObject {
     Q_OBJECT
@@ -183,6 +197,52 @@ private Q_SLOTS:
         QVERIFY2(read.ok(), read.ok() ? "" : read.error().c_str());
         QCOMPARE(read->items.instruments.size(), std::size_t(3));
         QCOMPARE(read->items.instruments[0].symbol, std::string("IBM"));
+    }
+
+    void thePolicyRefusesEveryPublishedDemoPassword() {
+        auto users = app::demoUsers();
+        QVERIFY2(users.ok(), users.ok() ? "" : users.error().c_str());
+        QCOMPARE(users->size(), kPublishedDemoPasswords.size());
+        for (const auto& user : *users) {
+            const auto published = user.name + "-demo";
+            QVERIFY2(PasswordHasher::verify(published, user.passwordHash), user.name.c_str());
+            QCOMPARE(checkPasswordPolicy("someone", published).ok(), false);
+        }
+    }
+
+    void readsTheLockCountAndWarnsOfDemoUsersOnARealBroker() {
+        QTemporaryDir dir;
+        const auto broker = brokerSettings(dir);
+        {
+            auto demo = app::Desk::open({dir.filePath(QStringLiteral("demo")).toStdString(), "warn", {}});
+            QVERIFY2(demo.ok(), demo.ok() ? "" : demo.error().c_str());
+            QCOMPARE((*demo)->loginPolicy().lockAfter, 5);
+            QVERIFY(!(*demo)->demoUsersOnRealBroker());
+        }
+        qputenv("OPENBLOTTER_LOCK_AFTER", "x");
+        auto refused = app::Desk::open({dir.filePath(QStringLiteral("demo")).toStdString(), "warn", {}});
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error(),
+                 std::string("OPENBLOTTER_LOCK_AFTER must be a number of failed logins (0: never lock), not 'x'"));
+        qputenv("OPENBLOTTER_LOCK_AFTER", "3");
+        qputenv("OPENBLOTTER_DEMO_USERS", "1");
+        auto real = app::Desk::open({dir.filePath(QStringLiteral("real")).toStdString(), "warn", broker});
+        qunsetenv("OPENBLOTTER_LOCK_AFTER");
+        qunsetenv("OPENBLOTTER_DEMO_USERS");
+        QVERIFY2(real.ok(), real.ok() ? "" : real.error().c_str());
+        QCOMPARE((*real)->loginPolicy().lockAfter, 3);
+        QVERIFY((*real)->demoUsersOnRealBroker());
+    }
+
+    void refusesAWeakFirstAdministratorPassword() {
+        QTemporaryDir dir;
+        const auto broker = brokerSettings(dir);
+        qunsetenv("OPENBLOTTER_DEMO_USERS");
+        qputenv("OPENBLOTTER_ADMIN_PASSWORD", "admin-password");
+        auto weak = app::Desk::open({dir.filePath(QStringLiteral("real")).toStdString(), "warn", broker});
+        qunsetenv("OPENBLOTTER_ADMIN_PASSWORD");
+        QVERIFY(!weak.ok());
+        QCOMPARE(weak.error(), std::string("OPENBLOTTER_ADMIN_PASSWORD: the password contains the user name"));
     }
 
     void demoDataIsValid() {
