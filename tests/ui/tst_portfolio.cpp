@@ -81,10 +81,11 @@ void setRules(test::DeskWindow& desk, const char* json) {
 
 /// The main window of another user on the same desk.
 std::unique_ptr<ui::MainWindow> windowFor(test::DeskWindow& desk, Actor actor) {
-    auto window = std::make_unique<ui::MainWindow>(ui::DeskServices{desk.desk->engine(), desk.desk->gateway(), desk.desk->store(),
-                                                                    [store = &desk.desk->store()] { return store->loadModels(); },
-                                                                    desk.desk->prices(), desk.desk->referenceData(),
-                                                                    QStringLiteral("Test desk"), QString(), std::move(actor)});
+    auto window = std::make_unique<ui::MainWindow>(ui::DeskServices{
+        desk.desk->engine(), desk.desk->gateway(), desk.desk->store(),
+        [store = &desk.desk->store()] { return store->loadModels(); }, desk.desk->prices(), desk.desk->referenceData(),
+        [raw = desk.desk.get()](const ReferenceData& reference) { raw->takeReference(reference); }, QStringLiteral("Test desk"),
+        QString(), std::move(actor)});
     window->start();
     return window;
 }
