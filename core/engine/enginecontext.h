@@ -3,6 +3,7 @@
 #include "auth/access.h"
 #include "domain/referencedata.h"
 #include "domain/result.h"
+#include "engine/outboundrequest.h"
 #include "orders/clordidsource.h"
 #include "orders/orderbook.h"
 #include "store/enginestore.h"
@@ -11,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -32,6 +34,8 @@ struct EngineContext {
     /// models may name. Shared, so that a change set hands it to readers on other threads without a copy.
     std::shared_ptr<const ReferenceData> reference = std::make_shared<const ReferenceData>();
     std::unordered_set<std::string> inactiveSymbols, inactiveAccounts;  ///< from `reference`, for the check of each order
+    /// From `reference`: the identifiers of each instrument that has any, for each request that leaves.
+    std::unordered_map<std::string, SecurityIds> securityIds;
 
     Timestamp now() const { return clock(); }
     /// Takes the desk's reference data as it now stands.
@@ -39,10 +43,19 @@ struct EngineContext {
         reference = std::move(data);
         inactiveSymbols.clear();
         inactiveAccounts.clear();
-        for (const auto& instrument : reference->instruments)
+        securityIds.clear();
+        for (const auto& instrument : reference->instruments) {
             if (!instrument.active) inactiveSymbols.insert(instrument.symbol);
+            SecurityIds ids{instrument.isin, instrument.cusip, instrument.sedol, instrument.mic};
+            if (ids != SecurityIds{}) securityIds.emplace(instrument.symbol, std::move(ids));
+        }
         for (const auto& account : reference->accounts)
             if (!account.active) inactiveAccounts.insert(account.code);
+    }
+    /// The identifiers of `symbol` as the desk now knows them; none when it knows none.
+    SecurityIds securityIdsOf(const std::string& symbol) const {
+        const auto found = securityIds.find(symbol);
+        return found == securityIds.end() ? SecurityIds{} : found->second;
     }
     /// Refuses a new order (or a release) of a deactivated instrument or account: what the book holds of them
     /// stays, but nothing new starts.

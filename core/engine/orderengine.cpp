@@ -340,6 +340,9 @@ void OrderEngine::Loop::apply(command::Any& command, Effects& effects) {
 
 void OrderEngine::Loop::commit(std::optional<StoreUnit> unit, std::vector<OutboundRequest> requests) {
     if (unit && unit->order) gate.followOpenBuy(unit->order->state);
+    // Every request of every part passes here, on the thread that changes the reference data: each takes its
+    // instrument's identifiers as they stand when it is made, a resend after a restart included.
+    for (auto& request : requests) request.securityIds = context.securityIdsOf(request.order.symbol);
     if (requests.empty() && unit)
         lastSubmitted = store.submit(std::move(*unit));
     else

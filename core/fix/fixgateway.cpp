@@ -102,6 +102,10 @@ Result<std::unique_ptr<FixGateway>> FixGateway::create(const Options& options, O
         info.version = fixVersionOf(id);
         if (const auto timeout = std::atoi(gateway->fix_->setting(id, "StatusRequestTimeout").c_str()); timeout > 0)
             info.statusRequestTimeout = std::chrono::seconds(timeout);
+        auto wire = WireIdentifiers::read(info.alias + " (" + id + ")", gateway->fix_->setting(id, "SecurityIDSource"),
+                                          gateway->fix_->setting(id, "ExDestination"));
+        if (!wire) return Error{"the FIX session settings are not usable: " + wire.error()};
+        gateway->identifiers_.emplace(id, SessionIdentifiers{*wire, info.alias});
         gateway->sessions_.emplace(id, std::move(info));
     }
     return gateway;
@@ -135,8 +139,16 @@ void FixGateway::stop(bool graceful) {
     messageLog_->flush();
 }
 
+Result<InstrumentFields> FixGateway::instrumentFieldsOf(const OutboundRequest& request) const {
+    const auto session = identifiers_.find(request.order.session);
+    if (session == identifiers_.end()) return InstrumentFields{};  // no such session: sending it says so
+    return session->second.wire.fieldsFor(request.order.symbol, request.securityIds, session->second.alias);
+}
+
 bool FixGateway::route(const OutboundRequest& request) {
-    const auto message = fix_translator::outbound(request, nowUtc());
+    const auto identifiers = instrumentFieldsOf(request);
+    if (!identifiers) return refuse(request, identifiers.error());
+    const auto message = fix_translator::outbound(request, nowUtc(), *identifiers);
     const auto& session = request.order.session;
     std::string error;
     const bool sent = fix_->send(session, message, error);
@@ -149,11 +161,15 @@ bool FixGateway::route(const OutboundRequest& request) {
         }
     }
     if (sent) return true;
-    spdlog::warn("{} {} not sent: {}", nameOf(request.kind), request.clOrdId, error);
+    return refuse(request, error);
+}
+
+bool FixGateway::refuse(const OutboundRequest& request, const std::string& why) {
+    spdlog::warn("{} {} not sent: {}", nameOf(request.kind), request.clOrdId, why);
     // A status request not sent is asked again at the next logon; a request refused here never left.
     if (request.kind != RequestKind::Status)
         engine_.post(
-            Inbound<RequestReject>{{request.order.session, 0, {}, {}, nowUtc()}, {request.clOrdId, "not sent: " + error, {}}});
+            Inbound<RequestReject>{{request.order.session, 0, {}, {}, nowUtc()}, {request.clOrdId, "not sent: " + why, {}}});
     return false;
 }
 

@@ -4,6 +4,7 @@
 #include "fix/fixtranslator.h"
 #include "fix/messagelog.h"
 #include "fix/quickfix/fixengine.h"
+#include "fix/wireidentifiers.h"
 #include "market/marketprices.h"
 
 #include <condition_variable>
@@ -13,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace ob {
@@ -77,7 +79,8 @@ public:
     void followPrices(const std::vector<std::string>& symbols);
 
     /// The engine's router: sends a committed request; false (and a reject of the request posted to the engine)
-    /// when the session could not take it.
+    /// when the session could not take it, or when its instrument lacks an identifier the session sends
+    /// (SecurityIDSource, ExDestination).
     bool route(const OutboundRequest& request);
 
     std::vector<FixSessionInfo> sessions() const;
@@ -113,6 +116,17 @@ private:
         std::string clOrdId;
     };
 
+    /// How a session names instruments, and the name its errors give it.
+    struct SessionIdentifiers {
+        WireIdentifiers wire;
+        std::string alias;
+    };
+
+    /// The fields that name the request's instrument on its session; an error when an identifier is missing.
+    Result<InstrumentFields> instrumentFieldsOf(const OutboundRequest& request) const;
+    /// A request that does not leave: said in the log and, unless a status request (asked again at the next
+    /// logon), posted to the engine as a reject of the request.
+    bool refuse(const OutboundRequest& request, const std::string& why);
     void quarantine(const std::string& session, const std::string& text, int msgSeqNum, std::string reason);
     void sessionReject(const std::string& session, const FixMessage& message);
     /// Asks the session for the prices of `symbols` (every symbol followed, when none are given).
@@ -124,6 +138,8 @@ private:
     OrderEngine& engine_;
     std::unique_ptr<MessageLog> messageLog_;
     std::unique_ptr<fixengine::Engine> fix_;
+    /// Session id → how it names instruments; written by create() only, so read without a lock.
+    std::unordered_map<std::string, SessionIdentifiers> identifiers_;
     MarketPrices* prices_ = nullptr;
     std::mutex marketDataMutex_;
     std::vector<std::string> marketDataSymbols_;  ///< guarded by marketDataMutex_

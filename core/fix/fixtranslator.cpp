@@ -128,6 +128,12 @@ void addTerms(std::vector<Field>& fields, const OrderTerms& terms) {
     if (terms.expireTime) add(fields, fixtag::ExpireTime, toFixTimestamp(*terms.expireTime));
 }
 
+void addSecurityId(std::vector<Field>& fields, const InstrumentFields& identifiers) {
+    if (identifiers.securityId.empty()) return;
+    add(fields, fixtag::SecurityID, identifiers.securityId);
+    add(fields, fixtag::SecurityIDSource, identifiers.securityIdSource);
+}
+
 }  // namespace
 
 Envelope envelopeOf(const FixMessage& message, const std::string& session, Timestamp receivedAt) {
@@ -206,7 +212,7 @@ std::string rejectReason(const FixMessage& message) {
     return reason.empty() ? std::string("no reason given") : reason;
 }
 
-fixengine::OutboundMessage outbound(const OutboundRequest& request, Timestamp now) {
+fixengine::OutboundMessage outbound(const OutboundRequest& request, Timestamp now, const InstrumentFields& identifiers) {
     const auto& order = request.order;
     fixengine::OutboundMessage message;
     auto& fields = message.fields;
@@ -222,6 +228,7 @@ fixengine::OutboundMessage outbound(const OutboundRequest& request, Timestamp no
         // OrderStatusRequest: ClOrdID, OrderID when known, Side and Symbol (required in FIX 4.2, Instrument in 4.4).
         add(fields, fixtag::OrderID, order.brokerOrderId);
         add(fields, fixtag::Symbol, order.symbol);
+        addSecurityId(fields, identifiers);
         add(fields, fixtag::Side, std::string(1, fixCodeOf(order.side)));
         return message;
     }
@@ -233,6 +240,9 @@ fixengine::OutboundMessage outbound(const OutboundRequest& request, Timestamp no
     if (request.kind != RequestKind::Cancel)
         add(fields, fixtag::HandlInst, "1");  // automated, no broker intervention (required in 4.2)
     add(fields, fixtag::Symbol, order.symbol);
+    addSecurityId(fields, identifiers);
+    // OrderCancelRequest has no ExDestination in FIX 4.2 or 4.4: a broker that checks its dictionary refuses one.
+    if (request.kind != RequestKind::Cancel) add(fields, fixtag::ExDestination, identifiers.exDestination);
     add(fields, fixtag::Side, std::string(1, fixCodeOf(order.side)));
     add(fields, fixtag::TransactTime, toFixTimestamp(now));
     if (request.kind == RequestKind::Cancel) {

@@ -3,6 +3,7 @@
 #include "engine/outboundrequest.h"
 #include "fix/fixmessage.h"
 #include "fix/quickfix/fixengine.h"
+#include "fix/wireidentifiers.h"
 #include "orders/inbound.h"
 #include "orders/orderevents.h"
 
@@ -38,8 +39,10 @@ std::string businessRejectRefId(const FixMessage& message);
 /// The reason of a Reject or BusinessMessageReject, in words.
 std::string rejectReason(const FixMessage& message);
 
-/// NewOrderSingle, OrderCancelRequest or OrderCancelReplaceRequest for a request.
-fixengine::OutboundMessage outbound(const OutboundRequest& request, Timestamp now);
+/// NewOrderSingle, OrderCancelRequest, OrderCancelReplaceRequest or OrderStatusRequest for a request. The
+/// instrument's `identifiers` that are set go with it: SecurityID and SecurityIDSource on each, ExDestination on
+/// NewOrderSingle and OrderCancelReplaceRequest (the only two of these that have it, in FIX 4.2 and 4.4).
+fixengine::OutboundMessage outbound(const OutboundRequest& request, Timestamp now, const InstrumentFields& identifiers = {});
 
 }  // namespace fix_translator
 }  // namespace ob

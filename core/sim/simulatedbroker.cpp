@@ -69,6 +69,8 @@ void SimulatedBroker::list(const SimInstrument& instrument) {
 }
 
 void SimulatedBroker::onMessage(const std::string& session, const FixMessage& message) {
+    if (config_.keepReceived) received_.push_back(message.text());
+    // SecurityID (48), SecurityIDSource (22) and ExDestination (100) are taken and not read: Symbol names the market.
     const auto msgType = message.msgType();
     if (msgType == msgtype::NewOrderSingle || msgType == msgtype::OrderCancelRequest ||
         msgType == msgtype::OrderCancelReplaceRequest) {

@@ -78,6 +78,8 @@ public:
     std::vector<SimOrderRecord> orders() const;
     /// What it reported, in order; not what a silent sell side lost.
     std::vector<SimExecutionRecord> executions() const { return executions_; }
+    /// The application messages it took in, oldest first, as they came off the wire (with SimulatorConfig::keepReceived).
+    std::vector<std::string> received() const { return received_; }
 
 private:
     struct Fill {
@@ -151,7 +153,8 @@ private:
     std::vector<std::string> orderSequence_;                         ///< OrderIDs in arrival order
     std::map<std::string, std::vector<std::string>> subscriptions_;  ///< symbol → sessions
     std::vector<SimExecutionRecord> executions_;
-    std::string idPrefix_;  ///< SimulatorConfig::idPrefix, or this run's own
+    std::vector<std::string> received_;  ///< with config_.keepReceived
+    std::string idPrefix_;               ///< SimulatorConfig::idPrefix, or this run's own
     std::uint64_t orderCounter_ = 0;
     std::uint64_t execCounter_ = 0;
     bool muted_ = false;  ///< its answers to the request at hand are lost (SimulatorConfig::silent)

@@ -67,6 +67,9 @@ struct SimulatorConfig {
     StatusAnswer statusAnswer = StatusAnswer::Report;
     /// Tags a sell side adds to every ExecutionReport (its own, or groups).
     std::vector<fixengine::Field> extraExecutionTags;
+    /// Keeps the text of every application message it takes in (SimulatedBroker::received()): for tests that read
+    /// what reached the sell side. Off, it keeps nothing, however long it runs.
+    bool keepReceived = false;
 };
 
 }  // namespace ob

@@ -1,3 +1,4 @@
+#include "compliancedesk.h"
 #include "engine/orderengine.h"
 #include "reports.h"
 #include "store/orderrepository.h"
@@ -228,6 +229,29 @@ private Q_SLOTS:
         QCOMPARE(events.size(), std::size_t(2));
         QCOMPARE(events[0].kind, OrderEventKind::Staged);
         QCOMPARE(events[1].kind, OrderEventKind::ReleasedFromList);
+    }
+
+    void aReleasedOrderCarriesTheIdentifiersItsInstrumentHasThen() {
+        QTemporaryDir dir;
+        Desk desk(dir.path());
+        desk.stage();
+        // Staged before the desk knew VOD.L's identifiers: its request, made at the release, carries them.
+        auto vodafone = test::testInstrument("VOD.L", "Vodafone Group", "Telecommunications", "0.7");
+        vodafone.isin = "GB00BH4HKS39";
+        vodafone.mic = "XLON";
+        ReferenceData reference;
+        reference.instruments = {vodafone};
+        const auto set = desk.engine->setReference(reference, {"admin1", Role::Administrator}).get();
+        QVERIFY2(set.ok(), set.ok() ? "" : set.error().c_str());
+        QVERIFY(desk.engine->release({1, 3}, kBroker, test::trader()).get()[0].ok());
+
+        desk.submitAndWaitForIt();
+        const auto routed = desk.routedRequests();
+        QCOMPARE(routed.size(), std::size_t(3));
+        QCOMPARE(routed[0].order.symbol, std::string("VOD.L"));
+        QCOMPARE(routed[0].securityIds, (SecurityIds{"GB00BH4HKS39", "", "", "XLON"}));
+        QCOMPARE(routed[1].order.symbol, std::string("HSBA.L"));
+        QCOMPARE(routed[1].securityIds, SecurityIds{});  // the desk knows none of its identifiers
     }
 
     void releasingAnOrderThatIsNotStagedIsRefused() {

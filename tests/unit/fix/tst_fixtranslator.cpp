@@ -594,6 +594,43 @@ private Q_SLOTS:
         QCOMPARE(sortedFields(actual), sortedFields(expected));
         QCOMPARE(allocations(actual), allocations(expected));
     }
+
+    void instrumentIdentifiers_data() {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("expected");
+        const auto row = [](const char* name, RequestKind kind, const char* expected) {
+            QTest::newRow(name) << static_cast<int>(kind) << QString::fromLatin1(expected);
+        };
+        row("NewOrderSingle", RequestKind::New,
+            "35=D|11=ORD-1002|1=GROWTH-PB|21=1|55=IBM|48=US4592001014|22=4|100=XNYS|54=1|60=20261129-14:30:00.000|38=1000|"
+            "40=2|44=142.5|59=0|");
+        row("OrderCancelReplaceRequest (ExDestination too)", RequestKind::Replace,
+            "35=G|11=ORD-1002|41=ORD-1001|37=BRK-7781|1=GROWTH-PB|21=1|55=IBM|48=US4592001014|22=4|100=XNYS|54=1|"
+            "60=20261129-14:30:00.000|38=1000|40=2|44=142.5|59=0|");
+        row("OrderCancelRequest (no ExDestination in FIX)", RequestKind::Cancel,
+            "35=F|11=ORD-1002|41=ORD-1001|37=BRK-7781|1=GROWTH-PB|55=IBM|48=US4592001014|22=4|54=1|"
+            "60=20261129-14:30:00.000|38=1000|");
+        row("OrderStatusRequest", RequestKind::Status, "35=H|11=ORD-1002|37=BRK-7781|55=IBM|48=US4592001014|22=4|54=1|");
+    }
+    void instrumentIdentifiers() {
+        // The fields set go with each request; the tests above send none and see none.
+        QFETCH(int, kind);
+        QFETCH(QString, expected);
+        const auto requestKind = static_cast<RequestKind>(kind);
+        OutboundRequest request{requestKind, ibmOrder(), "ORD-1002", {}, ibmOrder().terms};
+        if (requestKind == RequestKind::Cancel || requestKind == RequestKind::Replace) request.origClOrdId = "ORD-1001";
+        const InstrumentFields identifiers{"US4592001014", "4", "XNYS"};
+        const auto message = fix_translator::outbound(request, at(14h, 30min, 0s), identifiers);
+        QCOMPARE(sortedFields(parsedOutbound(message)), sortedFields(handWritten(expected.toStdString())));
+    }
+    void securityIdAlone() {
+        OutboundRequest request{RequestKind::New, ibmOrder(), "ORD-1001", {}, ibmOrder().terms};
+        const auto message = fix_translator::outbound(request, at(14h, 30min, 0s), {"459200101", "1", ""});
+        const auto fields = sortedFields(parsedOutbound(message));
+        QVERIFY2(fields.find("|48=459200101|") != std::string::npos, fields.c_str());
+        QVERIFY2(fields.find("|22=1|") != std::string::npos, fields.c_str());
+        QVERIFY2(fields.find("|100=") == std::string::npos, fields.c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFixTranslator)
