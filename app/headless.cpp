@@ -30,8 +30,11 @@ Result<std::string> password(const CommandLine& options) {
     return Error{"give the password of " + options.user + " in OPENBLOTTER_PASSWORD or with --password-file"};
 }
 
-void describeNewDirectory(Desk& desk) {
+void describeNewDirectory(Desk& desk, const CommandLine& options) {
     if (!desk.firstStartSteps().empty()) {
+        // A run that imports reference data is taking the steps already.
+        for (const auto& file : options.importReference)
+            if (file) return;
         std::fprintf(stderr, "openblotter: %s\n%s", desk.dataDirectory().c_str(), desk.firstStartSteps().c_str());
         return;
     }
@@ -63,7 +66,7 @@ int runHeadless(const CommandLine& options) {
         if (options.verifyBooks && storedBooksDiffer(desk.store())) return fail(started.error(), BooksDiffer);
         return fail(started.error());
     }
-    if (desk.isNewDirectory() || !desk.firstStartSteps().empty()) describeNewDirectory(desk);
+    if (desk.isNewDirectory() || !desk.firstStartSteps().empty()) describeNewDirectory(desk, options);
     spdlog::info("headless run by {} on {} ({})", actor->user, desk.dataDirectory().string(), desk.mode());
 
     BatchRun run{desk, *actor, options};

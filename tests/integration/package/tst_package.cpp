@@ -88,7 +88,10 @@ private Q_SLOTS:
               "./usr/share/doc/openblotter/copyright", "./usr/share/doc/openblotter/changelog.gz",
               "./usr/share/doc/openblotter/README.md", "./usr/share/doc/openblotter/docs/compliance-rules.md",
               "./usr/share/doc/openblotter/docs/screenshots/main-window.png",
-              "./usr/share/doc/openblotter/examples/broker.example.cfg"})
+              "./usr/share/doc/openblotter/examples/broker.example.cfg",
+              "./usr/share/doc/openblotter/docs/reference-data.md",
+              "./usr/share/doc/openblotter/examples/samples/instruments.csv",
+              "./usr/share/doc/openblotter/examples/samples/rules.json"})
             QVERIFY2(contents.text.contains(QString::fromLatin1(file) + QLatin1Char('\n')), file);
     }
 
