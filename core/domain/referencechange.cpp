@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <optional>
+#include <unordered_map>
 
 namespace ob {
 
@@ -70,8 +71,12 @@ public:
     template <typename T>
     void upsert(std::vector<T>& into, std::vector<T>& changed, const T& item, const std::string& key, const char* kind,
                 const std::function<std::optional<std::string>(const T& before)>& refuseChange) {
-        auto same = std::find_if(into.begin(), into.end(), [&](const T& known) { return keyOf(known) == key; });
-        const T* before = same == into.end() ? nullptr : &*same;
+        auto& index = indexOf(into);
+        if (index.empty())
+            for (std::size_t i = 0; i < into.size(); ++i) index.emplace(keyOf(into[i]), i);
+        const auto found = index.find(key);
+        T* same = found == index.end() ? nullptr : &into[found->second];
+        const T* before = same;
         if (before && *before == item) {
             ++update_.unchanged;
             return;
@@ -86,10 +91,12 @@ public:
         update_.edits.push_back(
             {actionOf(kind, before, item), std::string(kind) + " " + key, describe(old ? &*old : nullptr, after)});
         changed.push_back(item);
-        if (before)
+        if (same) {
             *same = item;
-        else
+        } else {
+            index.emplace(key, into.size());
             into.push_back(item);
+        }
     }
 
     void refuse(const std::string& key, const std::string& reason) {
@@ -102,6 +109,13 @@ public:
     const std::string& problems() const { return problems_; }
 
 private:
+    /// Each list's position by key, made at its first upsert: an import of many items stays linear.
+    using Index = std::unordered_map<std::string, std::size_t>;
+    Index& indexOf(const std::vector<Instrument>&) { return instruments_; }
+    Index& indexOf(const std::vector<Fund>&) { return funds_; }
+    Index& indexOf(const std::vector<Account>&) { return accounts_; }
+    Index instruments_, funds_, accounts_;
+
     static const std::string& keyOf(const Instrument& i) { return i.symbol; }
     static const std::string& keyOf(const Fund& f) { return f.code; }
     static const std::string& keyOf(const Account& a) { return a.code; }

@@ -104,7 +104,7 @@ void OrderTicket::build() {
     symbol_->setObjectName(QStringLiteral("ticketSymbol"));
     symbol_->setPlaceholderText(tr("Symbol"));
     symbol_->setToolTip(tr("The instrument; completes from the instruments the desk knows"));
-    auto* completer = new QCompleter(context_.instruments.symbols(), symbol_);
+    auto* completer = new QCompleter(context_.instruments.symbols(true), symbol_);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setCompletionMode(QCompleter::PopupCompletion);
     symbol_->setCompleter(completer);

@@ -18,8 +18,10 @@ int InstrumentDirectory::priceDecimals(const std::string& symbol) const {
     return instrument ? std::max(2, instrument->priceDecimals()) : 2;
 }
 
-QStringList InstrumentDirectory::symbols() const {
-    auto list = bySymbol_.keys();
+QStringList InstrumentDirectory::symbols(bool activeOnly) const {
+    QStringList list;
+    for (auto it = bySymbol_.cbegin(); it != bySymbol_.cend(); ++it)
+        if (!activeOnly || it.value().active) list << it.key();
     list.sort();
     return list;
 }

@@ -18,7 +18,8 @@ public:
     const Instrument* find(const QString& symbol) const;
     /// Decimals to show a price of the instrument: its tick's, at least two.
     int priceDecimals(const std::string& symbol) const;
-    QStringList symbols() const;
+    /// Every symbol, sorted; only those that take new orders when `activeOnly`.
+    QStringList symbols(bool activeOnly = false) const;
 
 private:
     QHash<QString, Instrument> bySymbol_;
