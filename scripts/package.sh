@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the Debian package from a fresh build, checks its contents and metadata, installs it
 # with apt-get (as root, or with sudo) and tries the installed programs: their versions, the
-# desktop menu entry as a freedesktop menu resolves it, and a basket the installed desk sends to
-# the installed simulator over loopback FIX, every order of which must fill.
+# desktop menu entry as a freedesktop menu resolves it, and a new desk that takes the installed
+# samples (README, "Going live") and sends a basket to the installed simulator over loopback FIX,
+# every order of which must fill.
 # Leaves the package in build/.
 #
 #   --remove   remove the package again at the end, unless it was installed before
@@ -76,8 +77,9 @@ for size in 16x16 32x32 48x48 256x256 scalable; do
     ls /usr/share/icons/hicolor/$size/apps/openblotter.* >/dev/null
 done
 
-echo "== a basket from the installed desk to the installed simulator"
-openblotter-sim --port 0 --tick-ms 0 >"$work/sim.out" 2>&1 &
+echo "== a new desk goes live with the installed samples, and sends a basket to the installed simulator"
+samples=/usr/share/doc/openblotter/examples/samples
+openblotter-sim --port 0 --tick-ms 0 --instruments "$samples/instruments.csv" >"$work/sim.out" 2>&1 &
 sim=$!
 for _ in $(seq 1 50); do grep -q "listening on" "$work/sim.out" && break; sleep 0.2; done
 port=$(grep -o "listening on 127.0.0.1:[0-9]*" "$work/sim.out" | head -1 | cut -d: -f2)
@@ -95,10 +97,15 @@ ReconnectInterval=1
 [SESSION]
 BeginString=FIX.4.4
 SETTINGS
-printf 'account,symbol,side,qty,type,limit_price,tif\nGROWTH-PB,AAPL,BUY,100,MKT,,DAY\nINCOME-PB,MSFT,SELL,50,MKT,,DAY\n' >"$work/basket.csv"
-OPENBLOTTER_DEMO_USERS=1 OPENBLOTTER_PASSWORD=trader-demo openblotter --headless --user trader --data-dir "$work/desk" \
-    --fix-settings "$work/broker.cfg" --import-basket "$work/basket.csv" --send --wait 30 \
-    --export-orders "$work/orders.csv" --log-level warn
+admin='package check first officer' trader='package check trader'
+desk=(--data-dir "$work/desk" --fix-settings "$work/broker.cfg" --log-level warn)
+OPENBLOTTER_ADMIN_PASSWORD=$admin OPENBLOTTER_PASSWORD=$admin OPENBLOTTER_NEW_PASSWORD=$trader \
+    openblotter --headless --user admin "${desk[@]}" --import-fx "$samples/fx.csv" --import-funds "$samples/funds.csv" \
+    --import-accounts "$samples/accounts.csv" --import-instruments "$samples/instruments.csv" \
+    --import-positions "$samples/positions.csv" --import-rules "$samples/rules.json" --set-user tom --role trader
+printf 'account,symbol,side,qty,type,limit_price,tif\nALPHA-PB,IBM,BUY,100,MKT,,DAY\nALPHA-SWAP,ORCL,BUY,50,MKT,,DAY\n' >"$work/basket.csv"
+OPENBLOTTER_PASSWORD=$trader openblotter --headless --user tom "${desk[@]}" --import-basket "$work/basket.csv" --send \
+    --wait 30 --export-orders "$work/orders.csv"
 filled=$(awk -F, 'NR > 1 && $11 == "Filled"' "$work/orders.csv" | wc -l)
 [ "$filled" -eq 2 ] || { cat "$work/orders.csv" >&2; echo "expected both orders Filled, $filled are" >&2; exit 1; }
-echo "installed: $deb; the installed desk filled the basket against the installed simulator"
+echo "installed: $deb; a new desk took the installed samples and filled a basket against the installed simulator"
