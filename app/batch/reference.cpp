@@ -6,7 +6,6 @@
 #include "util/csv.h"
 #include "util/files.h"
 
-#include <algorithm>
 #include <cstdio>
 
 namespace ob::app {
@@ -28,8 +27,7 @@ BatchStep importReference(BatchRun& run, ReferenceKind kind) {
     if (!update) return refused(update.error());
     if (auto stored = awaitStored(run)) return stored;
     run.desk.takeReference(update->after);
-    const auto added = static_cast<std::size_t>(std::count_if(update->edits.begin(), update->edits.end(),
-                                                              [](const auto& edit) { return edit.action.ends_with(".add"); }));
+    const auto added = update->added();
     std::printf("imported %s from %s: %zu added, %zu changed, %zu unchanged\n", nameOf(kind), path.c_str(), added,
                 update->edits.size() - added, update->unchanged);
     return {};

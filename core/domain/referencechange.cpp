@@ -131,6 +131,11 @@ std::string changedFrom(const char* what, const std::string& before, const std::
 
 }  // namespace
 
+std::size_t ReferenceUpdate::added() const {
+    return static_cast<std::size_t>(
+        std::count_if(edits.begin(), edits.end(), [](const ReferenceEdit& edit) { return edit.action.ends_with(".add"); }));
+}
+
 Result<ReferenceUpdate> planReferenceChange(const ReferenceData& desk, const ReferenceData& upserts,
                                             const std::map<std::string, int>& lines) {
     Planner planner(desk, lines);

@@ -25,6 +25,9 @@ struct ReferenceUpdate {
     ReferenceData changed;             ///< only the items added or changed: what the store writes
     std::vector<ReferenceEdit> edits;  ///< one per item added or changed
     std::size_t unchanged = 0;         ///< items given that were already so
+
+    /// How many of the edits added an item; the others changed one.
+    std::size_t added() const;
 };
 
 /// Adds or updates each item of `upserts` by its key (symbol, code, currency) in `desk`, all or nothing. Refused,

@@ -1,7 +1,5 @@
 #include "batchdesk.h"
 
-#include "util/csv.h"
-
 #include <algorithm>
 
 namespace ob::test {
@@ -49,14 +47,7 @@ std::size_t BatchDesk::simOrderCount() {
     return sim->call([](SimulatedBroker& broker) { return broker.orders().size(); });
 }
 
-std::map<std::string, std::map<std::string, std::string>> BatchDesk::orders() {
-    auto table = CsvTable::readFile(ordersFile.toStdString());
-    if (!table) qFatal("%s", table.error().c_str());
-    std::map<std::string, std::map<std::string, std::string>> rows;
-    for (const auto& row : table->rows())
-        for (const auto& header : table->headers()) rows[table->field(row, "cl_ord_id")][header] = table->field(row, header);
-    return rows;
-}
+std::map<std::string, std::map<std::string, std::string>> BatchDesk::orders() { return rowsBy(ordersFile, "cl_ord_id"); }
 
 std::vector<std::string> BatchDesk::auditOf(OrderId id) {
     auto store = store::SqliteStore::open(desk.toStdString() + "/openblotter.db");

@@ -1,4 +1,6 @@
 #include "programs.h"
+
+#include "util/csv.h"
 #include "waits.h"
 
 #include <QFile>
@@ -55,6 +57,17 @@ Run runHeadlessAs(const QString& program, const char* user, const QStringList& a
     QProcess desk;
     startHeadlessAs(desk, program, user, arguments);
     return finished(desk, std::chrono::minutes(5));
+}
+
+std::map<std::string, std::map<std::string, std::string>> rowsBy(const QString& path, const char* key) {
+    auto table = CsvTable::readFile(path.toStdString());
+    if (!table) qFatal("%s", table.error().c_str());
+    std::map<std::string, std::map<std::string, std::string>> rows;
+    for (const auto& row : table->rows()) {
+        auto& fields = rows[table->field(row, key)];
+        for (const auto& header : table->headers()) fields[header] = table->field(row, header);
+    }
+    return rows;
 }
 
 QString writeFile(const QTemporaryDir& dir, const char* name, const QString& text) {

@@ -10,7 +10,9 @@
 #include <QTemporaryDir>
 
 #include <chrono>
+#include <map>
 #include <source_location>
+#include <string>
 
 namespace ob::test {
 
@@ -44,6 +46,9 @@ Run runHeadlessAs(const QString& program, const char* user, const QStringList& a
 
 /// Starts `program` --headless as runHeadlessAs does, without waiting for it.
 void startHeadlessAs(QProcess& process, const QString& program, const char* user, const QStringList& arguments);
+
+/// A CSV file's rows by the value of the column `key`, each by column; a file that cannot be read stops the test.
+std::map<std::string, std::map<std::string, std::string>> rowsBy(const QString& path, const char* key);
 
 /// Writes `text` to the file `name` in `dir`; returns its path.
 QString writeFile(const QTemporaryDir& dir, const char* name, const QString& text);

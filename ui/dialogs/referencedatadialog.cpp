@@ -247,8 +247,7 @@ void ReferenceDataDialog::submit(ReferenceKind kind, ReferenceFile file, const Q
         [this, kind, source](Result<ReferenceUpdate> update) {
             updateButtons();
             if (!update) return report(false, tr("%1: nothing was changed.\n%2").arg(source, toQString(update.error())));
-            const auto added = std::count_if(update->edits.begin(), update->edits.end(),
-                                             [](const ReferenceEdit& edit) { return edit.action.ends_with(".add"); });
+            const auto added = qsizetype(update->added());
             report(true, tr("%1 from %2: %3 added, %4 changed, %5 unchanged.")
                              .arg(titleOf(kind))
                              .arg(source)

@@ -2,7 +2,6 @@
 
 #include "store/sqlite.h"
 #include "store/sqlitestore.h"
-#include "util/csv.h"
 
 #include <QTest>
 
@@ -36,11 +35,7 @@ std::map<std::string, std::map<std::string, std::string>> exportedInstruments(Ba
     const auto path = f.dir.filePath(QStringLiteral("instruments-out.csv"));
     const auto run = f.runAs("admin", {QStringLiteral("--export-instruments"), path});
     if (run.exitCode != 0) qFatal("export failed: %s", qPrintable(run.stdErr));
-    auto table = CsvTable::readFile(path.toStdString());
-    std::map<std::string, std::map<std::string, std::string>> rows;
-    for (const auto& row : table->rows())
-        for (const auto& header : table->headers()) rows[table->field(row, "symbol")][header] = table->field(row, header);
-    return rows;
+    return test::rowsBy(path, "symbol");
 }
 
 }  // namespace

@@ -1,5 +1,4 @@
 #include "programs.h"
-#include "util/csv.h"
 
 #include <QDir>
 #include <QProcess>
@@ -31,15 +30,7 @@ test::Run runDesk(const QStringList& arguments, const std::map<QString, QString>
     return run;
 }
 
-/// A CSV file's rows by the value of `key`.
-std::map<std::string, std::map<std::string, std::string>> rowsBy(const QString& path, const char* key) {
-    auto table = CsvTable::readFile(path.toStdString());
-    if (!table) qFatal("%s", table.error().c_str());
-    std::map<std::string, std::map<std::string, std::string>> rows;
-    for (const auto& row : table->rows())
-        for (const auto& header : table->headers()) rows[table->field(row, key)][header] = table->field(row, header);
-    return rows;
-}
+using test::rowsBy;
 
 }  // namespace
 

@@ -54,17 +54,7 @@ QString deskWithoutRules(const QTemporaryDir& dir) { return test::deskWithoutRul
 
 QString settingsFor(int port) { return test::simulatorSettings(port); }
 
-/// The rows of a CSV file keyed by one column.
-std::map<std::string, std::map<std::string, std::string>> rowsBy(const QString& path, const char* key) {
-    auto table = CsvTable::readFile(path.toStdString());
-    if (!table) qFatal("%s", table.error().c_str());
-    std::map<std::string, std::map<std::string, std::string>> rows;
-    for (const auto& row : table->rows()) {
-        auto& fields = rows[table->field(row, key)];
-        for (const auto& header : table->headers()) fields[header] = table->field(row, header);
-    }
-    return rows;
-}
+using test::rowsBy;
 
 }  // namespace
 
